@@ -1,0 +1,185 @@
+"""The article inside a saved web page: its body span, headline and date.
+
+Raw page text carries furniture (menus, share prompts, teasers, calendars, subscription boxes)
+around the article. Claims are only extracted from the body, found with general signals:
+
+- a line is *furniture* when it is short and a ``FURNITURE`` rule matches at its start
+  (``patterns/furniture.jsonl``, user-editable);
+- a line is *prose* when it has enough words, enough stop words, and ends like a sentence;
+- furniture lines cut the page into segments; the body is the segment with the most prose
+  words, from its first line (so the headline is kept) to its last prose line;
+- a line repeated verbatim inside the body (a title block printed twice) is skipped.
+
+Offsets always refer to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import dateparser
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.patterns import RuleSet
+
+MAX_FURNITURE_WORDS = 15
+MIN_PROSE_WORDS = 8
+MIN_STOPWORD_SHARE = 0.2
+MAX_HEADER_WORDS = 8  # a date line is short
+MIN_LEDE_WORDS = 15  # the first prose line this long ends the header (headlines are shorter)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SENTENCE_END = re.compile(r"[.!?:;”’\"')\]]\s*$")
+_DATE_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"]}
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+@dataclass(frozen=True)
+class Article:
+    """Where the article is in a text, and what the page says about it."""
+
+    body_start: int
+    body_end: int
+    title: str | None
+    date: str | None  # ISO 8601: YYYY-MM-DD, or YYYY-MM when the page gives no day
+    skip: tuple[tuple[int, int], ...] = field(default=())  # repeated lines inside the body
+
+    def keeps(self, start: int, end: int) -> bool:
+        """True when a claim at [start, end) lies in the body and not in a skipped line."""
+        if start < self.body_start or end > self.body_end:
+            return False
+        return not any(s <= start < e for s, e in self.skip)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with their offsets (any of \\n, \\r\\n, \\r ends a line)."""
+    lines = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        if match.group().strip():
+            lines.append(Line(match.start(), match.end(), match.group()))
+    return lines
+
+
+def is_prose(line: Line) -> bool:
+    words = line.words
+    if len(words) < MIN_PROSE_WORDS:
+        return False
+    stop_share = sum(w.lower() in STOP_WORDS for w in words) / len(words)
+    return stop_share >= MIN_STOPWORD_SHARE and bool(_SENTENCE_END.search(line.text))
+
+
+class FurnitureDetector:
+    """Matches FURNITURE rules against the start of short lines."""
+
+    def __init__(self, rules: RuleSet):
+        self.tokenizer = _blank_english().tokenizer
+        self.matcher = rules.matcher(self.tokenizer.vocab, "FURNITURE")
+
+    def __call__(self, line: Line) -> bool:
+        if len(line.words) > MAX_FURNITURE_WORDS:
+            return False
+        doc = self.tokenizer(line.text.strip())
+        return any(start == 0 for _, start, _ in self.matcher(doc))
+
+
+@lru_cache(maxsize=1)
+def _blank_english() -> spacy.Language:
+    return spacy.blank("en")
+
+
+def find_article(text: str, furniture: FurnitureDetector) -> Article:
+    lines = split_lines(text)
+    if not lines:
+        return Article(0, len(text), None, None)
+    segments: list[list[Line]] = [[]]
+    for line in lines:
+        if furniture(line):
+            segments.append([])
+        else:
+            segments[-1].append(line)
+    best = max(
+        (s for s in segments if s),
+        key=lambda seg: sum(len(line.words) for line in seg if is_prose(line)),
+        default=None,
+    )
+    if best is None:  # the whole page is furniture
+        return Article(0, 0, None, None)
+    prose = [line for line in best if is_prose(line)]
+    last = prose[-1] if prose else best[-1]
+    body = [line for line in best if line.start <= last.start]
+    lede = next((line for line in prose if len(line.words) >= MIN_LEDE_WORDS), last)
+    header = [line for line in body if line.start < lede.start]
+    date = next((d for d in map(parse_date, header) if d), None)
+    title = next((line.text.strip() for line in header if is_title(line)), None)
+    return Article(body[0].start, last.end, title, date, repeated_lines(body))
+
+
+def repeated_lines(lines: list[Line]) -> tuple[tuple[int, int], ...]:
+    seen: set[str] = set()
+    repeats = []
+    for line in lines:
+        key = " ".join(line.text.split())
+        if key in seen:
+            repeats.append((line.start, line.end))
+        seen.add(key)
+    return tuple(repeats)
+
+
+def is_title(line: Line) -> bool:
+    words = line.words
+    return len(words) >= 2 and parse_date(line) is None and not line.text.rstrip().endswith(".")
+
+
+def parse_date(line: Line) -> str | None:
+    """An ISO date from a short header line ("21 Sep 17", "Date(s) - 10.04.2017", "Dec/Jan 2018").
+
+    A label before the date ("Source: PSE", "Date(s) -") is dropped by trying the line's
+    trailing word windows, longest first; two months ("Dec/Jan") give the later one.
+    """
+    pieces = re.split(r"[\s/]+", line.text.strip())
+    if len(pieces) > MAX_HEADER_WORDS or not any(ch.isdigit() for ch in line.text):
+        return None
+    for first in range(len(pieces)):
+        candidate = " ".join(pieces[first:])
+        parsed = dateparser.parse(candidate, languages=["en"], settings=_DATE_SETTINGS)
+        if parsed is None:
+            continue
+        last_day = dateparser.parse(
+            candidate, languages=["en"], settings={**_DATE_SETTINGS, "PREFER_DAY_OF_MONTH": "last"}
+        )
+        has_day = last_day is not None and last_day.day == parsed.day
+        return parsed.strftime("%Y-%m-%d" if has_day else "%Y-%m")
+    return None
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence (or parse) spans two paragraphs.
+
+    Headlines, datelines and bullets have no final full stop; without this the parser glues
+    them to the next paragraph. Runs before the parser, which keeps preset boundaries.
+    """
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and ("\n" in before.whitespace_ or "\r" in before.whitespace_
+                                   or (before.is_space and ("\n" in before.text or "\r" in before.text))):
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("extract_paragraphs")
+def make_paragraph_breaks(nlp: Language, name: str):
+    return paragraph_breaks

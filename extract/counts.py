@@ -1,0 +1,153 @@
+"""Counts, percentages and proportions of things and people.
+
+``COUNT`` rules give the phrase shapes; the values come from ``numbers`` and the unit from the
+parse. A number that is really a date, a year, a duration, an age, a phone number, a list
+number, part of a name ("Covid-19") or part of a money amount is not a count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.figures import Qualifiers
+from extract.kb import Claim, claims_of
+from extract.numbers import parse_fraction, parse_number, parse_range
+from extract.patterns import RuleSet
+from extract.syntax import matched_spans, noun_phrase
+
+TIME_UNITS = {
+    "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
+    "night", "weekend", "term", "season", "quarter", "time",
+}
+RANGE_WORDS = {"or", "to", "-", "–", "and"}
+SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "hundred", "dozen", "a", "an"}
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_PHONE = re.compile(r"^0\d{2,}$")
+
+
+class CountExtractor:
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.matcher = None
+
+    def add_rules(self, rules: RuleSet) -> None:
+        self.matcher = rules.matcher(self.vocab, "COUNT")
+        self.rules = {r.id: r for r in rules.with_label("COUNT")}
+        self.qualifiers = Qualifiers(rules, self.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is None:
+            raise ValueError("extract_counts has no rules: call add_rules() (build_pipeline does)")
+        claims = claims_of(doc)
+        taken = {t.i for c in claims for t in _tokens(doc, c)}
+        qualifiers = self.qualifiers.index(doc)
+        found: list[tuple[Span, dict]] = []
+        for span in matched_spans(self.matcher, doc):
+            if taken.intersection(range(span.start, span.end)) or not is_count(span):
+                continue
+            rule = self.rules[span.label_]
+            fields = read_value(span, rule.fields["count_kind"])
+            if fields is None:
+                continue
+            fields["unit"] = unit_of(span, rule.fields["unit"])
+            qualifier = qualifiers.get(span.start)
+            fields["approx"] = qualifier.approx if qualifier else False
+            fields["comparator"] = qualifier.comparator if qualifier else "eq"
+            start = doc[qualifier.start] if qualifier else span[0]
+            found.append((doc[start.i : span.end], fields | {"_unit_rule": rule.fields["unit"], "_rule": rule.id}))
+        for span, fields in found:
+            if fields.pop("_unit_rule") == "sentence":
+                fields["unit"] = elided_unit(span, found)
+                if fields["unit"] is None:
+                    continue
+            claims.append(Claim("count", span.start_char, span.end_char, fields.pop("_rule"), fields))
+        return doc
+
+
+def _tokens(doc: Doc, claim: Claim) -> Span:
+    return doc.char_span(claim.start, claim.end, alignment_mode="expand") or doc[0:0]
+
+
+def number_groups(span: Span) -> list[Span]:
+    """Runs of number tokens in the span ("eight or 10", "1.1 m", "a dozen")."""
+    groups, start = [], None
+    for token in span:
+        numeric = token.like_num or (start is not None and token.lower_ in SCALE_WORDS)
+        joins = start is not None and token.lower_ in RANGE_WORDS and token.i + 1 < span.end and span.doc[token.i + 1].like_num
+        if numeric or joins or (token.lower_ in {"a", "an"} and token.i + 1 < span.end and span.doc[token.i + 1].lower_ in SCALE_WORDS):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            groups.append(span.doc[start : token.i])
+            start = None
+    if start is not None:
+        groups.append(span.doc[start : span.end])
+    return groups
+
+
+def is_count(span: Span) -> bool:
+    """Rejects years, phone numbers, list numbers, durations, ages and numbers inside names."""
+    doc = span.doc
+    first = span[0]
+    for token in span:
+        if not token.like_num:
+            continue
+        if _YEAR.match(token.text) or _PHONE.match(token.text) or "/" in token.text:
+            return False
+        before = doc[token.i - 1] if token.i else None
+        if before is not None and before.text in {"-", "–"} and not before.whitespace_ and before.i and doc[before.i - 1].is_alpha:
+            return False  # Covid-19
+        if before is not None and before.lemma_ in {"age", "aged"}:
+            return False
+    line_start = first.i == 0 or "\n" in doc[first.i - 1].whitespace_ or doc[first.i - 1].is_space
+    after = doc[span.end] if span.end < len(doc) else None
+    if line_start and first.like_num and after is not None and after.text in {".", ")"}:
+        return False
+    head = span[-1]
+    if head.lemma_.lower() in TIME_UNITS or (after is not None and after.lower_.startswith("-year")):
+        return False
+    return not (first.ent_type_ in {"DATE", "TIME"} and head.pos_ == "NUM")
+
+
+def read_value(span: Span, kind: str) -> dict | None:
+    groups = number_groups(span)
+    if kind == "proportion":
+        text = span.text.split(" of ")[0]
+        value = parse_fraction(text) or (parse_fraction(groups[0].text + " in " + groups[1].text) if len(groups) > 1 else None)
+        return None if value is None else {"value": value, "value_high": None, "count_kind": kind, "total": None}
+    if not groups:
+        return None
+    parsed = parse_range(groups[0].text)
+    if parsed is None:
+        return None
+    value, high = parsed
+    total = parse_number(groups[1].text) if kind == "count" and len(groups) > 1 else None
+    return {"value": value, "value_high": high, "count_kind": kind, "total": total}
+
+
+def unit_of(span: Span, where: str) -> str | None:
+    if where == "noun":
+        head = span[-1] if span[-1].pos_ in {"NOUN", "PROPN"} else None
+        if head is None:
+            head = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"} and not t.like_num), None)
+        return noun_phrase(head).text if head is not None else None
+    if where == "of":
+        of = next((t for t in span if t.lower_ == "of"), None)
+        return span.doc[of.i + 1 : span.end].text if of is not None and of.i + 1 < span.end else None
+    return None
+
+
+def elided_unit(span: Span, found: list[tuple[Span, dict]]) -> str | None:
+    """The unit of the nearest count with one in the same sentence, preferring earlier ones."""
+    same = [(s, f) for s, f in found if s.sent == span.sent and s != span and f.get("unit")]
+    before = [f["unit"] for s, f in same if s.start < span.start]
+    after = [f["unit"] for s, f in same if s.start > span.start]
+    return before[-1] if before else (after[0] if after else None)
+
+
+@Language.factory("extract_counts", assigns=["doc._.claims"])
+def make_count_extractor(nlp: Language, name: str) -> CountExtractor:
+    return CountExtractor(nlp.vocab)

@@ -1,0 +1,78 @@
+"""Money: amounts found by ``MONEY`` rules, normalised by ``numbers.parse_money``.
+
+The matched phrase stays small (the amount and its qualifier); what the money is for and the
+period it covers go into ``purpose`` and ``period``, read from the parse and ``PERIOD`` rules.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.figures import Qualifiers
+from extract.kb import Claim, claims_of
+from extract.numbers import parse_money
+from extract.patterns import RuleSet
+from extract.syntax import matched_spans, noun_phrase
+
+PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
+PURPOSE_PREPOSITIONS = {"for", "in", "on", "towards", "to"}
+
+
+class MoneyExtractor:
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.matcher = None
+
+    def add_rules(self, rules: RuleSet) -> None:
+        self.matcher = rules.matcher(self.vocab, "MONEY")
+        self.periods = rules.matcher(self.vocab, "PERIOD")
+        self.qualifiers = Qualifiers(rules, self.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is None:
+            raise ValueError("extract_money has no rules: call add_rules() (build_pipeline does)")
+        qualifiers = self.qualifiers.index(doc)
+        periods = matched_spans(self.periods, doc)
+        for span in matched_spans(self.matcher, doc):
+            value = parse_money(span.text)
+            if value is None:
+                continue
+            qualifier = qualifiers.get(span.start)
+            start = doc[qualifier.start] if qualifier else span[0]
+            period = next(
+                (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW
+                 and p.sent == span.sent),
+                None,
+            )
+            claims_of(doc).append(Claim("money", start.idx, span.end_char, span.label_, {
+                "amount": value.amount,
+                "amount_high": value.amount_high,
+                "currency": value.currency,
+                "approx": qualifier.approx if qualifier else False,
+                "comparator": qualifier.comparator if qualifier else "eq",
+                "period": period.text if period else None,
+                "purpose": purpose(span),
+            }))
+        return doc
+
+
+def purpose(span: Span) -> str | None:
+    """What the money is, from the parse: "£3bn deficit", "gains of £22bn", "£2bn for care"."""
+    root: Token = span.root
+    head = root.head
+    if root.dep_ in {"compound", "nmod", "nummod", "amod"} and head.pos_ == "NOUN" and head.i >= span.end:
+        return noun_phrase(head).text
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPOSITIONS:
+            obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if obj is not None:
+                return noun_phrase(obj).text
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return noun_phrase(head.head).text
+    return None
+
+
+@Language.factory("extract_money", assigns=["doc._.claims"])
+def make_money_extractor(nlp: Language, name: str) -> MoneyExtractor:
+    return MoneyExtractor(nlp.vocab)

@@ -1,0 +1,85 @@
+"""Stance: short evaluative phrases, with polarity, target, negation and hedging.
+
+``STANCE`` rules name the evaluative phrase and its polarity; ``NEGATION`` and ``HEDGE`` rules
+name the cues that flip or soften it within its clause. The holder is filled in from the quote
+a phrase sits in (``kb``), else it is the author's (null).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.kb import Claim, claims_of
+from extract.syntax import matched_spans
+from extract.patterns import RuleSet
+
+NEGATION_WINDOW = 4  # tokens before a phrase in which a negation cue applies
+FLIP = {"positive": "negative", "negative": "positive"}
+
+
+class StanceExtractor:
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.matcher = None
+
+    def add_rules(self, rules: RuleSet) -> None:
+        self.matcher = rules.matcher(self.vocab, "STANCE")
+        self.negations = rules.matcher(self.vocab, "NEGATION")
+        self.hedges = rules.matcher(self.vocab, "HEDGE")
+        self.rules = {r.id: r for r in rules.with_label("STANCE")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is None:
+            raise ValueError("extract_stance has no rules: call add_rules() (build_pipeline does)")
+        negations = matched_spans(self.negations, doc)
+        hedges = matched_spans(self.hedges, doc)
+        for span in matched_spans(self.matcher, doc):
+            rule = self.rules[span.label_]
+            negation = next(
+                (n for n in negations if span.start - NEGATION_WINDOW <= n.start < span.end and n.sent == span.sent),
+                None,
+            )
+            hedge = next((h for h in hedges if h.sent == span.sent and _same_clause(h, span)), None)
+            start = min(span.start, negation.start) if negation is not None else span.start
+            phrase = doc[start : span.end]
+            polarity = rule.fields["polarity"]
+            claims_of(doc).append(Claim("stance", phrase.start_char, phrase.end_char, rule.id, {
+                "polarity": FLIP[polarity] if negation is not None else polarity,
+                "target": target_of(span),
+                "negated": negation is not None,
+                "negation_cue": negation.text if negation is not None else None,
+                "hedged": hedge is not None,
+                "hedge_cue": hedge.text if hedge is not None else None,
+                "stance_kind": rule.fields["stance_kind"],
+                "holder": None,
+            }))
+        return doc
+
+
+def _clause_head(token: Token) -> Token:
+    while token.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and token.head is not token:
+        token = token.head
+    return token
+
+
+def _same_clause(cue: Span, phrase: Span) -> bool:
+    return _clause_head(cue.root) == _clause_head(phrase.root)
+
+
+def target_of(span: Span) -> str | None:
+    """What the phrase evaluates: the subject of its clause, or the noun an adjective modifies."""
+    root = span.root
+    if root.dep_ == "amod" and root.head.pos_ in {"NOUN", "PROPN"}:
+        return root.head.text
+    head = _clause_head(root)
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"it", "there", "this", "that"}:
+        return None
+    doc = span.doc
+    return doc[subject.left_edge.i : subject.i + 1].text
+
+
+@Language.factory("extract_stance", assigns=["doc._.claims"], requires=["doc._.claims"])
+def make_stance_extractor(nlp: Language, name: str) -> StanceExtractor:
+    return StanceExtractor(nlp.vocab)

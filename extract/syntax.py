@@ -1,0 +1,35 @@
+"""Small helpers over the parse that several stages share."""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+# Words a noun phrase keeps to the left of its head noun.
+NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
+
+
+def matched_spans(matcher: Matcher, doc: Doc) -> list[Span]:
+    """Longest non-overlapping matches, each labelled with its rule id."""
+    return sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start)
+
+
+def noun_phrase(head: Token, *, keep_adjectives: bool = True) -> Span:
+    """The head noun with the modifiers written directly before it ("local authorities").
+
+    A proper-noun head keeps only proper-noun modifiers: "successful Integrated Care Systems"
+    gives "Integrated Care Systems", the name of what is counted.
+    """
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.right_edge.i != start - 1 or child.dep_ not in NOUN_MODIFIERS:
+            break
+        if child.like_num or child.pos_ in {"SYM", "NUM", "PUNCT"}:
+            break
+        if child.dep_ == "amod" and (not keep_adjectives or head.pos_ == "PROPN"):
+            break
+        if head.pos_ == "PROPN" and child.pos_ not in {"PROPN", "NOUN"}:
+            break
+        start = child.left_edge.i
+    return head.doc[start : head.i + 1]

@@ -1,0 +1,67 @@
+"""Tokenization of figures: "£3.5bn" as three tokens, so token patterns can describe amounts.
+
+spaCy's English tokenizer keeps "3.5bn" and "20m-£25" whole and reads "325m." as "325" + "m."
+(an abbreviation). Token patterns over such tokens would need a regex per shape; splitting
+currency signs, numbers and scale suffixes apart lets ``patterns/money.jsonl`` say
+``[{"ORTH": "£"}, {"LIKE_NUM": true}, {"LOWER": "bn"}]``. Character offsets are untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+CURRENCY_SIGN = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|[£$€¥₹])"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+SCALE = r"(?:bn|mn|tn|m|k|p|billion|million|trillion|thousand)"
+_AMOUNT = rf"{CURRENCY_SIGN}?{NUMBER}{SCALE}?"
+_FIGURE_TOKEN = re.compile(rf"{_AMOUNT}(?:[-–]{_AMOUNT})?\.?", re.IGNORECASE)
+_SCALE_TOKEN = re.compile(rf"{SCALE}\.?", re.IGNORECASE)
+_PIECE = re.compile(rf"{CURRENCY_SIGN}|{NUMBER}|{SCALE}|[-–.]", re.IGNORECASE)
+# The model was trained on "3.5bn" as one token: give a split-off suffix the norm of the word it
+# abbreviates, so the tagger and parser see "£ 3.5 billion", a shape they know.
+SCALE_NORMS = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion", "k": "thousand", "p": "pence"}
+
+
+def split_figure(text: str, after_number: bool) -> list[str]:
+    """The pieces of one token, or ``[text]`` when it is not a figure to split.
+
+    ``after_number`` allows a bare scale token ("m." after "325") to be split too.
+    """
+    if _FIGURE_TOKEN.fullmatch(text) or (after_number and _SCALE_TOKEN.fullmatch(text)):
+        pieces = _PIECE.findall(text)
+        if "".join(pieces) == text and len(pieces) > 1:
+            return pieces
+    return [text]
+
+
+class FigureTokenizer:
+    """Wraps a spaCy tokenizer and splits figure tokens into sign, number and scale."""
+
+    def __init__(self, base: Callable[[str], Doc]):
+        self.base = base
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.base(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        changed = False
+        for token in doc:
+            after_number = token.i > 0 and doc[token.i - 1].like_num
+            pieces = split_figure(token.text, after_number)
+            changed |= len(pieces) > 1
+            words.extend(pieces)
+            spaces.extend([False] * (len(pieces) - 1) + [bool(token.whitespace_)])
+        if not changed:
+            return doc
+        split = Doc(doc.vocab, words=words, spaces=spaces)
+        for token in split:
+            if token.i and split[token.i - 1].like_num and token.lower_ in SCALE_NORMS:
+                token.norm_ = SCALE_NORMS[token.lower_]
+        return split
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)

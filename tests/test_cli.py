@@ -1,0 +1,120 @@
+"""The command line, end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extract import __version__
+from extract.cli import main
+
+from .conftest import CORPUS, GOLD
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run") / "kb.jsonl"
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(out)])
+    return result, out
+
+
+def test_run_writes_kb_and_documents_and_a_summary(corpus_run):
+    result, out = corpus_run
+    assert result.exit_code == 0, result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(json.loads(line)["schema_version"] == 1 for line in lines)
+    assert "5 documents" in result.stderr and "0 files with errors" in result.stderr
+    docs = [json.loads(line) for line in out.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [d["doc_id"] for d in docs] == sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert all(d["error"] is None and len(d["sha256"]) == 64 for d in docs)
+
+
+def test_two_runs_are_byte_identical(corpus_run, tmp_path):
+    _, first = corpus_run
+    second = tmp_path / "again.jsonl"
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(second), "--quiet"])
+    assert result.exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_bad_files_are_reported_and_the_rest_processed(tmp_path, corpus_run):
+    _, clean = corpus_run
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = sorted(CORPUS.glob("*.txt"))[0]
+    (folder / good.name).write_bytes(good.read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    out = tmp_path / "kb.jsonl"
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("extract: ")]
+    assert any("empty.txt" in line and "empty file" in line for line in errors)
+    assert any("binary.txt" in line and "binary" in line for line in errors)
+    expected = [line for line in clean.read_text(encoding="utf-8").splitlines() if f'"doc_id": "{good.name}"' in line]
+    assert out.read_text(encoding="utf-8").splitlines() == expected
+    docs = {json.loads(line)["doc_id"]: json.loads(line) for line in out.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert docs["empty.txt"]["error"] and docs["binary.txt"]["error"] and docs[good.name]["error"] is None
+
+
+def test_stdout_output(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("“It will not work,” said Jane Smith, the council leader.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(article), "-o", "-", "--quiet"])
+    assert result.exit_code == 0
+    quotes = [json.loads(line) for line in result.stdout.splitlines() if '"quote"' in line]
+    assert quotes[0]["speaker"] == "Jane Smith" and quotes[0]["doc_id"] == "a.txt"
+
+
+def test_refuses_to_overwrite_an_input(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Some text here.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "-o", str(article)])
+    assert result.exit_code == 2
+    assert "refusing to overwrite input file" in result.stderr
+    assert article.read_text(encoding="utf-8") == "Some text here.\n"
+
+
+def test_missing_model_says_how_to_install(tmp_path):
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(tmp_path / "kb.jsonl"), "--model", "no_such_model_xyz"])
+    assert result.exit_code == 2
+    assert "spaCy model 'no_such_model_xyz' is not installed" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_patterns_check(tmp_path):
+    ok = CliRunner().invoke(main, ["patterns", "check"])
+    assert ok.exit_code == 0 and "rules OK" in ok.stdout
+    (tmp_path / "bad.jsonl").write_text('{"id": "x", "label": "MONEY", "patern": []}\n', encoding="utf-8")
+    bad = CliRunner().invoke(main, ["patterns", "check", str(tmp_path)])
+    assert bad.exit_code == 1
+    assert "bad.jsonl:1: unknown key(s) ['patern']" in bad.stderr
+
+
+def test_malformed_user_pattern_stops_run_with_one_line(tmp_path):
+    (tmp_path / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "--patterns", str(tmp_path), "-o", str(tmp_path / "kb.jsonl")])
+    assert result.exit_code == 2
+    assert "bad.jsonl:1: not valid JSON" in result.stderr
+
+
+def test_version_and_help():
+    runner = CliRunner()
+    assert __version__ in runner.invoke(main, ["--version"]).stdout
+    for args in (["--help"], ["run", "--help"], ["eval", "--help"], ["patterns", "check", "--help"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0 and "Example" in result.stdout
+
+
+def test_eval_prints_a_table_and_json(corpus_run):
+    _, kb = corpus_run
+    runner = CliRunner()
+    table = runner.invoke(main, ["eval", str(GOLD), str(CORPUS), "--kb", str(kb)])
+    assert table.exit_code == 0, table.stderr
+    for kind in ("quote", "money", "count", "stance"):
+        assert kind in table.stdout
+    report = json.loads(runner.invoke(main, ["eval", str(GOLD), str(CORPUS), "--kb", str(kb), "--json"]).stdout)
+    assert set(report["types"]) == {"quote", "money", "count", "stance"}

@@ -1,0 +1,86 @@
+"""Every rule proves itself: its examples produce what it is for, its counterexamples do not.
+
+One test case per rule, named by the rule id, so ``pytest -k cue-say`` runs one.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.article import FurnitureDetector, Line
+from extract.patterns import PatternError, load_rules, parse_rule, read_pattern_file
+from extract.syntax import matched_spans
+
+RULES = load_rules()
+# Rules that produce records: the record's "rule" field names them (for quotes, the cue rule).
+PRODUCING = {"QUOTE_CUE", "MONEY", "COUNT", "STANCE"}
+
+
+def _fired(rule, text, nlp) -> bool:
+    import extract
+
+    if rule.label in PRODUCING:
+        return any(r["rule"] == rule.id for r in extract.claims(text, nlp))
+    if rule.label == "FURNITURE":
+        return FurnitureDetector(RULES)(Line(0, len(text), text))
+    doc = nlp(text)
+    return any(span.label_ == rule.id for span in matched_spans(RULES.matcher(nlp.vocab, rule.label), doc))
+
+
+@pytest.mark.parametrize("rule", RULES.rules, ids=[r.id for r in RULES.rules])
+def test_rule_examples(rule, nlp):
+    for example in rule.examples:
+        assert _fired(rule, example, nlp), f"{rule.origin}: {rule.id} does not fire on example {example!r}"
+    for counter in rule.counterexamples:
+        assert not _fired(rule, counter, nlp), f"{rule.origin}: {rule.id} fires on counterexample {counter!r}"
+
+
+BAD_RULES = [
+    ({"id": "x", "label": "NOPE", "pattern": [{"LOWER": "a"}], "examples": ["a"]}, "'label' must be one of"),
+    ({"id": "x", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": ["a"], "polarty": "x"}, "unknown key(s) ['polarty']"),
+    ({"id": "", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": ["a"]}, "'id' must be"),
+    ({"id": "x", "label": "MONEY", "pattern": [], "examples": ["a"]}, "'pattern' must be a non-empty list"),
+    ({"id": "x", "label": "MONEY", "pattern": [{"LOWR": "a"}], "examples": ["a"]}, "invalid token pattern"),
+    ({"id": "x", "label": "STANCE", "pattern": [{"LOWER": "a"}], "examples": ["a"], "stance_kind": "evaluation"}, "missing 'polarity'"),
+    ({"id": "x", "label": "STANCE", "pattern": [{"LOWER": "a"}], "examples": ["a"], "polarity": "meh", "stance_kind": "evaluation"}, "'polarity' must be one of"),
+    ({"id": "x", "label": "MONEY", "pattern": [{"LOWER": "a"}]}, "give at least one entry in 'examples'"),
+    ({"id": "x", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": "a"}, "'examples' must be a list"),
+    (["not", "an", "object"], "expected a JSON object"),
+]
+
+
+@pytest.mark.parametrize(("obj", "message"), BAD_RULES)
+def test_malformed_rules_are_rejected_with_a_reason(obj, message):
+    with pytest.raises(PatternError) as err:
+        parse_rule(obj, "rules.jsonl:7")
+    assert str(err.value).startswith("rules.jsonl:7: ")
+    assert message in str(err.value)
+
+
+def test_bad_json_line_names_file_and_line(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    good = {"id": "ok", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": ["a"]}
+    path.write_text(json.dumps(good) + "\n\n{not json\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=r"mine\.jsonl:3: not valid JSON"):
+        read_pattern_file(path)
+
+
+def test_duplicate_ids_across_folders_are_rejected(tmp_path):
+    clash = {"id": RULES.rules[0].id, "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": ["a"]}
+    (tmp_path / "mine.jsonl").write_text(json.dumps(clash) + "\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="duplicate rule id"):
+        load_rules([tmp_path])
+
+
+def test_user_folder_adds_a_rule_that_the_pipeline_uses(tmp_path):
+    import extract
+
+    rule = {"id": "cue-tweet", "label": "QUOTE_CUE", "cue_kind": "speech", "speaker": "subject",
+            "pattern": [{"LEMMA": "quip", "POS": "VERB"}], "examples": ["“Not today,” she quipped."]}
+    (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    nlp = extract.load(patterns=[tmp_path])
+    records = extract.claims("“Not today,” Jane Smith quipped.", nlp)
+    quotes = [r for r in records if r["type"] == "quote"]
+    assert [(q["content"], q["speaker"], q["rule"]) for q in quotes] == [("Not today", "Jane Smith", "cue-tweet")]
