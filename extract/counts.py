@@ -20,7 +20,7 @@ from extract.syntax import matched_spans, noun_phrase
 
 TIME_UNITS = {
     "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
-    "night", "weekend", "term", "season", "quarter", "time",
+    "night", "weekend", "term", "season", "time",
 }
 RANGE_WORDS = {"or", "to", "-", "–", "and"}
 SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "hundred", "dozen", "a", "an"}
@@ -103,9 +103,10 @@ def is_count(span: Span) -> bool:
         if before is not None and before.lemma_ in {"age", "aged"}:
             return False
     line_start = first.i == 0 or "\n" in doc[first.i - 1].whitespace_ or doc[first.i - 1].is_space
+    marker = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    if line_start and first.like_num and marker is not None and marker.text in {".", ")"}:
+        return False  # list numbering: "1." at the start of a line
     after = doc[span.end] if span.end < len(doc) else None
-    if line_start and first.like_num and after is not None and after.text in {".", ")"}:
-        return False
     head = span[-1]
     if head.lemma_.lower() in TIME_UNITS or (after is not None and after.lower_.startswith("-year")):
         return False

@@ -69,54 +69,67 @@ class Quote:
     fragments: list[Quote] = field(default_factory=list)
 
 
-def _is_letter(ch: str) -> bool:
-    return ch.isalnum()
+def mark_role(s: str, i: int, open_families: set[str]) -> str | None:
+    """"open", "close" or None (an apostrophe or not a mark) for the character at ``s[i]``.
+
+    ``’`` and ``'`` between letters (King’s, aren’t) are apostrophes, and so is a plural
+    possessive (members’ views) unless a single quote is open.
+    """
+    ch = s[i]
+    prev = s[i - 1] if i else " "
+    nxt = s[i + 1] if i + 1 < len(s) else " "
+    after_space = prev.isspace() or prev in "([—–-/"
+    before_space = nxt.isspace() or nxt in ",.;:!?)]—–-"
+    if ch in "“«‘":
+        return "open"
+    if ch in "”»":
+        return "close"
+    if ch in "’'":
+        if prev.isalnum() and nxt.isalnum():
+            return None
+        possessive = prev in "sS" and nxt.isspace() and i + 2 < len(s) and s[i + 2].isalpha()
+        if "single" in open_families and not nxt.isalnum():
+            later_close = re.search(r"[’'](?![\w])", s[i + 1 :]) is not None
+            return None if possessive and later_close else "close"
+        if ch == "'" and after_space and nxt.isalnum():
+            return "open"
+        return "close" if before_space and not after_space and not possessive else None
+    if ch == '"':
+        if "double" in open_families and not after_space:
+            return "close"
+        if not nxt.isspace():
+            return "open"
+        return "close" if not after_space else None
+    return None
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    """Quotations line by line, with curly, straight and angle marks, nesting and stray marks.
+    """Quotations paragraph by paragraph (a paragraph is a line), in any mark style.
 
-    ``’`` and ``'`` between letters (King’s, aren’t) are apostrophes; after a plural "s" they
-    close a quote only when a single quote is open.
+    Marks pair up by family (double, single, angle), so nesting works; a closing mark with no
+    opener gives a quotation with ``opened=False`` (its start is found later, from the
+    sentences), an opener never closed runs to the end of its paragraph.
     """
     found: list[Quotation] = []
     for line in re.finditer(r"[^\r\n]+", text):
-        stack: list[tuple[str, int]] = []  # (family, position of the opening mark)
-        base = line.start()
-        s = line.group()
+        stack: list[tuple[str, int]] = []  # (family, index of the opening mark in the line)
+        base, s = line.start(), line.group()
         for i, ch in enumerate(s):
-            prev = s[i - 1] if i else " "
-            nxt = s[i + 1] if i + 1 < len(s) else " "
-            if ch in "’'" and _is_letter(prev) and _is_letter(nxt):
-                continue  # apostrophe
-            if ch in "’'" and not any(f == "single" for f, _ in stack) and (prev.isalpha() or ch == "'" and not nxt.isalpha() and not prev.isspace()):
-                if not (nxt.isspace() or nxt in ",.;:!?)") or prev.lower() == "s" or ch == "'":
-                    if not found or found[-1].end <= base + i or ch == "'":
-                        # a closing single mark with nothing open: an orphan close, unless it is
-                        # a possessive ("members’ views")
-                        if prev.lower() == "s" and nxt.isspace() and i + 2 < len(s) and s[i + 2].isalpha():
-                            continue
-            opening = ch in "“‘«" or (ch in "\"'" and (prev.isspace() or prev in "([—–-") and not nxt.isspace())
-            closing = ch in "”’»" or (ch in "\"'" and not prev.isspace())
-            family = OPENERS.get(ch) if opening else CLOSERS.get(ch)
-            if opening and closing:  # a straight mark: close if one of its kind is open
-                opening = not any(f == family for f, _ in stack)
-                closing = not opening
-            if closing:
-                match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
-                if match is None:
-                    if ch == "’" and not (nxt.isspace() or nxt in ",.;:!?)" or i + 1 == len(s)):
-                        continue
-                    if ch == "’" and prev.lower() == "s" and nxt.isspace() and i + 2 < len(s) and s[i + 2].isalpha():
-                        continue  # plural possessive: members’ views
-                    found.append(Quotation(base, base + i + 1, base, base + i, opened=False))
-                    continue
-                _, pos = stack[match]
-                del stack[match:]
-                found.append(Quotation(base + pos, base + i + 1, base + pos + 1, base + i))
-            elif opening:
-                stack.append((family or "double", i))
-        if stack:  # opened and never closed: runs to the end of the paragraph
+            role = mark_role(s, i, {f for f, _ in stack})
+            if role is None:
+                continue
+            family = OPENERS[ch] if role == "open" else CLOSERS[ch]
+            if role == "open":
+                stack.append((family, i))
+                continue
+            match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
+            if match is None:
+                found.append(Quotation(base, base + i + 1, base, base + i, opened=False))
+                continue
+            _, pos = stack[match]
+            del stack[match:]
+            found.append(Quotation(base + pos, base + i + 1, base + pos + 1, base + i))
+        if stack:
             _, pos = stack[0]
             found.append(Quotation(base + pos, line.end(), base + pos + 1, line.end(), closed=False))
     return [_trim(q, text) for q in sorted(found, key=lambda q: (q.start, -q.end))]
@@ -227,7 +240,9 @@ class QuoteFinder:
             obj = next((t for t in cue.root.subtree if t.dep_ == "pobj" and t.i >= cue.end - 1), None)
             if obj is None:
                 obj = next((t for t in self.doc[cue.end : cue.end + 8] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
-            return resolve(obj, self.book) if obj is not None else Speaker(None, None)
+            if obj is None:
+                return Speaker(None, None)
+            return resolve(obj, self.book) if can_speak(obj) else None
         subject = self.subject_of(cue)
         if subject is None:
             return Speaker(None, None)

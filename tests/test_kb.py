@@ -99,5 +99,5 @@ def test_loads_in_duckdb_as_one_table(kb_file):
     types = dict(zip(rel.columns, [str(t) for t in rel.types], strict=True))
     assert types["id"] == "VARCHAR" and types["start"] in {"BIGINT", "INTEGER"}
     assert types["amount"] in {"DOUBLE", "BIGINT", "DECIMAL(18,3)"} or types["amount"].startswith("DECIMAL")
-    count = con.sql(f"select count(*) from read_json_auto('{kb_file}') where type = 'quote'").fetchone()[0]
+    count = con.sql(f"select count(*) from read_json_auto('{kb_file}') where type = 'quote'").fetchall()[0][0]
     assert count > 50

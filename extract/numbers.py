@@ -1,0 +1,179 @@
+"""Numbers as written in news: digits, words, scales, ranges, fractions and money amounts.
+
+Pure functions, no spaCy: the extractors find the phrase, these turn it into a value. All
+arithmetic is ``Decimal``, so "£2.01m" is exactly 2010000.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1,
+}
+SCALES = {
+    "hundred": 100, "thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "mn": 10**6,
+    "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12,
+}
+FRACTIONS = {
+    "half": Decimal("0.5"), "halves": Decimal("0.5"), "third": Decimal(1) / 3,
+    "thirds": Decimal(1) / 3, "quarter": Decimal("0.25"), "quarters": Decimal("0.25"),
+    "fifth": Decimal("0.2"), "fifths": Decimal("0.2"), "sixth": Decimal(1) / 6,
+    "sixths": Decimal(1) / 6, "eighth": Decimal("0.125"), "eighths": Decimal("0.125"),
+    "tenth": Decimal("0.1"), "tenths": Decimal("0.1"),
+}
+# Currency signs, codes and words -> ISO 4217. Longer signs first, so "US$" is not "$".
+CURRENCIES = {
+    "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
+    "hk$": "HKD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR",
+    "gbp": "GBP", "usd": "USD", "eur": "EUR", "jpy": "JPY", "cad": "CAD", "aud": "AUD",
+    "chf": "CHF", "inr": "INR", "cny": "CNY", "nzd": "NZD", "hkd": "HKD",
+    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "dollars": "USD", "dollar": "USD",
+    "euros": "EUR", "euro": "EUR", "yen": "JPY", "rupees": "INR",
+}
+# Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
+SUBUNITS = {"p": "GBP", "pence": "GBP", "penny": "GBP", "cents": "USD", "cent": "USD"}
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
+_SPLIT = re.compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)([a-z]+)$")
+_PLACES = Decimal("0.0001")
+
+
+def _words(text: str) -> list[str]:
+    text = text.replace("\u00a0", " ").strip().rstrip(".").lower()
+    words = []
+    for word in re.split(r"[\s-]+", text):
+        if not word or word == "and":
+            continue
+        glued = _SPLIT.match(word)  # "3.5bn", "1.1m"
+        words.extend(glued.groups() if glued else [word])
+    return words
+
+
+def _exact(value: Decimal) -> Decimal:
+    """Keep terminating decimals exact; round the others (1/3) to four places."""
+    value = value.normalize()
+    if len(value.as_tuple().digits) > 20:
+        value = value.quantize(_PLACES).normalize()
+    return value if value != value.to_integral_value() else value.quantize(Decimal(1))
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number in digits and/or words with an optional scale: "3.5bn", "2,830",
+    "twenty-five", "a dozen", "half a million". None when the text is not a number; a bare
+    "a" or a bare scale ("m") is not one. Ordinals ("first", "21st") are not numbers."""
+    words = _words(text)
+    if not words or all(w in {"a", "an"} for w in words) or words[0] in SCALES and words[0] not in {"hundred", "thousand", "million", "billion", "trillion"}:
+        return None
+    if words[:2] in (["half", "a"], ["half", "an"]):
+        rest = parse_number(" ".join(words[2:]))
+        return None if rest is None else _exact(rest / 2)
+    if len(words) > 3 and words[:4] == ["a", "quarter", "of", "a"]:
+        rest = parse_number(" ".join(words[4:]))
+        return None if rest is None else _exact(rest / 4)
+    total, current, seen = Decimal(0), Decimal(0), False
+    for word in words:
+        if _DIGITS.match(word):
+            if seen and current:
+                return None
+            current += Decimal(word.replace(",", ""))
+        elif word in UNITS:
+            if word == "dozen":
+                current = (current or 1) * 12
+            else:
+                current += UNITS[word]
+        elif word in SCALES:
+            scale = SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = Decimal(0)
+        else:
+            return None
+        seen = True
+    return _exact(total + current)
+
+
+def parse_fraction(text: str) -> Decimal | None:
+    """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05)."""
+    words = _words(text)
+    if len(words) == 3 and words[1] == "in":
+        part, whole = parse_number(words[0]), parse_number(words[2])
+        return _exact(part / whole) if part is not None and whole else None
+    if not words or words[-1] not in FRACTIONS:
+        return None
+    head = words[:-1]
+    count = Decimal(1) if head in ([], ["a"], ["an"]) else parse_number(" ".join(head))
+    if count is None:
+        return None
+    return _exact(count * FRACTIONS[words[-1]])
+
+
+def parse_range(text: str) -> tuple[Decimal, Decimal | None] | None:
+    """A number or range: "20-25", "eight or 10", "between 20 and 25", "20-25m" (the high
+    end's scale applies to a scale-less low end that is smaller)."""
+    cleaned = re.sub(r"^\s*between\s+", "", text.replace("\u00a0", " "), flags=re.I)
+    parts = re.split(r"\s*(?:[-–]|\bto\b|\bor\b|\band\b)\s*", cleaned.strip(), maxsplit=1, flags=re.I)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        low, high = parse_number(parts[0]), parse_number(parts[1])
+        if low is not None and high is not None:
+            scale = _words(parts[1])[-1]
+            if scale in SCALES and not any(w in SCALES for w in _words(parts[0])):
+                scaled = parse_number(f"{parts[0]} {scale}")
+                if scaled is not None and scaled <= high:
+                    low = scaled
+            return low, high
+    value = parse_number(cleaned)
+    return None if value is None else (value, None)
+
+
+@dataclass(frozen=True)
+class MoneyValue:
+    amount: Decimal
+    amount_high: Decimal | None
+    currency: str  # ISO 4217
+
+
+_SIGN = "|".join(re.escape(s) for s in sorted((k for k in CURRENCIES if not k.isalpha()), key=len, reverse=True))
+_SIGN_RE = re.compile(rf"(?i)(?:{_SIGN})")
+
+
+def parse_money(text: str) -> MoneyValue | None:
+    """An amount phrase: "£3.5bn", "US$2bn", "£20m-£25m", "between £20m and £25m", "50p",
+    "815m pounds", "pounds 815m", "GBP 30m", "half a million pounds". None without a currency."""
+    cleaned = text.replace("\u00a0", " ").strip().rstrip(".")
+    currency = None
+    signs = _SIGN_RE.findall(cleaned)
+    if signs:
+        currency = CURRENCIES[signs[0].lower()]
+        cleaned = _SIGN_RE.sub(" ", cleaned)
+    words = cleaned.split()
+    unit_words = [w for w in words if w.lower() in CURRENCIES and w.lower() not in UNITS]
+    sub_words = [w for w in words if w.lower() in SUBUNITS]
+    glued = re.fullmatch(r"(.*\d)p", cleaned.strip(), flags=re.I)
+    divisor = Decimal(1)
+    if currency is None and unit_words:
+        currency = CURRENCIES[unit_words[0].lower()]
+    if currency is None and (sub_words or glued):
+        currency = SUBUNITS[sub_words[0].lower()] if sub_words else "GBP"
+        divisor = Decimal(100)
+        cleaned = glued.group(1) if glued and not sub_words else cleaned
+    if currency is None:
+        return None
+    rest = " ".join(w for w in cleaned.split() if w.lower() not in CURRENCIES and w.lower() not in SUBUNITS)
+    parsed = parse_range(rest)
+    if parsed is None:
+        return None
+    low, high = parsed
+    return MoneyValue(_exact(low / divisor), None if high is None else _exact(high / divisor), currency)
+
+
+def to_json_number(value: Decimal) -> int | float:
+    """Integral values as int (3500000000), others as float (0.5)."""
+    return int(value) if value == value.to_integral_value() else float(value)

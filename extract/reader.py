@@ -1,0 +1,292 @@
+"""Finding the input files and turning their bytes into text, refusing what is not an article.
+
+Users point ``extract run`` at folders they did not make, so discovery has to cope with hidden
+files, other file types, overlapping arguments and symlink loops, and give every document an id
+that is the same on every run whatever order the filesystem lists entries in.
+
+The decoded text is the reference for every offset in the knowledge base: ``text[start:end]``
+must be exactly what the claim quotes. It is therefore NOT normalised in any way: CRLF and CR line
+endings, no-break spaces, zero-width characters and Unicode compositions are kept as they are in
+the file. Only a byte-order mark is dropped, because it is part of the encoding, not the text.
+
+Encodings: a byte-order mark decides; otherwise strict UTF-8; otherwise charset-normalizer.
+charset-normalizer is unreliable at telling the single-byte Latin code pages apart (it calls short
+English Windows-1252 text cp932, cp1250 or cp852, turning "£" into "Ł"), and legacy English news
+is almost always Windows-1252, so whenever it judges cp1252 a fit on its own we take cp1252,
+before asking for its best guess. That also prefers cp1252 over latin-1: the same letters, but
+0x80-0x9F are curly quotes and dashes rather than control characters. The cost is that Turkish
+cp1254 text is read as cp1252 (six letters differ).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import stat
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+MAX_BYTES = 10_000_000
+MAX_LINE_CHARS = 100_000
+
+# UTF-32 first: its little-endian mark starts with the UTF-16 one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters (C0 and C1) other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_NEWLINE = re.compile("\r\n|\r|\n")
+
+
+# Files found under one command-line argument: (reached through a symlink, relative id, path).
+_Found = list[tuple[bool, str, Path]]
+
+
+class InputError(Exception):
+    """A file that cannot be processed.
+
+    str(err) is one line naming the problem, starting lower-case; the caller adds the path.
+    """
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path  # the file on disk, as reached from the command-line argument
+    # path relative to the folder given on the command line, '/'-separated;
+    # a file given directly: its name
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Discovery:
+    sources: list[Source]  # sorted by doc_id, unique doc ids
+    skipped: list[tuple[Path, str]]  # (path, reason): non-.txt files, unreadable folders; sorted
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str  # the decoded text: offsets in the knowledge base are defined on exactly this string
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "cp1252"
+    sha256: str  # hex digest of the raw bytes
+
+
+def discover(paths: Sequence[str | os.PathLike]) -> Discovery:
+    """Every .txt file under ``paths``, listed once, with ids that do not depend on listing order.
+
+    Arguments are taken in the order given; when two different files would get the same id, the
+    later one gets its root folder's name (then more of its path) prefixed. Names starting with
+    "." are skipped silently inside folders, but not when given on the command line.
+    """
+    for arg in paths:  # fail before a long walk when a later argument has a typo
+        try:
+            Path(arg).stat()
+        except (FileNotFoundError, NotADirectoryError):
+            raise InputError(f"no such file or folder: {os.fspath(arg)}") from None
+        except OSError:
+            pass  # exists but cannot be read: reported in ``skipped``
+    walk = _Walk()
+    for arg in paths:
+        walk.add_root(Path(arg))
+    return Discovery(
+        sources=[walk.sources[doc_id] for doc_id in sorted(walk.sources)],
+        skipped=sorted(walk.skipped.values()),
+    )
+
+
+class _Walk:
+    """State shared by all command-line arguments, so that overlaps and links are listed once."""
+
+    def __init__(self) -> None:
+        self.folders_seen: set[Path] = set()  # resolved, so a symlink loop is entered only once
+        self.files_seen: set[Path] = set()  # resolved
+        self.sources: dict[str, Source] = {}
+        self.skipped: dict[Path, tuple[Path, str]] = {}  # by resolved path
+
+    def add_root(self, root: Path) -> None:
+        found: _Found = []
+        try:
+            is_folder = root.is_dir()
+        except OSError as err:
+            self.skip(root, f"cannot read: {err.strerror}")
+            return
+        if is_folder:
+            self.walk(root, found)
+            base = root
+        else:
+            self.classify(root, root.name, False, found)
+            base = root.parent
+        # Real paths before symlinked ones, so a file reachable both ways keeps its real name.
+        for _, rel, path in sorted(found):
+            key = _real(path)
+            if key not in self.files_seen:
+                self.files_seen.add(key)
+                doc_id = next(c for c in _doc_ids(rel, base) if c not in self.sources)
+                self.sources[doc_id] = Source(path, doc_id)
+
+    def walk(self, root: Path, found: _Found) -> None:
+        """Collect the files under ``root``; real folders are walked before symlinked ones, so a
+        folder that is also reachable through a link is listed under its real path."""
+        real: list[tuple[Path, bool]] = [(root, False)]
+        linked: deque[tuple[Path, bool]] = deque()
+        while real or linked:
+            folder, via_link = real.pop() if real else linked.popleft()
+            key = _real(folder)
+            if key in self.folders_seen:
+                continue
+            self.folders_seen.add(key)
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError as err:
+                self.skip(folder, f"cannot read folder: {err.strerror}")
+                continue
+            for name in names:
+                if name.startswith("."):
+                    continue
+                path = folder / name
+                try:
+                    is_link, is_folder = path.is_symlink(), path.is_dir()
+                except OSError as err:  # e.g. a folder we may list but not enter
+                    self.skip(path, f"cannot read: {err.strerror}")
+                    continue
+                if is_folder:
+                    (linked if is_link else real).append((path, via_link or is_link))
+                else:
+                    rel = path.relative_to(root).as_posix()
+                    self.classify(path, rel, via_link or is_link, found)
+
+    def classify(self, path: Path, rel: str, via_link: bool, found: _Found) -> None:
+        """Add ``path`` to ``found`` if it is a .txt file, else say why it is skipped."""
+        if not path.is_file():
+            self.skip(path, "broken symbolic link" if path.is_symlink() else "not a regular file")
+        elif path.suffix.lower() != ".txt":
+            self.skip(path, "not a .txt file")
+        else:
+            found.append((via_link, rel, path))
+
+    def skip(self, path: Path, reason: str) -> None:
+        self.skipped.setdefault(_real(path), (path, reason))
+
+
+def _real(path: Path) -> Path:
+    """The path with symlinks resolved; unlike ``Path.resolve`` it does not raise on a loop."""
+    return Path(os.path.realpath(path))
+
+
+def _doc_ids(rel: str, base: Path) -> Iterator[str]:
+    """Candidate ids for the file ``rel`` under ``base``, in order of preference.
+
+    First ``rel`` itself, then with ever more of the folder's path prefixed, and last the full
+    resolved path: only absolute ids start with "/" and two different files never share one,
+    so some candidate is always free.
+    """
+    yield rel
+    parts = Path(os.path.abspath(base)).parts[1:]
+    for depth in range(1, len(parts) + 1):
+        yield "/".join((*parts[-depth:], rel))
+    yield _real(base).joinpath(rel).as_posix()
+
+
+def read_source(
+    path: Path, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS
+) -> Decoded:
+    """Read and decode one file, checking its size before reading so a huge file is never loaded."""
+    try:
+        info = path.stat()
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            # Opening a pipe would wait for a writer; a device may never end.
+            raise InputError(
+                "not a regular file (a pipe, socket or device); give .txt files or folders"
+            )
+        if info.st_size > max_bytes:
+            raise _size_error(max_bytes, info.st_size)
+        with path.open("rb") as file:  # a folder raises IsADirectoryError here
+            data = file.read(max_bytes + 1)
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}") from err
+    if len(data) > max_bytes:  # the file grew since stat, or stat does not know (/proc)
+        raise _size_error(max_bytes)
+    return decode(data, max_line_chars=max_line_chars)
+
+
+def decode(data: bytes, *, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
+    """Decode an article's bytes faithfully (see the module docstring), or say why it is not one."""
+    text, encoding = _decode(data)
+    if not text.strip():
+        raise InputError("empty file (nothing to extract)")
+    if len(_CONTROL.findall(text)) * 10 > len(text):
+        raise _binary_error()
+    for number, line in enumerate(_NEWLINE.split(text), 1):
+        if len(line) > max_line_chars:
+            raise InputError(
+                f"line {number:,} is {len(line):,} characters long, "
+                f"over the {max_line_chars:,} limit: not article text"
+            )
+    return Decoded(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of its encoding."""
+    bom_encoding = next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+    if bom_encoding in ("utf-16", "utf-32"):
+        return _strict(data, bom_encoding), bom_encoding
+    if b"\x00" in data:
+        raise _binary_error()
+    if bom_encoding:
+        return _strict(data, bom_encoding), bom_encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if from_bytes(data, cp_isolation=["cp1252"]).best() is not None:  # see the module docstring
+        return data.decode("cp1252"), "cp1252"
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("cannot decode the text (not UTF-8, UTF-16 or a single-byte encoding)")
+    encoding = codecs.lookup(best.encoding).name
+    return data.decode(encoding), encoding
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    """Decode as the byte-order mark says: a file that breaks its own mark is corrupt."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        name = encoding.removesuffix("-sig").upper()
+        raise InputError(
+            f"cannot decode the text: it starts with a {name} byte-order mark "
+            f"but is not valid {name}"
+        ) from None
+
+
+def _binary_error() -> InputError:
+    return InputError("binary content, not text (is this really an article?)")
+
+
+def _size_error(limit: int, size: int | None = None) -> InputError:
+    """The too-big error; ``size`` None when only "bigger than the limit" is known."""
+    limit_text = _size(limit)
+    if size is None:
+        return InputError(f"file is over the {limit_text} limit; split it or raise --max-bytes")
+    size_text = _size(size)
+    if size_text == limit_text:  # "10 MB, over the 10 MB limit" would look like a bug
+        size_text, limit_text = f"{size:,} bytes", f"{limit:,} bytes"
+    return InputError(
+        f"file is {size_text}, over the {limit_text} limit; split it or raise --max-bytes"
+    )
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("MB", 1_000_000), ("kB", 1_000)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n:,} bytes"
