@@ -1,0 +1,82 @@
+"""Table tests for the pure number parsers."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from extract.numbers import parse_fraction, parse_money, parse_number, parse_range, to_json_number
+
+NUMBERS = [
+    ("8", D(8)), ("2,830", D(2830)), ("16,000,000,000", D(16_000_000_000)), ("3.5", D("3.5")),
+    ("3.5bn", D(3_500_000_000)), ("325m", D(325_000_000)), ("2.01m", D(2_010_000)),
+    ("25.7billion", D(25_700_000_000)), ("1.2 billion", D(1_200_000_000)), ("5k", D(5000)),
+    ("1.1m", D(1_100_000)), ("4 million", D(4_000_000)), ("eight", D(8)), ("Eight", D(8)),
+    ("twenty-five", D(25)), ("twenty five", D(25)), ("a dozen", D(12)), ("a hundred", D(100)),
+    ("one hundred and twenty", D(120)), ("three thousand", D(3000)), ("a million", D(1_000_000)),
+    ("half a million", D(500_000)), ("a quarter of a million", D(250_000)),
+    ("1.5 trillion", D(1_500_000_000_000)), ("4\u00a0million", D(4_000_000)),
+    ("", None), ("a", None), ("the", None), ("first", None), ("21st", None), ("12abc", None),
+    ("m", None), ("1,00", None),
+]
+FRACTIONS = [
+    ("half", D("0.5")), ("a half", D("0.5")), ("a third", D("0.3333")), ("two thirds", D("0.6667")),
+    ("a quarter", D("0.25")), ("three quarters", D("0.75")), ("three-quarters", D("0.75")),
+    ("a fifth", D("0.2")), ("one in 20", D("0.05")), ("1 in 4", D("0.25")), ("nine in 10", D("0.9")),
+    ("quarterly", None), ("the", None),
+]
+RANGES = [
+    ("20-25", (D(20), D(25))), ("20–25", (D(20), D(25))), ("20 to 25", (D(20), D(25))),
+    ("eight or 10", (D(8), D(10))), ("between 20 and 25", (D(20), D(25))),
+    ("20m-25m", (D(20_000_000), D(25_000_000))), ("20-25m", (D(20_000_000), D(25_000_000))),
+    ("3.5bn", (D(3_500_000_000), None)), ("many", None),
+]
+MONEY = [
+    ("£3.5bn", D(3_500_000_000), None, "GBP"), ("£325m", D(325_000_000), None, "GBP"),
+    ("£325m.", D(325_000_000), None, "GBP"), ("£2.01m", D(2_010_000), None, "GBP"),
+    ("£25.7billion", D(25_700_000_000), None, "GBP"), ("£1.2 billion", D(1_200_000_000), None, "GBP"),
+    ("£500,000", D(500_000), None, "GBP"), ("£20m-£25m", D(20_000_000), D(25_000_000), "GBP"),
+    ("£20m-25m", D(20_000_000), D(25_000_000), "GBP"), ("between £20m and £25m", D(20_000_000), D(25_000_000), "GBP"),
+    ("$4 million", D(4_000_000), None, "USD"), ("$16,000,000,000", D(16_000_000_000), None, "USD"),
+    ("US$2bn", D(2_000_000_000), None, "USD"), ("€3bn", D(3_000_000_000), None, "EUR"),
+    ("20 cents", D("0.2"), None, "USD"), ("50p", D("0.5"), None, "GBP"),
+    ("pounds 815m", D(815_000_000), None, "GBP"), ("815m pounds", D(815_000_000), None, "GBP"),
+    ("half a million pounds", D(500_000), None, "GBP"), ("£5k", D(5000), None, "GBP"),
+    ("GBP 30m", D(30_000_000), None, "GBP"), ("USD 1.5bn", D(1_500_000_000), None, "USD"),
+    ("C$5m", D(5_000_000), None, "CAD"), ("A$5m", D(5_000_000), None, "AUD"),
+    ("¥500m", D(500_000_000), None, "JPY"), ("10 euros", D(10), None, "EUR"),
+    ("£3.5 bn", D(3_500_000_000), None, "GBP"), ("£1\u00a0billion", D(1_000_000_000), None, "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS)
+def test_parse_number(text, expected):
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FRACTIONS)
+def test_parse_fraction(text, expected):
+    assert parse_fraction(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_parse_range(text, expected):
+    assert parse_range(text) == expected
+
+
+@pytest.mark.parametrize(("text", "amount", "high", "currency"), MONEY)
+def test_parse_money(text, amount, high, currency):
+    value = parse_money(text)
+    assert (value.amount, value.amount_high, value.currency) == (amount, high, currency)
+
+
+@pytest.mark.parametrize("text", ["325m", "twenty", "3.5 per cent", "R50m", ""])
+def test_parse_money_needs_a_currency(text):
+    assert parse_money(text) is None
+
+
+def test_exact_arithmetic_and_json_numbers():
+    assert parse_money("£2.01m").amount == D("2010000")
+    assert to_json_number(D("3500000000")) == 3500000000 and isinstance(to_json_number(D("3.5e9")), int)
+    assert to_json_number(D("0.5")) == 0.5
