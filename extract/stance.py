@@ -34,9 +34,11 @@ class StanceExtractor:
             raise ValueError("extract_stance has no rules: call add_rules() (build_pipeline does)")
         negations = matched_spans(self.negations, doc)
         hedges = matched_spans(self.hedges, doc)
-        for span in matched_spans(self.matcher, doc):
+        for span in merge_lists(matched_spans(self.matcher, doc), self.rules):
             rule = self.rules[span.label_]
-            negation = next(
+            # a phrase that opens with its own negation ("nobody wants") has counted it already
+            starts_negated = any(n.start == span.start for n in negations)
+            negation = None if starts_negated else next(
                 (n for n in negations if span.start - NEGATION_WINDOW <= n.start < span.end and n.sent == span.sent),
                 None,
             )
@@ -55,6 +57,21 @@ class StanceExtractor:
                 "holder": None,
             }))
         return doc
+
+
+def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
+    """One phrase for a list of evaluations: "too fragmented, medicalised, hospitalised",
+    "pushed aside and ignored" (same polarity, joined by commas or a conjunction)."""
+    merged: list[Span] = []
+    for span in spans:
+        prev = merged[-1] if merged else None
+        if prev is not None and rules[prev.label_].fields["polarity"] == rules[span.label_].fields["polarity"]:
+            gap = span.doc[prev.end : span.start]
+            if len(gap) <= 2 and all(t.text in {",", "and", "or", "&"} for t in gap):
+                merged[-1] = Span(span.doc, prev.start, span.end, label=prev.label_)
+                continue
+        merged.append(span)
+    return merged
 
 
 def _clause_head(token: Token) -> Token:
