@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.syntax import noun_phrase
+
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     "rev", "reverend", "cllr", "councillor", "baroness", "baron", "president", "senator", "sen",
@@ -168,32 +170,21 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
     """
     doc = name.doc
     head = name.root
-    role_tokens: list[Token] = []
-    org: str | None = None
-    # Premodifiers: the tokens of the noun phrase before the name.
-    left = [t for t in head.subtree if t.i < name.start and t.dep_ in {"compound", "amod", "nmod", "poss"} or (t.i < name.start and t.head.i < name.end and t.head.i >= t.i and t.dep_ in {"compound", "amod", "cc", "conj"})]
-    left = [t for t in doc[head.left_edge.i : name.start] if t.pos_ not in {"DET", "PUNCT"}] if left else []
-    for token in left:
-        if token.ent_type_ in {"ORG", "GPE", "NORP"} or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
-            org = f"{org} {token.text}".strip() if org and doc[token.i - 1].i in {t.i for t in left} else (org or token.text)
-        else:
-            role_tokens.append(token)
-    # Appositive: "Rob Whiteman, CIPFA's chief executive,".
+    org = None
+    # Premodifiers: organisation names, then the role ("NHS Providers chief executive").
+    before = [t for t in doc[head.left_edge.i : name.start] if t.pos_ not in {"DET", "PUNCT"} and t.dep_ != "case"]
+    org_tokens = [t for t in before if t.ent_type_ in {"ORG", "GPE", "NORP"} or t.pos_ == "PROPN"]
+    role_tokens = [t for t in before if t not in org_tokens]
+    if org_tokens:
+        org = " ".join(t.text for t in org_tokens)
+    # Appositive: "Rob Whiteman, CIPFA's chief executive," / "a senior fellow from the X Fund".
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is not None and not role_tokens:
-        phrase = [t for t in appos.subtree]
+        role_tokens = [t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}]
         orgs = [e for e in doc.ents if e.label_ in {"ORG", "GPE"} and appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1]
         if orgs:
-            org = clean_org(orgs[-1].text)
-        stop = orgs[0].start if orgs else appos.right_edge.i + 1
-        role_tokens = [
-            t for t in phrase
-            if t.i < stop and t.pos_ in {"NOUN", "ADJ", "PROPN"} and t.ent_type_ not in {"ORG", "GPE"}
-            and t.dep_ != "poss" and not (t.pos_ == "PROPN" and t.i < appos.i and t.head == appos and t.dep_ == "poss")
-        ]
-        while role_tokens and role_tokens[-1].dep_ == "pobj":
-            role_tokens.pop()
-    # Title after the name: "Clive Betts MP".
+            org = orgs[-1].text
+    # A title after the name: "Clive Betts MP".
     after = doc[name.end] if name.end < len(doc) else None
     if not role_tokens and after is not None and after.lower_ in POST_TITLES:
         role_tokens = [after]
@@ -239,7 +230,12 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
     if low in {"it", "they"}:
         return Speaker(_document_antecedent(subject, book), doc[subject.i : subject.i + 1])
     span = name_span(subject)
-    if subject.lemma_.lower() in ROLE_NOUNS and subject.ent_type_ != "PERSON":
+    titled_name = (  # "Clive Betts MP", not "The Sheffield MP"
+        subject.lower_ in POST_TITLES
+        and not any(c.dep_ == "det" for c in subject.lefts)
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"", "PERSON"} for c in subject.lefts)
+    )
+    if subject.lemma_.lower() in ROLE_NOUNS and subject.ent_type_ != "PERSON" and not titled_name:
         return _by_role(subject, book)
     if book.knows(span.text) or subject.ent_type_ == "PERSON" or (
         subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_document(subject)
