@@ -21,15 +21,15 @@ Reported speech comes from cue verbs with a clausal complement (said that ..., a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.kb import Claim, claims_of
-from extract.syntax import matched_spans
 from extract.patterns import Rule, RuleSet
 from extract.speakers import QUANTITY_HEADS, NameBook, Speaker, can_speak, is_author_voice, resolve
+from extract.syntax import matched_spans
 
 OPENERS = {"“": "double", "‘": "single", "«": "guillemet", '"': "double", "'": "single"}
 CLOSERS = {"”": "double", "’": "single", "»": "guillemet", '"': "double", "'": "single"}
@@ -66,7 +66,6 @@ class Quote:
     speaker: Speaker | None = None
     own_cue: bool = True  # False when the attribution was inherited (continuation, headline)
     line: int = 0
-    fragments: list[Quote] = field(default_factory=list)
 
 
 def mark_role(s: str, i: int, open_families: set[str]) -> str | None:
@@ -282,10 +281,12 @@ class QuoteFinder:
         return None
 
     def cue_text(self, cue: Span) -> str:
-        if self.rules[cue.label_].fields["speaker"] == "object":
-            return cue.text
+        """The cue as written: the verb of a one-verb cue ("said"), else the whole phrase
+        ("According to", "point it made was")."""
         verbs = [t.text for t in cue if t.pos_ in {"VERB", "AUX"}]
-        return cue.text if len(cue) > 1 and not verbs else (verbs[0] if len(verbs) == 1 and len(cue) <= 2 else cue.text)
+        if self.rules[cue.label_].fields["speaker"] != "object" and len(verbs) == 1 and len(cue) <= 2:
+            return verbs[0]
+        return cue.text
 
     # -- direct quotes -------------------------------------------------------------------
     def cue_after(self, q: Quotation) -> Span | None:
@@ -373,17 +374,13 @@ class QuoteFinder:
         line = self.line_of(q.start)
         s, _ = self.lines[line]
         at_line_start = not self.doc.text[s : q.start].strip()
-        cue, rule = None, None
-        for finder, name in ((self.cue_before, "before"), (self.cue_governing, "governing"), (self.cue_after, "after")):
-            cue = finder(q)
-            if cue is not None:
-                rule = cue.label_
-                break
+        cue = self.cue_before(q) or self.cue_governing(q) or self.cue_after(q)
         if cue is not None:
+            rule = cue.label_
             speaker = self.speaker_of(cue)
             if speaker is None:
                 return None
-            if name == "after" and self.is_headline(q) and speaker.mention is not None and speaker.mention.root.pos_ == "NOUN":
+            if self.is_headline(q) and speaker.mention is not None and speaker.mention.root.pos_ == "NOUN":
                 return Quote(q.start, q.end, q.content_start, q.content_end, "direct", "quote-headline",
                              cue, self.cue_text(cue), Speaker(None, speaker.mention), own_cue=False, line=line)
             return Quote(q.start, q.end, q.content_start, q.content_end, "direct", rule, cue, self.cue_text(cue), speaker, line=line)
@@ -465,17 +462,15 @@ class QuoteFinder:
                 continue  # the clause relays somebody else's quote
             kind = "mixed" if inside else "indirect"
             quote = Quote(start, end, start, end, kind, cue.label_, cue, self.cue_text(cue), speaker, line=self.line_of(start))
-            for d in inside:
+            for d in inside:  # the fragments are part of the mixed quote now
                 if d.cue is None or d.cue == cue or not d.own_cue:
                     direct.remove(d)
-                    quote.fragments.append(d)
             found.append(quote)
         # nested reported speech ("It showed 55 of 56 respondents said ...") belongs to the outer one
         outer = [q for q in found if not any(o is not q and o.start <= q.cue.start_char < o.end for o in found)]
         return outer
 
     def reported_clause(self, cue: Span) -> tuple[int, int] | None:
-        doc = self.doc
         rule = self.rules[cue.label_]
         if rule.fields["speaker"] == "object":  # "According to X, clause" / "clause, according to X"
             prep = cue[0]
@@ -544,7 +539,7 @@ class QuoteFinder:
 
     def _bounds(self, start_i: int, end_i: int) -> tuple[int, int] | None:
         doc = self.doc
-        while start_i < end_i and (doc[start_i].is_punct or doc[start_i].is_space or doc[start_i].lower_ == "that" and doc[start_i].dep_ == "mark"):
+        while start_i < end_i and (doc[start_i].is_punct or doc[start_i].is_space or (doc[start_i].lower_ == "that" and doc[start_i].dep_ == "mark")):
             start_i += 1
         while end_i > start_i and (doc[end_i - 1].is_space or doc[end_i - 1].text in {".", ",", ";", ":", "-", "–"}):
             end_i -= 1
@@ -574,7 +569,7 @@ class QuoteFinder:
                 break
             if not items:
                 bulleted = bool(marker)
-            if not bulleted and (len(text.split()) < 8 or not text.rstrip()[-1:] in {".", "”", "’", '"'} and len(text.split()) < 15):
+            if not bulleted and (len(text.split()) < 8 or (text.rstrip()[-1:] not in {".", "”", "’", '"'} and len(text.split()) < 15)):
                 break
             if not bulleted and any(q.start >= ls and q.end <= le and q.own_cue for q in direct):
                 break

@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.kb import Claim, claims_of
-from extract.syntax import matched_spans
 from extract.patterns import RuleSet
+from extract.syntax import matched_spans
 
 NEGATION_WINDOW = 4  # tokens before a phrase in which a negation cue applies
 FLIP = {"positive": "negative", "negative": "positive"}
@@ -91,7 +91,7 @@ def target_of(span: Span) -> str | None:
         return root.head.text
     head = _clause_head(root)
     subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"it", "there", "this", "that"}:
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ in {"it", "there", "this", "that"}):
         return None
     doc = span.doc
     return doc[subject.left_edge.i : subject.i + 1].text

@@ -86,7 +86,7 @@ def test_gold_that_is_not_in_its_document_is_an_error(gold, message):
 
 
 def test_a_gold_document_without_text_is_an_error_and_other_documents_are_ignored():
-    with pytest.raises(ValueError, match="doc.txt: gold document has no text"):
+    with pytest.raises(ValueError, match=r"doc\.txt: gold document has no text"):
         evaluate({DOC: gold_doc()}, [], {"other.txt": "x"})
     stray = {**rec("money", MONEY_TEXT, "£7m"), "doc_id": "other.txt", "type": "nonsense"}
     report = evaluate({DOC: gold_doc()}, [stray], {DOC: MONEY_TEXT, "other.txt": MONEY_TEXT})

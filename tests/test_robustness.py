@@ -12,7 +12,7 @@ from extract.patterns import PatternError, parse_rule
 from extract.reader import InputError, decode
 
 NEWSY = st.lists(
-    st.sampled_from(list("abcdefgh XYZ.,:;!?\n“”‘’\"'«»£$€%-–0123456789") + ["said ", "told ", "bn", "m ", "per cent ", "not ", "Mr Lee "]),
+    st.sampled_from([*"abcdefgh XYZ.,:;!?\n“”‘’\"'«»£$€%-–0123456789", "said ", "told ", "bn", "m ", "per cent ", "not ", "Mr Lee "]),
     max_size=80,
 ).map("".join)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
