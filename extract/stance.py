@@ -35,6 +35,8 @@ class StanceExtractor:
         negations = matched_spans(self.negations, doc)
         hedges = matched_spans(self.hedges, doc)
         for span in merge_lists(matched_spans(self.matcher, doc), self.rules):
+            if conditional(span):
+                continue  # "if the assumptions are too optimistic": no position is taken
             rule = self.rules[span.label_]
             # a phrase that opens with its own negation ("nobody wants") has counted it already
             starts_negated = any(n.start == span.start for n in negations)
@@ -72,6 +74,17 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
                 continue
         merged.append(span)
     return merged
+
+
+def conditional(span: Span) -> bool:
+    """True when the phrase sits in an "if"/"unless" clause."""
+    token = span.root
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+            return True
+        if token.head is token or token.dep_ in {"ROOT", "ccomp"}:
+            return False
+        token = token.head
 
 
 def _clause_head(token: Token) -> Token:
