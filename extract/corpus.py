@@ -74,6 +74,10 @@ def run(
     started = time.perf_counter()
     found = discover(paths)
     summary = RunSummary(skipped=len(found.skipped))
+    entries: list[dict] = []  # one small dict per file, written sorted at the end
+    for path, reason in found.skipped:
+        warn(f"{path}: skipped: {reason}")
+        entries.append(document_entry(Source(path, str(path)), None, None, [], f"skipped: {reason}"))
     inputs = {s.path.resolve() for s in found.sources}
     for target in (kb_out, docs_out):
         if target and target != "-" and Path(target).resolve() in inputs:
@@ -93,7 +97,6 @@ def run(
             decoded[source.doc_id] = result
             yield source.doc_id, result.text
 
-    entries: list[dict] = []  # one small dict per document, written sorted at the end
     with ExitStack() as stack:
         kb: IO[str] = sys.stdout if kb_out == "-" else stack.enter_context(atomic_writer(kb_out))
         for doc_id, _text, article, recs in progress(extract_many(nlp, readable())):

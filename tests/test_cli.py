@@ -58,6 +58,8 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, corpus_run):
     assert out.read_text(encoding="utf-8").splitlines() == expected
     docs = {json.loads(line)["doc_id"]: json.loads(line) for line in out.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()}
     assert docs["empty.txt"]["error"] and docs["binary.txt"]["error"] and docs[good.name]["error"] is None
+    assert any("notes.md" in line and "not a .txt file" in line for line in errors)
+    assert any(d["error"] == "skipped: not a .txt file" for d in docs.values())
 
 
 def test_stdout_output(tmp_path):
