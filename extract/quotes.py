@@ -245,7 +245,9 @@ class QuoteFinder:
         subject = self.subject_of(cue)
         if subject is None:
             return Speaker(None, None)
-        if is_author_voice(subject) or self.in_direct(subject.idx) or not can_speak(subject):
+        if is_author_voice(subject) or self.in_direct(subject.idx):
+            return None
+        if not (can_speak(subject) or self.book.knows(subject.text)):
             return None
         return resolve(subject, self.book)
 
@@ -273,7 +275,7 @@ class QuoteFinder:
                 if named:
                     return named[-1]
         head = verb
-        while head.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"} and head.head is not head:
+        while head.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"} and head.head.i != head.i:
             head = head.head  # "echoed his words by saying that", "While admitting that"
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:

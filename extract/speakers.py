@@ -41,9 +41,13 @@ RESPONDENT_NOUNS = {"respondent", "respondents", "participants", "surveyed", "in
 FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "it"}
 NEGATIVE_DETERMINERS = {"no", "nobody", "none", "neither"}
-# Nouns for groups and people that can be a source ("experts warned", "the committee said").
-SOURCE_NOUNS = ROLE_NOUNS | DOCUMENT_NOUNS | RESPONDENT_NOUNS | {
+# Organisations named by a common noun: "the council said" is a source worth keeping.
+BODY_NOUNS = {
     "committee", "government", "council", "department", "ministry", "company", "union", "firm",
+    "agency", "board", "panel", "charity", "party", "treasury", "court", "police", "regulator",
+}
+# Nouns for groups and people that can be a source ("experts warned", "the committee said").
+SOURCE_NOUNS = ROLE_NOUNS | DOCUMENT_NOUNS | RESPONDENT_NOUNS | BODY_NOUNS | {
     "expert", "critic", "campaigner", "source", "people", "colleague", "staff", "worker", "group",
     "organisation", "organization", "body", "agency", "office", "party", "board", "panel", "team",
     "charity", "spokesman", "spokeswoman", "residents", "parents", "patients", "voter", "doctor",
@@ -256,6 +260,9 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         return Speaker(book.survey_org(subject.idx), span)
     if subject.ent_type_ in {"ORG", "GPE", "NORP"} or subject.pos_ == "PROPN":
         return Speaker(clean_org(span.text), span)
+    if subject.lemma_.lower() in BODY_NOUNS:  # "the council said": the body as written
+        written = doc[subject.left_edge.i : subject.i + 1]
+        return Speaker(written.text, written)
     return Speaker(None, span)
 
 
@@ -272,12 +279,12 @@ def _with_mention(speaker: Speaker, mention: Span) -> Speaker:
 def _cataphora(pronoun: Token) -> Token | None:
     """"Discussing X, which he described as patchy, the chair argued": "he" is the chair."""
     clause = pronoun.head
-    while clause.dep_ not in {"advcl", "relcl", "acl", "ROOT"} and clause.head is not clause:
+    while clause.dep_ not in {"advcl", "relcl", "acl", "ROOT"} and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "ROOT":
         return None
     main = clause
-    while main.head is not main and main.dep_ != "ROOT":
+    while main.head.i != main.i and main.dep_ != "ROOT":
         main = main.head
     subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.i > pronoun.i and subject.pos_ != "PRON":
@@ -340,7 +347,7 @@ def _is_document(token: Token) -> bool:
 def _org_of_document(token: Token) -> str | None:
     """"a survey conducted by CIPFA", "BMA analysis", "CIPFA's survey" -> the organisation."""
     for t in token.subtree:
-        if t.dep_ == "agent" or (t.lower_ == "by" and t.head.dep_ in {"acl", "relcl"}):
+        if t.dep_ == "agent" or (t.lower_ == "by" and (t.head.i == token.i or t.head.dep_ in {"acl", "relcl"})):
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return clean_org(token.doc[obj.left_edge.i : obj.right_edge.i + 1].text)

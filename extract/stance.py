@@ -82,13 +82,13 @@ def conditional(span: Span) -> bool:
     while True:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
             return True
-        if token.head is token or token.dep_ in {"ROOT", "ccomp"}:
+        if token.head.i == token.i or token.dep_ in {"ROOT", "ccomp"}:
             return False
         token = token.head
 
 
 def _clause_head(token: Token) -> Token:
-    while token.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and token.head is not token:
+    while token.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and token.head.i != token.i:
         token = token.head
     return token
 
