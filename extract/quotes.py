@@ -130,7 +130,8 @@ def find_quotations(text: str) -> list[Quotation]:
             found.append(Quotation(base + pos, base + i + 1, base + pos + 1, base + i))
         if stack:
             _, pos = stack[0]
-            found.append(Quotation(base + pos, line.end(), base + pos + 1, line.end(), closed=False))
+            end = base + len(s.rstrip())
+            found.append(Quotation(base + pos, end, base + pos + 1, end, closed=False))
     return [_trim(q, text) for q in sorted(found, key=lambda q: (q.start, -q.end))]
 
 

@@ -120,3 +120,24 @@ def test_eval_prints_a_table_and_json(corpus_run):
         assert kind in table.stdout
     report = json.loads(runner.invoke(main, ["eval", str(GOLD), str(CORPUS), "--kb", str(kb), "--json"]).stdout)
     assert set(report["types"]) == {"quote", "money", "count", "stance"}
+
+
+def test_old_encodings_and_line_endings_give_the_same_claims(tmp_path, corpus_run):
+    """A Windows-1252 export with CRLF line endings reads like the UTF-8 original."""
+    _, clean = corpus_run
+    source = sorted(CORPUS.glob("*.txt"))[0]
+    text = source.read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / source.name).write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    out = tmp_path / "kb.jsonl"
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    expected = [json.loads(line) for line in clean.read_text(encoding="utf-8").splitlines() if f'"doc_id": "{source.name}"' in line]
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["type"], r["text"].replace("\r\n", "\n"), r["speaker"], r["amount"], r["value"]) for r in got] == [
+        (r["type"], r["text"], r["speaker"], r["amount"], r["value"]) for r in expected
+    ]
+    doc = json.loads(out.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert doc["encoding"] == "cp1252"
