@@ -63,16 +63,48 @@ PATTERNS_OPTION = click.option(
 @MODEL_OPTION
 @PATTERNS_OPTION
 @click.option("--max-bytes", type=int, default=None, help="Largest file to read (default 10 MB).")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (the output is the same bytes whatever the number).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Cache of parsed articles [default: $EXTRACT_CACHE_DIR or ~/.cache/extract].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files are processed: here (--workers processes) or on a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:PORT) for --engine dask.")
+@click.option("--local-workers", type=click.IntRange(min=1), default=None,
+              help="With --engine dask and no --scheduler: start a local Dask cluster of N worker processes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def run(paths, output, docs, model, patterns, max_bytes, quiet) -> None:
-    """Extract claims from every .txt file under PATHS into a JSONL knowledge base."""
+def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_cache, engine, scheduler,
+        local_workers, quiet) -> None:
+    """Extract claims from every .txt file under PATHS into a JSONL knowledge base.
+
+    Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
+    """
+    from extract.cache import default_cache_dir
+    from extract.corpus import RunSettings, local_engine
     from extract.corpus import run as run_corpus
-    from extract.reader import InputError
+    from extract.patterns import PatternError
+    from extract.pipeline import ModelNotFound
+    from extract.reader import MAX_BYTES, InputError
 
     if docs is None and output != "-":
         out = Path(output)
         docs = str(out.with_name(out.name.removesuffix(".jsonl") + ".documents.jsonl"))
-    nlp = _pipeline(model, patterns)
+    settings = RunSettings(
+        model=model,
+        patterns=tuple(str(Path(p).resolve()) for p in patterns),
+        cache_dir=None if no_cache else str(Path(cache_dir or default_cache_dir()).resolve()),
+        max_bytes=max_bytes or MAX_BYTES,
+    )
+
+    if engine == "dask":
+        try:
+            from extract.dask_engine import dask_engine
+        except ImportError:
+            _fail("--engine dask needs the dask extra: pip install 'extract-claims[dask]'")
+        chosen = dask_engine(scheduler=scheduler, local_workers=local_workers or workers)
+    else:
+        chosen = local_engine(workers)
 
     def progress(items):
         if quiet or not sys.stderr.isatty():
@@ -83,10 +115,10 @@ def run(paths, output, docs, model, patterns, max_bytes, quiet) -> None:
 
     try:
         summary = run_corpus(
-            nlp, paths, output, docs, warn=lambda m: click.echo(f"extract: {m}", err=True),
-            progress=progress, max_bytes=max_bytes,
+            settings, paths, output, docs, warn=lambda m: click.echo(f"extract: {m}", err=True),
+            engine=chosen, progress=progress,
         )
-    except InputError as err:
+    except (InputError, PatternError, ModelNotFound) as err:
         _fail(str(err))
     except KeyboardInterrupt:
         _fail(f"interrupted: {output} left as it was", 130)

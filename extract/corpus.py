@@ -3,26 +3,54 @@
 Files that cannot be processed get one line on stderr and an entry in the documents list; the
 others go on. Both outputs are written atomically, so an interrupted run leaves the previous
 files intact.
+
+The work is split in two so that every engine gives the same bytes: ``Extractor.process`` turns
+a chunk of files into ``FileResult``s (in a worker process, a Dask worker or this process), and
+``run`` writes the results in document order. Engines differ only in where chunks are processed.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 from spacy.language import Language
 
+from extract.article import Article
+from extract.cache import RunCache
 from extract.kb import atomic_writer, dumps
-from extract.pipeline import extract_many
-from extract.reader import Decoded, InputError, Source, discover, read_source
+from extract.reader import MAX_BYTES, Decoded, InputError, Source, discover, read_source
 
 CLAIM_TYPES = ("quote", "money", "count", "stance")
+CHUNK = 16  # files per unit of work: one model batch
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Everything a worker needs to rebuild the same extractor (picklable, hashable)."""
+
+    model: str
+    patterns: tuple[str, ...] = ()
+    cache_dir: str | None = None  # None: no cache
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass
+class FileResult:
+    """One input file's outcome: its documents entry, its records, and its error line if any."""
+
+    doc_id: str
+    entry: dict[str, Any]
+    records: list[dict[str, Any]]
+    error: str | None = None
 
 
 @dataclass
@@ -41,7 +69,9 @@ class RunSummary:
         )
 
 
-def document_entry(source: Source, decoded: Decoded | None, article: Any, recs: list[dict], error: str | None) -> dict:
+def document_entry(
+    source: Source, decoded: Decoded | None, article: Article | None, recs: list[dict], error: str | None
+) -> dict[str, Any]:
     counts = Counter(r["type"] for r in recs)
     text = decoded.text if decoded else ""
     return {
@@ -60,18 +90,124 @@ def document_entry(source: Source, decoded: Decoded | None, article: Any, recs: 
     }
 
 
+class Extractor:
+    """The pipeline and cache of one process, loaded only when a file needs them.
+
+    With a warm cache and unchanged rules no model is loaded at all.
+    """
+
+    def __init__(self, settings: RunSettings):
+        from extract.patterns import load_rules
+        from extract.pipeline import require_model
+
+        require_model(settings.model)
+        self.settings = settings
+        self.rules = load_rules([Path(p) for p in settings.patterns])  # malformed patterns fail here, early
+
+    @cached_property
+    def nlp(self) -> Language:
+        from extract.pipeline import build_pipeline
+
+        return build_pipeline(self.settings.model, self.settings.patterns)
+
+    @cached_property
+    def cache(self) -> RunCache | None:
+        from extract.pipeline import model_id
+
+        if self.settings.cache_dir is None:
+            return None
+        return RunCache(self.settings.cache_dir, model_id(self.settings.model), self.rules.fingerprint())
+
+    def process(self, sources: Sequence[Source]) -> list[FileResult]:
+        """Read, extract and describe each file, in the order given."""
+        from extract.pipeline import extract_many
+
+        results: dict[str, FileResult] = {}
+        todo: list[tuple[str, str]] = []
+        decoded: dict[str, Decoded] = {}
+        for source in sources:
+            try:
+                decoded[source.doc_id] = read_source(source.path, max_bytes=self.settings.max_bytes)
+            except InputError as err:
+                entry = document_entry(source, None, None, [], str(err))
+                results[source.doc_id] = FileResult(source.doc_id, entry, [], f"{source.path}: {err}")
+                continue
+            text = decoded[source.doc_id].text
+            hit = self.cache.get_records(source.doc_id, text) if self.cache else None
+            if hit is None:
+                todo.append((source.doc_id, text))
+            else:
+                results[source.doc_id] = self._result(source, decoded[source.doc_id], *hit)
+        by_id = {source.doc_id: source for source in sources}
+        if todo:
+            for doc_id, text, article, recs in extract_many(self.nlp, todo, cache=self.cache):
+                if self.cache:
+                    self.cache.put_records(doc_id, text, article, recs)
+                results[doc_id] = self._result(by_id[doc_id], decoded[doc_id], article, recs)
+        return [results[s.doc_id] for s in sources]
+
+    @staticmethod
+    def _result(source: Source, decoded: Decoded, article: Article, recs: list[dict]) -> FileResult:
+        return FileResult(source.doc_id, document_entry(source, decoded, article, recs, None), recs)
+
+
+@lru_cache(maxsize=4)
+def extractor_for(settings: RunSettings) -> Extractor:
+    """One extractor per process and settings: a worker loads the pipeline once, not per task."""
+    return Extractor(settings)
+
+
+def process_chunk(settings: RunSettings, sources: Sequence[Source]) -> list[FileResult]:
+    """The unit of work of every engine."""
+    return extractor_for(settings).process(sources)
+
+
+def chunks(sources: Sequence[Source], size: int = CHUNK) -> list[list[Source]]:
+    return [list(sources[i : i + size]) for i in range(0, len(sources), size)]
+
+
+def local_engine(workers: int = 1) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
+    """Chunks processed in this process, or in ``workers`` processes; results in input order."""
+
+    def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
+        parts = chunks(sources, CHUNK if workers == 1 else max(1, min(CHUNK, len(sources) // (workers * 4) or 1)))
+        if workers == 1 or len(parts) < 2:
+            for part in parts:
+                yield process_chunk(settings, part)
+            return
+        context = multiprocessing.get_context("spawn")  # fork after loading spaCy is not safe
+        with context.Pool(workers) as pool:
+            yield from pool.imap(_Task(settings), parts)
+
+    return engine
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A picklable ``process_chunk`` bound to its settings (a lambda cannot cross processes)."""
+
+    settings: RunSettings
+
+    def __call__(self, sources: list[Source]) -> list[FileResult]:
+        return process_chunk(self.settings, sources)
+
+
+Engine = Callable[[RunSettings, Sequence[Source]], Iterable[list[FileResult]]]
+
+
 def run(
-    nlp: Language,
+    settings: RunSettings,
     paths: Sequence[str | Path],
     kb_out: str,
     docs_out: str | None,
     *,
     warn: Callable[[str], None],
+    engine: Engine | None = None,
     progress: Callable[[Iterator], Iterator] = lambda it: it,
-    max_bytes: int | None = None,
 ) -> RunSummary:
     """Process every .txt file under ``paths``; ``kb_out`` "-" writes the KB to stdout."""
     started = time.perf_counter()
+    extractor_for(settings)  # a malformed pattern file stops the run before any work
     found = discover(paths)
     summary = RunSummary(skipped=len(found.skipped))
     entries: list[dict] = []  # one small dict per file, written sorted at the end
@@ -82,29 +218,23 @@ def run(
     for target in (kb_out, docs_out):
         if target and target != "-" and Path(target).resolve() in inputs:
             raise InputError(f"refusing to overwrite input file {target}; choose another -o/--docs")
-    decoded: dict[str, Decoded] = {}
-    sources = {s.doc_id: s for s in found.sources}
 
-    def readable() -> Iterator[tuple[str, str]]:
-        for source in found.sources:
-            try:
-                result = read_source(source.path, **({"max_bytes": max_bytes} if max_bytes else {}))
-            except InputError as err:
-                warn(f"{source.path}: {err}")
-                summary.errors.append((source.doc_id, str(err)))
-                entries.append(document_entry(source, None, None, [], str(err)))
-                continue
-            decoded[source.doc_id] = result
-            yield source.doc_id, result.text
+    def results() -> Iterator[FileResult]:
+        for part in (engine or local_engine())(settings, found.sources):
+            yield from part
 
     with ExitStack() as stack:
         kb: IO[str] = sys.stdout if kb_out == "-" else stack.enter_context(atomic_writer(kb_out))
-        for doc_id, _text, article, recs in progress(extract_many(nlp, readable())):
-            for record in recs:
+        for result in progress(results()):
+            entries.append(result.entry)
+            if result.error:
+                warn(result.error)
+                summary.errors.append((result.doc_id, result.entry["error"]))
+                continue
+            for record in result.records:
                 kb.write(dumps(record) + "\n")
             summary.documents += 1
-            summary.claims.update(r["type"] for r in recs)
-            entries.append(document_entry(sources[doc_id], decoded.pop(doc_id), article, recs, None))
+            summary.claims.update(r["type"] for r in result.records)
         kb.flush()
         if docs_out:
             with atomic_writer(docs_out) as docs:

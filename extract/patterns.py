@@ -13,6 +13,8 @@ examples and counterexamples, so adding a line and re-running the tests proves i
 
 from __future__ import annotations
 
+import hashlib
+
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -163,6 +165,11 @@ class RuleSet:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+    def fingerprint(self) -> str:
+        """Changes whenever any rule changes: cached records made with other rules are stale."""
+        meaning = [(r.id, r.label, r.pattern, sorted(r.fields.items())) for r in self.rules]
+        return hashlib.sha256(json.dumps(meaning, sort_keys=True).encode("utf-8")).hexdigest()
 
     def matcher(self, vocab: Vocab, *labels: str) -> Matcher:
         """One Matcher over the rules with these labels; a match's key is its rule id."""

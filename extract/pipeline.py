@@ -18,6 +18,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
 
 import extract.article
 import extract.counts
@@ -25,6 +27,7 @@ import extract.money
 import extract.quotes
 import extract.stance  # noqa: F401  (registers the factories)
 from extract.article import Article, FurnitureDetector, find_article
+from extract.cache import RunCache
 from extract.kb import records
 from extract.patterns import load_rules
 from extract.tokens import FigureTokenizer
@@ -43,13 +46,16 @@ class ModelNotFound(RuntimeError):
 
 def load_model(name: str) -> Language:
     """A trained spaCy pipeline by package name or path; never downloads anything."""
-    try:
-        return spacy.load(name)
-    except OSError as err:
-        if Path(name).exists() or _importable(name):
-            raise
-        hint = MODEL_INSTALL_HINT if name == DEFAULT_MODEL else f"install the spaCy pipeline {name!r} or pass --model PATH"
-        raise ModelNotFound(f"spaCy model {name!r} is not installed: {hint}") from err
+    require_model(name)
+    return spacy.load(name)
+
+
+def require_model(name: str) -> None:
+    """Fail early, in one line with the fix, when the model is not installed."""
+    if Path(name).exists() or _importable(name):
+        return
+    hint = MODEL_INSTALL_HINT if name == DEFAULT_MODEL else f"install the spaCy pipeline {name!r} or pass --model PATH"
+    raise ModelNotFound(f"spaCy model {name!r} is not installed: {hint}")
 
 
 def _importable(name: str) -> bool:
@@ -81,23 +87,51 @@ def article_of(nlp: Language, text: str) -> Article:
     return find_article(text, _furniture(tuple(nlp.meta.get("extract", {}).get("patterns", []))))
 
 
+def model_id(name: str) -> str:
+    """Names the parses a model makes, without loading it: another model or version is stale."""
+    path = Path(name)
+    if (path / "meta.json").exists():
+        meta = spacy.util.load_meta(path / "meta.json")
+        version = f"{path.resolve()}:{meta.get('name')}-{meta.get('version')}"
+    else:
+        version = f"{name}-{spacy.util.get_package_version(name)}"
+    return f"{version}-spacy{spacy.__version__}"
+
+
+def model_text(body: str) -> str:
+    return body.replace("\r\n", " \n").translate(MODEL_TEXT)
+
+
+def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: int) -> list[Doc]:
+    """The model's analysis of each text, from the cache where it holds a valid entry."""
+    docs: list[Doc | None] = [cache.get_doc(t, nlp.vocab) if cache else None for t in texts]
+    missing = [i for i, doc in enumerate(docs) if doc is None]
+    with nlp.select_pipes(disable=list(STAGES)):
+        for i, doc in zip(missing, nlp.pipe([texts[i] for i in missing], batch_size=batch_size)):
+            if cache:
+                cache.put_doc(texts[i], doc)
+            docs[i] = doc
+    return docs  # type: ignore[return-value]
+
+
 def extract_many(
-    nlp: Language, items: Iterable[tuple[str, str]], batch_size: int = 16
+    nlp: Language, items: Iterable[tuple[str, str]], batch_size: int = 16, cache: RunCache | None = None
 ) -> Iterator[tuple[str, str, Article, list[dict[str, Any]]]]:
     """(doc_id, text) pairs in, (doc_id, text, article, records) out, in the same order.
 
     The model only sees each article's body, with plain spaces and line feeds; offsets are
-    shifted back into the full text, and every text field is cut from the original.
+    shifted back into the full text, and every text field is cut from the original. With a
+    ``cache``, parsed bodies are reused and only our rule stages run on them.
     """
-    def bodies() -> Iterator[tuple[str, tuple[str, str, Article]]]:
-        for doc_id, text in items:
-            article = article_of(nlp, text)
-            body = text[article.body_start : article.body_end]
-            yield body.replace("\r\n", " \n").translate(MODEL_TEXT), (doc_id, text, article)
-
-    for doc, (doc_id, text, article) in nlp.pipe(bodies(), as_tuples=True, batch_size=batch_size):
-        recs = records(
-            doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
-            date=article.date, keep=article.keeps,
-        )
-        yield doc_id, text, article, recs
+    stages = [nlp.get_pipe(name) for name in STAGES]
+    for batch in minibatch(items, batch_size):
+        articles = [article_of(nlp, text) for _, text in batch]
+        bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
+        for (doc_id, text), article, doc in zip(batch, articles, _parse(nlp, bodies, cache, batch_size)):
+            for stage in stages:
+                doc = stage(doc)
+            recs = records(
+                doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
+                date=article.date, keep=article.keeps,
+            )
+            yield doc_id, text, article, recs

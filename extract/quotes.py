@@ -181,6 +181,7 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, extractor: QuoteExtractor):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.rules = extractor.rules
         self.cues = [c for c in matched_spans(extractor.matcher, doc) if self._usable_cue(c)]
         self.book = NameBook.from_doc(doc)
@@ -188,8 +189,8 @@ class QuoteFinder:
             subject = self.subject_of(cue)
             if subject is not None and subject.pos_ == "PROPN" and can_speak(subject):
                 resolve(subject, self.book)
-        self.lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", doc.text)]
-        quotations = [q for q in find_quotations(doc.text) if q.content_end > q.content_start]
+        self.lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", self.text)]
+        quotations = [q for q in find_quotations(self.text) if q.content_end > q.content_start]
         self.quotations = [q for q in quotations if q.opened]
         for q in quotations:
             if not q.opened:
@@ -294,7 +295,7 @@ class QuoteFinder:
     # -- direct quotes -------------------------------------------------------------------
     def cue_after(self, q: Quotation) -> Span | None:
         line_end = self.lines[self.line_of(q.end)][1]
-        following = self.doc.text[q.end : line_end]
+        following = self.text[q.end : line_end]
         stop = re.search(r"[.!?](?=\s|$)|[“‘«\"]", following)
         limit = q.end + (stop.start() if stop else len(following))
         for cue in self.cues:
@@ -327,8 +328,8 @@ class QuoteFinder:
     def is_headline(self, q: Quotation) -> bool:
         """A short line, mostly quote, with no full stop: a headline or crosshead."""
         s, e = self.lines[self.line_of(q.start)]
-        line = self.doc.text[s:e].strip()
-        before_close = self.doc.text[q.end - 2 : q.end - 1] if q.closed else ""
+        line = self.text[s:e].strip()
+        before_close = self.text[q.end - 2 : q.end - 1] if q.closed else ""
         return (
             len(line.split()) <= 15 and not line.endswith((".", "!", "?"))
             and before_close not in {".", "!", "?"} and (q.end - q.start) >= 0.5 * len(line)
@@ -349,7 +350,7 @@ class QuoteFinder:
                 break
             prev_sent = prev_tokens[-1].sent
             s0 = max(prev_sent.start_char, line_start)
-            text = self.doc.text[s0:prev_end]
+            text = self.text[s0:prev_end]
             if any(m in text for m in "“”‘\"«»") or any(s0 <= c.start_char < prev_end for c in self.cues) or s0 >= start:
                 break
             start = s0
@@ -357,7 +358,7 @@ class QuoteFinder:
         for other in self.quotations:
             if other is not q and line_start <= other.end <= q.end and other.end > start:
                 start = other.end
-        while start < q.content_end and self.doc.text[start] in " \t\u00a0.,;:”’\"":
+        while start < q.content_end and self.text[start] in " \t\u00a0.,;:”’\"":
             start += 1
         return start
 
@@ -376,7 +377,7 @@ class QuoteFinder:
     def attribute(self, q: Quotation, by_line: dict[int, list[Quote]]) -> Quote | None:
         line = self.line_of(q.start)
         s, _ = self.lines[line]
-        at_line_start = not self.doc.text[s : q.start].strip()
+        at_line_start = not self.text[s : q.start].strip()
         cue = self.cue_before(q) or self.cue_governing(q) or self.cue_after(q)
         if cue is not None:
             rule = cue.label_
@@ -429,14 +430,14 @@ class QuoteFinder:
         for quote in quotes:
             if quote.rule != "quote-headline" or (quote.speaker and quote.speaker.name):
                 continue
-            words = _content_words(self.doc.text[quote.content_start : quote.content_end])
+            words = _content_words(self.text[quote.content_start : quote.content_end])
             if not words:
                 continue
             best, score = None, 0.0
             for other in quotes:
                 if other is quote or other.rule == "quote-headline" or not (other.speaker and other.speaker.name):
                     continue
-                overlap = len(words & _content_words(self.doc.text[other.content_start : other.content_end])) / len(words)
+                overlap = len(words & _content_words(self.text[other.content_start : other.content_end])) / len(words)
                 if overlap > score:
                     best, score = other, overlap
             if best is not None and score >= 0.5:
@@ -555,16 +556,16 @@ class QuoteFinder:
         """"He outlined the following problems:" + bullets; "NHS Guidance stated" + paragraphs."""
         line = self.line_of(cue.start_char)
         s, e = self.lines[line]
-        rest = self.doc.text[cue.end_char : e].strip()
+        rest = self.text[cue.end_char : e].strip()
         if not (rest.endswith(":") or rest == ""):
             return []
-        if rest == "" and self.doc.text[s:e].rstrip().endswith((".", "?", "!")):
+        if rest == "" and self.text[s:e].rstrip().endswith((".", "?", "!")):
             return []
         items: list[tuple[int, int]] = []
         bulleted = False
         for nxt in range(line + 1, min(len(self.lines), line + 12)):
             ls, le = self.lines[nxt]
-            text = self.doc.text[ls:le]
+            text = self.text[ls:le]
             if not text.strip():
                 continue
             marker = BULLET.match(text)
@@ -577,10 +578,10 @@ class QuoteFinder:
             if not bulleted and any(q.start >= ls and q.end <= le and q.own_cue for q in direct):
                 break
             start = ls + (marker.end() if marker else 0)
-            while start < le and self.doc.text[start].isspace():
+            while start < le and self.text[start].isspace():
                 start += 1
             end = le
-            while end > start and self.doc.text[end - 1] in TRAILING:
+            while end > start and self.text[end - 1] in TRAILING:
                 end -= 1
             items.append((start, end))
         if not items:
@@ -588,7 +589,7 @@ class QuoteFinder:
         speaker = self.speaker_of(cue)
         if speaker is None:
             return []
-        texts = [self.doc.text[a:b] for a, b in items]
+        texts = [self.text[a:b] for a, b in items]
         kind = "direct" if any(FIRST_PERSON_WORDS.search(t) for t in texts) else "indirect"
         out = []
         for a, b in items:

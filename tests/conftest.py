@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = ROOT / "tests" / "gold" / "gold.jsonl"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory):
+    """Runs in the tests cache under a temporary folder, never in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("EXTRACT_CACHE_DIR")
+    os.environ["EXTRACT_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ["EXTRACT_CACHE_DIR"]
+    else:
+        os.environ["EXTRACT_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,71 @@
+"""The run cache and worker processes change how fast a run is, never what it writes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.cli import main
+
+from .conftest import CORPUS
+
+
+def _run(out: Path, *args: str) -> bytes:
+    result = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(out), "--quiet", *args])
+    assert result.exit_code == 0, result.stderr
+    return out.read_bytes()
+
+
+def _snapshot(folder: Path) -> dict[str, float]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def uncached(tmp_path_factory) -> bytes:
+    return _run(tmp_path_factory.mktemp("plain") / "kb.jsonl", "--no-cache")
+
+
+def test_cold_and_warm_runs_write_the_same_bytes_as_no_cache(tmp_path, uncached):
+    cache = tmp_path / "cache"
+    assert _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache)) == uncached
+    assert list((cache / "docs").rglob("*.spacy")) and list((cache / "records").rglob("*.json"))
+    before = _snapshot(cache)
+    assert _run(tmp_path / "warm.jsonl", "--cache-dir", str(cache)) == uncached
+    assert _snapshot(cache) == before  # nothing recomputed
+
+
+def test_a_pattern_edit_reuses_the_parses_and_reruns_the_rules(tmp_path, uncached):
+    cache = tmp_path / "cache"
+    _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache))
+    docs_before = _snapshot(cache / "docs")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule = {"id": "cue-test-reckon", "label": "QUOTE_CUE", "pattern": [{"LOWER": "reckoned"}],
+            "cue_kind": "speech", "speaker": "subject",
+            "examples": ["“It will rain,” she reckoned."]}
+    (rules / "extra.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    edited = _run(tmp_path / "edited.jsonl", "--cache-dir", str(cache), "--patterns", str(rules))
+    assert _snapshot(cache / "docs") == docs_before  # no body was parsed again
+    assert edited == _run(tmp_path / "fresh.jsonl", "--no-cache", "--patterns", str(rules))
+
+
+def test_corrupt_and_stale_entries_are_rebuilt_not_trusted(tmp_path, uncached):
+    cache = tmp_path / "cache"
+    _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache))
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    for i, path in enumerate(entries):
+        if i % 2:
+            path.write_bytes(b"\x00garbage")
+        else:  # a valid entry moved under another key: stale
+            other = entries[(i + 2) % len(entries)]
+            if other.suffix == path.suffix:
+                shutil.copyfile(other, path)
+    assert _run(tmp_path / "again.jsonl", "--cache-dir", str(cache)) == uncached
+
+
+def test_two_workers_write_the_same_bytes_as_one(tmp_path, uncached):
+    assert _run(tmp_path / "workers.jsonl", "--no-cache", "--workers", "2") == uncached
