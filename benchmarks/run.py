@@ -1,61 +1,142 @@
-"""Throughput and memory of `extract` against the bare spaCy model it runs on.
+"""Speed and memory of `extract run` against the bare spaCy model it runs on.
 
-    python benchmarks/run.py [--copies 20]
+    python benchmarks/run.py [--copies 4]
 
-Builds a corpus of the articles in corpus/ repeated ``--copies`` times (each copy varied by a
-counter line so no two texts are identical), then measures in one process, one after another:
-the bare model (`nlp.pipe`, same batch size) and the full extract pipeline, with words per
-second, their ratio, and peak resident memory. Figures, not tests: nothing here asserts.
+Builds corpora from the articles in corpus/: ``--copies`` copies of each (1x), and 4x, 10x and
+16x that, every copy varied by a sentence inside the body so the cache never sees a duplicate.
+Each measurement runs in a fresh process (so peak memory is its own) and the table compares:
+
+- bare model: ``nlp.pipe`` over the same texts, same batch size, model loaded before timing;
+- ours cold: ``extract run`` with an empty cache, one process, model loaded before timing;
+- ours with 2 workers (4x corpus, worker start-up included) against ours cold on the 4x corpus;
+- re-run after a pattern edit, and re-run with nothing changed (warm cache, everything included);
+- peak memory at 1x and 10x; time per word at 1x, 4x and 16x (linear scaling is 1.00).
+
+Figures, not tests: nothing here asserts. The same numbers go in the closing notes of issues.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
-import spacy
-
-import extract
-from extract.pipeline import DEFAULT_MODEL, extract_many
-
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 BATCH = 16
+EDIT_RULE = {
+    "id": "bench-cue-reckon", "label": "QUOTE_CUE", "pattern": [{"LOWER": "reckoned"}],
+    "cue_kind": "speech", "speaker": "subject", "examples": ["“It will rain,” she reckoned."],
+}
 
 
-def texts(copies: int) -> list[tuple[str, str]]:
-    base = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
-    return [(f"{i:04d}/{name}", f"{text}\nCopy {i}.\n") for i in range(copies) for name, text in base]
+def build_corpus(folder: Path, copies: int) -> int:
+    """``copies`` varied copies of every corpus article under ``folder``; returns the word count."""
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for i in range(copies):
+        for path in sorted(CORPUS.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            middle = text.find("\n\n", len(text) // 2)
+            middle = middle if middle > 0 else len(text)
+            varied = f"{text[:middle]}\n\nThis is copy number {i} of the article.{text[middle:]}"
+            (folder / f"{i:05d}-{path.name}").write_text(varied, encoding="utf-8")
+            words += len(varied.split())
+    return words
 
 
 def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024
+
+
+def child(mode: str, folder: Path, cache: str | None, patterns: str | None, workers: int) -> dict:
+    """One measurement, in this (fresh) process."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    if mode == "bare":
+        import spacy
+
+        from extract.pipeline import DEFAULT_MODEL
+
+        nlp = spacy.load(DEFAULT_MODEL)
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=BATCH):
+            pass
+        return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+    from extract.corpus import RunSettings, extractor_for, local_engine, run
+    from extract.pipeline import DEFAULT_MODEL
+
+    settings = RunSettings(DEFAULT_MODEL, (patterns,) if patterns else (), cache)
+    if mode == "cold" and workers == 1:
+        extractor_for(settings).nlp  # noqa: B018 - load the model before timing, as for the bare model
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        run(settings, [folder], f"{out}/kb.jsonl", None, warn=lambda m: None, engine=local_engine(workers))
+        return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+
+
+def measure(mode: str, folder: Path, cache: Path | None = None, patterns: Path | None = None, workers: int = 1) -> dict:
+    args = [sys.executable, __file__, "--child", mode, "--folder", str(folder), "--workers", str(workers)]
+    args += ["--cache", str(cache)] if cache else []
+    args += ["--patterns", str(patterns)] if patterns else []
+    return json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout.splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--copies", type=int, default=4, help="copies of each corpus article in the 1x corpus")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--cache", help=argparse.SUPPRESS)
+    parser.add_argument("--patterns", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    items = texts(args.copies)
-    words = sum(len(t.split()) for _, t in items)
+    if args.child:
+        print(json.dumps(child(args.child, Path(args.folder), args.cache, args.patterns, args.workers)))
+        return
 
-    bare = spacy.load(DEFAULT_MODEL)
-    start = time.perf_counter()
-    for _ in bare.pipe((t for _, t in items), batch_size=BATCH):
-        pass
-    bare_wps = words / (time.perf_counter() - start)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        words = {n: build_corpus(root / f"x{n}", args.copies * n) for n in (1, 4, 10, 16)}
+        rules = root / "edit"
+        rules.mkdir()
+        (rules / "edit.jsonl").write_text(json.dumps(EDIT_RULE) + "\n", encoding="utf-8")
 
-    nlp = extract.load()
-    start = time.perf_counter()
-    claims = sum(len(recs) for *_, recs in extract_many(nlp, items, batch_size=BATCH))
-    ours_wps = words / (time.perf_counter() - start)
+        bare = measure("bare", root / "x1")
+        cold = measure("cold", root / "x1", cache=root / "cache1")
+        edit = measure("warm", root / "x1", cache=root / "cache1", patterns=rules)
+        same = measure("warm", root / "x1", cache=root / "cache1")
+        cold4 = measure("cold", root / "x4", cache=root / "cache4")
+        workers4 = measure("cold", root / "x4", cache=root / "cache4w", workers=2)
+        cold10 = measure("cold", root / "x10", cache=root / "cache10")
+        cold16 = measure("cold", root / "x16", cache=root / "cache16")
 
-    print(f"{len(items)} documents, {words} words, {claims} claims")
-    print(f"{'measure':<28}{'value':>14}{'ratio':>10}")
-    print(f"{'bare model words/s':<28}{bare_wps:>14.0f}{1.0:>10.2f}")
-    print(f"{'extract cold words/s':<28}{ours_wps:>14.0f}{ours_wps / bare_wps:>10.2f}")
-    print(f"{'peak memory MB':<28}{peak_mb():>14.0f}")
+    def wps(result: dict, n: int = 1) -> float:
+        return words[n] / result["seconds"]
+
+    def per_word(result: dict, n: int) -> float:
+        return result["seconds"] / words[n]
+
+    rows = [
+        ("bare model, words/s", f"{wps(bare):.0f}", 1.0, ""),
+        ("ours cold, 1 process, words/s", f"{wps(cold):.0f}", wps(cold) / wps(bare), ">= 1.3"),
+        ("ours cold, 2 workers (4x), words/s", f"{wps(workers4, 4):.0f}", cold4["seconds"] / workers4["seconds"], ">= 1.8"),
+        ("re-run after pattern edit, s", f"{edit['seconds']:.2f}", edit["seconds"] / cold["seconds"], "<= 0.10"),
+        ("re-run, nothing changed, s", f"{same['seconds']:.2f}", same["seconds"] / cold["seconds"], "<= 0.05"),
+        ("peak memory 1x, MB", f"{cold['peak_mb']:.0f}", 1.0, ""),
+        ("peak memory 10x, MB", f"{cold10['peak_mb']:.0f}", cold10["peak_mb"] / cold["peak_mb"], "<= 1.1"),
+        ("time per word 4x / 1x", f"{per_word(cold4, 4) * 1e6:.0f} us", per_word(cold4, 4) / per_word(cold, 1), "1 +- 0.1"),
+        ("time per word 16x / 1x", f"{per_word(cold16, 16) * 1e6:.0f} us", per_word(cold16, 16) / per_word(cold, 1), "1 +- 0.1"),
+    ]
+    print(f"1x corpus: {words[1]} words in {args.copies * len(list(CORPUS.glob('*.txt')))} documents")
+    print(f"{'measure':<38}{'value':>12}{'ratio':>9}  target")
+    for name, value, ratio, target in rows:
+        print(f"{name:<38}{value:>12}{ratio:>9.2f}  {target}")
 
 
 if __name__ == "__main__":

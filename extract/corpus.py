@@ -140,10 +140,12 @@ class Extractor:
                 results[source.doc_id] = self._result(source, decoded[source.doc_id], *hit)
         by_id = {source.doc_id: source for source in sources}
         if todo:
-            for doc_id, text, article, recs in extract_many(self.nlp, todo, cache=self.cache):
-                if self.cache:
-                    self.cache.put_records(doc_id, text, article, recs)
-                results[doc_id] = self._result(by_id[doc_id], decoded[doc_id], article, recs)
+            # Strings the chunk adds to the vocab are freed after it: memory stays flat on any corpus.
+            with self.nlp.memory_zone():
+                for doc_id, text, article, recs in extract_many(self.nlp, todo, cache=self.cache):
+                    if self.cache:
+                        self.cache.put_records(doc_id, text, article, recs)
+                    results[doc_id] = self._result(by_id[doc_id], decoded[doc_id], article, recs)
         return [results[s.doc_id] for s in sources]
 
     @staticmethod
