@@ -29,6 +29,7 @@ from extract.patterns import RuleSet
 
 MAX_FURNITURE_WORDS = 15
 MIN_PROSE_WORDS = 8
+MIN_SENTENCE_WORDS = 3  # a closing paragraph after the last prose line
 MIN_STOPWORD_SHARE = 0.2
 MAX_HEADER_WORDS = 8  # a date line is short
 MIN_LEDE_WORDS = 15  # the first prose line this long ends the header (headlines are shorter)
@@ -82,6 +83,13 @@ def is_prose(line: Line) -> bool:
     return stop_share >= MIN_STOPWORD_SHARE and bool(_SENTENCE_END.search(line.text))
 
 
+def is_short_sentence(line: Line) -> bool:
+    """A line too short to count as prose that still reads as a sentence of the article."""
+    return len(line.words) >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(line.text)) and any(
+        w.lower() in STOP_WORDS for w in line.words
+    )
+
+
 class FurnitureDetector:
     """Matches FURNITURE rules against the start of short lines."""
 
@@ -120,6 +128,10 @@ def find_article(text: str, furniture: FurnitureDetector) -> Article:
         return Article(0, 0, None, None)
     prose = [line for line in best if is_prose(line)]
     last = prose[-1] if prose else best[-1]
+    for line in best[best.index(last) + 1 :]:  # a short closing paragraph: “We are ready,” she said.
+        if not is_short_sentence(line):
+            break
+        last = line
     body = [line for line in best if line.start <= last.start]
     lede = next((line for line in prose if len(line.words) >= MIN_LEDE_WORDS), last)
     header = [line for line in body if line.start < lede.start]

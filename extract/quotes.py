@@ -260,7 +260,8 @@ class QuoteFinder:
         of its own takes the name written just before it.
         """
         verb = next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        # a closing mark the parser took for a subject (“…,» said X) is not one
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not c.is_punct), None)
         if subject is not None:
             return subject
         for child in verb.lefts:  # "with rather more believing them to be ‘limited’"
@@ -484,7 +485,9 @@ class QuoteFinder:
             head = prep.head
             if head.i == prep.i:
                 return None
-            tokens = [t for t in head.subtree if not (prep.left_edge.i <= t.i <= prep.right_edge.i)]
+            # the clause on the far side of "according to X": never across it
+            before = prep.i > head.i
+            tokens = [t for t in head.subtree if (t.i < prep.left_edge.i if before else t.i > prep.right_edge.i)]
             if not tokens:
                 return None
             return self._bounds(tokens[0].i, tokens[-1].i + 1)

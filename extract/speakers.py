@@ -18,7 +18,10 @@ from extract.syntax import noun_phrase
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     "rev", "reverend", "cllr", "councillor", "baroness", "baron", "president", "senator", "sen",
-    "rep", "gov", "governor", "judge", "justice", "rt", "hon", "the",
+    "rep", "gov", "governor", "judge", "justice", "rt", "hon", "the", "superintendent", "inspector",
+    "detective", "sergeant", "constable", "commissioner", "mayor", "coach", "captain", "general",
+    "colonel", "lieutenant", "commander", "bishop", "archbishop", "rabbi", "imam", "father", "sheriff",
+    "chancellor", "ambassador", "principal", "chief", "officer", "dean",
 }
 # Titles written after a name ("Clive Betts MP") that are roles, not part of the name.
 POST_TITLES = {"mp", "msp", "mep", "am", "qc", "kc", "obe", "mbe", "cbe", "phd", "jr", "sr"}
@@ -30,6 +33,9 @@ ROLE_NOUNS = {
     "editor", "professor", "economist", "analyst", "official", "commissioner", "boss", "ceo",
     "representative", "member", "fellow", "author", "adviser", "advisor", "lawyer", "judge",
     "researcher", "doctor", "nurse", "expert", "partner", "premier", "prime", "treasurer",
+    "constable", "inspector", "superintendent", "coach", "captain", "prosecutor", "attorney",
+    "sheriff", "councillor", "councilman", "councilwoman", "ambassador", "commander", "principal",
+    "headteacher", "headmaster", "headmistress", "dean", "governor", "trustee", "owner", "inspector",
 }
 # Nouns for documents and studies: they speak for the organisation behind them.
 DOCUMENT_NOUNS = {
@@ -45,6 +51,11 @@ NEGATIVE_DETERMINERS = {"no", "nobody", "none", "neither"}
 BODY_NOUNS = {
     "committee", "government", "council", "department", "ministry", "company", "union", "firm",
     "agency", "board", "panel", "charity", "party", "treasury", "court", "police", "regulator",
+    "club", "team", "league", "federation", "association", "school", "university", "college",
+    "hospital", "trust", "bank", "airline", "authority", "commission", "institute", "foundation",
+    "watchdog", "coalition", "campaign", "network", "operator", "insurer", "retailer", "lender",
+    "manufacturer", "broadcaster", "publisher", "administration", "cabinet", "parliament", "senate",
+    "congress", "army", "military", "prosecutor", "prosecutors", "embassy", "office", "group",
 }
 # Nouns for groups and people that can be a source ("experts warned", "the committee said").
 SOURCE_NOUNS = ROLE_NOUNS | DOCUMENT_NOUNS | RESPONDENT_NOUNS | BODY_NOUNS | {
@@ -239,7 +250,10 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         and not any(c.dep_ == "det" for c in subject.lefts)
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"", "PERSON"} for c in subject.lefts)
     )
-    if subject.lemma_.lower() in ROLE_NOUNS and subject.ent_type_ != "PERSON" and not titled_name:
+    role_noun = subject.lemma_.lower() in ROLE_NOUNS or (  # "the chief constable", "a police spokesman"
+        subject.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and c.lower_ in ROLE_NOUNS for c in subject.lefts)
+    )
+    if role_noun and subject.ent_type_ != "PERSON" and not titled_name:
         return _by_role(subject, book)
     if book.knows(span.text) or subject.ent_type_ == "PERSON" or (
         subject.pos_ == "PROPN" and not subject.ent_type_ and not _is_document(subject)
@@ -262,8 +276,14 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         return Speaker(clean_org(span.text), span)
     if subject.lemma_.lower() in BODY_NOUNS:  # "the council said": the body as written
         written = doc[subject.left_edge.i : subject.i + 1]
-        return Speaker(written.text, written)
+        return Speaker(_as_written(written), written)
     return Speaker(None, span)
+
+
+def _as_written(phrase: Span) -> str:
+    """A source the document never names, as written: "The club" and "the club" are one speaker."""
+    text = phrase.text
+    return "the" + text[3:] if text.startswith("The ") else text
 
 
 def _speaker(person: Person | None, mention: Span) -> Speaker:
@@ -301,7 +321,7 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
     if person is None:
         person = _next_person_after(subject, book)
     if person is None:
-        return Speaker(written.text, written)  # "the chancellor": the document never names them
+        return Speaker(_as_written(written), written)  # "the chancellor": the document never names them
     person.aliases |= words
     book.spoke(person.name, subject.idx)
     return _speaker(person, written)
