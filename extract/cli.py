@@ -199,3 +199,98 @@ def patterns_check(dirs) -> None:
     if problems:
         sys.exit(1)
     click.echo(f"{len(rules.rules)} rules OK in {len(folders)} folder(s)")
+
+
+def _docs_path(kb: str, docs: str | None) -> Path:
+    out = Path(kb)
+    return Path(docs) if docs else out.with_name(out.name.removesuffix(".jsonl") + ".documents.jsonl")
+
+
+def _load_kb(kb: str, docs: str | None, *, need_texts: bool):
+    """Records, documents entries and (when needed) source texts of a KB, or a one-line error."""
+    from extract.export import load_texts
+    from extract.speaker_index import read_documents, read_kb
+
+    try:
+        records = read_kb(Path(kb))
+        docs_file = _docs_path(kb, docs)
+        documents = read_documents(docs_file) if docs_file.exists() else {}
+        if need_texts and not documents:
+            _fail(f"{docs_file} not found: it lists where the articles are; pass --docs FILE")
+        texts = load_texts(documents) if need_texts else {}
+    except (OSError, ValueError) as err:
+        _fail(f"{kb}: {err}")
+    return records, documents, texts
+
+
+DOCS_OPTION = click.option(
+    "--docs", default=None, help="The KB's documents list [default: KB name + .documents.jsonl]."
+)
+
+
+@main.command()
+@click.argument("kb", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default="report.html", show_default=True, help="HTML file to write.")
+@DOCS_OPTION
+def report(kb, output, docs) -> None:
+    """A self-contained HTML page to review a KB: every claim highlighted in its article.
+
+    \b
+    Example:
+      extract report kb.jsonl -o report.html
+    """
+    from extract.kb import atomic_writer
+    from extract.report import render_report
+
+    records, documents, texts = _load_kb(kb, docs, need_texts=True)
+    with atomic_writer(output) as handle:
+        handle.write(render_report(records, texts, documents))
+    click.echo(f"{output}: {len(records)} claims in {len(texts)} documents", err=True)
+
+
+@main.command()
+@click.argument("kb", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@DOCS_OPTION
+def speakers(kb, fmt, docs) -> None:
+    """Who speaks across all documents: one row per speaker, with role, organisation, quote count,
+    documents and first and last dates.
+
+    \b
+    Example:
+      extract speakers kb.jsonl --format csv > speakers.csv
+    """
+    from extract.speaker_index import format_table, speaker_index, write_csv, write_jsonl
+
+    records, documents, _ = _load_kb(kb, docs, need_texts=False)
+    rows = speaker_index(records, documents)
+    if fmt == "table":
+        click.echo(format_table(rows))
+    else:
+        (write_csv if fmt == "csv" else write_jsonl)(rows, sys.stdout)
+
+
+@main.command()
+@click.argument("kb", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["csv", "prodigy", "doccano", "label-studio", "sqlite"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@DOCS_OPTION
+def export(kb, fmt, output, docs) -> None:
+    """Write a KB for other tools: CSV, span annotations for Prodigy, doccano or Label Studio, or a
+    SQLite database (tables documents, claims, speakers).
+
+    \b
+    Example:
+      extract export kb.jsonl --format sqlite -o kb.sqlite
+      extract export kb.jsonl --format label-studio -o tasks.json
+    """
+    from extract.export import export as write_export
+
+    needs_texts = fmt in {"prodigy", "doccano", "label-studio"}
+    records, documents, texts = _load_kb(kb, docs, need_texts=needs_texts)
+    try:
+        count = write_export(records, texts, fmt, Path(output), documents=documents or None)
+    except ValueError as err:
+        _fail(str(err))
+    click.echo(f"{output}: {count} {fmt} items", err=True)

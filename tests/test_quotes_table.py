@@ -182,6 +182,6 @@ def _params():
         yield pytest.param(text, expected, id=case_id, marks=marks)
 
 
-@pytest.mark.parametrize(("text", "expected"), _params())
+@pytest.mark.parametrize(("text", "expected"), list(_params()))
 def test_quotes(text: str, expected: list[Q], nlp) -> None:
     assert _quotes(text, nlp) == expected
