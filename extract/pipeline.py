@@ -1,7 +1,7 @@
 """The whole pipeline in one place: the trained English model, then our stages in order.
 
     text ─ article (body, title, date) ─ tokenizer (figures split) ─ extract_paragraphs
-         ─ tagger, parser, NER
+         ─ tagger, parser, extract_attribute_rules (the model's, by lookup), lemmatizer, NER
          ─ extract_money ─ extract_counts ─ extract_quotes ─ extract_stance ─ kb records
 
 Money runs before counts (a number inside an amount is not a count) and quotes before stance
@@ -25,7 +25,8 @@ import extract.article
 import extract.counts
 import extract.money
 import extract.quotes
-import extract.stance  # noqa: F401  (registers the factories)
+import extract.stance
+import extract.tagging  # noqa: F401  (registers the factories)
 from extract.article import Article, FurnitureDetector, find_article
 from extract.cache import RunCache
 from extract.kb import records
@@ -71,6 +72,9 @@ def build_pipeline(model: str = DEFAULT_MODEL, patterns: Sequence[str | Path] = 
     rules = load_rules([Path(p) for p in patterns])
     nlp = load_model(model)
     nlp.tokenizer = FigureTokenizer(nlp.tokenizer)
+    if "attribute_ruler" in nlp.pipe_names:  # the same rules, by lookup: see tagging.py
+        nlp.add_pipe("extract_attribute_rules", after="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
     nlp.add_pipe("extract_paragraphs", first=True)
     for stage in STAGES:
         nlp.add_pipe(stage, last=True).add_rules(rules)

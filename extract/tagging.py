@@ -1,0 +1,124 @@
+"""The model's attribute rules (tag → part of speech and morphology), applied by lookup.
+
+English pipelines map fine-grained tags to coarse parts of speech, morphology and some lemmas
+with an ``attribute_ruler`` of ~180 token patterns. Run through spaCy's Matcher on every token,
+it costs about as much as the parser. Nearly every pattern tests one token's TAG, LOWER, DEP or
+IS_SPACE, so an index by tag and word finds the same matches in a fraction of the time;
+patterns of any other shape still go through a Matcher. The same rules, the same precedence (a
+later rule wins) and the same values: ``tests/test_tagging.py`` checks token by token against
+the model's own ruler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+SIMPLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
+_SETTERS = {"TAG": "tag", "DEP": "dep"}  # rare (whitespace tokens): set one by one
+COLUMNS = {"POS": 0, "MORPH": 1, "LEMMA": 2}  # common: written back in one array
+
+
+def _test(value: Any, wanted: Any) -> bool:
+    if not isinstance(wanted, dict):
+        return value == wanted
+    (op, arg), = wanted.items()
+    if op == "IN":
+        return value in arg
+    if op == "NOT_IN":
+        return value not in arg
+    return bool(re.search(arg, value))  # REGEX
+
+
+def _simple(token_pattern: dict[str, Any]) -> bool:
+    return set(token_pattern) <= SIMPLE_KEYS and all(
+        not isinstance(v, dict) or (len(v) == 1 and next(iter(v)) in {"IN", "NOT_IN", "REGEX"})
+        for v in token_pattern.values()
+    )
+
+
+class IndexedAttributeRuler:
+    """Applies an ``AttributeRuler``'s rules with one-token patterns looked up by tag or word."""
+
+    def __init__(self, ruler: AttributeRuler):
+        self.attrs = [
+            {self._name(ruler, key): value for key, value in attrs.items()} for attrs in ruler.attrs
+        ]
+        self.by_tag: dict[str, list[int]] = defaultdict(list)
+        self.by_lower: dict[str, list[int]] = defaultdict(list)
+        self.always: list[int] = []
+        self.tests: dict[int, dict[str, Any]] = {}
+        self.matcher = Matcher(ruler.vocab)
+        self.indices = list(ruler.indices)
+        self.memo: dict[tuple[int, int, int, int], list[int]] = {}
+        for i, entry in enumerate(ruler.patterns):
+            patterns = entry["patterns"]
+            if len(patterns) == 1 and len(patterns[0]) == 1 and _simple(patterns[0][0]):
+                self.tests[i] = pattern = patterns[0][0]
+                self._index(i, pattern)
+            else:
+                self.matcher.add(str(i), patterns)
+
+    @staticmethod
+    def _name(ruler: AttributeRuler, key: int) -> str:
+        return ruler.vocab.strings[key]
+
+    def _index(self, i: int, pattern: dict[str, Any]) -> None:
+        for key, table in (("TAG", self.by_tag), ("LOWER", self.by_lower)):
+            wanted = pattern.get(key)
+            if isinstance(wanted, str):
+                table[wanted].append(i)
+                return
+            if isinstance(wanted, dict) and "IN" in wanted:
+                for value in wanted["IN"]:
+                    table[value].append(i)
+                return
+        self.always.append(i)
+
+    def _rules_for(self, key: tuple[int, int, int, int], strings: StringStore) -> list[int]:
+        """The one-token rules a (tag, lower, dep, is_space) combination matches, worked out once."""
+        tag, lower, dep = strings[key[0]] if key[0] else "", strings[key[1]], strings[key[2]] if key[2] else ""
+        values = {"TAG": tag, "LOWER": lower, "DEP": dep, "IS_SPACE": bool(key[3])}
+        candidates = (*self.by_tag.get(tag, ()), *self.by_lower.get(lower, ()), *self.always)
+        return [i for i in candidates if all(_test(values[k], wanted) for k, wanted in self.tests[i].items())]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        hits: list[list[int]] = []
+        for key in map(tuple, keys):
+            rules = self.memo.get(key)
+            if rules is None:
+                rules = self.memo[key] = self._rules_for(key, doc.vocab.strings)
+            hits.append(rules)
+        extra: dict[int, list[int]] = defaultdict(list)
+        for match_id, start, end in self.matcher(doc, allow_missing=True):
+            i = int(doc.vocab.strings[match_id])
+            extra[doc[start:end][self.indices[i]].i].append(i)
+        columns = doc.to_array([POS, MORPH, LEMMA])
+        for index, rules in enumerate(hits):
+            if index in extra:
+                rules = sorted({*rules, *extra[index]})
+            for i in rules:  # in rule order: later rules win, as in the AttributeRuler
+                for name, value in self.attrs[i].items():
+                    if name in COLUMNS:
+                        columns[index, COLUMNS[name]] = value
+                    else:
+                        setattr(doc[index], _SETTERS[name], value)
+        doc.from_array([POS, MORPH, LEMMA], columns)
+        return doc
+
+
+@Language.factory("extract_attribute_rules")
+def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    """Built from the pipeline's own ``attribute_ruler``, which ``build_pipeline`` then removes."""
+    return IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))

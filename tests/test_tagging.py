@@ -1,0 +1,35 @@
+"""The indexed attribute rules give exactly what the model's own attribute_ruler gives."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import DocBin
+
+from extract.pipeline import DEFAULT_MODEL
+from extract.tagging import IndexedAttributeRuler
+
+from .conftest import CORPUS
+
+SENTENCES = [
+    "I ain't gonna pay it, and you can't make me.",
+    "There is a problem: it was them, not us, who did it.",
+    "She'd have done it  \n\n  if they'd asked.   Wanna go?",
+    "But the U.S. Senate passed the bill 52-48 on Tuesday; the House did not.",
+    "“Which one?” he asked. That's the one whose owner left.",
+]
+
+
+def test_same_annotations_as_the_model_attribute_ruler():
+    nlp = spacy.load(DEFAULT_MODEL)
+    texts = SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        data = DocBin(docs=list(nlp.pipe(texts))).to_bytes()
+    reference = [nlp.get_pipe("attribute_ruler")(d) for d in DocBin().from_bytes(data).get_docs(nlp.vocab)]
+    fast = IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))
+    ours = [fast(d) for d in DocBin().from_bytes(data).get_docs(nlp.vocab)]
+
+    def attrs(doc):
+        return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+    for expected, got in zip(reference, ours):
+        assert attrs(got) == attrs(expected)
