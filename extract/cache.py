@@ -34,7 +34,7 @@ from extract import __version__
 from extract.article import Article
 
 # Raise when the tokenizer or the pre-model stages change what a cached parse holds.
-PARSE_FORMAT = 1
+PARSE_FORMAT = 2
 
 
 def default_cache_dir() -> Path:

@@ -16,7 +16,7 @@ from extract.patterns import RuleSet
 from extract.syntax import matched_spans, noun_phrase
 
 PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
-PURPOSE_PREPOSITIONS = {"for", "in", "on", "towards", "to"}
+PURPOSE_PREPOSITIONS = {"for", "in", "on", "towards", "to", "of"}
 
 
 class MoneyExtractor:
@@ -62,7 +62,8 @@ def purpose(span: Span) -> str | None:
     root: Token = span.root
     head = root.head
     if root.dep_ in {"compound", "nmod", "nummod", "amod"} and head.pos_ == "NOUN" and head.i >= span.end:
-        return noun_phrase(head).text
+        phrase = noun_phrase(head)  # "£30m funding gap": the parse may hang "m" on the noun
+        return span.doc[max(phrase.start, span.end) : phrase.end].text
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPOSITIONS:
             obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)

@@ -20,6 +20,7 @@ UNITS = {
 SCALES = {
     "hundred": 100, "thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12,
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,  # Indian English
 }
 FRACTIONS = {
     "half": Decimal("0.5"), "halves": Decimal("0.5"), "third": Decimal(1) / 3,
@@ -144,10 +145,14 @@ _SIGN = "|".join(re.escape(s) for s in sorted((k for k in CURRENCIES if not k.is
 _SIGN_RE = re.compile(rf"(?i)(?:{_SIGN})")
 
 
+_HYPHENATED_SCALE = re.compile(r"(\d)[-–](?=(?:thousand|million|billion|trillion|lakh|crore)s?\b)", re.I)
+
+
 def parse_money(text: str) -> MoneyValue | None:
     """An amount phrase: "£3.5bn", "US$2bn", "£20m-£25m", "between £20m and £25m", "50p",
     "815m pounds", "pounds 815m", "GBP 30m", "half a million pounds". None without a currency."""
     cleaned = text.replace("\u00a0", " ").strip().rstrip(".")
+    cleaned = _HYPHENATED_SCALE.sub(r"\1 ", cleaned)  # "$50-million project": one amount, not a range
     currency = None
     signs = _SIGN_RE.findall(cleaned)
     if signs:

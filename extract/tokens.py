@@ -49,7 +49,7 @@ class FigureTokenizer:
         spaces: list[bool] = []
         changed = False
         for token in doc:
-            after_number = token.i > 0 and doc[token.i - 1].like_num
+            after_number = token.i > 0 and doc[token.i - 1].text[-1:].isdigit()  # "325" or "£20m-£25" + "m."
             pieces = split_figure(token.text, after_number)
             changed |= len(pieces) > 1
             words.extend(pieces)

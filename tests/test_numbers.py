@@ -47,6 +47,8 @@ MONEY = [
     ("C$5m", D(5_000_000), None, "CAD"), ("A$5m", D(5_000_000), None, "AUD"),
     ("¥500m", D(500_000_000), None, "JPY"), ("10 euros", D(10), None, "EUR"),
     ("£3.5 bn", D(3_500_000_000), None, "GBP"), ("£1\u00a0billion", D(1_000_000_000), None, "GBP"),
+    ("$50-million", D(50_000_000), None, "USD"), ("₹2,000 crore", D(20_000_000_000), None, "INR"),
+    ("₹5 lakh", D(500_000), None, "INR"), ("$20-25", D(20), D(25), "USD"),
 ]
 
 
