@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.figures import Qualifiers
 from extract.kb import Claim, claims_of
@@ -21,6 +21,18 @@ from extract.syntax import matched_spans, noun_phrase
 TIME_UNITS = {
     "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
     "night", "weekend", "term", "season", "time",
+}
+# Measures are quantities, not counts of things: "40 miles", "300 metres", "35 degrees".
+MEASURE_UNITS = {
+    "mile", "kilometre", "kilometer", "km", "metre", "meter", "cm", "mm", "foot", "feet", "inch",
+    "yard", "acre", "hectare", "tonne", "ton", "kg", "kilo", "kilogram", "gram", "lb", "ounce",
+    "litre", "liter", "gallon", "degree", "mph", "kph", "knot", "calorie", "watt", "kw", "mw", "gw",
+}
+# Nouns a number labels rather than counts: "section 4", "number 10", "flight 370".
+LABEL_NOUNS = {
+    "number", "no", "section", "page", "chapter", "article", "clause", "paragraph", "room", "flight",
+    "platform", "gate", "route", "version", "level", "grade", "year", "stage", "phase", "tier", "step",
+    "question", "figure", "table", "box", "line", "channel", "district", "ward", "block", "unit",
 }
 RANGE_WORDS = {"or", "to", "-", "–", "and"}
 SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "hundred", "dozen", "a", "an"}
@@ -98,19 +110,30 @@ def is_count(span: Span) -> bool:
         if _YEAR.match(token.text) or _PHONE.match(token.text) or "/" in token.text:
             return False
         before = doc[token.i - 1] if token.i else None
-        if before is not None and before.text in {"-", "–"} and not before.whitespace_ and before.i and doc[before.i - 1].is_alpha:
+        if (before is not None and before.text in {"-", "–"} and not before.whitespace_ and before.i
+                and doc[before.i - 1].is_alpha and not doc[before.i - 1].like_num):
             return False  # Covid-19
         if before is not None and before.lemma_ in {"age", "aged"}:
             return False
+        if token.i == first.i and before is not None and _labels(before):
+            return False  # "Route 66", "Apollo 11", "section 4": a name or a reference
     line_start = first.i == 0 or "\n" in doc[first.i - 1].whitespace_ or doc[first.i - 1].is_space
     marker = doc[first.i + 1] if first.i + 1 < len(doc) else None
     if line_start and first.like_num and marker is not None and marker.text in {".", ")"}:
         return False  # list numbering: "1." at the start of a line
     after = doc[span.end] if span.end < len(doc) else None
     head = span[-1]
-    if head.lemma_.lower() in TIME_UNITS or (after is not None and after.lower_.startswith("-year")):
+    if head.lemma_.lower() in TIME_UNITS | MEASURE_UNITS or (after is not None and after.lower_.startswith("-year")):
         return False
     return not (first.ent_type_ in {"DATE", "TIME"} and head.pos_ == "NUM")
+
+
+def _labels(before: Token) -> bool:
+    """A word right before a number that makes the number a label: a name or a reference noun."""
+    if before.lower_ in LABEL_NOUNS:
+        return True
+    sentence_start = before.is_sent_start or before.i == 0
+    return before.is_alpha and before.is_title and before.pos_ == "PROPN" and not (sentence_start and before.is_stop)
 
 
 def read_value(span: Span, kind: str) -> dict | None:
@@ -137,7 +160,10 @@ def unit_of(span: Span, where: str) -> str | None:
         return noun_phrase(head).text if head is not None else None
     if where == "of":
         of = next((t for t in span if t.lower_ == "of"), None)
-        return span.doc[of.i + 1 : span.end].text if of is not None and of.i + 1 < span.end else None
+        if of is None or of.i + 1 >= span.end:
+            return None
+        start = of.i + 2 if span.doc[of.i + 1].lower_ == "the" and of.i + 2 < span.end else of.i + 1
+        return span.doc[start : span.end].text  # "half of the stations": "stations"
     return None
 
 

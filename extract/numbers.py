@@ -116,10 +116,19 @@ def parse_fraction(text: str) -> Decimal | None:
     return _exact(count * FRACTIONS[words[-1]])
 
 
+_COMPOUND_WORD = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*[-–]\s*(?:one|two|three|four|five|six|seven|eight|nine)",
+    re.I,
+)
+
+
 def parse_range(text: str) -> tuple[Decimal, Decimal | None] | None:
     """A number or range: "20-25", "eight or 10", "between 20 and 25", "20-25m" (the high
     end's scale applies to a scale-less low end that is smaller)."""
     cleaned = re.sub(r"^\s*between\s+", "", text.replace("\u00a0", " "), flags=re.I)
+    if _COMPOUND_WORD.fullmatch(cleaned.strip()):  # "twenty-five" is one number
+        value = parse_number(re.sub(r"\s*[-–]\s*", " ", cleaned))
+        return None if value is None else (value, None)
     parts = re.split(r"\s*(?:[-–]|\bto\b|\bor\b|\band\b)\s*", cleaned.strip(), maxsplit=1, flags=re.I)
     if len(parts) == 2 and parts[0] and parts[1]:
         low, high = parse_number(parts[0]), parse_number(parts[1])
