@@ -8,7 +8,7 @@ Each measurement runs in a fresh process (so peak memory is its own) and the tab
 
 - bare model: ``nlp.pipe`` over the same texts, same batch size, model loaded before timing;
 - ours cold: ``extract run`` with an empty cache, one process, model loaded before timing;
-- ours with 2 workers (4x corpus, worker start-up included) against ours cold on the 4x corpus;
+- ours with 2 workers against one process, on the 4x corpus, model loading included in both;
 - re-run after a pattern edit, and re-run with nothing changed (warm cache, everything included);
 - peak memory at 1x and 10x; time per word at 1x, 4x and 16x (linear scaling is 1.00).
 
@@ -72,7 +72,7 @@ def child(mode: str, folder: Path, cache: str | None, patterns: str | None, work
     from extract.pipeline import DEFAULT_MODEL
 
     settings = RunSettings(DEFAULT_MODEL, (patterns,) if patterns else (), cache)
-    if mode == "cold" and workers == 1:
+    if mode == "cold":
         extractor_for(settings).nlp  # noqa: B018 - load the model before timing, as for the bare model
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
@@ -112,7 +112,8 @@ def main() -> None:
         edit = measure("warm", root / "x1", cache=root / "cache1", patterns=rules)
         same = measure("warm", root / "x1", cache=root / "cache1")
         cold4 = measure("cold", root / "x4", cache=root / "cache4")
-        workers4 = measure("cold", root / "x4", cache=root / "cache4w", workers=2)
+        started4 = measure("started", root / "x4", cache=root / "cache4s")
+        workers4 = measure("started", root / "x4", cache=root / "cache4w", workers=2)
         cold10 = measure("cold", root / "x10", cache=root / "cache10")
         cold16 = measure("cold", root / "x16", cache=root / "cache16")
 
@@ -125,7 +126,8 @@ def main() -> None:
     rows = [
         ("bare model, words/s", f"{wps(bare):.0f}", 1.0, ""),
         ("ours cold, 1 process, words/s", f"{wps(cold):.0f}", wps(cold) / wps(bare), ">= 1.3"),
-        ("ours cold, 2 workers (4x), words/s", f"{wps(workers4, 4):.0f}", cold4["seconds"] / workers4["seconds"], ">= 1.8"),
+        ("ours, 2 workers (4x, start-up in), words/s", f"{wps(workers4, 4):.0f}", started4["seconds"] / workers4["seconds"],
+         ">= 1.8"),
         ("re-run after pattern edit, s", f"{edit['seconds']:.2f}", edit["seconds"] / cold["seconds"], "<= 0.10"),
         ("re-run, nothing changed, s", f"{same['seconds']:.2f}", same["seconds"] / cold["seconds"], "<= 0.05"),
         ("peak memory 1x, MB", f"{cold['peak_mb']:.0f}", 1.0, ""),

@@ -8,10 +8,19 @@ are. Entries are written atomically and checked on reading (a parse must reprodu
 body text, a record file must carry its full key): a corrupt or stale entry is a miss and is
 rebuilt, never trusted.
 
+Between the two, each rule stage's claims are kept per body, keyed by the rules that stage
+reads, so a pattern edit re-runs only the stage it concerns; and each page's article (body,
+title, date) is kept keyed by the furniture rules.
+
+Every key holds the package's own code (a digest of its source files), so an upgrade or a local
+code change never reuses what older code made.
+
 Layout under the cache folder (``--cache-dir``, ``$EXTRACT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/extract`` or ``~/.cache/extract``)::
 
     docs/<model>-<version>/<ab>/<sha256>.spacy     one parsed body
+    claims/<ab>/<sha256>.json                      one stage's claims on one body
+    articles/<ab>/<sha256>.json                    one page's article
     records/<ab>/<sha256>.json                     one document's article info and records
 
 Deleting the folder is always safe.
@@ -24,17 +33,29 @@ import json
 import os
 import tempfile
 from dataclasses import asdict
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from extract import __version__
 from extract.article import Article
+from extract.kb import Claim
 
 # Raise when the tokenizer or the pre-model stages change what a cached parse holds.
 PARSE_FORMAT = 2
+
+
+def _code_digest() -> str:
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+CODE = _code_digest()
 
 
 def default_cache_dir() -> Path:
@@ -99,28 +120,66 @@ class RunCache:
         bin_.add(doc)
         _write_atomic(self._doc_path(model_text), bin_.to_bytes())
 
-    def _records_key(self, doc_id: str, text: str) -> str:
-        return _digest(doc_id, text, self.rules_fingerprint, self.model_id, __version__, str(PARSE_FORMAT))
+    # -- JSON entries: each file carries its full key, checked on reading ------------------
+    def _key(self, kind: str, *parts: str) -> str:
+        return _digest(kind, *parts, self.model_id, CODE, str(PARSE_FORMAT))
 
-    def _records_path(self, key: str) -> Path:
-        return self.folder / "records" / key[:2] / f"{key}.json"
-
-    def get_records(self, doc_id: str, text: str) -> tuple[Article, list[dict[str, Any]]] | None:
-        key = self._records_key(doc_id, text)
-        data = _read(self._records_path(key))
+    def _get(self, kind: str, key: str) -> Any:
+        data = _read(self.folder / kind / key[:2] / f"{key}.json")
         if data is None:
             return None
         try:
-            entry = json.loads(data)
-            if entry["key"] != key:
-                return None
-            article = entry["article"]
-            article["skip"] = tuple(tuple(pair) for pair in article["skip"])
-            return Article(**article), entry["records"]
-        except (ValueError, KeyError, TypeError):
+            entry = json.loads(data, object_hook=_from_json)
+        except ValueError:
+            return None
+        return entry.get("value") if isinstance(entry, dict) and entry.get("key") == key else None
+
+    def _put(self, kind: str, key: str, value: Any) -> None:
+        data = json.dumps({"key": key, "value": value}, ensure_ascii=False, default=_to_json)
+        _write_atomic(self.folder / kind / key[:2] / f"{key}.json", data.encode("utf-8"))
+
+    def get_records(self, doc_id: str, text: str) -> tuple[Article, list[dict[str, Any]]] | None:
+        value = self._get("records", self._key("records", doc_id, text, self.rules_fingerprint))
+        try:
+            return (_article(value["article"]), value["records"]) if value is not None else None
+        except (KeyError, TypeError, ValueError):
             return None
 
     def put_records(self, doc_id: str, text: str, article: Article, recs: list[dict[str, Any]]) -> None:
-        key = self._records_key(doc_id, text)
-        entry = {"key": key, "article": asdict(article), "records": recs}
-        _write_atomic(self._records_path(key), json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        key = self._key("records", doc_id, text, self.rules_fingerprint)
+        self._put("records", key, {"article": asdict(article), "records": recs})
+
+    def get_claims(self, body: str, stage: str, fingerprint: str) -> list[Claim] | None:
+        value = self._get("claims", self._key("claims", body, stage, fingerprint))
+        try:
+            return [Claim(c["type"], c["start"], c["end"], c["rule"], c["fields"]) for c in value] if value is not None else None
+        except (KeyError, TypeError):
+            return None
+
+    def put_claims(self, body: str, stage: str, fingerprint: str, claims: list[Claim]) -> None:
+        self._put("claims", self._key("claims", body, stage, fingerprint), [asdict(c) for c in claims])
+
+    def get_article(self, text: str, fingerprint: str) -> Article | None:
+        value = self._get("articles", self._key("articles", text, fingerprint))
+        try:
+            return _article(value) if value is not None else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def put_article(self, text: str, fingerprint: str, article: Article) -> None:
+        self._put("articles", self._key("articles", text, fingerprint), asdict(article))
+
+
+def _to_json(value: Any) -> dict[str, str]:
+    """Claim amounts are Decimals: kept exactly, as their digits."""
+    if isinstance(value, Decimal):
+        return {"__decimal__": str(value)}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _from_json(obj: dict[str, Any]) -> Any:
+    return Decimal(obj["__decimal__"]) if obj.keys() == {"__decimal__"} else obj
+
+
+def _article(value: dict[str, Any]) -> Article:
+    return Article(**{**value, "skip": tuple(tuple(pair) for pair in value["skip"])})

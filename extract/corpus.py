@@ -93,7 +93,9 @@ def document_entry(
 class Extractor:
     """The pipeline and cache of one process, loaded only when a file needs them.
 
-    With a warm cache and unchanged rules no model is loaded at all.
+    With a warm cache and unchanged rules no pipeline is loaded at all; with cached parses
+    (after a pattern edit) only our rule stages, on a blank pipeline; the model is loaded the
+    first time a text has no cached parse.
     """
 
     def __init__(self, settings: RunSettings):
@@ -106,9 +108,30 @@ class Extractor:
 
     @cached_property
     def nlp(self) -> Language:
+        """The full pipeline (model and rules)."""
         from extract.pipeline import build_pipeline
 
         return build_pipeline(self.settings.model, self.settings.patterns)
+
+    @cached_property
+    def rules_nlp(self) -> Language:
+        from extract.pipeline import build_pipeline
+
+        return build_pipeline(self.settings.model, self.settings.patterns, rules_only=True)
+
+    def _extract(self, todo: list[tuple[str, str]]) -> list[tuple[str, str, Article, list[dict]]]:
+        """The chunk through the rules-only pipeline while every parse is cached, else the full one."""
+        from extract.pipeline import ParseMissing, extract_many
+
+        use_rules_only = self.cache is not None and "nlp" not in self.__dict__
+        nlp = self.rules_nlp if use_rules_only else self.nlp
+        try:
+            # Strings the chunk adds to the vocab are freed after it: memory stays flat on any corpus.
+            with nlp.memory_zone():
+                return list(extract_many(nlp, todo, cache=self.cache))
+        except ParseMissing:
+            with self.nlp.memory_zone():
+                return list(extract_many(self.nlp, todo, cache=self.cache))
 
     @cached_property
     def cache(self) -> RunCache | None:
@@ -120,8 +143,6 @@ class Extractor:
 
     def process(self, sources: Sequence[Source]) -> list[FileResult]:
         """Read, extract and describe each file, in the order given."""
-        from extract.pipeline import extract_many
-
         results: dict[str, FileResult] = {}
         todo: list[tuple[str, str]] = []
         decoded: dict[str, Decoded] = {}
@@ -139,13 +160,10 @@ class Extractor:
             else:
                 results[source.doc_id] = self._result(source, decoded[source.doc_id], *hit)
         by_id = {source.doc_id: source for source in sources}
-        if todo:
-            # Strings the chunk adds to the vocab are freed after it: memory stays flat on any corpus.
-            with self.nlp.memory_zone():
-                for doc_id, text, article, recs in extract_many(self.nlp, todo, cache=self.cache):
-                    if self.cache:
-                        self.cache.put_records(doc_id, text, article, recs)
-                    results[doc_id] = self._result(by_id[doc_id], decoded[doc_id], article, recs)
+        for doc_id, text, article, recs in self._extract(todo) if todo else ():
+            if self.cache:
+                self.cache.put_records(doc_id, text, article, recs)
+            results[doc_id] = self._result(by_id[doc_id], decoded[doc_id], article, recs)
         return [results[s.doc_id] for s in sources]
 
     @staticmethod

@@ -41,6 +41,8 @@ _PHONE = re.compile(r"^0\d{2,}$")
 
 
 class CountExtractor:
+    LABELS = ("COUNT", "QUALIFIER")  # the rules it reads: its cached output depends on them
+
     def __init__(self, vocab):
         self.vocab = vocab
         self.matcher = None

@@ -20,6 +20,8 @@ PURPOSE_PREPOSITIONS = {"for", "in", "on", "towards", "to", "of"}
 
 
 class MoneyExtractor:
+    LABELS = ("MONEY", "PERIOD", "QUALIFIER")  # the rules it reads: its cached output depends on them
+
     def __init__(self, vocab):
         self.vocab = vocab
         self.matcher = None

@@ -166,9 +166,11 @@ class RuleSet:
                 return rule
         raise KeyError(rule_id)
 
-    def fingerprint(self) -> str:
-        """Changes whenever any rule changes: cached records made with other rules are stale."""
-        meaning = [(r.id, r.label, r.pattern, sorted(r.fields.items())) for r in self.rules]
+    def fingerprint(self, *labels: str) -> str:
+        """Changes whenever a rule (of ``labels``, default all) changes: what was cached with
+        other rules is stale. Examples and file positions do not count."""
+        chosen = self.with_label(*labels) if labels else self.rules
+        meaning = [(r.id, r.label, r.pattern, sorted(r.fields.items())) for r in chosen]
         return hashlib.sha256(json.dumps(meaning, sort_keys=True).encode("utf-8")).hexdigest()
 
     def matcher(self, vocab: Vocab, *labels: str) -> Matcher:

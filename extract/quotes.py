@@ -146,6 +146,8 @@ def _trim(q: Quotation, text: str) -> Quotation:
 
 
 class QuoteExtractor:
+    LABELS = ("QUOTE_CUE",)  # the rules it reads: its cached output depends on them
+
     def __init__(self, vocab):
         self.vocab = vocab
         self.matcher = None

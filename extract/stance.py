@@ -19,6 +19,8 @@ FLIP = {"positive": "negative", "negative": "positive"}
 
 
 class StanceExtractor:
+    LABELS = ("STANCE", "NEGATION", "HEDGE")  # the rules it reads: its cached output depends on them
+
     def __init__(self, vocab):
         self.vocab = vocab
         self.matcher = None

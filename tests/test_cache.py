@@ -42,6 +42,7 @@ def test_a_pattern_edit_reuses_the_parses_and_reruns_the_rules(tmp_path, uncache
     cache = tmp_path / "cache"
     _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache))
     docs_before = _snapshot(cache / "docs")
+    claims_before = _snapshot(cache / "claims")
     rules = tmp_path / "rules"
     rules.mkdir()
     rule = {"id": "cue-test-reckon", "label": "QUOTE_CUE", "pattern": [{"LOWER": "reckoned"}],
@@ -50,6 +51,8 @@ def test_a_pattern_edit_reuses_the_parses_and_reruns_the_rules(tmp_path, uncache
     (rules / "extra.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
     edited = _run(tmp_path / "edited.jsonl", "--cache-dir", str(cache), "--patterns", str(rules))
     assert _snapshot(cache / "docs") == docs_before  # no body was parsed again
+    new_claims = set(_snapshot(cache / "claims")) - set(claims_before)
+    assert len(new_claims) == len(list(CORPUS.glob("*.txt")))  # only the quote stage ran again, once a body
     assert edited == _run(tmp_path / "fresh.jsonl", "--no-cache", "--patterns", str(rules))
 
 
