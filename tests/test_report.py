@@ -1,0 +1,254 @@
+"""The review page: untrusted article text stays text, overlapping claims stay well nested, totals add up,
+and in a real browser the filters, the keyboard and the panel work."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import extract
+from extract.kb import FIELDS
+from extract.report import money_by_document, render_report, top_speakers
+
+CHROMIUM = Path("/usr/bin/chromium")
+VOID = {"meta", "input", "br", "img", "hr", "link"}
+DATA_SCRIPT = re.compile(r'<script type="application/json" id="claims-data">(.*?)</script>', re.S)
+
+
+def record(type_: str, start: int, end: int, text: str, doc_id: str = "a.txt", **fields) -> dict:
+    """A full KB record (every key present, as in a real KB) whose text is ``text[start:end]``."""
+    rec = dict.fromkeys(FIELDS)
+    rec.update(type=type_, id=f"{type_[0]}_{doc_id}_{start}_{end}", doc_id=doc_id, start=start, end=end,
+               text=text[start:end], rule=f"rule-{type_}", **fields)
+    return rec
+
+
+class Page(HTMLParser):
+    """Checks that every element closes in order, and collects the marks and the script elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.marks: list[tuple[dict, str]] = []  # (attributes, text) of each <mark>
+        self.scripts = 0
+        self.tags: set[str] = set()
+        self.in_text = 0  # depth inside <div class="text">, whose characters must be exactly the article
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.scripts += tag == "script"
+        if tag in VOID:
+            return
+        self.stack.append(tag)
+        if self.in_text:
+            self.in_text += 1
+        elif tag == "div" and ("class", "text") in attrs:
+            self.in_text = 1
+        if tag == "mark":
+            self.marks.append((dict(attrs), ""))
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+            return
+        self.stack.pop()
+        self.in_text = max(self.in_text - 1, 0)
+
+    def handle_data(self, data):
+        if self.in_text:
+            self.text += data
+        if self.stack and self.stack[-1] == "mark":
+            attrs, text = self.marks[-1]
+            self.marks[-1] = (attrs, text + data)
+
+
+def parse(page: str) -> Page:
+    parser = Page()
+    parser.feed(page)
+    parser.close()
+    assert not parser.errors and not parser.stack, (parser.errors, parser.stack)
+    return parser
+
+
+def panel_data(page: str) -> dict:
+    return json.loads(DATA_SCRIPT.search(page).group(1))
+
+
+def test_article_text_and_field_values_are_escaped():
+    text = 'Hi <script>alert(1)</script> “a </script><img src=x onerror=alert(2)> b,” said X & Y.'
+    start = text.index("“")
+    quote = record("quote", start, text.index("said") - 1, text, speaker="<img src=x onerror=alert(3)>",
+                   speaker_start=text.index("X"), speaker_end=len(text) - 1)
+    doc = {"a.txt": {"title": "<b>bold</b>", "date": None, "encoding": "utf-8", "error": None}}
+    page = render_report([quote], {"a.txt": text}, doc)
+    parsed = parse(page)
+    assert parsed.scripts == 2  # the JSON data and the page's own code, nothing from the article
+    assert "img" not in parsed.tags and "b" not in parsed.tags
+    assert parsed.text == text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    data = DATA_SCRIPT.search(page).group(1)
+    assert "<" not in data and ">" not in data
+    assert panel_data(page)["claims"][quote["id"]]["speaker"] == "<img src=x onerror=alert(3)>"
+    assert panel_data(page)["claims"][quote["id"]]["text"] == quote["text"]
+
+
+def test_overlapping_and_crossing_claims_give_well_nested_segments():
+    text = "“We need £3m more, and badly,” said Ann Lee of the trust."
+    def span(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    ann = span("Ann Lee")
+    quote = record("quote", *span("“We need £3m more, and badly,”"), text, speaker="Ann Lee", speaker_start=ann[0],
+                   speaker_end=ann[1])
+    money = record("money", *span("£3m"), text, quote_id=quote["id"], amount=3000000, currency="GBP")
+    stance = record("stance", *span("need £3m more"), text, quote_id=quote["id"], polarity="negative")
+    crossing = record("stance", *span("badly,” said Ann"), text, polarity="negative")  # runs out of the quote
+    page = render_report([quote, money, stance, crossing], {"a.txt": text}, None)
+    parsed = parse(page)
+    assert parsed.text == text
+    covered = {t: attrs["data-marks"].split() for attrs, t in parsed.marks}
+    assert covered["£3m"] == [money["id"], stance["id"], quote["id"]]  # innermost first
+    assert set(covered["badly,”"]) == {quote["id"], crossing["id"]}
+    assert set(covered[" said "]) == {crossing["id"]}
+    assert set(covered["Ann"]) == {crossing["id"], f"{quote['id']}-speaker"}
+    assert covered[" Lee"] == [f"{quote['id']}-speaker"]
+    # One Tab stop per claim: only segments where a claim starts.
+    stops = [t for attrs, t in parsed.marks if attrs["tabindex"] == "0"]
+    assert stops == ["“We ", "need ", "£3m", "badly,”", "Ann"]
+    classes = {t: attrs["class"].split() for attrs, t in parsed.marks}
+    assert {"t-quote", "t-money", "t-stance"} <= set(classes["£3m"])
+    assert panel_data(page)["marks"][f"{quote['id']}-speaker"] == ["speaker", quote["id"], "Ann Lee"]
+    assert panel_data(page)["marks"][money["id"]] == ["money", money["id"], "Ann Lee"]
+
+
+def test_a_record_that_does_not_match_the_text_is_reported_not_misplaced():
+    text = "It cost £5m."
+    good = record("money", 8, 11, text, amount=5000000, currency="GBP")
+    stale = dict(record("money", 0, 2, text), text="£9m")
+    page = render_report([good, stale], {"a.txt": text}, None)
+    marked = [attrs["data-marks"] for attrs, _ in parse(page).marks]
+    assert marked == [good["id"]]
+    assert "1 claims do not match this text" in page
+
+
+def test_documents_without_text_show_their_error():
+    documents = {"bad.txt": {"title": None, "date": None, "encoding": None, "error": "not text: binary file"}}
+    page = render_report([], {}, documents)
+    parse(page)
+    assert "Skipped by the run: not text: binary file" in page
+    assert "No money claims." in page
+
+
+def test_totals():
+    text_a, text_b = "£3.5bn and £20m-£25m and $7", "€1.10 x"
+    records = [
+        record("money", 0, 6, text_a, amount=3500000000, currency="GBP"),
+        record("money", 11, 20, text_a, amount=20000000, amount_high=25000000, currency="GBP"),
+        record("money", 25, 27, text_a, amount=7, currency="USD"),
+        record("money", 0, 5, text_b, doc_id="b.txt", amount=1.1, currency="EUR"),
+        record("quote", 0, 1, text_a, speaker="Bo"),
+        record("quote", 1, 2, text_a, speaker="Al"),
+        record("quote", 0, 1, text_b, doc_id="b.txt", speaker="Bo"),
+        record("quote", 1, 2, text_b, doc_id="b.txt", speaker=None),
+    ]
+    assert money_by_document(records) == {
+        "a.txt": {"GBP": Decimal("3520000000"), "USD": Decimal(7)},
+        "b.txt": {"EUR": Decimal("1.1")},
+    }
+    assert top_speakers(records) == [("Bo", 2, 2), ("Al", 1, 1)]
+    page = render_report(records, {"a.txt": text_a, "b.txt": text_b}, None)
+    parse(page)
+    assert "GBP 3,520,000,000<br>USD 7" in page
+    assert "EUR 1.1" in page
+    footer = re.search(r"<tfoot>(.*?)</tfoot>", page).group(1)
+    assert re.findall(r"<td class=num>(\d+)</td>", footer) == ["4", "4", "0", "0", "8"]  # quote money count stance all
+    assert panel_data(page)["claims"][records[1]["id"]]["amount"] == "GBP 20,000,000–25,000,000"
+
+
+TEXTS = {
+    "a.txt": "Council warns of deep cuts\n\n<script>window.__pwned=1</script>\n\n“The plan is badly flawed and we need "
+    "£3.5m more to keep 12 libraries open,” said Jane Smith, chief executive of Northshire Council.\n\n"
+    "She said the council would struggle to balance its budget.\n",
+    "b.txt": "Hospital trust reports deficit\n\nThe trust reported a deficit of £20m last year, and 40 per cent of its "
+    "wards were full.\n\n“This is not sustainable,” said John Brown, the trust's finance director.\n",
+}
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt install chromium)")
+def test_report_in_a_headless_browser(nlp, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (pip install)")
+    records = [r for doc_id, text in TEXTS.items() for r in extract.claims(text, nlp, doc_id=doc_id)]
+    assert {r["type"] for r in records} == {"quote", "money", "count", "stance"}
+    documents = {d: {"title": t.split("\n")[0], "encoding": "utf-8", "error": None} for d, t in TEXTS.items()}
+    report = tmp_path / "report.html"
+    report.write_text(render_report(records, TEXTS, documents), encoding="utf-8")
+    money_alone = next(r for r in records if r["type"] == "money" and r["quote_id"] is None)
+    money_in_quote = next(r for r in records if r["type"] == "money" and r["quote_id"])
+    jane = next(r for r in records if r["type"] == "quote" and r["speaker"] == "Jane Smith")
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            errors: list[str] = []
+            page.on("pageerror", lambda err: errors.append(str(err)))
+            page.goto(report.as_uri())
+
+            for kind in ("quote", "speaker", "money", "count", "stance"):
+                assert page.locator(f"mark.on-{kind}").first.is_visible(), kind
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            assert page.get_by_text("<script>window.__pwned=1</script>").is_visible()
+
+            def background(mark_id: str) -> str:
+                return page.locator(f'mark[data-marks^="{mark_id}"]').first.evaluate(
+                    "el => getComputedStyle(el).backgroundColor"
+                )
+
+            quote_only = page.locator("mark.hl").filter(has_text="The plan is badly ").first
+            quote_colour = quote_only.evaluate("el => getComputedStyle(el).backgroundColor")
+            money_colour = background(money_alone["id"])
+            assert money_colour not in ("rgba(0, 0, 0, 0)", quote_colour)
+            page.locator('input[data-type="money"]').uncheck()
+            assert page.locator("mark.on-money").count() == 0
+            assert background(money_alone["id"]) == "rgba(0, 0, 0, 0)"  # the text stays, the highlight goes
+            assert background(money_in_quote["id"]) == quote_colour  # the quote around it still shows
+            page.locator('input[data-type="money"]').check()
+            assert background(money_alone["id"]) == money_colour
+
+            page.select_option("#f-speaker", "John Brown")
+            assert page.locator("article.doc").filter(has_text="Jane Smith").is_hidden()
+            assert "on-quote" not in page.locator(f'mark[data-marks~="{jane["id"]}"]').first.get_attribute("class")
+            assert page.locator("mark.on-quote").first.is_visible()
+            page.select_option("#f-speaker", "")
+            assert page.locator("article.doc").filter(has_text="Jane Smith").is_visible()
+
+            page.locator("body").click(position={"x": 5, "y": 5})
+            for _ in range(40):
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement.matches('mark.hl')"):
+                    break
+            focused = page.evaluate("document.activeElement.getAttribute('data-marks')").split()[0]
+            rule = next(r["rule"] for r in records if r["id"] == focused.removesuffix("-speaker"))
+            panel = page.locator("#panel-body")
+            assert panel.is_visible() and rule in panel.inner_text() and focused in panel.inner_text()
+            page.keyboard.press("Escape")
+            assert rule not in panel.inner_text()
+            page.keyboard.press("Enter")
+            assert rule in panel.inner_text()
+
+            page.select_option("#f-doc", label=TEXTS["b.txt"].split("\n")[0])
+            assert page.locator("#doc-0").is_hidden() and page.locator("#doc-1").is_visible()
+            page.select_option("#f-doc", "")
+
+            page.screenshot(path=str(tmp_path / "report.png"))
+            assert errors == []
+        finally:
+            browser.close()
+    assert (tmp_path / "report.png").stat().st_size > 0
