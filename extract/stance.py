@@ -96,7 +96,11 @@ def _clause_head(token: Token) -> Token:
 
 
 def _same_clause(cue: Span, phrase: Span) -> bool:
-    return _clause_head(cue.root) == _clause_head(phrase.root)
+    """The cue and phrase share a clause; "it seems"/"it appears" also scope over the clause they govern."""
+    cue_head, phrase_head = _clause_head(cue.root), _clause_head(phrase.root)
+    if cue_head == phrase_head:
+        return True
+    return cue.root.lemma_ in {"seem", "appear"} and phrase_head.dep_ == "ccomp" and phrase_head.head == cue.root
 
 
 def target_of(span: Span) -> str | None:
