@@ -18,6 +18,15 @@ class Qualifier:
     rule: str
 
 
+# "go up to £749": with these verbs "up" belongs to the verb, and the figure is where it goes.
+PHRASAL_UP_VERBS = {"go", "shoot", "move", "jump", "climb", "creep", "edge", "ramp", "bump", "push", "put", "come"}
+
+
+def _phrasal_up(span) -> bool:
+    before = span.doc[span.start - 1] if span.start else None
+    return span[0].lower_ == "up" and before is not None and before.lemma_ in PHRASAL_UP_VERBS
+
+
 class Qualifiers:
     """Finds "more than", "an estimated", "up to"... directly before a figure."""
 
@@ -29,6 +38,8 @@ class Qualifiers:
         """Qualifiers by the token index they end at (exclusive)."""
         found = {}
         for span in filter_spans(self.matcher(doc, as_spans=True)):
+            if _phrasal_up(span):
+                continue
             rule = self.rules[span.label_]
             found[span.end] = Qualifier(
                 span.start, rule.fields["comparator"], rule.fields["approx"] == "true", rule.id

@@ -36,7 +36,7 @@ class MoneyExtractor:
             raise ValueError("extract_money has no rules: call add_rules() (build_pipeline does)")
         qualifiers = self.qualifiers.index(doc)
         periods = matched_spans(self.periods, doc)
-        for span in matched_spans(self.matcher, doc):
+        for span in (part for found in matched_spans(self.matcher, doc) for part in change_parts(found)):
             value = parse_money(span.text)
             if value is None:
                 continue
@@ -57,6 +57,26 @@ class MoneyExtractor:
                 "purpose": purpose(span),
             }))
         return doc
+
+
+CHANGE_VERBS = {
+    "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "soar", "slump", "cut",
+    "raise", "reduce", "lift", "lower", "boost", "swell", "shrink", "double", "halve", "go", "move",
+}
+
+
+def change_parts(span: Span) -> list[Span]:
+    """"rose from $20m to $25m", "rise by £92 to £2,171": two amounts (before and after, or the
+    change and the new level), not a range. Other spans as they are."""
+    doc = span.doc
+    to = next((t for t in span if t.lower_ == "to"), None)
+    prep = doc[span.start - 1] if span.start else None
+    if to is None or prep is None or prep.lower_ not in {"from", "by"}:
+        return [span]
+    if prep.lower_ == "from" and prep.head.lemma_ not in CHANGE_VERBS:
+        return [span]  # "salaries range from $48,000 to $52,000" is a range
+    parts = [doc[span.start : to.i], doc[to.i + 1 : span.end]]
+    return parts if all(len(p) and parse_money(p.text) for p in parts) else [span]
 
 
 def purpose(span: Span) -> str | None:

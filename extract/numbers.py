@@ -32,9 +32,9 @@ FRACTIONS = {
 # Currency signs, codes and words -> ISO 4217. Longer signs first, so "US$" is not "$".
 CURRENCIES = {
     "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
-    "hk$": "HKD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR",
+    "hk$": "HKD", "s$": "SGD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
     "gbp": "GBP", "usd": "USD", "eur": "EUR", "jpy": "JPY", "cad": "CAD", "aud": "AUD",
-    "chf": "CHF", "inr": "INR", "cny": "CNY", "nzd": "NZD", "hkd": "HKD",
+    "chf": "CHF", "inr": "INR", "cny": "CNY", "nzd": "NZD", "hkd": "HKD", "sgd": "SGD",
     "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "dollars": "USD", "dollar": "USD",
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "rupees": "INR",
 }

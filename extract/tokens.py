@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
-CURRENCY_SIGN = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|[£$€¥₹])"
+CURRENCY_SIGN = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|[£$€¥₹])"
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SCALE = r"(?:bn|mn|tn|m|k|p|billion|million|trillion|thousand)"
 _AMOUNT = rf"{CURRENCY_SIGN}?{NUMBER}{SCALE}?"
