@@ -209,7 +209,7 @@ def _docs_path(kb: str, docs: str | None) -> Path:
 def _load_kb(kb: str, docs: str | None, *, need_texts: bool):
     """Records, documents entries and (when needed) source texts of a KB, or a one-line error."""
     from extract.export import load_texts
-    from extract.speaker_index import read_documents, read_kb
+    from extract.kb import read_documents, read_kb
 
     try:
         records = read_kb(Path(kb))

@@ -39,3 +39,26 @@ def corpus_records(nlp):
 
     items = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
     return {doc_id: (text, recs) for doc_id, text, _, recs in extract_many(nlp, items)}
+
+
+# Two short articles quoting Jane Doe; the first starts with an emoji (2 UTF-16 code units).
+SMALL_TEXTS = {
+    "a.txt": (
+        "Union claims victory\n\n3 March 2024\n\n"
+        "😀 “We will win,” said Jane Doe, the union's leader, on Monday. The deal is worth £3.5bn.\n\n"
+        "Half of the 40 members\nagree, and the plan is good, Jane Doe said.\n"
+    ),
+    "b.txt": (
+        "Talks go on\n\n12 May 2024\n\n"
+        "“It is a fair offer and we will take it,” Jane Doe, the union's leader, told reporters on Friday.\n\n"
+        "“The talks were difficult,” said Tom Lee, the chief executive of Acme.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def small_kb(nlp) -> list[dict]:
+    """The records of the two texts, as the pipeline makes them."""
+    import extract
+
+    return [r for doc_id, text in SMALL_TEXTS.items() for r in extract.claims(text, nlp, doc_id=doc_id)]
