@@ -42,3 +42,11 @@ def test_readme_command_runs(command: str, kb_folder: Path) -> None:
     done = subprocess.run(command, shell=True, cwd=kb_folder, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip(), f"{command!r} printed nothing"
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("Install and run the tests", 1)[1]
+    command = re.search(r"```sh\n(.*?)\n```", section, re.S).group(1).strip()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci == command
