@@ -1,0 +1,73 @@
+"""The article inside the page: body, headline and date, on pages the corpus never saw.
+
+Furniture (menus, share prompts, teasers with their own dates and names, subscription boxes,
+calendars) must yield no claim; the headline and the date come from above the body.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import extract
+from extract.article import FurnitureDetector, Line, find_article, parse_date
+from extract.patterns import load_rules
+
+DATES = [
+    ("21 Sep 17", "2017-09-21"),
+    ("20 February 2018", "2018-02-20"),
+    ("Tue 20 Dec 2016", "2016-12-20"),
+    ("Date(s) - 10.04.2017", "2017-04-10"),  # day first, as British pages write it
+    ("Dec/Jan 2018", "2018-01"),
+    ("Published: 3 March 2024", "2024-03-03"),
+    ("Updated 14:05 GMT, 7 June 2023", "2023-06-07"),
+    ("By Jane Doe", None),
+    ("The council met on Tuesday and agreed the budget after a long debate", None),
+]
+
+
+@pytest.mark.parametrize(("line", "iso"), DATES)
+def test_header_dates(line: str, iso: str | None) -> None:
+    assert parse_date(Line(0, len(line), line)) == iso
+
+
+PAGE = """Home | News | Sport | Business | Contact us
+Subscribe to our newsletter
+Bus operators warn fares will rise
+12 May 2024
+Bus operators in the north of England said on Monday that fares would rise by 10% in July after the government cut its subsidy by £50m.
+“We have no choice but to pass the cost on to passengers,” said Jane Marsh, chief executive of Northern Buses.
+The operators carry about 400,000 passengers a day across 35 routes.
+Share this:
+Related articles
+Rail strike called off after 11th-hour talks – 3 May 2024
+“It was a good deal,” said union leader Tom Brand, 2 May 2024
+Join 830 other subscribers
+Did you enjoy this article? Leave a comment below.
+"""
+
+
+@pytest.fixture(scope="module")
+def page_records(nlp) -> list[dict]:
+    return extract.claims(PAGE, nlp, doc_id="page.txt")
+
+
+def test_body_title_and_date_come_from_the_article(page_records) -> None:
+    article = find_article(PAGE, FurnitureDetector(load_rules()))
+    body = PAGE[article.body_start : article.body_end]
+    # the headline block belongs to the body (headline quotes are claims); menus do not
+    assert body.startswith("Bus operators warn") and body.endswith("across 35 routes.")
+    assert article.title == "Bus operators warn fares will rise"
+    assert article.date == "2024-05-12"  # not a teaser's date
+    assert {r["doc_title"] for r in page_records} == {article.title}
+
+
+def test_furniture_yields_no_claim(page_records) -> None:
+    body_end = PAGE.index("Share this:")
+    assert page_records and all(r["end"] <= body_end for r in page_records)
+    assert not any(r["speaker"] == "Tom Brand" for r in page_records)  # a teaser's quote
+    assert not any("830" in r["text"] for r in page_records)
+
+
+def test_a_page_of_furniture_only_gives_nothing(nlp) -> None:
+    furniture = PAGE[PAGE.index("Share this:") :]
+    assert extract.claims("Home | News | Sport\nShare this:\n" + furniture, nlp) == []
