@@ -14,6 +14,8 @@ import pytest
 
 import extract
 
+from .tables import params
+
 C = tuple[str, str, str | None, str, str | None, str | None, str]  # text, value, high, kind, unit, total, comparator
 
 CASES: list[tuple[str, str, list[C]]] = [
@@ -145,11 +147,7 @@ def _normal(expected: list[C]) -> list[C]:
     return [(t, _dec(v), _dec(h), k, u, _dec(n), c) for t, v, h, k, u, n, c in expected]
 
 
-PARAMS = [
-    pytest.param(text, expected, id=case_id,
-                 marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[case_id])] if case_id in KNOWN_FAILURES else [])
-    for case_id, text, expected in CASES
-]
+PARAMS = params(CASES, KNOWN_FAILURES)
 
 
 @pytest.mark.parametrize(("text", "expected"), PARAMS)

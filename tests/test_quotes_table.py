@@ -12,6 +12,8 @@ import pytest
 
 import extract
 
+from .tables import params
+
 Q = tuple[str, str, str | None, str | None]  # content, quote_kind, speaker, cue
 
 CASES: list[tuple[str, str, list[Q]]] = [
@@ -176,12 +178,8 @@ def _quotes(text: str, nlp) -> list[Q]:
     ]
 
 
-def _params():
-    for case_id, text, expected in CASES:
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[case_id])] if case_id in KNOWN_FAILURES else []
-        yield pytest.param(text, expected, id=case_id, marks=marks)
 
 
-@pytest.mark.parametrize(("text", "expected"), list(_params()))
+@pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))
 def test_quotes(text: str, expected: list[Q], nlp) -> None:
     assert _quotes(text, nlp) == expected

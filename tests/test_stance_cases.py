@@ -15,6 +15,8 @@ import pytest
 
 import extract
 
+from .tables import params
+
 _ANY = object()
 
 
@@ -115,11 +117,7 @@ def _stance(text: str, nlp) -> list[dict]:
     return [r for r in extract.claims(text, nlp) if r["type"] == "stance"]
 
 
-PARAMS = [
-    pytest.param(text, expected, id=case_id,
-                 marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[case_id])] if case_id in KNOWN_FAILURES else [])
-    for case_id, text, expected in CASES
-]
+PARAMS = params(CASES, KNOWN_FAILURES)
 
 
 @pytest.mark.parametrize(("text", "expected"), PARAMS)

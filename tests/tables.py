@@ -1,0 +1,18 @@
+"""Shared by the table tests: cases as pytest params, known failures as strict xfails."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pytest
+
+
+def params(cases: Iterable[tuple[str, Any, Any]], known_failures: Mapping[str, str]) -> list[Any]:
+    """``(id, text, expected)`` cases as params; an id in ``known_failures`` is a strict xfail
+    with that reason, so fixing it turns the suite red until the entry is removed."""
+    return [
+        pytest.param(text, expected, id=case_id,
+                     marks=[pytest.mark.xfail(strict=True, reason=known_failures[case_id])] if case_id in known_failures else [])
+        for case_id, text, expected in cases
+    ]
