@@ -187,10 +187,6 @@ class QuoteFinder:
         self.rules = extractor.rules
         self.cues = [c for c in matched_spans(extractor.matcher, doc) if self._usable_cue(c)]
         self.book = NameBook.from_doc(doc)
-        for cue in self.cues:  # named sources first, so pronouns can look back by position
-            subject = self.subject_of(cue)
-            if subject is not None and subject.pos_ == "PROPN" and can_speak(subject):
-                resolve(subject, self.book)
         self.lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", self.text)]
         quotations = [q for q in find_quotations(self.text) if q.content_end > q.content_start]
         self.quotations = [q for q in quotations if q.opened]
@@ -200,6 +196,10 @@ class QuoteFinder:
         self.quotations = self._outermost(
             sorted((q for q in quotations if q.content_end > q.content_start), key=lambda q: (q.start, -q.end))
         )
+        for cue in self.cues:  # named sources first, so pronouns can look back by position
+            subject = self.subject_of(cue)
+            if subject is not None and subject.pos_ == "PROPN" and can_speak(subject):
+                resolve(subject, self.book)
 
     # -- helpers -------------------------------------------------------------------------
     def _usable_cue(self, cue: Span) -> bool:
@@ -262,8 +262,10 @@ class QuoteFinder:
         of its own takes the name written just before it.
         """
         verb = next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
-        # a closing mark the parser took for a subject (“…,» said X) is not one
-        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not c.is_punct), None)
+        # a closing mark the parser took for a subject (“…,» said X) is not one; a word of the
+        # quote taken for a second subject (“Great win,” said the minister) is not either
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not c.is_punct]
+        subject = next((c for c in subjects if not self.in_direct(c.idx)), subjects[0] if subjects else None)
         if subject is not None:
             return subject
         for child in verb.lefts:  # "with rather more believing them to be ‘limited’"

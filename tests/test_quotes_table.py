@@ -166,7 +166,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "never-closed-then-normal": "an unclosed paragraph does not take the speaker of the quote run after it",
     "report-warned": "'the Ofsted report' is not resolved to the organisation that wrote it",
     "pronoun-two-people": "pronouns do not agree in gender: 'she' takes the most recent person",
-    "tweeted": "a cue verb followed by a role and an appositive name is missed",
 }
 
 
