@@ -79,7 +79,13 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
 
 
 def conditional(span: Span) -> bool:
-    """True when the phrase sits in an "if"/"unless" clause."""
+    """True when the phrase sits in an "if"/"unless" clause, or is a hypothetical that one
+    governs ("it would help if there were ..."): no position is taken on what is."""
+    if any(t.lower_ in {"would", "could", "might"} for t in span):
+        head = _clause_head(span.root)
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+               for c in head.children):
+            return True
     token = span.root
     while True:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
