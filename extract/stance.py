@@ -36,7 +36,10 @@ class StanceExtractor:
             raise ValueError("extract_stance has no rules: call add_rules() (build_pipeline does)")
         negations = matched_spans(self.negations, doc)
         hedges = matched_spans(self.hedges, doc)
-        for span in merge_lists(matched_spans(self.matcher, doc), self.rules):
+        spans = merge_lists(matched_spans(self.matcher, doc), self.rules)
+        # a phrase that is the negation of another ("failed to" in "failed to prove a success") is not one
+        spans = [s for s in spans if not _negates_another(s, spans, negations)]
+        for span in spans:
             if conditional(span):
                 continue  # "if the assumptions are too optimistic": no position is taken
             rule = self.rules[span.label_]
@@ -61,6 +64,12 @@ class StanceExtractor:
                 "holder": None,
             }))
         return doc
+
+
+def _negates_another(span: Span, spans: list[Span], negations: list[Span]) -> bool:
+    if not any(n.start == span.start and n.end >= span.end for n in negations):
+        return False
+    return any(o.start >= span.end and o.start - NEGATION_WINDOW <= span.start and o.sent == span.sent for o in spans)
 
 
 def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
