@@ -53,6 +53,10 @@ class Quotation:
     closed: bool = True
 
 
+# A short line opening with a name and a colon: "Betts: STPs will only work if ...".
+NAME_COLON = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)\s*:\s+(?P<claim>[A-Za-z\"“‘'].{10,160})$")
+
+
 @dataclass
 class Quote:
     start: int
@@ -376,6 +380,7 @@ class QuoteFinder:
                 quotes.append(quote)
                 by_line.setdefault(quote.line, []).append(quote)
         quotes.extend(self.reported(quotes))
+        quotes.extend(self.name_colon_lines(quotes))
         self.headline_speakers(quotes)
         return sorted(quotes, key=lambda x: (x.start, x.end))
 
@@ -410,6 +415,24 @@ class QuoteFinder:
             return Quote(q.start, q.end, q.content_start, q.content_end, "direct", "quote-uncued-clause", None, None,
                          recent, own_cue=False, line=line)
         return None
+
+    def name_colon_lines(self, found: list[Quote]) -> list[Quote]:
+        """Headline style "Betts: STPs will only work if all players are involved": a person the
+        article names, a colon, and what they said (reported speech, cue ":")."""
+        out = []
+        for number, (s, e) in enumerate(self.lines):
+            match = NAME_COLON.match(self.text[s:e])
+            if match is None or not self.book.knows(match.group("name")) or any(s <= q.start < e for q in found):
+                continue
+            name = self.span(s + match.start("name"), s + match.end("name"))
+            colon = self.span(s + match.end("name"), s + match.start("claim"))
+            start, end = s + match.start("claim"), s + len(self.text[s:e].rstrip(" .\t"))
+            if name is None or colon is None or end <= start:
+                continue
+            speaker = resolve(name[-1], self.book)
+            out.append(Quote(start, end, start, end, "indirect", "quote-name-colon", colon, ":",
+                             Speaker(speaker.name, name, speaker.role, speaker.org), own_cue=False, line=number))
+        return out
 
     def _previous_paragraph_quote(self, line: int, by_line: dict[int, list[Quote]]) -> Quote | None:
         prev_line = line - 1

@@ -120,7 +120,11 @@ CASES: list[tuple[str, str, list[Q]]] = [
      "Budget cuts ‘will close libraries’\n\nCouncil leader Amy Cole said the cuts “will close libraries” across the county.",
      [("will close libraries", "direct", "Amy Cole", None),
       ("the cuts “will close libraries” across the county", "mixed", "Amy Cole", "said")]),
+    ("name-colon-headline", "Reeves: tax rises are not inevitable\n\nRachel Reeves spoke to business leaders on Monday.",
+     [("tax rises are not inevitable", "indirect", "Rachel Reeves", ":")]),
     # --- nothing to extract ---------------------------------------------------------------------
+    ("label-colon", "Update: The bridge will reopen on Monday after three months of repairs.", []),
+    ("unknown-name-colon", "Brexit: What the new trade rules mean for small firms", []),
     ("scare-quotes", "The firm calls its cheapest tier “essentials”.", []),
     ("quoted-term", "Officials use the term “managed retreat” for moving homes inland.", []),
     ("show-title", "She starred in “The Crown” and “Line of Duty” before the film.", []),
