@@ -82,7 +82,8 @@ def build_pipeline(
     cached (it loads in a tenth of the time; ``extract_many`` raises ``ParseMissing`` otherwise).
     """
     rules = load_rules([Path(p) for p in patterns])
-    nlp = spacy.blank("en") if rules_only else load_model(model)
+    cached_only = {"nlp": {"tokenizer": {"@tokenizers": "extract.cached_docs_only.v1"}}}
+    nlp = spacy.blank("en", config=cached_only) if rules_only else load_model(model)
     nlp.tokenizer = FigureTokenizer(nlp.tokenizer)
     if "attribute_ruler" in nlp.pipe_names:  # the same rules, by lookup: see tagging.py
         nlp.add_pipe("extract_attribute_rules", after="attribute_ruler")

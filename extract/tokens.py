@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
+from spacy.util import registry
 
 CURRENCY_SIGN = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|[£$€¥₹])"
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -35,6 +36,17 @@ def split_figure(text: str, after_number: bool) -> list[str]:
         if "".join(pieces) == text and len(pieces) > 1:
             return pieces
     return [text]
+
+
+@registry.tokenizers("extract.cached_docs_only.v1")
+def make_cached_docs_only_tokenizer() -> Callable:
+    """For rules-only pipelines, whose docs all come from the parse cache: building the English
+    tokenizer's rules would cost more than the rest of such a re-run. Splits on whitespace."""
+
+    def create(nlp) -> Callable[[str], Doc]:
+        return lambda text: Doc(nlp.vocab, words=text.split())
+
+    return create
 
 
 class FigureTokenizer:
