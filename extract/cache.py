@@ -44,7 +44,7 @@ from extract.article import Article
 from extract.kb import Claim
 
 # Raise when the tokenizer or the pre-model stages change what a cached parse holds.
-PARSE_FORMAT = 2
+PARSE_FORMAT = 3
 
 
 def _code_digest() -> str:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.figures import Qualifiers
 from extract.kb import Claim, claims_of
-from extract.numbers import parse_fraction, parse_number, parse_range
+from extract.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
 from extract.patterns import RuleSet
 from extract.syntax import matched_spans, noun_phrase
 
@@ -117,6 +117,11 @@ def is_count(span: Span) -> bool:
             return False  # Covid-19
         if before is not None and before.lemma_ in {"age", "aged"}:
             return False
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (after is not None and after.text in {"-", "–"} and not token.whitespace_ and not after.whitespace_
+                and token.i + 2 < len(doc) and doc[token.i + 2].is_alpha and not doc[token.i + 2].like_num
+                and doc[token.i + 2].lower_ not in FRACTIONS):
+            return False  # a compound modifier: "zero-hours contracts", "a four-day week"
         if token.i == first.i and before is not None and _labels(before):
             return False  # "Route 66", "Apollo 11", "section 4": a name or a reference
     line_start = first.i == 0 or "\n" in doc[first.i - 1].whitespace_ or doc[first.i - 1].is_space
