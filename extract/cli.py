@@ -118,7 +118,7 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
             settings, paths, output, docs, warn=lambda m: click.echo(f"extract: {m}", err=True),
             engine=chosen, progress=progress,
         )
-    except (InputError, PatternError, ModelNotFound) as err:
+    except (InputError, PatternError, ModelNotFound, OSError) as err:  # OSError: e.g. no Dask scheduler there
         _fail(str(err))
     except KeyboardInterrupt:
         _fail(f"interrupted: {output} left as it was", 130)
