@@ -15,6 +15,7 @@ Examples:
   extract run corpus/                   # writes kb.jsonl and kb.documents.jsonl
   extract run corpus/ -o - | jq .text   # the knowledge base on stdout
   extract run news/ --patterns my_rules/ -o news.jsonl
+  extract run s3://bucket/news/ -o s3://bucket/kb.jsonl --engine dask --scheduler tcp://HOST:8786
 """
 
 
@@ -78,6 +79,7 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
         local_workers, quiet) -> None:
     """Extract claims from every .txt file under PATHS into a JSONL knowledge base.
 
+    PATHS and -o may be fsspec URLs (s3://, gs://, ...; needs fsspec and the backend).
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
     from extract.cache import default_cache_dir
@@ -87,9 +89,8 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
     from extract.pipeline import ModelNotFound
     from extract.reader import MAX_BYTES, InputError
 
-    if docs is None and output != "-":
-        out = Path(output)
-        docs = str(out.with_name(out.name.removesuffix(".jsonl") + ".documents.jsonl"))
+    if docs is None and output != "-":  # as a string: the output may be a URL
+        docs = output.removesuffix(".jsonl") + ".documents.jsonl"
     settings = RunSettings(
         model=model,
         patterns=tuple(str(Path(p).resolve()) for p in patterns),

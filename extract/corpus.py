@@ -28,6 +28,7 @@ from extract.article import Article
 from extract.cache import RunCache
 from extract.kb import atomic_writer, dumps
 from extract.reader import MAX_BYTES, Decoded, InputError, Source, discover, read_source
+from extract.storage import Location, canonical, locate
 
 CLAIM_TYPES = ("quote", "money", "count", "stance")
 CHUNK = 16  # files per unit of work: one model batch
@@ -212,6 +213,11 @@ class _Task:
         return process_chunk(self.settings, sources)
 
 
+def _same(location: Location) -> Location:
+    """What two spellings of one file have in common: its resolved path, or its URL."""
+    return canonical(location) if isinstance(location, str) else location.resolve()
+
+
 Engine = Callable[[RunSettings, Sequence[Source]], Iterable[list[FileResult]]]
 
 
@@ -234,9 +240,9 @@ def run(
     for path, reason in found.skipped:
         warn(f"{path}: skipped: {reason}")
         entries.append(document_entry(Source(path, str(path)), None, None, [], f"skipped: {reason}"))
-    inputs = {s.path.resolve() for s in found.sources}
+    inputs = {_same(s.path) for s in found.sources}
     for target in (kb_out, docs_out):
-        if target and target != "-" and Path(target).resolve() in inputs:
+        if target and target != "-" and _same(locate(target)) in inputs:
             raise InputError(f"refusing to overwrite input file {target}; choose another -o/--docs")
 
     def results() -> Iterator[FileResult]:

@@ -6,7 +6,8 @@ task: a Dask worker runs every task in the same process, where ``extractor_for``
 keeps the loaded extractor. A worker runs one chunk at a time whatever its ``--nthreads``, because
 a spaCy pipeline and its memory zones are not safe to share between threads.
 
-Workers must see the input files at the same paths as this process (a shared filesystem).
+Workers must see the input files at the same paths as this process (a shared filesystem), or read
+them from URLs (``extract.storage``) with the fsspec backend installed on every worker.
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ def _in_order(
 
 
 def _submit(client: Client, settings: RunSettings, part: list[Source]) -> Future:
-    """Paths made absolute here: a remote worker does not run in this process's folder."""
-    absolute = [replace(source, path=source.path.absolute()) for source in part]
+    """Paths made absolute here: a remote worker does not run in this process's folder (URLs stay)."""
+    absolute = [source if isinstance(source.path, str) else replace(source, path=source.path.absolute()) for source in part]
     return client.submit(_process, settings, absolute, pure=False, retries=1)
 
 

@@ -21,6 +21,8 @@ from typing import IO, Any
 
 from spacy.tokens import Doc
 
+from extract.storage import locate, upload
+
 SCHEMA_VERSION = 1
 ID_PREFIX = {"quote": "q", "money": "m", "count": "c", "stance": "s"}
 
@@ -147,9 +149,17 @@ def dumps(record: dict[str, Any]) -> str:
 def atomic_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
     """Write to a temporary file beside ``path`` and rename it into place only on success.
 
-    An interrupted run (Ctrl-C, kill, full disk) leaves the previous file intact.
+    An interrupted run (Ctrl-C, kill, full disk) leaves the previous file intact. A URL (see
+    ``extract.storage``) is written locally first and uploaded in one put when complete.
     """
-    target = Path(path)
+    target = locate(path)
+    if isinstance(target, str):
+        with tempfile.TemporaryDirectory(prefix="extract-") as folder:
+            finished = Path(folder) / "upload"
+            with atomic_writer(finished) as handle:
+                yield handle
+            upload(finished, target)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

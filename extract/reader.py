@@ -32,6 +32,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from extract.storage import Location, list_files, locate, read_bytes
+
 MAX_BYTES = 10_000_000
 MAX_LINE_CHARS = 100_000
 
@@ -61,7 +63,7 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    path: Path  # the file on disk, as reached from the command-line argument
+    path: Location  # the file, as reached from the command-line argument: a local path or a URL
     # path relative to the folder given on the command line, '/'-separated;
     # a file given directly: its name
     doc_id: str
@@ -70,7 +72,7 @@ class Source:
 @dataclass(frozen=True)
 class Discovery:
     sources: list[Source]  # sorted by doc_id, unique doc ids
-    skipped: list[tuple[Path, str]]  # (path, reason): non-.txt files, unreadable folders; sorted
+    skipped: list[tuple[Location, str]]  # (path, reason): non-.txt files, unreadable folders; sorted
 
 
 @dataclass(frozen=True)
@@ -85,21 +87,33 @@ def discover(paths: Sequence[str | os.PathLike]) -> Discovery:
 
     Arguments are taken in the order given; when two different files would get the same id, the
     later one gets its root folder's name (then more of its path) prefixed. Names starting with
-    "." are skipped silently inside folders, but not when given on the command line.
+    "." are skipped silently inside folders, but not when given on the command line. A URL
+    other than ``file://`` is listed through fsspec (see ``extract.storage``).
     """
+    listings: dict[str, tuple[str, list[tuple[str, str]]]] = {}
     for arg in paths:  # fail before a long walk when a later argument has a typo
+        location = locate(arg)
         try:
-            Path(arg).stat()
+            if isinstance(location, str):
+                listings[location] = list_files(location)
+            else:
+                location.stat()
         except (FileNotFoundError, NotADirectoryError):
             raise InputError(f"no such file or folder: {os.fspath(arg)}") from None
-        except OSError:
-            pass  # exists but cannot be read: reported in ``skipped``
+        except OSError as err:
+            if isinstance(location, str):  # no fsspec, an unknown protocol, or the store refused
+                raise InputError(str(err)) from None
+            # exists but cannot be read: reported in ``skipped``
     walk = _Walk()
     for arg in paths:
-        walk.add_root(Path(arg))
+        location = locate(arg)
+        if isinstance(location, str):
+            walk.add_listing(*listings[location])
+        else:
+            walk.add_root(location)
     return Discovery(
         sources=[walk.sources[doc_id] for doc_id in sorted(walk.sources)],
-        skipped=sorted(walk.skipped.values()),
+        skipped=sorted(walk.skipped.values(), key=lambda item: (str(item[0]), item[1])),
     )
 
 
@@ -108,9 +122,9 @@ class _Walk:
 
     def __init__(self) -> None:
         self.folders_seen: set[Path] = set()  # resolved, so a symlink loop is entered only once
-        self.files_seen: set[Path] = set()  # resolved
+        self.files_seen: set[Location] = set()  # resolved
         self.sources: dict[str, Source] = {}
-        self.skipped: dict[Path, tuple[Path, str]] = {}  # by resolved path
+        self.skipped: dict[Location, tuple[Location, str]] = {}  # by resolved path
 
     def add_root(self, root: Path) -> None:
         found: _Found = []
@@ -126,12 +140,24 @@ class _Walk:
             self.classify(root, root.name, False, found)
             base = root.parent
         # Real paths before symlinked ones, so a file reachable both ways keeps its real name.
+        folders = Path(os.path.abspath(base)).parts[1:]
         for _, rel, path in sorted(found):
-            key = _real(path)
-            if key not in self.files_seen:
-                self.files_seen.add(key)
-                doc_id = next(c for c in _doc_ids(rel, base) if c not in self.sources)
-                self.sources[doc_id] = Source(path, doc_id)
+            self.add(path, _real(path), rel, folders, _real(base).joinpath(rel).as_posix())
+
+    def add_listing(self, root: str, files: list[tuple[str, str]]) -> None:
+        """The files of a URL, listed by ``storage.list_files`` (no links or special files there)."""
+        folders = [part for part in root.split("/") if part]
+        for rel, url in files:
+            if rel.lower().endswith(".txt"):
+                self.add(url, url, rel, folders, url)
+            else:
+                self.skip(url, "not a .txt file")
+
+    def add(self, path: Location, key: Location, rel: str, folders: Sequence[str], full: str) -> None:
+        if key not in self.files_seen:
+            self.files_seen.add(key)
+            doc_id = next(c for c in _doc_ids(rel, folders, full) if c not in self.sources)
+            self.sources[doc_id] = Source(path, doc_id)
 
     def walk(self, root: Path, found: _Found) -> None:
         """Collect the files under ``root``; real folders are walked before symlinked ones, so a
@@ -173,8 +199,8 @@ class _Walk:
         else:
             found.append((via_link, rel, path))
 
-    def skip(self, path: Path, reason: str) -> None:
-        self.skipped.setdefault(_real(path), (path, reason))
+    def skip(self, path: Location, reason: str) -> None:
+        self.skipped.setdefault(path if isinstance(path, str) else _real(path), (path, reason))
 
 
 def _real(path: Path) -> Path:
@@ -182,40 +208,44 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _doc_ids(rel: str, base: Path) -> Iterator[str]:
-    """Candidate ids for the file ``rel`` under ``base``, in order of preference.
+def _doc_ids(rel: str, folders: Sequence[str], full: str) -> Iterator[str]:
+    """Candidate ids for the file ``rel`` under the folder ``folders``, in order of preference.
 
-    First ``rel`` itself, then with ever more of the folder's path prefixed, and last the full
-    resolved path: only absolute ids start with "/" and two different files never share one,
-    so some candidate is always free.
+    First ``rel`` itself, then with ever more of the folder's path prefixed, and last ``full``, the
+    resolved path or URL: only those start with "/" or a protocol and two different files never
+    share one, so some candidate is always free.
     """
     yield rel
-    parts = Path(os.path.abspath(base)).parts[1:]
-    for depth in range(1, len(parts) + 1):
-        yield "/".join((*parts[-depth:], rel))
-    yield _real(base).joinpath(rel).as_posix()
+    for depth in range(1, len(folders) + 1):
+        yield "/".join((*folders[-depth:], rel))
+    yield full
 
 
 def read_source(
-    path: Path, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS
+    path: Location, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS
 ) -> Decoded:
     """Read and decode one file, checking its size before reading so a huge file is never loaded."""
     try:
-        info = path.stat()
-        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
-            # Opening a pipe would wait for a writer; a device may never end.
-            raise InputError(
-                "not a regular file (a pipe, socket or device); give .txt files or folders"
-            )
-        if info.st_size > max_bytes:
-            raise _size_error(max_bytes, info.st_size)
-        with path.open("rb") as file:  # a folder raises IsADirectoryError here
-            data = file.read(max_bytes + 1)
+        if isinstance(path, str):
+            data = read_bytes(path, max_bytes + 1)
+        else:
+            data = _read_local(path, max_bytes)
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}") from err
-    if len(data) > max_bytes:  # the file grew since stat, or stat does not know (/proc)
+    if len(data) > max_bytes:  # the file grew since stat, or stat does not know (/proc, a URL)
         raise _size_error(max_bytes)
     return decode(data, max_line_chars=max_line_chars)
+
+
+def _read_local(path: Path, max_bytes: int) -> bytes:
+    info = path.stat()
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        # Opening a pipe would wait for a writer; a device may never end.
+        raise InputError("not a regular file (a pipe, socket or device); give .txt files or folders")
+    if info.st_size > max_bytes:
+        raise _size_error(max_bytes, info.st_size)
+    with path.open("rb") as file:  # a folder raises IsADirectoryError here
+        return file.read(max_bytes + 1)
 
 
 def decode(data: bytes, *, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:

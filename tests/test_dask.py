@@ -150,3 +150,13 @@ def test_an_unreachable_scheduler_is_one_clear_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith("extract: ") and "127.0.0.1:9" in result.stderr and result.stderr.count("\n") == 1
     assert not (tmp_path / "kb.jsonl").exists()
+
+
+def test_workers_read_a_corpus_given_as_a_url(cluster, local_corpus_run, tmp_path):
+    """``local://`` goes through fsspec like ``s3://`` would, so the workers open the URLs themselves."""
+    cluster, _ = cluster
+    out = tmp_path / "kb.jsonl"
+    result = _run(f"local://{CORPUS}", out, "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes() == local_corpus_run[0]
+    assert b'"path": "file://' in _outputs(out)[1]
