@@ -526,7 +526,7 @@ class QuoteFinder:
             return self._bounds(rest[0].i, rest[-1].i + 1) if rest else None
         for token in cue:
             for child in token.children:
-                if child.dep_ in CLAUSE_DEPS and child.i > cue.end - 1 and not self._wh_clause(child):
+                if child.dep_ in CLAUSE_DEPS and child.i > cue.end - 1 and not self._wh_clause(child) and not _it_small_clause(child):
                     return self._bounds(child.left_edge.i, self._clause_end(child))
                 if child.dep_ == "prep" and child.lower_ == "as" and token.lemma_ in {"describe", "characterise", "characterize"}:
                     return self._bounds(child.i + 1, child.right_edge.i + 1)
@@ -629,6 +629,12 @@ class QuoteFinder:
                 direct.remove(d)
             out.append(Quote(a, b, a, b, item_kind, cue.label_, cue, self.cue_text(cue), speaker, line=self.line_of(a)))
         return out
+
+
+def _it_small_clause(clause: Token) -> bool:
+    """"finding it difficult to recruit", "made it hard to": a verbless clause on an expletive "it"
+    says how something is, it reports nobody's words."""
+    return clause.pos_ in {"ADJ", "NOUN"} and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
 
 
 def _content_words(text: str) -> set[str]:

@@ -74,11 +74,14 @@ def _negates_another(span: Span, spans: list[Span], negations: list[Span]) -> bo
 
 def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
     """One phrase for a list of evaluations: "too fragmented, medicalised, hospitalised",
-    "pushed aside and ignored" (same polarity, joined by commas or a conjunction)."""
+    "pushed aside and ignored" (same polarity and kind, joined by commas or a conjunction);
+    "flawed and must be overturned" stays two: an evaluation and a demand."""
     merged: list[Span] = []
     for span in spans:
         prev = merged[-1] if merged else None
-        if prev is not None and rules[prev.label_].fields["polarity"] == rules[span.label_].fields["polarity"]:
+        if prev is not None and all(
+            rules[prev.label_].fields[field] == rules[span.label_].fields[field] for field in ("polarity", "stance_kind")
+        ):
             gap = span.doc[prev.end : span.start]
             if len(gap) <= 2 and all(t.text in {",", "and", "or", "&"} for t in gap):
                 merged[-1] = Span(span.doc, prev.start, span.end, label=prev.label_)
