@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -160,3 +161,11 @@ def test_workers_read_a_corpus_given_as_a_url(cluster, local_corpus_run, tmp_pat
     assert result.exit_code == 0, result.stderr
     assert out.read_bytes() == local_corpus_run[0]
     assert b'"path": "file://' in _outputs(out)[1]
+
+
+def test_without_the_extra_the_message_says_what_to_install(monkeypatch, tmp_path):
+    monkeypatch.delitem(sys.modules, "extract.dask_engine")
+    monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
+    result = _run(CORPUS, tmp_path / "kb.jsonl", "--engine", "dask")
+    assert result.exit_code == 2
+    assert result.stderr == "extract: --engine dask needs the dask extra: pip install 'extract-claims[dask]'\n"
