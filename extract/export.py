@@ -30,7 +30,7 @@ import spacy
 from spacy.language import Language
 
 from extract import __version__
-from extract.kb import FIELDS, atomic_writer, write_jsonl
+from extract.kb import FIELDS, atomic_writer, publish, write_jsonl
 from extract.reader import InputError, read_source
 from extract.speaker_index import speaker_index
 
@@ -289,7 +289,7 @@ def _write_sqlite(
             raise ValueError(f"the KB holds a claim or document twice ({err}): re-run `extract run`") from err
         finally:
             db.close()
-        os.replace(tmp, out)
+        publish(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -166,10 +167,25 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        publish(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def publish(tmp: str | os.PathLike, target: Path) -> None:
+    """Rename the finished ``tmp`` onto ``target`` with the permissions a plain write would give.
+
+    A temporary file is created readable by its owner only; an output the user shares must not be.
+    """
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)  # an existing file keeps its mode
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
+    os.replace(tmp, target)
 
 
 def write_jsonl(lines: Iterable[dict[str, Any]], handle: IO[str]) -> int:

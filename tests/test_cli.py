@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 from click.testing import CliRunner
@@ -29,6 +31,25 @@ def test_run_writes_kb_and_documents_and_a_summary(corpus_run):
     docs = [json.loads(line) for line in out.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [d["doc_id"] for d in docs] == sorted(p.name for p in CORPUS.glob("*.txt"))
     assert all(d["error"] is None and len(d["sha256"]) == 64 for d in docs)
+
+
+def test_outputs_get_the_permissions_of_a_plain_write(tmp_path):
+    """Written through a private temporary file, but shared like any file the user writes."""
+    old = os.umask(0o022)
+    try:
+        kept = tmp_path / "kept.jsonl"
+        kept.write_text("old\n")
+        kept.chmod(0o640)
+        runner = CliRunner()
+        assert runner.invoke(main, ["run", str(CORPUS), "-o", str(tmp_path / "kb.jsonl"), "-q"]).exit_code == 0
+        assert runner.invoke(main, ["run", str(CORPUS), "-o", str(kept), "-q"]).exit_code == 0
+        db = tmp_path / "kb.sqlite"
+        assert runner.invoke(main, ["export", str(tmp_path / "kb.jsonl"), "--format", "sqlite", "-o", str(db)]).exit_code == 0
+    finally:
+        os.umask(old)
+    for new in ("kb.jsonl", "kb.documents.jsonl", "kb.sqlite"):
+        assert stat.S_IMODE((tmp_path / new).stat().st_mode) == 0o644, new
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
 
 
 def test_two_runs_are_byte_identical(corpus_run, tmp_path):
