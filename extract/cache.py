@@ -31,7 +31,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
@@ -41,7 +40,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
 from extract.article import Article
-from extract.kb import Claim
+from extract.kb import Claim, replaced_on_success
 
 # Raise when the tokenizer or the pre-model stages change what a cached parse holds.
 PARSE_FORMAT = 3
@@ -70,16 +69,9 @@ def _digest(*parts: str) -> str:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Concurrent workers may write the same entry: each writes its own temp file, then renames."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replaced_on_success(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def _read(path: Path) -> bytes | None:

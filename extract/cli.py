@@ -89,8 +89,8 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
     from extract.pipeline import ModelNotFound
     from extract.reader import MAX_BYTES, InputError
 
-    if docs is None and output != "-":  # as a string: the output may be a URL
-        docs = output.removesuffix(".jsonl") + ".documents.jsonl"
+    if docs is None and output != "-":
+        docs = _default_docs(output)
     settings = RunSettings(
         model=model,
         patterns=tuple(str(Path(p).resolve()) for p in patterns),
@@ -202,9 +202,13 @@ def patterns_check(dirs) -> None:
     click.echo(f"{len(rules.rules)} rules OK in {len(folders)} folder(s)")
 
 
+def _default_docs(kb: str) -> str:
+    """The documents list beside a KB: kb.jsonl gives kb.documents.jsonl (a string: the KB may be a URL)."""
+    return kb.removesuffix(".jsonl") + ".documents.jsonl"
+
+
 def _docs_path(kb: str, docs: str | None) -> Path:
-    out = Path(kb)
-    return Path(docs) if docs else out.with_name(out.name.removesuffix(".jsonl") + ".documents.jsonl")
+    return Path(docs or _default_docs(kb))
 
 
 def _load_kb(kb: str, docs: str | None, *, need_texts: bool):

@@ -187,11 +187,16 @@ def chunks(sources: Sequence[Source], size: int = CHUNK) -> list[list[Source]]:
     return [list(sources[i : i + size]) for i in range(0, len(sources), size)]
 
 
+def shared_chunk_size(files: int, workers: int, per_worker: int = 4) -> int:
+    """Chunks small enough that each of ``workers`` gets ``per_worker`` of them, at most CHUNK files."""
+    return max(1, min(CHUNK, files // (workers * per_worker) or 1))
+
+
 def local_engine(workers: int = 1) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
     """Chunks processed in this process, or in ``workers`` processes; results in input order."""
 
     def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
-        parts = chunks(sources, CHUNK if workers == 1 else max(1, min(CHUNK, len(sources) // (workers * 4) or 1)))
+        parts = chunks(sources, CHUNK if workers == 1 else shared_chunk_size(len(sources), workers))
         if workers == 1 or len(parts) < 2:
             for part in parts:
                 yield process_chunk(settings, part)

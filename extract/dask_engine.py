@@ -22,7 +22,7 @@ from dataclasses import replace
 import dask
 from distributed import Client, Future, KilledWorker, LocalCluster
 
-from extract.corpus import CHUNK, Engine, FileResult, RunSettings, chunks, document_entry, process_chunk
+from extract.corpus import Engine, FileResult, RunSettings, chunks, document_entry, process_chunk, shared_chunk_size
 from extract.reader import Source
 
 CRASHED = "crashed the worker twice"
@@ -45,8 +45,8 @@ def dask_engine(scheduler: str | None = None, local_workers: int | None = None) 
         with ExitStack() as stack:
             client = _connect(stack, scheduler, local_workers)
             workers = len(client.nthreads())
-            size = max(1, min(CHUNK, len(sources) // (workers * WINDOW_PER_WORKER) or 1))
-            yield from _in_order(client, settings, chunks(sources, size), workers * WINDOW_PER_WORKER)
+            parts = chunks(sources, shared_chunk_size(len(sources), workers, WINDOW_PER_WORKER))
+            yield from _in_order(client, settings, parts, workers * WINDOW_PER_WORKER)
 
     return engine
 

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sqlite3
-import tempfile
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -30,7 +28,7 @@ import spacy
 from spacy.language import Language
 
 from extract import __version__
-from extract.kb import FIELDS, atomic_writer, publish, write_jsonl
+from extract.kb import FIELDS, atomic_writer, replaced_on_success, write_jsonl
 from extract.reader import InputError, read_source
 from extract.speaker_index import speaker_index
 
@@ -273,10 +271,7 @@ def _write_sqlite(
     speakers = [
         {**row, "documents": json.dumps(row["documents"], ensure_ascii=False)} for row in speaker_index(recs, documents)
     ]
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with replaced_on_success(Path(out)) as tmp:
         db = sqlite3.connect(tmp)
         try:
             with db:
@@ -289,8 +284,4 @@ def _write_sqlite(
             raise ValueError(f"the KB holds a claim or document twice ({err}): re-run `extract run`") from err
         finally:
             db.close()
-        publish(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return len(recs)

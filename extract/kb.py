@@ -161,23 +161,31 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
                 yield handle
             upload(finished, target)
         return
+    with replaced_on_success(target) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
+        yield handle
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def replaced_on_success(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``, renamed onto it when the block ends without an error.
+
+    Concurrent writers of one target (cache entries) each get their own temporary file.
+    """
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        publish(tmp, target)
+        yield Path(tmp)
+        _publish(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def publish(tmp: str | os.PathLike, target: Path) -> None:
-    """Rename the finished ``tmp`` onto ``target`` with the permissions a plain write would give.
-
-    A temporary file is created readable by its owner only; an output the user shares must not be.
-    """
+def _publish(tmp: str, target: Path) -> None:
+    """Rename ``tmp`` onto ``target`` with the permissions a plain write would give: a temporary
+    file is created readable by its owner only, and an output the user shares must not be."""
     try:
         mode = stat.S_IMODE(target.stat().st_mode)  # an existing file keeps its mode
     except FileNotFoundError:
