@@ -42,8 +42,8 @@ from spacy.vocab import Vocab
 from extract.article import Article
 from extract.kb import Claim, replaced_on_success
 
-# Raise when the tokenizer or the pre-model stages change what a cached parse holds.
-PARSE_FORMAT = 3
+# Raise when the tokenizer, the model's stages or ours before them change what a cached parse holds.
+PARSE_FORMAT = 4
 
 
 def _code_digest() -> str:

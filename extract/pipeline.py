@@ -1,7 +1,8 @@
 """The whole pipeline in one place: the trained English model, then our stages in order.
 
     text ─ article (body, title, date) ─ tokenizer (figures split) ─ extract_paragraphs
-         ─ tagger, parser, extract_attribute_rules (the model's, by lookup), lemmatizer, NER
+         ─ tagger, parser, extract_attribute_rules (the model's, by lookup), lemmatizer,
+           extract_entities (the model's NER, around names and numbers only)
          ─ extract_money ─ extract_counts ─ extract_quotes ─ extract_stance ─ kb records
 
 Money runs before counts (a number inside an amount is not a count) and quotes before stance
@@ -23,6 +24,7 @@ from spacy.util import minibatch
 
 import extract.article
 import extract.counts
+import extract.entities
 import extract.money
 import extract.quotes
 import extract.stance
@@ -88,6 +90,9 @@ def build_pipeline(
     if "attribute_ruler" in nlp.pipe_names:  # the same rules, by lookup: see tagging.py
         nlp.add_pipe("extract_attribute_rules", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+    if "ner" in nlp.pipe_names:  # only around names and numbers: see entities.py
+        nlp.add_pipe("extract_entities", after="ner")
+        nlp.remove_pipe("ner")
     nlp.add_pipe("extract_paragraphs", first=True)
     fingerprints: dict[str, str] = {}
     for stage in STAGES:
