@@ -178,6 +178,12 @@ def parse_date(line: Line) -> str | None:
     return None
 
 
+def load_date_parser() -> None:
+    """dateparser reads its English data on first use (a tenth of a second): at load time, not
+    inside the first article."""
+    parse_date(Line(0, 10, "1 Jan 2000"))
+
+
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no sentence (or parse) spans two paragraphs.
 

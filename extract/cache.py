@@ -149,7 +149,8 @@ class RunCache:
             return None
 
     def put_claims(self, body: str, stage: str, fingerprint: str, claims: list[Claim]) -> None:
-        self._put("claims", self._key("claims", body, stage, fingerprint), [asdict(c) for c in claims])
+        # vars, not asdict: asdict deep-copies every field, and JSON needs no copy
+        self._put("claims", self._key("claims", body, stage, fingerprint), [vars(c) for c in claims])
 
     def get_article(self, text: str, fingerprint: str) -> Article | None:
         value = self._get("articles", self._key("articles", text, fingerprint))

@@ -104,6 +104,9 @@ def build_pipeline(
         "patterns": [str(Path(p).resolve()) for p in patterns], "model": model_id(model),
         "rules_only": rules_only, "stages": fingerprints, "furniture": rules.fingerprint("FURNITURE"),
     }
+    if not rules_only:  # pages are read with the model: get the article finder ready with it
+        _furniture(tuple(nlp.meta["extract"]["patterns"]))
+        extract.article.load_date_parser()
     return nlp
 
 
