@@ -201,11 +201,18 @@ def local_engine(workers: int = 1) -> Callable[[RunSettings, Sequence[Source]], 
             for part in parts:
                 yield process_chunk(settings, part)
             return
-        context = multiprocessing.get_context("spawn")  # fork after loading spaCy is not safe
-        with context.Pool(workers) as pool:
+        with _worker_context().Pool(workers) as pool:
             yield from pool.imap(_Task(settings), parts)
 
     return engine
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe and cheap (Linux): a worker starts with the modules and rules this
+    process has loaded, in milliseconds instead of the second a fresh interpreter needs to import
+    spaCy. This process never loads a model before the workers start, so each loads its own. Spawn
+    elsewhere (macOS and Windows, where fork is unsafe or absent)."""
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from extract.syntax import matched_spans
 
 OPENERS = {"“": "double", "‘": "single", "«": "guillemet", '"': "double", "'": "single"}
 CLOSERS = {"”": "double", "’": "single", "»": "guillemet", '"': "double", "'": "single"}
+QUOTE_MARK = re.compile("[" + re.escape("".join({**OPENERS, **CLOSERS})) + "]")
 TRAILING = " \t\u00a0,.;:"
 COVERED = 0.9  # share of a reported clause inside quote marks that makes it a direct quote
 MAX_CUE_GAP = 6  # tokens between a quote and a cue before it ("said that", "told them,")
@@ -117,7 +118,8 @@ def find_quotations(text: str) -> list[Quotation]:
     for line in re.finditer(r"[^\r\n]+", text):
         stack: list[tuple[str, int]] = []  # (family, index of the opening mark in the line)
         base, s = line.start(), line.group()
-        for i, ch in enumerate(s):
+        for mark in QUOTE_MARK.finditer(s):  # only marks can open or close: skip the other characters
+            i, ch = mark.start(), mark.group()
             role = mark_role(s, i, {f for f, _ in stack})
             if role is None:
                 continue
