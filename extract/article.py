@@ -101,7 +101,7 @@ class FurnitureDetector:
         if len(line.words) > MAX_FURNITURE_WORDS:
             return False
         doc = self.tokenizer(line.text.strip())
-        return any(start == 0 for _, start, _ in self.matcher(doc))
+        return any(span.start == 0 for span in self.matcher(doc))
 
 
 @lru_cache(maxsize=1)

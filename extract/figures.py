@@ -37,7 +37,7 @@ class Qualifiers:
     def index(self, doc: Doc) -> dict[int, Qualifier]:
         """Qualifiers by the token index they end at (exclusive)."""
         found = {}
-        for span in filter_spans(self.matcher(doc, as_spans=True)):
+        for span in filter_spans(self.matcher(doc)):
             if _phrasal_up(span):
                 continue
             rule = self.rules[span.label_]

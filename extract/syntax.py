@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+
+from extract.patterns import RuleMatcher
 
 # Words a noun phrase keeps to the left of its head noun.
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
 
 
-def matched_spans(matcher: Matcher, doc: Doc) -> list[Span]:
+def matched_spans(matcher: RuleMatcher, doc: Doc) -> list[Span]:
     """Longest non-overlapping matches, each labelled with its rule id."""
-    return sorted(filter_spans(matcher(doc, as_spans=True)), key=lambda s: s.start)
+    return sorted(filter_spans(matcher(doc)), key=lambda s: s.start)
 
 
 def noun_phrase(head: Token, *, keep_adjectives: bool = True) -> Span:

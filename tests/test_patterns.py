@@ -84,3 +84,35 @@ def test_user_folder_adds_a_rule_that_the_pipeline_uses(tmp_path):
     records = extract.claims("“Not today,” Jane Smith quipped.", nlp)
     quotes = [r for r in records if r["type"] == "quote"]
     assert [(q["content"], q["speaker"], q["rule"]) for q in quotes] == [("Not today", "Jane Smith", "cue-tweet")]
+
+
+ONE_TOKEN_RULES = [
+    {"id": "lemma-pos", "pattern": [{"LEMMA": {"IN": ["say", "warn"]}, "POS": "VERB"}]},
+    {"id": "lower", "pattern": [{"LOWER": "about"}]},
+    {"id": "not-in", "pattern": [{"TAG": {"IN": ["NN", "NNS"]}, "LOWER": {"NOT_IN": ["plans", "time"]}}]},
+    {"id": "text", "pattern": [{"TEXT": "£"}]},
+    {"id": "dep-in", "pattern": [{"DEP": {"IN": ["nsubj", "dobj"]}, "POS": {"NOT_IN": ["PRON"]}}]},
+    {"id": "regex", "pattern": [{"LOWER": {"REGEX": "^s"}}]},  # not a lookup: goes to the Matcher
+    {"id": "flag", "pattern": [{"LIKE_NUM": True}]},  # not a lookup: goes to the Matcher
+    {"id": "two-tokens", "pattern": [{"LOWER": "more"}, {"LOWER": "than"}]},
+]
+
+
+def test_one_token_rules_by_lookup_give_the_matcher_s_matches(nlp):
+    from spacy.matcher import Matcher
+
+    from extract.patterns import RuleSet
+
+    from .conftest import CORPUS
+
+    rules = [parse_rule({**r, "label": "HEDGE", "examples": ["-"]}, "test") for r in ONE_TOKEN_RULES]
+    rules += [r for r in RULES.rules if r.label != "FURNITURE"]
+    reference = Matcher(nlp.vocab)
+    for rule in rules:
+        reference.add(rule.id, [rule.pattern], greedy="LONGEST")
+    matcher = RuleSet(tuple(rules)).matcher(nlp.vocab, *{r.label for r in rules})
+    texts = ["He warned that more than £3.5bn, about half, was said to be lost.", "Said he: “Plans take time.”"]
+    for doc in nlp.pipe(texts + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]):
+        expected = {(s.start, s.end, s.label_) for s in reference(doc, as_spans=True)}
+        got = [(s.start, s.end, s.label_) for s in matcher(doc)]
+        assert set(got) == expected and len(got) == len(expected)
