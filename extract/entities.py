@@ -38,7 +38,7 @@ def is_candidate(token: Token) -> bool:
 def windows(doc: Doc, width: int = WINDOW) -> list[Span]:
     """Spans of ``width`` words either side of each candidate word, merged, within sentences."""
     spans: list[Span] = []
-    for sent in doc.sents:
+    for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
         start = end = None
         for token in sent:
             if not is_candidate(token):
@@ -82,12 +82,12 @@ class WindowedEntityRecognizer:
         for batch in minibatch(docs, batch_size):
             spans = [windows(doc) for doc in batch]
             parts = [part for doc, doc_spans in zip(batch, spans) for part in window_docs(doc, doc_spans)]
-            parts = iter(self.ner.pipe(parts, batch_size=max(1, len(parts))))  # the batch's windows at once
+            tagged = iter(self.ner.pipe(parts, batch_size=max(1, len(parts))))  # the batch's windows at once
             for doc, doc_spans in zip(batch, spans):
                 ents = [
                     Span(doc, span.start + ent.start, span.start + ent.end, label=ent.label)
                     for span in doc_spans
-                    for ent in next(parts).ents
+                    for ent in next(tagged).ents
                 ]
                 doc.set_ents(ents, default="outside")
                 yield doc

@@ -72,3 +72,8 @@ def test_words_outside_every_window_are_outside_any_entity(model):
 def test_the_pipeline_runs_the_windowed_ner_in_place_of_the_model_ner(nlp):
     assert "ner" not in nlp.pipe_names
     assert nlp.pipe_names.index("extract_entities") < min(nlp.pipe_names.index(s) for s in STAGES)
+
+
+def test_a_doc_without_sentence_boundaries_is_one_sentence():
+    doc = spacy.blank("en")("we met Smith at the office")
+    assert [span.text for span in windows(doc)] == ["we met Smith at the office"]
