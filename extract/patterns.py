@@ -98,7 +98,7 @@ def parse_rule(obj: Any, origin: str) -> Rule:
     if not isinstance(obj, dict):
         raise PatternError(f"{origin}: expected a JSON object, got {type(obj).__name__}")
     label = obj.get("label")
-    if label not in LABELS:
+    if not isinstance(label, str) or label not in LABELS:
         raise PatternError(f"{origin}: 'label' must be one of {sorted(LABELS)}, got {label!r}")
     own = LABELS[label]
     unknown = set(obj) - COMMON_KEYS - set(own)

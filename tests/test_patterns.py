@@ -116,3 +116,8 @@ def test_one_token_rules_by_lookup_give_the_matcher_s_matches(nlp):
         expected = {(s.start, s.end, s.label_) for s in reference(doc, as_spans=True)}
         got = [(s.start, s.end, s.label_) for s in matcher(doc)]
         assert set(got) == expected and len(got) == len(expected)
+
+
+def test_a_label_that_is_not_a_string_is_a_located_error():
+    with pytest.raises(PatternError, match="line 3: 'label' must be one of"):
+        parse_rule({"label": []}, "line 3")
