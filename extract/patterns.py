@@ -186,7 +186,7 @@ class RuleSet:
 LOOKUP_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "TAG", "DEP", "ENT_TYPE", "POS"}
 
 
-def _lookup_test(token: dict[str, Any]) -> list[tuple[str, str, set[int]]] | None:
+def _lookup_test(token: dict[str, Any]) -> list[tuple[str, str, numpy.ndarray]] | None:
     """A one-token pattern as (attribute, "IN" or "NOT_IN", value ids), or None when it needs the Matcher."""
     tests = []
     for key, wanted in token.items():
@@ -200,8 +200,8 @@ def _lookup_test(token: dict[str, Any]) -> list[tuple[str, str, set[int]]] | Non
             return None
         if not all(isinstance(v, str) for v in values) or (key == "POS" and not set(values) <= set(POS_IDS)):
             return None
-        ids = {POS_IDS[v] for v in values} if key == "POS" else {get_string_id(v) for v in values}
-        tests.append(("ORTH" if key == "TEXT" else key, op, ids))
+        ids = [POS_IDS[v] for v in values] if key == "POS" else [get_string_id(v) for v in values]
+        tests.append(("ORTH" if key == "TEXT" else key, op, numpy.array(ids, dtype=numpy.uint64)))
     return tests
 
 
@@ -217,7 +217,7 @@ class RuleMatcher:
 
     def __init__(self, vocab: Vocab, rules: Iterable[Rule]):
         self.matcher = Matcher(vocab, validate=False)
-        self.lookups: list[tuple[str, list[tuple[str, str, set[int]]]]] = []
+        self.lookups: list[tuple[str, list[tuple[str, str, numpy.ndarray]]]] = []
         for rule in rules:
             tests = _lookup_test(rule.pattern[0]) if len(rule.pattern) == 1 else None
             if tests:
@@ -234,7 +234,7 @@ class RuleMatcher:
             for rule_id, tests in self.lookups:
                 hits = numpy.ones(len(doc), dtype=bool)
                 for attr, op, ids in tests:
-                    found = numpy.isin(column[attr], numpy.fromiter(ids, dtype=columns.dtype))
+                    found = numpy.isin(column[attr], ids)
                     hits &= found if op == "IN" else ~found
                 spans.extend(Span(doc, i, i + 1, label=rule_id) for i in numpy.flatnonzero(hits).tolist())
         return sorted(spans, key=lambda span: (span.start, -span.end))
