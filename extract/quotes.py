@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.entities import entity_at
 from extract.kb import Claim, claims_of
 from extract.patterns import Rule, RuleSet
 from extract.speakers import QUANTITY_HEADS, NameBook, Speaker, can_speak, is_author_voice, resolve
@@ -540,10 +541,8 @@ class QuoteFinder:
         # the clause before: "The partnerships are the best hope ..., X told delegates"
         subject = self.subject_of(cue)
         if verb.dep_ == "conj" and subject is not None and verb.head.i < subject.i and verb.head.pos_ in {"VERB", "AUX"}:
-            speaker_start = subject.left_edge.i
-            for ent in self.doc.ents:
-                if ent.start <= subject.i < ent.end:
-                    speaker_start = ent.start
+            ent = entity_at(subject)
+            speaker_start = ent.start if ent is not None else subject.left_edge.i
             return self._bounds(verb.head.left_edge.i, speaker_start)
         for child in verb.children:
             if child.dep_ in {"ccomp", "parataxis"} and child.i < verb.i:

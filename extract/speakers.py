@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.entities import entities_in, entity_at
 from extract.syntax import noun_phrase
 
 HONORIFICS = {
@@ -196,7 +197,7 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is not None and not role_tokens:
         role_tokens = [t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}]
-        orgs = [e for e in doc.ents if e.label_ in {"ORG", "GPE"} and appos.left_edge.i <= e.start and e.end <= appos.right_edge.i + 1]
+        orgs = [e for e in entities_in(doc, appos.left_edge.i, appos.right_edge.i + 1) if e.label_ in {"ORG", "GPE"}]
         if orgs:
             org = orgs[-1].text
     # A title after the name: "Clive Betts MP".
@@ -331,10 +332,8 @@ def name_span(token: Token) -> Span:
     """The name a subject token stands in: its entity, widened to its proper-noun compounds
     ("NHS Guidance", not "NHS")."""
     doc = token.doc
-    start, end = token.i, token.i + 1
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            start, end = ent.start, ent.end
+    ent = entity_at(token)
+    start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
     while start > 0 and doc[start - 1].head.i in range(start, end + 1) and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].pos_ in {"PROPN", "NOUN"}:
         start -= 1
     while start < token.i and doc[start].pos_ in {"DET", "PUNCT"}:
@@ -351,9 +350,9 @@ def _speaks_for_survey(token: Token) -> bool:
 
 def _person_span(token: Token) -> Span:
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            return ent
+    ent = entity_at(token)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent
     start = token.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].ent_type_ in {"", "PERSON"}:
         start -= 1
@@ -371,9 +370,8 @@ def _org_of_document(token: Token) -> str | None:
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return clean_org(token.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.label_ in {"ORG", "GPE", "NORP"} and token.left_edge.i <= ent.start and ent.end <= token.i:
+    for ent in entities_in(token.doc, token.left_edge.i, token.i):
+        if ent.label_ in {"ORG", "GPE", "NORP"}:
             return clean_org(ent.text)
     for child in token.lefts:
         if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
