@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -182,62 +183,271 @@ class RuleSet:
         return RuleMatcher(vocab, self.with_label(*labels))
 
 
-# Token attributes a one-token rule can test by lookup: string-valued ones, and POS.
+# Token attributes a rule's token can test by lookup: string-valued ones, POS, and lexical flags.
 LOOKUP_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "TAG", "DEP", "ENT_TYPE", "POS"}
+FLAG_ATTRS = {
+    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP",
+    "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+}
+Test = tuple[str, str, numpy.ndarray]  # (attribute, "IN" or "NOT_IN", value ids)
 
 
-def _lookup_test(token: dict[str, Any]) -> list[tuple[str, str, numpy.ndarray]] | None:
-    """A one-token pattern as (attribute, "IN" or "NOT_IN", value ids), or None when it needs the Matcher."""
-    tests = []
-    for key, wanted in token.items():
-        if key not in LOOKUP_ATTRS:
+def _attribute_test(key: str, wanted: Any) -> Test | None:
+    """One key of a token pattern as a lookup test, or None when only the Matcher can check it."""
+    if key in FLAG_ATTRS and isinstance(wanted, bool):
+        return key, "IN", numpy.array([int(wanted)], dtype=numpy.uint64)
+    if key not in LOOKUP_ATTRS:
+        return None
+    if isinstance(wanted, str):
+        op, values = "IN", [wanted]
+    elif isinstance(wanted, dict) and len(wanted) == 1 and next(iter(wanted)) in {"IN", "NOT_IN"}:
+        (op, values), = wanted.items()
+    else:
+        return None
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        return None
+    if key == "POS" and not set(values) <= set(POS_IDS):
+        return None
+    ids = [POS_IDS[v] for v in values] if key == "POS" else [get_string_id(v) for v in values]
+    return "ORTH" if key == "TEXT" else key, op, numpy.array(ids, dtype=numpy.uint64)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One token of a pattern, as the lookup tests it makes and how many tokens it covers."""
+
+    tests: list[Test]  # every token it matches passes these (unless negated)
+    exact: bool  # these tests are all it checks (no regex, no extension attribute)
+    fewest: int
+    most: int | None  # None: no limit
+    negated: bool = False  # "!": one token that fails the tests
+
+    @classmethod
+    def of(cls, token: dict[str, Any]) -> Step | None:
+        """None for an operator the Matcher has but this reading does not."""
+        covers = _repeats(token.get("OP"))
+        if covers is None:
             return None
-        if isinstance(wanted, str):
-            op, values = "IN", [wanted]
-        elif isinstance(wanted, dict) and len(wanted) == 1 and next(iter(wanted)) in {"IN", "NOT_IN"}:
-            (op, values), = wanted.items()
-        else:
+        tests = [_attribute_test(key, wanted) for key, wanted in token.items() if key != "OP"]
+        return cls([t for t in tests if t is not None], None not in tests, *covers, negated=token.get("OP") == "!")
+
+    @property
+    def narrows(self) -> bool:
+        """Its lookup tests rule tokens out (a negated inexact step's tests say nothing)."""
+        return bool(self.tests) and (self.exact or not self.negated)
+
+    def hits(self, passes: _Lookup) -> numpy.ndarray:
+        """The tokens it can take, as far as lookup knows."""
+        return ~passes.all(self.tests) if self.negated else passes.all(self.tests)
+
+
+def _repeats(op: Any) -> tuple[int, int | None] | None:
+    """Fewest and most tokens a pattern token covers under its operator (None: no limit)."""
+    fixed = {None: (1, 1), "1": (1, 1), "?": (0, 1), "!": (1, 1), "+": (1, None), "*": (0, None)}
+    if op in fixed:
+        return fixed[op]
+    found = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op) if isinstance(op, str) else None
+    if found is None or not (found[1] or found[3]):
+        return None
+    low, comma, high = found.groups()
+    fewest = int(low) if low else 0
+    return fewest, (int(high) if high else None) if comma else fewest
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A rule read around an anchor: a token it requires exactly once, with a lookup test.
+    Every match holds a token that passes the anchor's tests, so the rule is only tried there;
+    of the tokens that could anchor it, each doc uses the one it has fewest of."""
+
+    rule_id: str
+    steps: list[Step]
+    anchors: list[int]  # indices of the steps that can anchor it
+
+    @classmethod
+    def of(cls, rule: Rule) -> Anchored | None:
+        """None when the rule has no anchor (or an operator this reading lacks)."""
+        steps = [Step.of(token) for token in rule.pattern]
+        if None in steps:
             return None
-        if not all(isinstance(v, str) for v in values) or (key == "POS" and not set(values) <= set(POS_IDS)):
-            return None
-        ids = [POS_IDS[v] for v in values] if key == "POS" else [get_string_id(v) for v in values]
-        tests.append(("ORTH" if key == "TEXT" else key, op, numpy.array(ids, dtype=numpy.uint64)))
-    return tests
+        anchors = [
+            i for i, step in enumerate(steps)  # type: ignore[union-attr]
+            if (step.fewest, step.most) == (1, 1) and not step.negated and any(op == "IN" for _, op, _ in step.tests)  # type: ignore[union-attr]
+        ]
+        return cls(rule.id, steps, anchors) if anchors else None  # type: ignore[arg-type]
+
+    @property
+    def exact(self) -> bool:
+        """Every step is lookup tests: the matches can be read from the arrays alone."""
+        return all(step.exact for step in self.steps)
+
+    def around(self, passes: _Lookup) -> tuple[list[int], list[Step], list[Step]]:
+        """The anchor positions in this doc, and the steps before (read outward) and after."""
+        hits = [passes.all(self.steps[i].tests) for i in self.anchors]
+        k = min(range(len(hits)), key=lambda j: int(numpy.count_nonzero(hits[j])))
+        anchor = self.anchors[k]
+        return numpy.flatnonzero(hits[k]).tolist(), self.steps[:anchor][::-1], self.steps[anchor + 1 :]
 
 
 class RuleMatcher:
-    """spaCy's Matcher, with one-token rules answered by lookup.
+    """spaCy's Matcher, run only where a rule can match.
 
     The Matcher tries every rule at every token, and each ``IN`` test is a Python call: a
-    one-token rule ("a form of say, tagged VERB") costs as much as a rule of five tokens. A
-    one-token rule of equality and ``IN`` tests on string attributes and POS is answered from the
-    doc's attribute arrays in one pass. Same matches, labelled with the rule id, as
-    ``Matcher(doc, as_spans=True)`` gives with ``greedy="LONGEST"``.
+    label's rules cost as much on a sentence that holds none of their words as on one that
+    does. Here each rule is read around its ``Anchored`` token, found by lookup in the doc's
+    attribute arrays. A rule made only of lookup tests is matched from the arrays outward from
+    each anchor; any other rule goes to spaCy's Matcher, run only on the stretches of text
+    within reach of its anchors (on the whole doc if it has none). The matches are those of
+    ``Matcher(doc, as_spans=True)`` with ``greedy="LONGEST"``; where two rules match the same
+    words, the one listed first comes first.
     """
 
     def __init__(self, vocab: Vocab, rules: Iterable[Rule]):
-        self.matcher = Matcher(vocab, validate=False)
-        self.lookups: list[tuple[str, list[tuple[str, str, numpy.ndarray]]]] = []
+        self.matcher = Matcher(vocab, validate=False)  # without greedy: it sees stretches, not the doc
+        self.order: dict[str, int] = {}
+        self.exact: list[Anchored] = []
+        self.anchors: list[Anchored | None] = []  # of the Matcher's rules
         for rule in rules:
-            tests = _lookup_test(rule.pattern[0]) if len(rule.pattern) == 1 else None
-            if tests:
-                self.lookups.append((rule.id, tests))
+            self.order[rule.id] = len(self.order)
+            anchored = Anchored.of(rule)
+            if anchored is not None and anchored.exact:
+                self.exact.append(anchored)
             else:
-                self.matcher.add(rule.id, [rule.pattern], greedy="LONGEST")
-        self.attrs = sorted({attr for _, tests in self.lookups for attr, _, _ in tests})
+                self.matcher.add(rule.id, [rule.pattern])
+                self.anchors.append(anchored)
+        self.table = _TestTable(test for a in (*self.exact, *filter(None, self.anchors)) for step in a.steps for test in step.tests)
 
     def __call__(self, doc: Doc) -> list[Span]:
-        spans = list(self.matcher(doc, as_spans=True)) if len(self.matcher) else []
-        if self.lookups and len(doc):
-            columns = doc.to_array([ATTR_IDS[a] for a in self.attrs]).reshape(len(doc), -1)
-            column = {attr: columns[:, i] for i, attr in enumerate(self.attrs)}
-            for rule_id, tests in self.lookups:
-                hits = numpy.ones(len(doc), dtype=bool)
-                for attr, op, ids in tests:
-                    found = numpy.isin(column[attr], ids)
-                    hits &= found if op == "IN" else ~found
-                spans.extend(Span(doc, i, i + 1, label=rule_id) for i in numpy.flatnonzero(hits).tolist())
-        return sorted(spans, key=lambda span: (span.start, -span.end))
+        if not len(doc):
+            return []
+        passes = self.table.read(doc)
+        found: dict[str, set[tuple[int, int]]] = {}
+        for rule in self.exact:
+            positions, before, after = rule.around(passes)
+            found[rule.rule_id] = {
+                (at - left, at + 1 + right)
+                for at in positions
+                for left in passes.reach(before, at - 1, -1)
+                for right in passes.reach(after, at + 1, 1)
+            }
+        if len(self.matcher):
+            for lo, hi in self._stretches(passes):
+                for key, start, end in self.matcher(doc[lo:hi]):
+                    found.setdefault(doc.vocab.strings[key], set()).add((lo + start, lo + end))
+        spans = [Span(doc, start, end, label=rule_id) for rule_id, pairs in found.items() for start, end in _longest(pairs)]
+        return sorted(spans, key=lambda span: (span.start, -span.end, self.order[span.label_]))
+
+    def _stretches(self, passes: _Lookup) -> list[tuple[int, int]]:
+        """The disjoint stretches of the doc that hold every match of the Matcher's rules: the
+        tokens around each anchor that the rule's other steps could take."""
+        n = passes.length
+        if None in self.anchors:
+            return [(0, n)]
+        inside = numpy.zeros(n, dtype=bool)
+        for rule in self.anchors:
+            positions, before, after = rule.around(passes)  # type: ignore[union-attr]
+            for at in positions:
+                inside[at - passes.furthest(before, at - 1, -1) : at + 1 + passes.furthest(after, at + 1, 1)] = True
+        edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], inside, [False])).astype(numpy.int8)))
+        return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def _longest(pairs: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The Matcher's greedy="LONGEST" filter: longest first, then leftmost; none share a token."""
+    kept: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for start, end in sorted(pairs, key=lambda p: (p[1] - p[0], -p[0]), reverse=True):
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end))
+            taken.update(range(start, end))
+    return kept
+
+
+class _TestTable:
+    """Every lookup test of a matcher, answered for all the tokens of a doc at once.
+
+    For each attribute, the values its tests name are sorted once, with a row per value saying
+    which tests it passes; a doc's column of that attribute then maps to rows by a binary
+    search. One ``numpy.isin`` per test costs more than the rest of a match.
+    """
+
+    def __init__(self, tests: Iterable[Test]):
+        by_attr: dict[str, dict[int, Test]] = {}
+        for test in tests:
+            by_attr.setdefault(test[0], {})[id(test)] = test
+        self.attrs = sorted(by_attr)
+        self.slots: dict[int, int] = {}  # id(test) -> its column in its attribute's rows
+        self.rows: dict[str, tuple[numpy.ndarray, numpy.ndarray]] = {}
+        for attr, found in by_attr.items():
+            values = numpy.unique(numpy.concatenate([ids for _, _, ids in found.values()]))
+            member = numpy.zeros((len(values) + 1, len(found)), dtype=bool)  # row 0: a value no test names
+            for j, (key, (_, _, ids)) in enumerate(found.items()):
+                member[numpy.searchsorted(values, ids) + 1, j] = True
+                self.slots[key] = j
+            self.rows[attr] = values, member
+
+    def read(self, doc: Doc) -> _Lookup:
+        columns = doc.to_array([ATTR_IDS[a] for a in self.attrs]).reshape(len(doc), -1) if self.attrs else None
+        passed = {}
+        for i, attr in enumerate(self.attrs):
+            values, member = self.rows[attr]
+            column = columns[:, i]  # type: ignore[index]
+            at = numpy.searchsorted(values, column)
+            named = values[numpy.minimum(at, len(values) - 1)] == column if len(values) else False
+            passed[attr] = member[numpy.where(named, at + 1, 0)]
+        return _Lookup(passed, self.slots, len(doc))
+
+
+@dataclass
+class _Lookup:
+    """Which tokens of one doc pass the lookup tests of a matcher."""
+
+    passed: dict[str, numpy.ndarray]  # attribute -> tokens x tests
+    slots: dict[int, int]
+    length: int
+    memo: dict[int, numpy.ndarray] = field(default_factory=dict)
+
+    def all(self, tests: list[Test]) -> numpy.ndarray:
+        """Tokens that pass every test (a list is built once per rule: its id is its key)."""
+        if id(tests) not in self.memo:
+            hits = numpy.ones(self.length, dtype=bool)
+            for test in tests:
+                found = self.passed[test[0]][:, self.slots[id(test)]]
+                hits &= found if test[1] == "IN" else ~found
+            self.memo[id(tests)] = hits
+        return self.memo[id(tests)]
+
+    def reach(self, steps: list[Step], at: int, direction: int) -> set[int]:
+        """How many tokens, read from ``at`` in ``direction``, the steps can cover exactly."""
+        lengths: set[int] = set()
+
+        def walk(i: int, pos: int, taken: int) -> None:
+            if i == len(steps):
+                lengths.add(taken)
+                return
+            step, hits, count = steps[i], steps[i].hits(self), 0
+            while True:
+                if count >= step.fewest:
+                    walk(i + 1, pos, taken)
+                if count == step.most or not 0 <= pos < self.length or not hits[pos]:
+                    return
+                pos, taken, count = pos + direction, taken + 1, count + 1
+
+        walk(0, at, 0)
+        return lengths
+
+    def furthest(self, steps: list[Step], at: int, direction: int) -> int:
+        """At most how many tokens, from ``at`` in ``direction``, a match of the steps can take:
+        each taken token passes its own step's lookup tests, and no step takes more than it may."""
+        most = [step.most for step in steps]
+        limit = (at + 1 if direction < 0 else self.length - at) if None in most else sum(most)  # type: ignore[arg-type]
+        limit = min(limit, at + 1 if direction < 0 else self.length - at)
+        if not all(step.narrows for step in steps):  # a step that can take any token
+            return limit
+        taken = 0
+        while taken < limit and any(step.hits(self)[at + direction * taken] for step in steps):
+            taken += 1
+        return taken
 
 
 def load_rules(dirs: Sequence[Path] | None = None) -> RuleSet:

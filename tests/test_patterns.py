@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from extract.article import FurnitureDetector, Line
 from extract.patterns import PatternError, load_rules, parse_rule, read_pattern_file
@@ -86,38 +88,108 @@ def test_user_folder_adds_a_rule_that_the_pipeline_uses(tmp_path):
     assert [(q["content"], q["speaker"], q["rule"]) for q in quotes] == [("Not today", "Jane Smith", "cue-tweet")]
 
 
-ONE_TOKEN_RULES = [
+# Shapes of rule beyond the shipped ones: each operator, regexes and wildcards (the Matcher's
+# share), rules without an anchor, and two rules that match the same words.
+MATCHER_SHAPES = [
     {"id": "lemma-pos", "pattern": [{"LEMMA": {"IN": ["say", "warn"]}, "POS": "VERB"}]},
     {"id": "lower", "pattern": [{"LOWER": "about"}]},
     {"id": "not-in", "pattern": [{"TAG": {"IN": ["NN", "NNS"]}, "LOWER": {"NOT_IN": ["plans", "time"]}}]},
     {"id": "text", "pattern": [{"TEXT": "£"}]},
     {"id": "dep-in", "pattern": [{"DEP": {"IN": ["nsubj", "dobj"]}, "POS": {"NOT_IN": ["PRON"]}}]},
-    {"id": "regex", "pattern": [{"LOWER": {"REGEX": "^s"}}]},  # not a lookup: goes to the Matcher
-    {"id": "flag", "pattern": [{"LIKE_NUM": True}]},  # not a lookup: goes to the Matcher
+    {"id": "regex", "pattern": [{"LOWER": {"REGEX": "^s"}}]},
+    {"id": "flag", "pattern": [{"LIKE_NUM": True}]},
     {"id": "two-tokens", "pattern": [{"LOWER": "more"}, {"LOWER": "than"}]},
+    {"id": "same-words", "pattern": [{"LOWER": "more"}, {"LOWER": "than"}]},
+    {"id": "plus", "pattern": [{"POS": "DET"}, {"POS": "ADJ", "OP": "+"}, {"POS": "NOUN"}]},
+    {"id": "star-both", "pattern": [{"POS": "ADV", "OP": "*"}, {"LOWER": {"IN": ["be", "is", "was"]}}, {"POS": {"IN": ["ADV", "ADJ"]}, "OP": "*"}]},
+    {"id": "range", "pattern": [{"LOWER": "the"}, {"POS": {"NOT_IN": ["VERB"]}, "OP": "{0,3}"}, {"POS": "NOUN"}]},
+    {"id": "exactly", "pattern": [{"IS_ALPHA": True, "OP": "{2}"}, {"LOWER": "to"}]},
+    {"id": "at-least", "pattern": [{"LOWER": "to"}, {"IS_ALPHA": True, "OP": "{2,}"}]},
+    {"id": "negated", "pattern": [{"LEMMA": "be"}, {"POS": "ADV", "OP": "!"}]},
+    {"id": "negated-last", "pattern": [{"POS": "NOUN"}, {"POS": "PUNCT", "OP": "!"}, {"LIKE_NUM": True, "OP": "?"}]},
+    {"id": "wildcard", "pattern": [{"LOWER": "said"}, {"OP": "*"}, {"IS_PUNCT": True}]},
+    {"id": "regex-side", "pattern": [{"LOWER": "to"}, {"TEXT": {"REGEX": "^[a-z]+e$"}, "OP": "+"}]},
+    {"id": "regex-wildcard", "pattern": [{"TEXT": {"REGEX": "^[A-Z]"}}, {"OP": "*"}, {"LOWER": "said"}]},
+    {"id": "regex-negated", "pattern": [{"LOWER": "the"}, {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "!"}]},
+    {"id": "no-anchor", "pattern": [{"POS": "ADJ", "OP": "+"}, {"LOWER": {"NOT_IN": ["the", "a"]}, "POS": {"NOT_IN": ["NOUN"]}}]},
 ]
 
 
-def test_one_token_rules_by_lookup_give_the_matcher_s_matches(nlp):
+def test_the_rule_matcher_gives_the_matcher_s_matches(nlp):
+    """Lookup, anchors and stretches are a shortcut: the matches are spaCy's Matcher's."""
     from spacy.matcher import Matcher
 
     from extract.patterns import RuleSet
 
     from .conftest import CORPUS
 
-    rules = [parse_rule({**r, "label": "HEDGE", "examples": ["-"]}, "test") for r in ONE_TOKEN_RULES]
+    rules = [parse_rule({**r, "label": "HEDGE", "examples": ["-"]}, "test") for r in MATCHER_SHAPES]
     rules += [r for r in RULES.rules if r.label != "FURNITURE"]
     reference = Matcher(nlp.vocab)
     for rule in rules:
         reference.add(rule.id, [rule.pattern], greedy="LONGEST")
     matcher = RuleSet(tuple(rules)).matcher(nlp.vocab, *{r.label for r in rules})
-    texts = ["He warned that more than £3.5bn, about half, was said to be lost.", "Said he: “Plans take time.”"]
+    assert all(i in matcher.matcher for i in ("regex", "regex-side", "regex-wildcard", "regex-negated", "no-anchor"))
+    texts = [
+        "He warned that more than £3.5bn, about half, was said to be lost.", "Said he: “Plans take time.”",
+        "The very big old house is really quite good to have to see.", "Costs rose", "the Board said so, to date.",
+    ]
     for doc in nlp.pipe(texts + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]):
         expected = {(s.start, s.end, s.label_) for s in reference(doc, as_spans=True)}
         got = [(s.start, s.end, s.label_) for s in matcher(doc)]
         assert set(got) == expected and len(got) == len(expected)
+        assert got == sorted(got, key=lambda m: (m[0], -m[1], matcher.order[m[2]]))
+
+
+def test_where_two_rules_match_the_same_words_the_first_listed_comes_first(nlp):
+    from extract.patterns import RuleSet
+
+    shapes = {r["id"]: r for r in MATCHER_SHAPES}
+    for first, second in [("two-tokens", "same-words"), ("same-words", "two-tokens")]:
+        rules = [parse_rule({**shapes[i], "label": "HEDGE", "examples": ["-"]}, "test") for i in (first, second)]
+        matched = RuleSet(tuple(rules)).matcher(nlp.vocab, "HEDGE")(nlp("It cost more than that."))
+        assert [s.label_ for s in matched] == [first, second]
 
 
 def test_a_label_that_is_not_a_string_is_a_located_error():
     with pytest.raises(PatternError, match="line 3: 'label' must be one of"):
         parse_rule({"label": []}, "line 3")
+
+
+@pytest.fixture(scope="module")
+def matcher_docs(nlp):
+    return list(nlp.pipe([
+        "The new rules said more than a third of the old staff had to leave, the board said.",
+        "Said the chair: “We want to see more of this.” More than 40 agreed to it",
+    ]))
+
+
+PATTERN_TOKEN = st.fixed_dictionaries(
+    {},
+    optional={
+        "LOWER": st.sampled_from(["the", "said", "to", "more", {"IN": ["a", "of", "than"]}, {"NOT_IN": ["the", ","]}, {"IN": []}]),
+        "POS": st.sampled_from(["NOUN", "ADJ", "DET", {"IN": ["VERB", "AUX"]}, {"NOT_IN": ["PUNCT"]}]),
+        "IS_ALPHA": st.booleans(),
+        "TEXT": st.sampled_from([{"REGEX": "^[a-z]"}, {"REGEX": "e$"}]),
+        "OP": st.sampled_from(["?", "*", "+", "!", "{0,2}", "{2}", "{1,}"]),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(patterns=st.lists(st.lists(PATTERN_TOKEN, min_size=1, max_size=4), min_size=1, max_size=3))
+def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
+    """Random rules of every operator and test kind: the same matches as spaCy's Matcher."""
+    from spacy.matcher import Matcher
+
+    from extract.patterns import RuleSet
+
+    rules = [parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test") for i, p in enumerate(patterns)]
+    reference = Matcher(nlp.vocab)
+    for rule in rules:
+        reference.add(rule.id, [rule.pattern], greedy="LONGEST")
+    matcher = RuleSet(tuple(rules)).matcher(nlp.vocab, "HEDGE")
+    for doc in matcher_docs:
+        expected = {(s.start, s.end, s.label_) for s in reference(doc, as_spans=True)}
+        got = [(s.start, s.end, s.label_) for s in matcher(doc)]
+        assert set(got) == expected and len(got) == len(expected)
