@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.entities import WindowedEntityRecognizer, windows
+from extract.entities import WindowedEntityRecognizer, entities_in, entity_at, windows
 from extract.pipeline import DEFAULT_MODEL, STAGES
 
 from .tables import params
@@ -77,3 +77,15 @@ def test_the_pipeline_runs_the_windowed_ner_in_place_of_the_model_ner(nlp):
 def test_a_doc_without_sentence_boundaries_is_one_sentence():
     doc = spacy.blank("en")("we met Smith at the office")
     assert [span.text for span in windows(doc)] == ["we met Smith at the office"]
+
+
+def test_the_entity_at_a_token_and_the_entities_in_a_range_are_those_of_doc_ents(model):
+    for doc in model.pipe(SENTENCES):
+        for token in doc:
+            containing = [e for e in doc.ents if e.start <= token.i < e.end]
+            found = entity_at(token)
+            assert [(e.start, e.end, e.label_) for e in containing] == ([(found.start, found.end, found.label_)] if found else [])
+        for start in range(len(doc)):
+            for end in range(start, len(doc) + 1, 3):
+                inside = [(e.start, e.end, e.label_) for e in doc.ents if start <= e.start and e.end <= end]
+                assert [(e.start, e.end, e.label_) for e in entities_in(doc, start, end)] == inside
