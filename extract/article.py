@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -166,16 +166,15 @@ def parse_date(line: Line) -> str | None:
     if len(pieces) > MAX_HEADER_WORDS or not any(ch.isdigit() for ch in line.text):
         return None
     for first in range(len(pieces)):
-        candidate = " ".join(pieces[first:])
-        parsed = dateparser.parse(candidate, languages=["en"], settings=_DATE_SETTINGS)
-        if parsed is None:
-            continue
-        last_day = dateparser.parse(
-            candidate, languages=["en"], settings={**_DATE_SETTINGS, "PREFER_DAY_OF_MONTH": "last"}
-        )
-        has_day = last_day is not None and last_day.day == parsed.day
-        return parsed.strftime("%Y-%m-%d" if has_day else "%Y-%m")
+        found = _date_parser().get_date_data(" ".join(pieces[first:]))
+        if found.date_obj is not None:  # the period says whether the line gave a day
+            return found.date_obj.strftime("%Y-%m-%d" if found.period in {"day", "time"} else "%Y-%m")
     return None
+
+
+@lru_cache(maxsize=1)
+def _date_parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings=_DATE_SETTINGS)
 
 
 def load_date_parser() -> None:

@@ -283,6 +283,8 @@ class Anchored:
 
     def around(self, passes: _Lookup) -> tuple[list[int], list[Step], list[Step]]:
         """The anchor positions in this doc, and the steps before (read outward) and after."""
+        if not all(passes.present(test) for i in self.anchors for test in self.steps[i].tests if test[1] == "IN"):
+            return [], [], []  # a word it needs is not in the doc
         hits = [passes.all(self.steps[i].tests) for i in self.anchors]
         k = min(range(len(hits)), key=lambda j: int(numpy.count_nonzero(hits[j])))
         anchor = self.anchors[k]
@@ -406,6 +408,13 @@ class _Lookup:
     slots: dict[int, int]
     length: int
     memo: dict[int, numpy.ndarray] = field(default_factory=dict)
+    somewhere: dict[str, list[bool]] = field(default_factory=dict)  # attribute -> tests some token passes
+
+    def present(self, test: Test) -> bool:
+        """Some token passes this test: one pass over each attribute answers it for every test."""
+        if test[0] not in self.somewhere:
+            self.somewhere[test[0]] = self.passed[test[0]].any(axis=0).tolist()
+        return self.somewhere[test[0]][self.slots[id(test)]]
 
     def all(self, tests: list[Test]) -> numpy.ndarray:
         """Tokens that pass every test (a list is built once per rule: its id is its key)."""
