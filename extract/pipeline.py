@@ -30,7 +30,7 @@ import extract.quotes
 import extract.stance
 import extract.tagging  # noqa: F401  (registers the factories)
 from extract.article import Article, FurnitureDetector, find_article
-from extract.cache import RunCache
+from extract.cache import RunCache, StageClaims
 from extract.kb import claims_of, records
 from extract.patterns import load_rules
 from extract.tokens import FigureTokenizer
@@ -173,16 +173,19 @@ def extract_many(
         articles = [_article(nlp, text, cache) for _, text in batch]
         bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
         for (doc_id, text), article, body, doc in zip(batch, articles, bodies, _parse(nlp, bodies, cache, batch_size)):
+            stored = cache.get_claims(body) if cache else {}
+            ran = False
             for name in STAGES:
-                key = (body, name, meta["stages"][name])
-                cached = cache.get_claims(*key) if cache else None
-                if cached is None:  # run the stage; keep only what it added
+                cached = stored.get(name)
+                if cached is None or cached.rules != meta["stages"][name]:  # run it; keep only what it added
                     before = len(claims_of(doc))
                     doc = nlp.get_pipe(name)(doc)
-                    if cache:
-                        cache.put_claims(*key, claims_of(doc)[before:])
+                    stored[name] = StageClaims(meta["stages"][name], claims_of(doc)[before:])
+                    ran = True
                 else:
-                    claims_of(doc).extend(cached)
+                    claims_of(doc).extend(cached.claims)
+            if cache and ran:
+                cache.put_claims(body, stored)
             recs = records(
                 doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
                 date=article.date, keep=article.keeps,
