@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from extract.entities import entities_in, entity_at
@@ -119,8 +121,8 @@ class NameBook:
                 name = clean_name(ent.text)
                 if " " in name and not any(surname(name) == surname(n) for n in book.people):
                     book.people[name] = Person(name, *role_and_org(ent))
-        for token in doc:
-            org = _org_of_document(token) if _is_document(token) else None
+        for token in _document_nouns(doc):
+            org = _org_of_document(token)
             if org:
                 book.survey(org, token.idx)
         return book
@@ -357,6 +359,15 @@ def _person_span(token: Token) -> Span:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].ent_type_ in {"", "PERSON"}:
         start -= 1
     return doc[start : token.i + 1]
+
+
+def _document_nouns(doc: Doc) -> list[Token]:
+    """The tokens ``_is_document`` accepts, found from the doc's word and lemma arrays: a
+    question about each distinct word, not about each token."""
+    columns = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    wanted = [key for key in numpy.unique(columns).tolist() if strings[key].lower() in DOCUMENT_NOUNS]
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(columns, wanted).any(axis=1)).tolist()]
 
 
 def _is_document(token: Token) -> bool:
