@@ -381,7 +381,7 @@ class _TestTable:
         self.slots: dict[int, int] = {}  # id(test) -> its column in its attribute's rows
         self.rows: dict[str, tuple[numpy.ndarray, numpy.ndarray]] = {}
         for attr, found in by_attr.items():
-            values = numpy.unique(numpy.concatenate([ids for _, _, ids in found.values()]))
+            values = numpy.array(sorted({v for _, _, ids in found.values() for v in ids.tolist()}), dtype=numpy.uint64)
             member = numpy.zeros((len(values) + 1, len(found)), dtype=bool)  # row 0: a value no test names
             for j, (key, (_, _, ids)) in enumerate(found.items()):
                 member[numpy.searchsorted(values, ids) + 1, j] = True

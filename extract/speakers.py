@@ -366,7 +366,7 @@ def _document_nouns(doc: Doc) -> list[Token]:
     question about each distinct word, not about each token."""
     columns = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
-    wanted = [key for key in numpy.unique(columns).tolist() if strings[key].lower() in DOCUMENT_NOUNS]
+    wanted = [key for key in set(columns.ravel().tolist()) if strings[key].lower() in DOCUMENT_NOUNS]
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(columns, wanted).any(axis=1)).tolist()]
 
 
