@@ -10,8 +10,12 @@ rebuilt, never trusted.
 
 Between the two, each body's claims are kept by rule stage, each stage's with the fingerprint of
 the rules it reads, so a pattern edit re-runs only the stage it concerns (one file a body: a
-run writes a few files per document, not one per stage); and each page's article (body,
-title, date) is kept keyed by the furniture rules.
+run writes a few files per document, not one per stage). With them is the body's lexicon (its
+words, lemmas and tags), and the rules each fingerprint stands for are kept too: when a stage's
+rules changed, the changed rules (added, removed or edited) are checked against the lexicon, and
+where none of them could match, the stage's claims stand and it does not run. A pattern edit
+costs in proportion to the documents it can touch. Each page's article (body, title, date) is
+kept keyed by the furniture rules.
 
 Every key holds the package's own code (a digest of its source files), so an upgrade or a local
 code change never reuses what older code made.
@@ -20,7 +24,8 @@ Layout under the cache folder (``--cache-dir``, ``$EXTRACT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/extract`` or ``~/.cache/extract``)::
 
     docs/<model>-<version>/<ab>/<sha256>.doc       one parsed body
-    claims/<ab>/<sha256>.json                      one body's claims, by stage
+    claims/<ab>/<sha256>.json                      one body's claims, by stage, and its lexicon
+    rules/<ab>/<sha256>.json                       the rules a stage ran with, by fingerprint
     articles/<ab>/<sha256>.json                    one page's article
     records/<ab>/<sha256>.json                     one document's article info and records
 
@@ -90,6 +95,11 @@ class StageClaims(NamedTuple):
     claims: list[Claim]
 
 
+class BodyClaims(NamedTuple):
+    stages: dict[str, StageClaims]
+    lexicon: dict[str, set[str]] | None  # its words, lemmas and tags (``patterns.lexicon``)
+
+
 class RunCache:
     """Parses keyed by (model, body text); records keyed by (document, rules, model, version)."""
 
@@ -97,6 +107,7 @@ class RunCache:
         self.folder = Path(folder)
         self.model_id = model_id
         self.rules_fingerprint = rules_fingerprint
+        self._rules: dict[str, list[str] | None] = {}  # rule sets read in this run, by fingerprint
         safe_model = "".join(c if c.isalnum() or c in "-_." else "_" for c in model_id)
         self.docs = self.folder / "docs" / f"{safe_model}-p{PARSE_FORMAT}"
 
@@ -147,21 +158,41 @@ class RunCache:
         key = self._key("records", doc_id, text, self.rules_fingerprint)
         self._put("records", key, {"article": asdict(article), "records": recs})
 
-    def get_claims(self, body: str) -> dict[str, StageClaims]:
-        """Each stage's claims on a body, with the fingerprint of the rules that made them."""
+    def get_claims(self, body: str) -> BodyClaims:
+        """Each stage's claims on a body, with the fingerprint of the rules that made them, and
+        the body's lexicon, which says which rules could match in it."""
         value = self._get("claims", self._key("claims", body))
         try:
-            return {
-                stage: StageClaims(entry["rules"], [Claim(c["type"], c["start"], c["end"], c["rule"], c["fields"]) for c in entry["claims"]])
-                for stage, entry in value.items()
-            } if value is not None else {}
-        except (AttributeError, KeyError, TypeError):
-            return {}
+            return BodyClaims(
+                {
+                    stage: StageClaims(entry["rules"], [Claim(c["type"], c["start"], c["end"], c["rule"], c["fields"]) for c in entry["claims"]])
+                    for stage, entry in value["stages"].items()
+                },
+                {attr: set(values) for attr, values in value["lexicon"].items()},
+            )
+        except (AttributeError, KeyError, TypeError):  # none, or not what this code writes
+            return BodyClaims({}, None)
 
-    def put_claims(self, body: str, stages: dict[str, StageClaims]) -> None:
+    def put_claims(self, body: str, stages: dict[str, StageClaims], lexicon: dict[str, Any]) -> None:
         # vars, not asdict: asdict deep-copies every field, and JSON needs no copy
-        value = {stage: {"rules": entry.rules, "claims": [vars(c) for c in entry.claims]} for stage, entry in stages.items()}
+        value = {
+            "stages": {stage: {"rules": entry.rules, "claims": [vars(c) for c in entry.claims]} for stage, entry in stages.items()},
+            "lexicon": {attr: sorted(values) for attr, values in lexicon.items()},
+        }
         self._put("claims", self._key("claims", body), value)
+
+    def get_rules(self, fingerprint: str) -> list[str] | None:
+        """The rules (``RuleSet.meanings``) that a fingerprint stands for, if a run kept them."""
+        if fingerprint not in self._rules:
+            value = self._get("rules", self._key("rules", fingerprint))
+            self._rules[fingerprint] = value if isinstance(value, list) and all(isinstance(m, str) for m in value) else None
+        return self._rules[fingerprint]
+
+    def keep_rules(self, fingerprint: str, meanings: list[str]) -> None:
+        """Keep the rules a stage runs with, so a later run with other rules can tell what changed."""
+        if self.get_rules(fingerprint) is None:
+            self._put("rules", self._key("rules", fingerprint), meanings)
+            self._rules[fingerprint] = meanings
 
     def get_article(self, text: str, fingerprint: str) -> Article | None:
         value = self._get("articles", self._key("articles", text, fingerprint))

