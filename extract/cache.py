@@ -97,7 +97,8 @@ class StageClaims(NamedTuple):
 
 class BodyClaims(NamedTuple):
     stages: dict[str, StageClaims]
-    lexicon: dict[str, set[str]] | None  # its words, lemmas and tags (``patterns.lexicon``)
+    lexicon: dict[str, set[str]] | None  # its words, lemmas and tags (``patterns.lexicon_sets``)
+    records_rules: str | None  # the rules fingerprint of the last run's records for it
 
 
 class RunCache:
@@ -147,8 +148,9 @@ class RunCache:
         data = json.dumps({"key": key, "value": value}, ensure_ascii=False, default=_to_json)
         _write_atomic(self.folder / kind / key[:2] / f"{key}.json", data.encode("utf-8"))
 
-    def get_records(self, doc_id: str, text: str) -> tuple[Article, list[dict[str, Any]]] | None:
-        value = self._get("records", self._key("records", doc_id, text, self.rules_fingerprint))
+    def get_records(self, doc_id: str, text: str, rules: str | None = None) -> tuple[Article, list[dict[str, Any]]] | None:
+        """A document's article and records, made with these rules (default: this run's)."""
+        value = self._get("records", self._key("records", doc_id, text, rules or self.rules_fingerprint))
         try:
             return (_article(value["article"]), value["records"]) if value is not None else None
         except (KeyError, TypeError, ValueError):
@@ -169,15 +171,17 @@ class RunCache:
                     for stage, entry in value["stages"].items()
                 },
                 {attr: set(values) for attr, values in value["lexicon"].items()},
+                value["records_rules"],
             )
         except (AttributeError, KeyError, TypeError):  # none, or not what this code writes
-            return BodyClaims({}, None)
+            return BodyClaims({}, None, None)
 
-    def put_claims(self, body: str, stages: dict[str, StageClaims], lexicon: dict[str, Any]) -> None:
+    def put_claims(self, body: str, entry: BodyClaims) -> None:
         # vars, not asdict: asdict deep-copies every field, and JSON needs no copy
         value = {
-            "stages": {stage: {"rules": entry.rules, "claims": [vars(c) for c in entry.claims]} for stage, entry in stages.items()},
-            "lexicon": {attr: sorted(values) for attr, values in lexicon.items()},
+            "stages": {stage: {"rules": s.rules, "claims": [vars(c) for c in s.claims]} for stage, s in entry.stages.items()},
+            "lexicon": {attr: sorted(values) for attr, values in (entry.lexicon or {}).items()},
+            "records_rules": entry.records_rules,
         }
         self._put("claims", self._key("claims", body), value)
 

@@ -301,11 +301,11 @@ class Anchored:
 LEXICON_ATTRS = ("ORTH", "LOWER", "LEMMA", "TAG", "POS")
 
 
-def lexicon(doc: Doc) -> dict[str, list[str]]:
+def lexicon_sets(doc: Doc) -> dict[str, set[str]]:
     """The distinct words, lemmas and tags of a doc, as strings."""
     columns = doc.to_array([ATTR_IDS[a] for a in LEXICON_ATTRS]).reshape(len(doc), -1)
     names = {attr: (POS_NAMES.get if attr == "POS" else doc.vocab.strings.__getitem__) for attr in LEXICON_ATTRS}
-    return {attr: sorted({names[attr](key) for key in set(columns[:, i].tolist())} - {None}) for i, attr in enumerate(LEXICON_ATTRS)}
+    return {attr: {names[attr](key) for key in set(columns[:, i].tolist())} - {None} for i, attr in enumerate(LEXICON_ATTRS)}
 
 
 def could_match(pattern: list[dict[str, Any]], words: dict[str, set[str]]) -> bool:

