@@ -4,9 +4,8 @@ Users iterate on patterns: edit a rule, re-run, look. The model is the cost of a
 does not depend on the patterns, so each article body's parse is kept (spaCy's ``Doc.to_bytes``,
 compressed) keyed by the body text, the model and its version; after a pattern edit only the rule stages
 run again. When neither the file nor the rules changed, the finished records are reused as they
-are. Entries are written atomically and checked on reading (a parse must reproduce the exact
-body text, a record file must carry its full key): a corrupt or stale entry is a miss and is
-rebuilt, never trusted.
+are. Entries are written atomically and checked on reading (each carries its full key, and a
+parse its zlib checksum): a corrupt or stale entry is a miss and is rebuilt, never trusted.
 
 Between the two, each body's claims are kept by rule stage, each stage's with the fingerprint of
 the rules it reads, so a pattern edit re-runs only the stage it concerns (one file a body: a
@@ -112,23 +111,26 @@ class RunCache:
         safe_model = "".join(c if c.isalnum() or c in "-_." else "_" for c in model_id)
         self.docs = self.folder / "docs" / f"{safe_model}-p{PARSE_FORMAT}"
 
-    def _doc_path(self, model_text: str) -> Path:
-        key = _digest(self.model_id, str(PARSE_FORMAT), model_text)
-        return self.docs / key[:2] / f"{key}.doc"
+    def _doc_key(self, model_text: str) -> str:
+        return _digest(self.model_id, str(PARSE_FORMAT), model_text)
 
     def get_doc(self, model_text: str, vocab: Vocab) -> Doc | None:
-        data = _read(self._doc_path(model_text))
-        if data is None:
+        """The parse, if the entry is the one written for this text (it starts with its key) and
+        is whole (zlib checks its own data)."""
+        key = self._doc_key(model_text)
+        data = _read(self.docs / key[:2] / f"{key}.doc")
+        if data is None or not data.startswith(key.encode("ascii") + b"\n"):
             return None
         try:
-            doc = Doc(vocab).from_bytes(zlib.decompress(data), exclude=DOC_EXCLUDE)
+            return Doc(vocab).from_bytes(zlib.decompress(data[len(key) + 1 :]), exclude=DOC_EXCLUDE)
         except Exception:  # noqa: BLE001 - any decoding failure means a corrupt entry: rebuild it
             return None
-        return doc if doc.text == model_text else None
 
     def put_doc(self, model_text: str, doc: Doc) -> None:
         # zlib's fastest level: a fifth of the size, at a fraction of what the default level costs
-        _write_atomic(self._doc_path(model_text), zlib.compress(doc.to_bytes(exclude=DOC_EXCLUDE), 1))
+        key = self._doc_key(model_text)
+        data = key.encode("ascii") + b"\n" + zlib.compress(doc.to_bytes(exclude=DOC_EXCLUDE), 1)
+        _write_atomic(self.docs / key[:2] / f"{key}.doc", data)
 
     # -- JSON entries: each file carries its full key, checked on reading ------------------
     def _key(self, kind: str, *parts: str) -> str:

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -176,8 +177,11 @@ class RuleSet:
     def meanings(self, *labels: str) -> list[str]:
         """Each rule (of ``labels``, default all) as what it does, in canonical JSON: its id,
         label, pattern and fields. Examples and file positions do not count."""
-        chosen = self.with_label(*labels) if labels else self.rules
-        return [json.dumps([r.id, r.label, r.pattern, r.fields], sort_keys=True) for r in chosen]
+        return [m for r, m in zip(self.rules, self._meanings) if not labels or r.label in labels]
+
+    @cached_property
+    def _meanings(self) -> list[str]:
+        return [json.dumps([r.id, r.label, r.pattern, r.fields], sort_keys=True) for r in self.rules]
 
     def fingerprint(self, *labels: str) -> str:
         """Changes whenever a rule (of ``labels``, default all) changes: what was cached with

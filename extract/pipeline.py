@@ -211,11 +211,10 @@ def extract_many(
                     doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
                     date=article.date, keep=article.keeps,
                 )
-            else:
-                stages = {name: StageClaims(meta["stages"][name], entry.stages[name].claims) for name in STAGES}
-                words, recs = entry.lexicon, kept[i]
-            if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
-                cache.put_claims(body, now)
+                if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
+                    cache.put_claims(body, now)
+            else:  # the entry stays as it is: its claims, and the records they made, still hold
+                recs = kept[i]
             yield doc_id, text, article, recs  # type: ignore[misc]
 
 
