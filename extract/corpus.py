@@ -110,21 +110,16 @@ class Extractor:
 
     @cached_property
     def nlp(self) -> Language:
-        """The full pipeline (model and rules). Its objects live as long as the run, so they are
-        moved out of the garbage collector's reach (``gc.freeze``): each full collection would
-        walk them all, a few hundredths of a second every time."""
+        """The full pipeline (model and rules)."""
         from extract.pipeline import build_pipeline
 
-        nlp = build_pipeline(self.settings.model, self.settings.patterns)
-        gc.collect()
-        gc.freeze()
-        return nlp
+        return _settled(build_pipeline(self.settings.model, self.settings.patterns), collect=True)
 
     @cached_property
     def rules_nlp(self) -> Language:
         from extract.pipeline import build_pipeline
 
-        return build_pipeline(self.settings.model, self.settings.patterns, rules_only=True)
+        return _settled(build_pipeline(self.settings.model, self.settings.patterns, rules_only=True), collect=False)
 
     def _extract(self, todo: list[tuple[str, str]]) -> list[tuple[str, str, Article, list[dict]]]:
         """The chunk through the rules-only pipeline while every parse is cached, else the full one."""
@@ -176,6 +171,17 @@ class Extractor:
     @staticmethod
     def _result(source: Source, decoded: Decoded, article: Article, recs: list[dict]) -> FileResult:
         return FileResult(source.doc_id, document_entry(source, decoded, article, recs, None), recs)
+
+
+def _settled(nlp: Language, *, collect: bool) -> Language:
+    """A pipeline, and everything loaded with it, lives as long as the run: it is moved out of
+    the garbage collector's reach (``gc.freeze``), or each full collection would walk it all, a
+    few hundredths of a second every time. After the model's load, whose leftovers are worth
+    collecting first; a rules-only pipeline is built inside a short re-run, where they are not."""
+    if collect:
+        gc.collect()
+    gc.freeze()
+    return nlp
 
 
 def extractor_for(settings: RunSettings) -> Extractor:
