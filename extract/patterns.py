@@ -291,10 +291,17 @@ class Anchored:
         """Every step is lookup tests: the matches can be read from the arrays alone."""
         return all(step.exact for step in self.steps)
 
+    @property
+    def fixed(self) -> bool:
+        """Every step is one token: a match is as long as the pattern."""
+        return all((step.fewest, step.most) == (1, 1) for step in self.steps)
+
+    def possible(self, passes: _Lookup) -> bool:
+        """Every word, tag or flag its anchors ask for is somewhere in the doc."""
+        return all(passes.present(test) for i in self.anchors for test in self.steps[i].tests if test[1] == "IN")
+
     def around(self, passes: _Lookup) -> tuple[list[int], list[Step], list[Step]]:
         """The anchor positions in this doc, and the steps before (read outward) and after."""
-        if not all(passes.present(test) for i in self.anchors for test in self.steps[i].tests if test[1] == "IN"):
-            return [], [], []  # a word it needs is not in the doc
         hits = [passes.all(self.steps[i].tests) for i in self.anchors]
         k = min(range(len(hits)), key=lambda j: int(numpy.count_nonzero(hits[j])))
         anchor = self.anchors[k]
@@ -361,6 +368,11 @@ class RuleMatcher:
         passes = self.table.read(doc)
         found: dict[str, set[tuple[int, int]]] = {}
         for rule in self.exact:
+            if not rule.possible(passes):
+                continue
+            if rule.fixed:  # one token a step: where every step's tokens line up
+                found[rule.rule_id] = {(start, start + len(rule.steps)) for start in passes.lined_up(rule.steps)}
+                continue
             positions, before, after = rule.around(passes)
             found[rule.rule_id] = {
                 (at - left, at + 1 + right)
@@ -382,7 +394,7 @@ class RuleMatcher:
         if None in self.anchors:
             return [(0, n)]
         inside = numpy.zeros(n, dtype=bool)
-        for rule in self.anchors:
+        for rule in filter(lambda r: r.possible(passes), self.anchors):  # type: ignore[union-attr]
             positions, before, after = rule.around(passes)  # type: ignore[union-attr]
             for at in positions:
                 inside[at - passes.furthest(before, at - 1, -1) : at + 1 + passes.furthest(after, at + 1, 1)] = True
@@ -461,6 +473,16 @@ class _Lookup:
                 hits &= found if test[1] == "IN" else ~found
             self.memo[id(tests)] = hits
         return self.memo[id(tests)]
+
+    def lined_up(self, steps: list[Step]) -> list[int]:
+        """Where a run of one-token steps matches: the tokens passing each step, shifted into line."""
+        span = len(steps)
+        if span > self.length:
+            return []
+        starts = numpy.ones(self.length - span + 1, dtype=bool)
+        for j, step in enumerate(steps):
+            starts &= step.hits(self)[j : self.length - span + 1 + j]
+        return numpy.flatnonzero(starts).tolist()
 
     def reach(self, steps: list[Step], at: int, direction: int) -> set[int]:
         """How many tokens, read from ``at`` in ``direction``, the steps can cover exactly."""
