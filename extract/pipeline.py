@@ -1,7 +1,7 @@
 """The whole pipeline in one place: the trained English model, then our stages in order.
 
     text ─ article (body, title, date) ─ tokenizer (figures split) ─ extract_paragraphs
-         ─ tagger, parser, extract_attribute_rules (the model's, by lookup), lemmatizer,
+         ─ tagger, parser, extract_attribute_rules and extract_lemmatizer (the model's, by lookup),
            extract_entities (the model's NER, around names and numbers only)
          ─ extract_money ─ extract_counts ─ extract_quotes ─ extract_stance ─ kb records
 
@@ -91,6 +91,9 @@ def build_pipeline(
     if "attribute_ruler" in nlp.pipe_names:  # the same rules, by lookup: see tagging.py
         nlp.add_pipe("extract_attribute_rules", after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names:  # once per distinct word and tag: see tagging.py
+        nlp.add_pipe("extract_lemmatizer", after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     if "ner" in nlp.pipe_names:  # only around names and numbers: see entities.py
         nlp.add_pipe("extract_entities", after="ner")
         nlp.remove_pipe("ner")

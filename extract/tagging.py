@@ -1,4 +1,4 @@
-"""The model's attribute rules (tag → part of speech and morphology), applied by lookup.
+"""The model's attribute rules (tag → part of speech and morphology) and lemmatizer, by lookup.
 
 English pipelines map fine-grained tags to coarse parts of speech, morphology and some lemmas
 with an ``attribute_ruler`` of ~180 token patterns. Run through spaCy's Matcher on every token,
@@ -17,8 +17,8 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -116,6 +116,41 @@ class IndexedAttributeRuler:
                         setattr(doc[index], _SETTERS[name], value)
         doc.from_array([POS, MORPH, LEMMA], columns)
         return doc
+
+
+class IndexedLemmatizer:
+    """Runs a ``Lemmatizer`` once per distinct (word, part of speech, morphology) of a doc.
+
+    spaCy's lemmatizer caches its answers by the same key, but asks for the key token by token,
+    building a ``Token`` for each: that costs as much as the lemmatizing. Here the keys come
+    from the doc's arrays and the lemmas go back in one array; a key never seen is lemmatized by
+    the model's own lemmatizer, on the token.
+    """
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], str] = {}  # strings, not ids: a memory zone frees ids
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
+            if lemma and not self.lemmatizer.overwrite:
+                continue
+            key = (orth, pos, morph)
+            if key not in self.memo:
+                self.memo[key] = self.lemmatizer.lemmatize(doc[i])[0]
+            columns[i, 3] = strings.add(self.memo[key])
+        doc.from_array([LEMMA], columns[:, 3:])
+        return doc
+
+
+@Language.factory("extract_lemmatizer")
+def make_indexed_lemmatizer(nlp: Language, name: str) -> IndexedLemmatizer:
+    """Built from the pipeline's own ``lemmatizer``, which ``build_pipeline`` then removes."""
+    return IndexedLemmatizer(nlp.get_pipe("lemmatizer"))
 
 
 @Language.factory("extract_attribute_rules")

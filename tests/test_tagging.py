@@ -33,3 +33,17 @@ def test_same_annotations_as_the_model_attribute_ruler():
 
     for expected, got in zip(reference, ours):
         assert attrs(got) == attrs(expected)
+
+
+def test_same_lemmas_as_the_model_lemmatizer():
+    from extract.tagging import IndexedLemmatizer
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    texts = SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        data = DocBin(docs=list(nlp.pipe(texts))).to_bytes()
+    reference = [nlp.get_pipe("lemmatizer")(d) for d in DocBin().from_bytes(data).get_docs(nlp.vocab)]
+    fast = IndexedLemmatizer(nlp.get_pipe("lemmatizer"))
+    ours = [fast(d) for d in DocBin().from_bytes(data).get_docs(nlp.vocab)]
+    for expected, got in zip(reference, ours):
+        assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
