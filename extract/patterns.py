@@ -347,13 +347,16 @@ class RuleMatcher:
     words, the one listed first comes first.
     """
 
-    def __init__(self, vocab: Vocab, rules: Iterable[Rule]):
+    def __init__(self, vocab: Vocab, rules: Iterable[Rule], *, longest: bool = True):
+        """``longest=False``: every match, as ``Matcher`` without ``greedy`` gives them. Rules
+        may share an id (several patterns of one rule)."""
         self.matcher = Matcher(vocab, validate=False)  # without greedy: it sees stretches, not the doc
+        self.longest = longest
         self.order: dict[str, int] = {}
         self.exact: list[Anchored] = []
         self.anchors: list[Anchored | None] = []  # of the Matcher's rules
         for rule in rules:
-            self.order[rule.id] = len(self.order)
+            self.order.setdefault(rule.id, len(self.order))
             anchored = Anchored.of(rule)
             if anchored is not None and anchored.exact:
                 self.exact.append(anchored)
@@ -370,21 +373,26 @@ class RuleMatcher:
         for rule in self.exact:
             if not rule.possible(passes):
                 continue
+            pairs = found.setdefault(rule.rule_id, set())
             if rule.fixed:  # one token a step: where every step's tokens line up
-                found[rule.rule_id] = {(start, start + len(rule.steps)) for start in passes.lined_up(rule.steps)}
+                pairs.update((start, start + len(rule.steps)) for start in passes.lined_up(rule.steps))
                 continue
             positions, before, after = rule.around(passes)
-            found[rule.rule_id] = {
+            pairs.update(
                 (at - left, at + 1 + right)
                 for at in positions
                 for left in passes.reach(before, at - 1, -1)
                 for right in passes.reach(after, at + 1, 1)
-            }
+            )
         if len(self.matcher):
             for lo, hi in self._stretches(passes):
                 for key, start, end in self.matcher(doc[lo:hi]):
                     found.setdefault(doc.vocab.strings[key], set()).add((lo + start, lo + end))
-        spans = [Span(doc, start, end, label=rule_id) for rule_id, pairs in found.items() for start, end in _longest(pairs)]
+        spans = [
+            Span(doc, start, end, label=rule_id)
+            for rule_id, pairs in found.items()
+            for start, end in (_longest(pairs) if self.longest else pairs)
+        ]
         return sorted(spans, key=lambda span: (span.start, -span.end, self.order[span.label_]))
 
     def _stretches(self, passes: _Lookup) -> list[tuple[int, int]]:

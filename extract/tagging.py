@@ -4,9 +4,10 @@ English pipelines map fine-grained tags to coarse parts of speech, morphology an
 with an ``attribute_ruler`` of ~180 token patterns. Run through spaCy's Matcher on every token,
 it costs about as much as the parser. Nearly every pattern tests one token's TAG, LOWER, DEP or
 IS_SPACE, so an index by tag and word finds the same matches in a fraction of the time;
-patterns of any other shape still go through a Matcher. The same rules, the same precedence (a
-later rule wins) and the same values: ``tests/test_tagging.py`` checks token by token against
-the model's own ruler.
+patterns of any other shape go through ``patterns.RuleMatcher`` (every match, as the ruler's
+Matcher gives them), which tries them only around the words they need. The same rules, the same
+precedence (a later rule wins) and the same values: ``tests/test_tagging.py`` checks token by
+token against the model's own ruler.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import re
 from collections import defaultdict
 from typing import Any
 
+import numpy
+
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+
+from extract.patterns import Rule, RuleMatcher
 
 SIMPLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 _SETTERS = {"TAG": "tag", "DEP": "dep"}  # rare (whitespace tokens): set one by one
@@ -56,16 +60,20 @@ class IndexedAttributeRuler:
         self.by_lower: dict[str, list[int]] = defaultdict(list)
         self.always: list[int] = []
         self.tests: dict[int, dict[str, Any]] = {}
-        self.matcher = Matcher(ruler.vocab)
+        complex_rules: list[Rule] = []
         self.indices = list(ruler.indices)
         self.memo: dict[tuple[int, int, int, int], list[int]] = {}
+        # each rule's values: those written back in one array (column, value), and the others
         for i, entry in enumerate(ruler.patterns):
             patterns = entry["patterns"]
             if len(patterns) == 1 and len(patterns[0]) == 1 and _simple(patterns[0][0]):
                 self.tests[i] = pattern = patterns[0][0]
                 self._index(i, pattern)
             else:
-                self.matcher.add(str(i), patterns)
+                complex_rules += [Rule(str(i), "", pattern) for pattern in patterns]
+        self.matcher = RuleMatcher(ruler.vocab, complex_rules, longest=False)
+        self.column_values = [[(COLUMNS[n], v) for n, v in attrs.items() if n in COLUMNS] for attrs in self.attrs]
+        self.other_values = [[(_SETTERS[n], v) for n, v in attrs.items() if n not in COLUMNS] for attrs in self.attrs]
 
     @staticmethod
     def _name(ruler: AttributeRuler, key: int) -> str:
@@ -88,7 +96,7 @@ class IndexedAttributeRuler:
         tag, lower, dep = strings[key[0]] if key[0] else "", strings[key[1]], strings[key[2]] if key[2] else ""
         values = {"TAG": tag, "LOWER": lower, "DEP": dep, "IS_SPACE": bool(key[3])}
         candidates = (*self.by_tag.get(tag, ()), *self.by_lower.get(lower, ()), *self.always)
-        return [i for i in candidates if all(_test(values[k], wanted) for k, wanted in self.tests[i].items())]
+        return sorted(i for i in candidates if all(_test(values[k], wanted) for k, wanted in self.tests[i].items()))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -101,20 +109,20 @@ class IndexedAttributeRuler:
                 rules = self.memo[key] = self._rules_for(key, doc.vocab.strings)
             hits.append(rules)
         extra: dict[int, list[int]] = defaultdict(list)
-        for match_id, start, end in self.matcher(doc, allow_missing=True):
-            i = int(doc.vocab.strings[match_id])
-            extra[doc[start:end][self.indices[i]].i].append(i)
-        columns = doc.to_array([POS, MORPH, LEMMA])
+        for match in self.matcher(doc):
+            i = int(match.label_)
+            extra[match[self.indices[i]].i].append(i)
+        rows = doc.to_array([POS, MORPH, LEMMA]).tolist()  # a list: a numpy item write costs more
         for index, rules in enumerate(hits):
             if index in extra:
                 rules = sorted({*rules, *extra[index]})
+            row = rows[index]
             for i in rules:  # in rule order: later rules win, as in the AttributeRuler
-                for name, value in self.attrs[i].items():
-                    if name in COLUMNS:
-                        columns[index, COLUMNS[name]] = value
-                    else:
-                        setattr(doc[index], _SETTERS[name], value)
-        doc.from_array([POS, MORPH, LEMMA], columns)
+                for column, value in self.column_values[i]:
+                    row[column] = value
+                for name, value in self.other_values[i]:
+                    setattr(doc[index], name, value)
+        doc.from_array([POS, MORPH, LEMMA], numpy.array(rows, dtype=numpy.uint64))
         return doc
 
 

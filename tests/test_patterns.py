@@ -184,15 +184,21 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
 
     from extract.patterns import RuleSet
 
+    from extract.patterns import RuleMatcher
+
     rules = [parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test") for i, p in enumerate(patterns)]
-    reference = Matcher(nlp.vocab)
+    reference, every = Matcher(nlp.vocab), Matcher(nlp.vocab)
     for rule in rules:
         reference.add(rule.id, [rule.pattern], greedy="LONGEST")
+        every.add(rule.id, [rule.pattern])
     matcher = RuleSet(tuple(rules)).matcher(nlp.vocab, "HEDGE")
+    all_matches = RuleMatcher(nlp.vocab, rules, longest=False)
     for doc in matcher_docs:
         expected = {(s.start, s.end, s.label_) for s in reference(doc, as_spans=True)}
         got = [(s.start, s.end, s.label_) for s in matcher(doc)]
         assert set(got) == expected and len(got) == len(expected)
+        expected = {(s.start, s.end, s.label_) for s in every(doc, as_spans=True)}
+        assert {(s.start, s.end, s.label_) for s in all_matches(doc)} == expected
 
 
 WORDS = {"ORTH": {"He", "told", "them", "."}, "LOWER": {"he", "told", "them", "."}, "LEMMA": {"he", "tell", "they", "."},
