@@ -77,9 +77,13 @@ def _digest(*parts: str) -> str:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with replaced_on_success(path) as tmp:
-        tmp.write_bytes(data)
+    try:
+        with replaced_on_success(path) as tmp:
+            tmp.write_bytes(data)
+    except FileNotFoundError:  # its folder is new: made on the first write into it, not checked on each
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with replaced_on_success(path) as tmp:
+            tmp.write_bytes(data)
 
 
 def _read(path: Path) -> bytes | None:

@@ -9,12 +9,13 @@ the file as one table.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -171,29 +172,33 @@ def atomic_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
 def replaced_on_success(target: Path) -> Iterator[Path]:
     """A temporary path beside ``target``, renamed onto it when the block ends without an error.
 
-    Concurrent writers of one target (cache entries) each get their own temporary file.
+    Concurrent writers of one target (cache entries, worker processes) each get their own
+    temporary file, named by process and a counter. It is created as a plain write would create
+    the target (mode 0o666 less the umask, so an output the user shares stays readable); an
+    existing target keeps its mode.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
+    tmp = _new_temporary(target)
     try:
-        yield Path(tmp)
-        _publish(tmp, target)
+        yield tmp
+        with suppress(FileNotFoundError):
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
-def _publish(tmp: str, target: Path) -> None:
-    """Rename ``tmp`` onto ``target`` with the permissions a plain write would give: a temporary
-    file is created readable by its owner only, and an output the user shares must not be."""
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)  # an existing file keeps its mode
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
-    os.replace(tmp, target)
+_TEMPORARIES = itertools.count()
+
+
+def _new_temporary(target: Path) -> Path:
+    while True:
+        tmp = target.with_name(f".{target.name}.{os.getpid()}-{next(_TEMPORARIES)}.tmp")
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            return tmp
+        except FileExistsError:  # left by a process that had this id before
+            continue
 
 
 def write_jsonl(lines: Iterable[dict[str, Any]], handle: IO[str]) -> int:
