@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
 import spacy
+from dateparser.date import DateDataParser
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc

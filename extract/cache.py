@@ -154,7 +154,9 @@ class RunCache:
         data = json.dumps({"key": key, "value": value}, ensure_ascii=False, default=_to_json)
         _write_atomic(self.folder / kind / key[:2] / f"{key}.json", data.encode("utf-8"))
 
-    def get_records(self, doc_id: str, text: str, rules: str | None = None) -> tuple[Article, list[dict[str, Any]]] | None:
+    def get_records(
+        self, doc_id: str, text: str, rules: str | None = None
+    ) -> tuple[Article, list[dict[str, Any]]] | None:
         """A document's article and records, made with these rules (default: this run's)."""
         value = self._get("records", self._key("records", doc_id, text, rules or self.rules_fingerprint))
         try:
@@ -172,10 +174,7 @@ class RunCache:
         value = self._get("claims", self._key("claims", body))
         try:
             return BodyClaims(
-                {
-                    stage: StageClaims(entry["rules"], [Claim(c["type"], c["start"], c["end"], c["rule"], c["fields"]) for c in entry["claims"]])
-                    for stage, entry in value["stages"].items()
-                },
+                {name: StageClaims(s["rules"], list(map(_claim, s["claims"]))) for name, s in value["stages"].items()},
                 {attr: set(values) for attr, values in value["lexicon"].items()},
                 value["records_rules"],
             )
@@ -184,8 +183,9 @@ class RunCache:
 
     def put_claims(self, body: str, entry: BodyClaims) -> None:
         # vars, not asdict: asdict deep-copies every field, and JSON needs no copy
+        stages = entry.stages.items()
         value = {
-            "stages": {stage: {"rules": s.rules, "claims": [vars(c) for c in s.claims]} for stage, s in entry.stages.items()},
+            "stages": {name: {"rules": s.rules, "claims": list(map(vars, s.claims))} for name, s in stages},
             "lexicon": {attr: sorted(values) for attr, values in (entry.lexicon or {}).items()},
             "records_rules": entry.records_rules,
         }
@@ -195,7 +195,8 @@ class RunCache:
         """The rules (``RuleSet.meanings``) that a fingerprint stands for, if a run kept them."""
         if fingerprint not in self._rules:
             value = self._get("rules", self._key("rules", fingerprint))
-            self._rules[fingerprint] = value if isinstance(value, list) and all(isinstance(m, str) for m in value) else None
+            valid = isinstance(value, list) and all(isinstance(m, str) for m in value)
+            self._rules[fingerprint] = value if valid else None
         return self._rules[fingerprint]
 
     def keep_rules(self, fingerprint: str, meanings: list[str]) -> None:
@@ -224,6 +225,10 @@ def _to_json(value: Any) -> dict[str, str]:
 
 def _from_json(obj: dict[str, Any]) -> Any:
     return Decimal(obj["__decimal__"]) if obj.keys() == {"__decimal__"} else obj
+
+
+def _claim(value: dict[str, Any]) -> Claim:
+    return Claim(value["type"], value["start"], value["end"], value["rule"], value["fields"])
 
 
 def _article(value: dict[str, Any]) -> Article:

@@ -316,7 +316,9 @@ def lexicon_sets(doc: Doc) -> dict[str, set[str]]:
     """The distinct words, lemmas and tags of a doc, as strings."""
     columns = doc.to_array([ATTR_IDS[a] for a in LEXICON_ATTRS]).reshape(len(doc), -1)
     names = {attr: (POS_NAMES.get if attr == "POS" else doc.vocab.strings.__getitem__) for attr in LEXICON_ATTRS}
-    return {attr: {names[attr](key) for key in set(columns[:, i].tolist())} - {None} for i, attr in enumerate(LEXICON_ATTRS)}
+    return {
+        attr: {names[attr](key) for key in set(columns[:, i].tolist())} - {None} for i, attr in enumerate(LEXICON_ATTRS)
+    }
 
 
 def could_match(pattern: list[dict[str, Any]], words: dict[str, set[str]]) -> bool:
@@ -363,7 +365,8 @@ class RuleMatcher:
             else:
                 self.matcher.add(rule.id, [rule.pattern])
                 self.anchors.append(anchored)
-        self.table = _TestTable(test for a in (*self.exact, *filter(None, self.anchors)) for step in a.steps for test in step.tests)
+        read = (*self.exact, *filter(None, self.anchors))
+        self.table = _TestTable(test for rule in read for step in rule.steps for test in step.tests)
 
     def __call__(self, doc: Doc) -> list[Span]:
         if not len(doc):

@@ -182,7 +182,8 @@ def _still_holds(
     kept_before, kept_now = set(before), set(now)
     if [m for m in before if m in kept_now] != [m for m in now if m in kept_before]:
         return False
-    return not any(could_match(json.loads(m)[2], words) for m in kept_before ^ kept_now)  # type: ignore[arg-type]
+    patterns = (json.loads(m)[2] for m in kept_before ^ kept_now)  # a meaning is [id, label, pattern, fields]
+    return not any(could_match(pattern, words) for pattern in patterns)  # type: ignore[arg-type]
 
 
 def extract_many(
@@ -202,7 +203,7 @@ def extract_many(
         articles = [_article(nlp, text, cache) for _, text in batch]
         bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
         stored = [cache.get_claims(body) if cache else BodyClaims({}, None, None) for body in bodies]
-        kept = [_kept_records(cache, *item, article, entry, meta) for item, article, entry in zip(batch, articles, stored)]
+        kept = [_kept_records(cache, *item, a, entry, meta) for item, a, entry in zip(batch, articles, stored)]
         missing = [i for i, recs in enumerate(kept) if recs is None]
         parsed = dict(zip(missing, _parse(nlp, [bodies[i] for i in missing], cache, batch_size)))
         for i, ((doc_id, text), article, body, entry) in enumerate(zip(batch, articles, bodies, stored)):
@@ -221,7 +222,9 @@ def extract_many(
             yield doc_id, text, article, recs  # type: ignore[misc]
 
 
-def _run_stages(nlp: Language, doc: Doc, entry: BodyClaims, meta: dict[str, Any], cache: RunCache | None) -> dict[str, StageClaims]:
+def _run_stages(
+    nlp: Language, doc: Doc, entry: BodyClaims, meta: dict[str, Any], cache: RunCache | None
+) -> dict[str, StageClaims]:
     """Each stage's claims on a doc: kept from the cache where they still hold, else from running it."""
     stages = {}
     for name in STAGES:
@@ -241,9 +244,9 @@ def _kept_records(
 ) -> list[dict[str, Any]] | None:
     """The records an earlier run wrote for this document, when every stage's claims on its body
     still hold and the page reads the same (title, date): no stage runs, no parse is loaded."""
-    if cache is None or entry.records_rules is None or not all(
-        name in entry.stages and _still_holds(entry.stages[name].rules, name, entry.lexicon, meta, cache) for name in STAGES
-    ):
+    if cache is None or entry.records_rules is None or not set(STAGES) <= set(entry.stages):
+        return None
+    if not all(_still_holds(entry.stages[name].rules, name, entry.lexicon, meta, cache) for name in STAGES):
         return None
     earlier = cache.get_records(doc_id, text, rules=entry.records_rules)
     return earlier[1] if earlier is not None and earlier[0] == article else None

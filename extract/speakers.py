@@ -199,7 +199,8 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is not None and not role_tokens:
         role_tokens = [t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}]
-        orgs = [e for e in entities_in(doc, appos.left_edge.i, appos.right_edge.i + 1) if e.label_ in {"ORG", "GPE"}]
+        inside = entities_in(doc, appos.left_edge.i, appos.right_edge.i + 1)
+        orgs = [e for e in inside if e.label_ in {"ORG", "GPE"}]
         if orgs:
             org = orgs[-1].text
     # A title after the name: "Clive Betts MP".

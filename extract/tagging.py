@@ -17,10 +17,9 @@ from collections import defaultdict
 from typing import Any
 
 import numpy
-
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 

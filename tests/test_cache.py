@@ -52,7 +52,8 @@ EDITS = [
     ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}], {"QuoteExtractor": 2}),  # "told" is in two
     ([], {}),  # removed: the rules of the cold run again, whose records are kept
     ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}]}], {"QuoteExtractor": 2}),
-    ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}], "speaker": "object"}], {"QuoteExtractor": 2}),
+    ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}], "speaker": "object"}],
+     {"QuoteExtractor": 2}),
     ([{"id": "stance-test", "label": "STANCE", "polarity": "positive", "stance_kind": "evaluation",
        "pattern": [{"LOWER": "funding"}], "examples": ["funding"]}],  # and the cue rule is gone
      {"StanceExtractor": 4, "QuoteExtractor": 2}),

@@ -82,9 +82,9 @@ def test_a_doc_without_sentence_boundaries_is_one_sentence():
 def test_the_entity_at_a_token_and_the_entities_in_a_range_are_those_of_doc_ents(model):
     for doc in model.pipe(SENTENCES):
         for token in doc:
-            containing = [e for e in doc.ents if e.start <= token.i < e.end]
+            containing = [(e.start, e.end, e.label_) for e in doc.ents if e.start <= token.i < e.end]
             found = entity_at(token)
-            assert [(e.start, e.end, e.label_) for e in containing] == ([(found.start, found.end, found.label_)] if found else [])
+            assert containing == ([(found.start, found.end, found.label_)] if found else [])
         for start in range(len(doc)):
             for end in range(start, len(doc) + 1, 3):
                 inside = [(e.start, e.end, e.label_) for e in doc.ents if start <= e.start and e.end <= end]

@@ -101,7 +101,9 @@ MATCHER_SHAPES = [
     {"id": "two-tokens", "pattern": [{"LOWER": "more"}, {"LOWER": "than"}]},
     {"id": "same-words", "pattern": [{"LOWER": "more"}, {"LOWER": "than"}]},
     {"id": "plus", "pattern": [{"POS": "DET"}, {"POS": "ADJ", "OP": "+"}, {"POS": "NOUN"}]},
-    {"id": "star-both", "pattern": [{"POS": "ADV", "OP": "*"}, {"LOWER": {"IN": ["be", "is", "was"]}}, {"POS": {"IN": ["ADV", "ADJ"]}, "OP": "*"}]},
+    {"id": "star-both", "pattern": [
+        {"POS": "ADV", "OP": "*"}, {"LOWER": {"IN": ["be", "is", "was"]}}, {"POS": {"IN": ["ADV", "ADJ"]}, "OP": "*"},
+    ]},
     {"id": "range", "pattern": [{"LOWER": "the"}, {"POS": {"NOT_IN": ["VERB"]}, "OP": "{0,3}"}, {"POS": "NOUN"}]},
     {"id": "exactly", "pattern": [{"IS_ALPHA": True, "OP": "{2}"}, {"LOWER": "to"}]},
     {"id": "at-least", "pattern": [{"LOWER": "to"}, {"IS_ALPHA": True, "OP": "{2,}"}]},
@@ -111,7 +113,9 @@ MATCHER_SHAPES = [
     {"id": "regex-side", "pattern": [{"LOWER": "to"}, {"TEXT": {"REGEX": "^[a-z]+e$"}, "OP": "+"}]},
     {"id": "regex-wildcard", "pattern": [{"TEXT": {"REGEX": "^[A-Z]"}}, {"OP": "*"}, {"LOWER": "said"}]},
     {"id": "regex-negated", "pattern": [{"LOWER": "the"}, {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "!"}]},
-    {"id": "no-anchor", "pattern": [{"POS": "ADJ", "OP": "+"}, {"LOWER": {"NOT_IN": ["the", "a"]}, "POS": {"NOT_IN": ["NOUN"]}}]},
+    {"id": "no-anchor", "pattern": [
+        {"POS": "ADJ", "OP": "+"}, {"LOWER": {"NOT_IN": ["the", "a"]}, "POS": {"NOT_IN": ["NOUN"]}},
+    ]},
 ]
 
 
@@ -167,7 +171,9 @@ def matcher_docs(nlp):
 PATTERN_TOKEN = st.fixed_dictionaries(
     {},
     optional={
-        "LOWER": st.sampled_from(["the", "said", "to", "more", {"IN": ["a", "of", "than"]}, {"NOT_IN": ["the", ","]}, {"IN": []}]),
+        "LOWER": st.sampled_from(
+            ["the", "said", "to", "more", {"IN": ["a", "of", "than"]}, {"NOT_IN": ["the", ","]}, {"IN": []}]
+        ),
         "POS": st.sampled_from(["NOUN", "ADJ", "DET", {"IN": ["VERB", "AUX"]}, {"NOT_IN": ["PUNCT"]}]),
         "IS_ALPHA": st.booleans(),
         "TEXT": st.sampled_from([{"REGEX": "^[a-z]"}, {"REGEX": "e$"}]),
@@ -182,11 +188,10 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
     """Random rules of every operator and test kind: the same matches as spaCy's Matcher."""
     from spacy.matcher import Matcher
 
-    from extract.patterns import RuleSet
+    from extract.patterns import RuleMatcher, RuleSet
 
-    from extract.patterns import RuleMatcher
-
-    rules = [parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test") for i, p in enumerate(patterns)]
+    rules = [parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test")
+             for i, p in enumerate(patterns)]
     reference, every = Matcher(nlp.vocab), Matcher(nlp.vocab)
     for rule in rules:
         reference.add(rule.id, [rule.pattern], greedy="LONGEST")
@@ -201,7 +206,8 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
         assert {(s.start, s.end, s.label_) for s in all_matches(doc)} == expected
 
 
-WORDS = {"ORTH": {"He", "told", "them", "."}, "LOWER": {"he", "told", "them", "."}, "LEMMA": {"he", "tell", "they", "."},
+WORDS = {"ORTH": {"He", "told", "them", "."}, "LOWER": {"he", "told", "them", "."},
+         "LEMMA": {"he", "tell", "they", "."},
          "TAG": {"PRP", "VBD", "."}, "POS": {"PRON", "VERB", "PUNCT"}}
 
 
