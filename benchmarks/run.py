@@ -5,7 +5,7 @@
 Builds corpora from the articles in corpus/: ``--copies`` copies of each (1x), and 4x, 10x and
 16x that, every copy varied by a sentence inside the body so the cache never sees a duplicate.
 Each measurement runs in a fresh process (so peak memory is its own); those on the 1x corpus are
-the fastest of five. The table compares:
+the fastest of five (the bare model and ours cold taking turns). The table compares:
 
 - bare model: ``nlp.pipe`` over the same texts, same batch size, model loaded before timing;
 - ours cold: ``extract run`` with an empty cache, one process, pipeline loaded before timing
@@ -132,8 +132,11 @@ def main() -> None:
             folder.mkdir()
             (folder / "edit.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
 
-        bare = measure("bare", root / "x1", repeat=REPEAT)
-        cold = measure("cold", root / "x1", cache=root / "cache1", repeat=REPEAT)
+        # bare and cold in turns, each on an empty cache: a slow spell of the machine hits both
+        turns = [
+            (measure("bare", root / "x1"), measure("cold", root / "x1", cache=root / f"cold{i}")) for i in range(REPEAT)
+        ]
+        bare, cold = (min((turn[k] for turn in turns), key=lambda r: r["seconds"]) for k in (0, 1))
         measure("cold", root / "x1", cache=root / "cache1")  # the cache the re-runs start from
         edit = measure("warm", root / "x1", cache=root / "cache1", patterns=rules, repeat=REPEAT)
         wide_edit = measure("warm", root / "x1", cache=root / "cache1", patterns=wide_rules, repeat=REPEAT)
