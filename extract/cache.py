@@ -77,13 +77,15 @@ def _digest(*parts: str) -> str:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        with replaced_on_success(path) as tmp:
-            tmp.write_bytes(data)
-    except FileNotFoundError:  # its folder is new: made on the first write into it, not checked on each
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with replaced_on_success(path) as tmp:
-            tmp.write_bytes(data)
+    for first_try in (True, False):
+        try:
+            with replaced_on_success(path) as tmp:
+                tmp.write_bytes(data)
+            return
+        except FileNotFoundError:  # its folder is new: made on the first write into it, not checked on each
+            if not first_try:
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def _read(path: Path) -> bytes | None:

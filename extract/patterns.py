@@ -202,10 +202,11 @@ FLAG_ATTRS = {
 Test = tuple[str, str, numpy.ndarray]  # (attribute, "IN" or "NOT_IN", value ids)
 
 
-def _attribute_test(key: str, wanted: Any) -> Test | None:
-    """One key of a token pattern as a lookup test, or None when only the Matcher can check it."""
+def _attribute_values(key: str, wanted: Any) -> tuple[str, str, list[Any]] | None:
+    """One key of a token pattern as (attribute, "IN" or "NOT_IN", values), or None when only
+    the Matcher can check it (a regex, an extension, a comparison)."""
     if key in FLAG_ATTRS and isinstance(wanted, bool):
-        return key, "IN", numpy.array([int(wanted)], dtype=numpy.uint64)
+        return key, "IN", [wanted]
     if key not in LOOKUP_ATTRS:
         return None
     if isinstance(wanted, str):
@@ -218,8 +219,17 @@ def _attribute_test(key: str, wanted: Any) -> Test | None:
         return None
     if key == "POS" and not set(values) <= set(POS_IDS):
         return None
-    ids = [POS_IDS[v] for v in values] if key == "POS" else [get_string_id(v) for v in values]
-    return "ORTH" if key == "TEXT" else key, op, numpy.array(ids, dtype=numpy.uint64)
+    return "ORTH" if key == "TEXT" else key, op, values
+
+
+def _attribute_test(key: str, wanted: Any) -> Test | None:
+    """One key of a token pattern as a lookup test on value ids."""
+    found = _attribute_values(key, wanted)
+    if found is None:
+        return None
+    attr, op, values = found
+    ids = [POS_IDS[v] if attr == "POS" else int(v) if attr in FLAG_ATTRS else get_string_id(v) for v in values]
+    return attr, op, numpy.array(ids, dtype=numpy.uint64)
 
 
 @dataclass(frozen=True)
@@ -275,16 +285,16 @@ class Anchored:
     anchors: list[int]  # indices of the steps that can anchor it
 
     @classmethod
-    def of(cls, rule: Rule) -> Anchored | None:
+    def of(cls, rule_id: str, pattern: list[dict[str, Any]]) -> Anchored | None:
         """None when the rule has no anchor (or an operator this reading lacks)."""
-        steps = [Step.of(token) for token in rule.pattern]
+        steps = [Step.of(token) for token in pattern]
         if None in steps:
             return None
         anchors = [
             i for i, step in enumerate(steps)  # type: ignore[union-attr]
             if (step.fewest, step.most) == (1, 1) and not step.negated and any(op == "IN" for _, op, _ in step.tests)  # type: ignore[union-attr]
         ]
-        return cls(rule.id, steps, anchors) if anchors else None  # type: ignore[arg-type]
+        return cls(rule_id, steps, anchors) if anchors else None  # type: ignore[arg-type]
 
     @property
     def exact(self) -> bool:
@@ -324,14 +334,11 @@ def lexicon_sets(doc: Doc) -> dict[str, set[str]]:
 def could_match(pattern: list[dict[str, Any]], words: dict[str, set[str]]) -> bool:
     """False when a doc with this ``lexicon`` cannot hold a match: a token the pattern requires
     asks for values of which the doc has none. True when it might (or when lookup cannot say)."""
-    anchored = Anchored.of(Rule("", "", pattern))
+    anchored = Anchored.of("", pattern)
     for i in anchored.anchors if anchored else ():
-        for key, wanted in pattern[i].items():
-            attr = "ORTH" if key == "TEXT" else key
-            if isinstance(wanted, dict) and list(wanted) == ["IN"]:
-                wanted = wanted["IN"]
-            values = [wanted] if isinstance(wanted, str) else wanted
-            if attr in words and isinstance(values, list) and not words[attr].intersection(values):
+        for test in filter(None, (_attribute_values(key, wanted) for key, wanted in pattern[i].items())):
+            attr, op, values = test
+            if op == "IN" and attr in words and not words[attr].intersection(values):
                 return False
     return True
 
@@ -359,7 +366,7 @@ class RuleMatcher:
         self.anchors: list[Anchored | None] = []  # of the Matcher's rules
         for rule in rules:
             self.order.setdefault(rule.id, len(self.order))
-            anchored = Anchored.of(rule)
+            anchored = Anchored.of(rule.id, rule.pattern)
             if anchored is not None and anchored.exact:
                 self.exact.append(anchored)
             else:

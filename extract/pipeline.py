@@ -173,17 +173,21 @@ def _still_holds(
     what its rules now would make: the same rules, or every rule added, removed or edited since
     is one that cannot match in the body (its lexicon says so), and the others keep their order
     (the first listed of two that match the same words comes first)."""
-    now = meta["stage_rules"][stage]
     if ran_with == meta["stages"][stage]:
         return True
     before = cache.get_rules(ran_with) if cache and words is not None else None
-    if before is None:
-        return False
+    changed = _changed_patterns(tuple(before), tuple(meta["stage_rules"][stage])) if before is not None else None
+    return changed is not None and not any(could_match(pattern, words) for pattern in changed)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=64)
+def _changed_patterns(before: tuple[str, ...], now: tuple[str, ...]) -> tuple[list[dict[str, Any]], ...] | None:
+    """The patterns of the rules added, removed or edited between two rule lists (``RuleSet.meanings``),
+    worked out once per pair, not once per body; None when the rules they share changed order."""
     kept_before, kept_now = set(before), set(now)
     if [m for m in before if m in kept_now] != [m for m in now if m in kept_before]:
-        return False
-    patterns = (json.loads(m)[2] for m in kept_before ^ kept_now)  # a meaning is [id, label, pattern, fields]
-    return not any(could_match(pattern, words) for pattern in patterns)  # type: ignore[arg-type]
+        return None
+    return tuple(json.loads(m)[2] for m in kept_before ^ kept_now)  # a meaning is [id, label, pattern, fields]
 
 
 def extract_many(

@@ -52,9 +52,10 @@ class IndexedAttributeRuler:
     """Applies an ``AttributeRuler``'s rules with one-token patterns looked up by tag or word."""
 
     def __init__(self, ruler: AttributeRuler):
-        self.attrs = [
-            {self._name(ruler, key): value for key, value in attrs.items()} for attrs in ruler.attrs
-        ]
+        attrs = [{self._name(ruler, key): value for key, value in entry.items()} for entry in ruler.attrs]
+        # each rule's values: those written back in one array (column, value), and the others
+        self.column_values = [[(COLUMNS[n], v) for n, v in a.items() if n in COLUMNS] for a in attrs]
+        self.other_values = [[(_SETTERS[n], v) for n, v in a.items() if n not in COLUMNS] for a in attrs]
         self.by_tag: dict[str, list[int]] = defaultdict(list)
         self.by_lower: dict[str, list[int]] = defaultdict(list)
         self.always: list[int] = []
@@ -62,7 +63,6 @@ class IndexedAttributeRuler:
         complex_rules: list[Rule] = []
         self.indices = list(ruler.indices)
         self.memo: dict[tuple[int, int, int, int], list[int]] = {}
-        # each rule's values: those written back in one array (column, value), and the others
         for i, entry in enumerate(ruler.patterns):
             patterns = entry["patterns"]
             if len(patterns) == 1 and len(patterns[0]) == 1 and _simple(patterns[0][0]):
@@ -71,8 +71,6 @@ class IndexedAttributeRuler:
             else:
                 complex_rules += [Rule(str(i), "", pattern) for pattern in patterns]
         self.matcher = RuleMatcher(ruler.vocab, complex_rules, longest=False)
-        self.column_values = [[(COLUMNS[n], v) for n, v in attrs.items() if n in COLUMNS] for attrs in self.attrs]
-        self.other_values = [[(_SETTERS[n], v) for n, v in attrs.items() if n not in COLUMNS] for attrs in self.attrs]
 
     @staticmethod
     def _name(ruler: AttributeRuler, key: int) -> str:
@@ -141,16 +139,16 @@ class IndexedLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
         strings = doc.vocab.strings
-        for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
-            if lemma and not self.lemmatizer.overwrite:
-                continue
-            key = (orth, pos, morph)
-            if key not in self.memo:
-                self.memo[key] = self.lemmatizer.lemmatize(doc[i])[0]
-            columns[i, 3] = strings.add(self.memo[key])
-        doc.from_array([LEMMA], columns[:, 3:])
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if not lemma or self.lemmatizer.overwrite:
+                key = (orth, pos, morph)
+                if key not in self.memo:
+                    self.memo[key] = self.lemmatizer.lemmatize(doc[i])[0]
+                lemma = strings.add(self.memo[key])
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
 
 
