@@ -72,15 +72,15 @@ def child(mode: str, folder: Path, cache: str | None, patterns: str | None, work
     if mode == "bare":
         import spacy
 
-        from extract.pipeline import DEFAULT_MODEL
+        from extract.model.loading import DEFAULT_MODEL
 
         nlp = spacy.load(DEFAULT_MODEL)
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=BATCH):
             pass
         return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
-    from extract.corpus import RunSettings, extractor_for, local_engine, run
-    from extract.pipeline import DEFAULT_MODEL
+    from extract.model.loading import DEFAULT_MODEL
+    from extract.run.corpus import RunSettings, extractor_for, local_engine, run
 
     settings = RunSettings(DEFAULT_MODEL, (patterns,) if patterns else (), cache)
     if mode == "cold":

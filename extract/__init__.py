@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 def load(model: str | None = None, patterns: list[str | Path] | tuple = ()) -> Language:
     """The full pipeline: ``model`` (default: the bundled English model) plus our components."""
-    from extract.pipeline import DEFAULT_MODEL, build_pipeline
+    from extract.model.loading import DEFAULT_MODEL
+    from extract.pipeline import build_pipeline
 
     return build_pipeline(model or DEFAULT_MODEL, tuple(patterns))
 
@@ -33,7 +34,7 @@ def _default_pipeline() -> Language:
 
 def claims(text: str, nlp: Language | None = None, doc_id: str = "text") -> list[dict[str, Any]]:
     """The knowledge-base records of one text, as dicts (offsets into ``text``)."""
-    from extract.pipeline import extract_many
+    from extract.run.extraction import extract_many
 
     pipeline = nlp if nlp is not None else _default_pipeline()
     return next(extract_many(pipeline, [(doc_id, text)]))[3]

@@ -38,8 +38,9 @@ def main() -> None:
 
 
 def _pipeline(model: str, patterns: tuple[str, ...]):
-    from extract.patterns import PatternError
-    from extract.pipeline import ModelNotFound, build_pipeline
+    from extract.model.loading import ModelNotFound
+    from extract.pipeline import build_pipeline
+    from extract.rules.schema import PatternError
 
     try:
         return build_pipeline(model, patterns)
@@ -82,12 +83,12 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
     PATHS and -o may be fsspec URLs (s3://, gs://, ...; needs fsspec and the backend).
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
-    from extract.cache import default_cache_dir
-    from extract.corpus import RunSettings, local_engine
-    from extract.corpus import run as run_corpus
-    from extract.patterns import PatternError
-    from extract.pipeline import ModelNotFound
-    from extract.reader import MAX_BYTES, InputError
+    from extract.model.loading import ModelNotFound
+    from extract.rules.schema import PatternError
+    from extract.run.cache import default_cache_dir
+    from extract.run.corpus import RunSettings, local_engine
+    from extract.run.corpus import run as run_corpus
+    from extract.run.reader import MAX_BYTES, InputError
 
     if docs is None and output != "-":
         docs = _default_docs(output)
@@ -100,7 +101,7 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
 
     if engine == "dask":
         try:
-            from extract.dask_engine import dask_engine
+            from extract.run.dask_engine import dask_engine
         except ImportError:
             _fail("--engine dask needs the dask extra: pip install 'extract-claims[dask]'")
         chosen = dask_engine(scheduler=scheduler, local_workers=local_workers or workers)
@@ -147,8 +148,8 @@ def evaluate_cmd(gold, paths, kb, as_json, model, patterns) -> None:
     """
     import jsonlines
 
-    from extract.evaluate import evaluate, format_report, load_gold
-    from extract.reader import InputError, discover, read_source
+    from extract.run.reader import InputError, discover, read_source
+    from extract.tools.evaluate import evaluate, format_report, load_gold
 
     try:
         gold_docs = load_gold(gold)
@@ -161,7 +162,7 @@ def evaluate_cmd(gold, paths, kb, as_json, model, patterns) -> None:
         with jsonlines.open(kb) as reader:
             recs = list(reader)
     else:
-        from extract.pipeline import extract_many
+        from extract.run.extraction import extract_many
 
         nlp = _pipeline(model, patterns)
         recs = [r for _, _, _, rs in extract_many(nlp, texts.items()) for r in rs]
@@ -186,7 +187,8 @@ def patterns_check(dirs) -> None:
     Example:
       extract patterns check my_rules/
     """
-    from extract.patterns import PatternError, check_files, default_patterns_dir, load_rules
+    from extract.rules.loading import default_patterns_dir, load_rules
+    from extract.rules.schema import PatternError, check_files
 
     folders = [default_patterns_dir(), *map(Path, dirs)]
     problems = check_files(p for folder in folders for p in sorted(folder.glob("*.jsonl")))
@@ -213,8 +215,8 @@ def _docs_path(kb: str, docs: str | None) -> Path:
 
 def _load_kb(kb: str, docs: str | None, *, need_texts: bool):
     """Records, documents entries and (when needed) source texts of a KB, or a one-line error."""
-    from extract.export import load_texts
-    from extract.kb import read_documents, read_kb
+    from extract.kb.io import read_documents, read_kb
+    from extract.tools.export import load_texts
 
     try:
         records = read_kb(Path(kb))
@@ -244,8 +246,8 @@ def report(kb, output, docs) -> None:
     Example:
       extract report kb.jsonl -o report.html
     """
-    from extract.kb import atomic_writer
-    from extract.report import render_report
+    from extract.run.atomic import atomic_writer
+    from extract.tools.report import render_report
 
     records, documents, texts = _load_kb(kb, docs, need_texts=True)
     with atomic_writer(output) as handle:
@@ -265,7 +267,7 @@ def speakers(kb, fmt, docs) -> None:
     Example:
       extract speakers kb.jsonl --format csv > speakers.csv
     """
-    from extract.speaker_index import format_table, speaker_index, write_csv, write_jsonl
+    from extract.tools.speaker_index import format_table, speaker_index, write_csv, write_jsonl
 
     records, documents, _ = _load_kb(kb, docs, need_texts=False)
     rows = speaker_index(records, documents)
@@ -290,7 +292,7 @@ def export(kb, fmt, output, docs) -> None:
       extract export kb.jsonl --format sqlite -o kb.sqlite
       extract export kb.jsonl --format label-studio -o tasks.json
     """
-    from extract.export import export as write_export
+    from extract.tools.export import export as write_export
 
     needs_texts = fmt in {"prodigy", "doccano", "label-studio"}
     records, documents, texts = _load_kb(kb, docs, need_texts=needs_texts)

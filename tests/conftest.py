@@ -35,7 +35,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def corpus_records(nlp):
     """The records of a run over the corpus, by document id."""
-    from extract.pipeline import extract_many
+    from extract.run.extraction import extract_many
 
     items = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
     return {doc_id: (text, recs) for doc_id, text, _, recs in extract_many(nlp, items)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.evaluate import evaluate, load_gold
+from extract.tools.evaluate import evaluate, load_gold
 
 from .conftest import GOLD
 

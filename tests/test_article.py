@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 import extract
-from extract.article import FurnitureDetector, Line, find_article, parse_date
-from extract.patterns import load_rules
+from extract.document.article import FurnitureDetector, Line, find_article, parse_date
+from extract.rules.loading import load_rules
 
 DATES = [
     ("21 Sep 17", "2017-09-21"),

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.cache import RunCache
 from extract.cli import main
-from extract.counts import CountExtractor
-from extract.money import MoneyExtractor
-from extract.quotes import QuoteExtractor
-from extract.stance import StanceExtractor
+from extract.run.cache import RunCache
+from extract.stages.counts import CountExtractor
+from extract.stages.money import MoneyExtractor
+from extract.stages.quotes import QuoteExtractor
+from extract.stages.stance import StanceExtractor
 
 from .conftest import CORPUS
 

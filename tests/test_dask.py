@@ -13,15 +13,15 @@ import pytest
 from click.testing import CliRunner, Result
 
 from extract.cli import main
-from extract.corpus import Extractor, RunSettings, _extractor, run
-from extract.pipeline import DEFAULT_MODEL
+from extract.model.loading import DEFAULT_MODEL
+from extract.run.corpus import Extractor, RunSettings, _extractor, run
 
 from .conftest import CORPUS
 
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
-from extract.dask_engine import CRASHED, dask_engine  # noqa: E402  (needs the dask extra)
+from extract.run.dask_engine import CRASHED, dask_engine  # noqa: E402  (needs the dask extra)
 
 POISON = "poison.txt"
 
@@ -164,7 +164,7 @@ def test_workers_read_a_corpus_given_as_a_url(cluster, local_corpus_run, tmp_pat
 
 
 def test_without_the_extra_the_message_says_what_to_install(monkeypatch, tmp_path):
-    monkeypatch.delitem(sys.modules, "extract.dask_engine")
+    monkeypatch.delitem(sys.modules, "extract.run.dask_engine")
     monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
     result = _run(CORPUS, tmp_path / "kb.jsonl", "--engine", "dask")
     assert result.exit_code == 2

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.entities import WindowedEntityRecognizer, entities_in, entity_at, windows
-from extract.pipeline import DEFAULT_MODEL, STAGES
+from extract.model.entities import WindowedEntityRecognizer, entities_in, entity_at, windows
+from extract.model.loading import DEFAULT_MODEL
+from extract.pipeline import STAGES
 
 from .tables import params
 

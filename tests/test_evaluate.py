@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from extract.evaluate import evaluate, format_report, load_gold
+from extract.tools.evaluate import evaluate, format_report, load_gold
 
 from .conftest import CORPUS, GOLD
 

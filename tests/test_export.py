@@ -10,12 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.export import FORMATS, claim_columns, export, load_texts
-from extract.kb import FIELDS
+from extract.kb.records import FIELDS
+from extract.tools.export import FORMATS, claim_columns, export, load_texts
 
 from .conftest import SMALL_TEXTS
 
-SCHEMA = json.loads((Path(__file__).parent.parent / "extract" / "kb.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((Path(__file__).parent.parent / "extract" / "kb" / "schema.json").read_text(encoding="utf-8"))
 BOOLEANS = {name for name, spec in SCHEMA["properties"].items() if "boolean" in spec.get("type", ())}
 
 

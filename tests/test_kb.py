@@ -8,9 +8,10 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from extract.kb import FIELDS, atomic_writer, claim_id
+from extract.kb.records import FIELDS, claim_id
+from extract.run.atomic import atomic_writer
 
-SCHEMA = json.loads((resources.files("extract") / "kb.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((resources.files("extract.kb") / "schema.json").read_text(encoding="utf-8"))
 
 
 def all_records(corpus_records):
@@ -73,7 +74,7 @@ def test_atomic_writer_keeps_the_old_file_when_interrupted(tmp_path):
 
 @pytest.fixture(scope="module")
 def kb_file(tmp_path_factory, corpus_records):
-    from extract.kb import dumps
+    from extract.kb.records import dumps
 
     path = tmp_path_factory.mktemp("kb") / "kb.jsonl"
     path.write_text("".join(dumps(r) + "\n" for r in all_records(corpus_records)), encoding="utf-8")

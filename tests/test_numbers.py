@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from extract.numbers import parse_fraction, parse_money, parse_number, parse_range, to_json_number
+from extract.stages.numbers import parse_fraction, parse_money, parse_number, parse_range, to_json_number
 
 NUMBERS = [
     ("8", D(8)), ("2,830", D(2830)), ("16,000,000,000", D(16_000_000_000)), ("3.5", D("3.5")),

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.article import FurnitureDetector, Line
-from extract.patterns import PatternError, load_rules, parse_rule, read_pattern_file
-from extract.syntax import matched_spans
+from extract.document.article import FurnitureDetector, Line
+from extract.rules.loading import load_rules
+from extract.rules.schema import PatternError, parse_rule, read_pattern_file
+from extract.stages.syntax import matched_spans
 
 RULES = load_rules()
 # Rules that produce records: the record's "rule" field names them (for quotes, the cue rule).
@@ -123,7 +124,7 @@ def test_the_rule_matcher_gives_the_matcher_s_matches(nlp):
     """Lookup, anchors and stretches are a shortcut: the matches are spaCy's Matcher's."""
     from spacy.matcher import Matcher
 
-    from extract.patterns import RuleSet
+    from extract.rules.loading import RuleSet
 
     from .conftest import CORPUS
 
@@ -146,7 +147,7 @@ def test_the_rule_matcher_gives_the_matcher_s_matches(nlp):
 
 
 def test_where_two_rules_match_the_same_words_the_first_listed_comes_first(nlp):
-    from extract.patterns import RuleSet
+    from extract.rules.loading import RuleSet
 
     shapes = {r["id"]: r for r in MATCHER_SHAPES}
     for first, second in [("two-tokens", "same-words"), ("same-words", "two-tokens")]:
@@ -188,7 +189,8 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
     """Random rules of every operator and test kind: the same matches as spaCy's Matcher."""
     from spacy.matcher import Matcher
 
-    from extract.patterns import RuleMatcher, RuleSet
+    from extract.rules.loading import RuleSet
+    from extract.rules.matcher import RuleMatcher
 
     rules = [parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test")
              for i, p in enumerate(patterns)]
@@ -226,13 +228,13 @@ WORDS = {"ORTH": {"He", "told", "them", "."}, "LOWER": {"he", "told", "them", ".
     ([{"NORM": "zzz"}], True),  # an attribute the lexicon does not hold
 ])
 def test_a_rule_could_match_only_where_the_words_it_requires_are(pattern, possible):
-    from extract.patterns import could_match
+    from extract.rules.lexicon import could_match
 
     assert could_match(pattern, WORDS) is possible
 
 
 def test_the_lexicon_of_a_doc_holds_its_words_lemmas_and_tags(nlp):
-    from extract.patterns import lexicon_sets
+    from extract.rules.lexicon import lexicon_sets
 
     words = lexicon_sets(nlp("She told them."))
     assert {"told", "them"} <= words["LOWER"] and "tell" in words["LEMMA"] and "VERB" in words["POS"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.reader import MAX_BYTES, InputError, Source, decode, discover, read_source
+from extract.run.reader import MAX_BYTES, InputError, Source, decode, discover, read_source
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

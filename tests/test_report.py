@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.kb import FIELDS
-from extract.report import money_by_document, render_report, top_speakers
+from extract.kb.records import FIELDS
+from extract.tools.report import money_by_document, render_report, top_speakers
 
 CHROMIUM = Path("/usr/bin/chromium")
 VOID = {"meta", "input", "br", "img", "hr", "link"}

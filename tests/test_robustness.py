@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract
-from extract.patterns import PatternError, parse_rule
-from extract.reader import InputError, decode
+from extract.rules.schema import PatternError, parse_rule
+from extract.run.reader import InputError, decode
 
 NEWSY = st.lists(
     st.sampled_from([*"abcdefgh XYZ.,:;!?\n“”‘’\"'«»£$€%-–0123456789", "said ", "told ", "bn", "m ", "per cent ", "not ", "Mr Lee "]),

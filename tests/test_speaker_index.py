@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
-import extract
-from extract.kb import FIELDS, dumps, read_documents, read_kb
-from extract.speaker_index import (
+from extract.kb.io import read_documents, read_kb
+from extract.kb.records import FIELDS, dumps
+from extract.tools.speaker_index import (
     SPEAKER_FIELDS,
     format_table,
     speaker_index,
     write_csv,
     write_jsonl,
 )
+
 
 def quote(speaker: str | None, doc_id: str = "a.txt", date: str | None = None, **fields) -> dict:
     record = dict.fromkeys(FIELDS)

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from extract.cli import main
-from extract.reader import discover
-from extract.storage import locate
+from extract.run.reader import discover
+from extract.run.storage import locate
 
 from .conftest import CORPUS
 
@@ -125,7 +125,7 @@ def test_a_failed_run_leaves_the_previous_kb_at_its_url(store, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("extract.corpus.Extractor.process", interrupted)
+    monkeypatch.setattr("extract.run.corpus.Extractor.process", interrupted)
     result = _run(f"memory://{root}/news", "-o", f"memory://{root}/kb.jsonl")
     assert result.exit_code == 130
     assert fs.cat(f"{root}/kb.jsonl") == b"previous\n"

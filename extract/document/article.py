@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from dateparser.date import DateDataParser
@@ -25,7 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.patterns import RuleSet
+from extract.rules.loading import RuleSet, load_rules
 
 MAX_FURNITURE_WORDS = 15
 MIN_PROSE_WORDS = 8
@@ -200,3 +201,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @Language.factory("extract_paragraphs")
 def make_paragraph_breaks(nlp: Language, name: str):
     return paragraph_breaks
+
+
+@lru_cache(maxsize=8)
+def furniture_detector(patterns: tuple[str, ...], fingerprint: str) -> FurnitureDetector:
+    """One detector per rule folders and furniture rules (the fingerprint changes when they do)."""
+    return FurnitureDetector(load_rules([Path(p) for p in patterns]))

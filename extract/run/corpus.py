@@ -26,11 +26,12 @@ from typing import IO, Any
 
 from spacy.language import Language
 
-from extract.article import Article
-from extract.cache import RunCache
-from extract.kb import atomic_writer, dumps
-from extract.reader import MAX_BYTES, Decoded, InputError, Source, discover, read_source
-from extract.storage import Location, canonical, locate
+from extract.document.article import Article
+from extract.kb.records import dumps
+from extract.run.atomic import atomic_writer
+from extract.run.cache import RunCache
+from extract.run.reader import MAX_BYTES, Decoded, InputError, Source, discover, read_source
+from extract.run.storage import Location, canonical, locate
 
 CLAIM_TYPES = ("quote", "money", "count", "stance")
 CHUNK = 16  # files per unit of work: one model batch
@@ -102,8 +103,8 @@ class Extractor:
     """
 
     def __init__(self, settings: RunSettings):
-        from extract.patterns import load_rules
-        from extract.pipeline import require_model
+        from extract.model.loading import require_model
+        from extract.rules.loading import load_rules
 
         require_model(settings.model)
         self.settings = settings
@@ -125,7 +126,7 @@ class Extractor:
 
     def _extract(self, todo: list[tuple[str, str]]) -> list[tuple[str, str, Article, list[dict]]]:
         """The chunk through the rules-only pipeline while every parse is cached, else the full one."""
-        from extract.pipeline import ParseMissing, extract_many
+        from extract.run.extraction import ParseMissing, extract_many
 
         use_rules_only = self.cache is not None and "nlp" not in self.__dict__
         nlp = self.rules_nlp if use_rules_only else self.nlp
@@ -139,7 +140,7 @@ class Extractor:
 
     @cached_property
     def cache(self) -> RunCache | None:
-        from extract.pipeline import model_id
+        from extract.model.loading import model_id
 
         if self.settings.cache_dir is None:
             return None
@@ -205,7 +206,7 @@ def _settled(nlp: Language, *, collect: bool) -> Language:
 def extractor_for(settings: RunSettings) -> Extractor:
     """One extractor per process, settings and state of the rule files: a worker loads the
     pipeline once, not per task, and a rule file edited between two runs is read again."""
-    from extract.patterns import rule_files_stamp
+    from extract.rules.loading import rule_files_stamp
 
     return _extractor(settings, rule_files_stamp([Path(p) for p in settings.patterns]))
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from extract.patterns import RuleSet
+from extract.rules.loading import RuleSet
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from extract.storage import Location, list_files, locate, read_bytes
+from extract.run.storage import Location, list_files, locate, read_bytes
 
 MAX_BYTES = 10_000_000
 MAX_LINE_CHARS = 100_000

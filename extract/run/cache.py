@@ -45,8 +45,9 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extract.article import Article
-from extract.kb import Claim, replaced_on_success
+from extract.document.article import Article
+from extract.run.atomic import replaced_on_success
+from extract.stages.base import Claim
 
 # Raise when the tokenizer, the model's stages or ours before them change what a cached parse holds.
 PARSE_FORMAT = 5
@@ -55,10 +56,11 @@ DOC_EXCLUDE = ["tensor", "user_data"]
 
 
 def _code_digest() -> str:
-    package = Path(__file__).resolve().parent
+    """A digest of every source file of the package, at any depth: the code that shaped an entry."""
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for path in sorted(package.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from extract.patterns import RuleMatcher
+from extract.rules.matcher import RuleMatcher
 
 # Words a noun phrase keeps to the left of its head noun.
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}

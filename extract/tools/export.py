@@ -28,9 +28,11 @@ import spacy
 from spacy.language import Language
 
 from extract import __version__
-from extract.kb import FIELDS, atomic_writer, replaced_on_success, write_jsonl
-from extract.reader import InputError, read_source
-from extract.speaker_index import speaker_index
+from extract.kb.io import write_jsonl
+from extract.kb.records import FIELDS
+from extract.run.atomic import atomic_writer, replaced_on_success
+from extract.run.reader import InputError, read_source
+from extract.tools.speaker_index import speaker_index
 
 FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite")
 CLAIM_TYPES = ("quote", "money", "count", "stance")
@@ -226,7 +228,7 @@ _TASKS: dict[str, tuple[Callable[..., dict[str, Any]], Callable[[Iterable[dict[s
 @cache
 def claim_columns() -> dict[str, str]:
     """The claims table's columns: the KB fields, typed from the KB's JSON Schema."""
-    schema = json.loads(files("extract").joinpath("kb.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(files("extract.kb").joinpath("schema.json").read_text(encoding="utf-8"))
     columns = {}
     for name in FIELDS:
         spec = schema["properties"][name]

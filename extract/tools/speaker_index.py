@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
-from extract.kb import write_jsonl
+from extract.kb.io import write_jsonl
 
 __all__ = ["SPEAKER_FIELDS", "format_table", "speaker_index", "write_csv", "write_jsonl"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.kb import Claim, claims_of
-from extract.patterns import RuleSet
-from extract.syntax import matched_spans
+from extract.rules.loading import RuleSet
+from extract.stages.base import Claim, claims_of
+from extract.stages.syntax import matched_spans
 
 NEGATION_WINDOW = 4  # tokens before a phrase in which a negation cue applies
 FLIP = {"positive": "negative", "negative": "positive"}

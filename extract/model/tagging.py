@@ -23,7 +23,8 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from extract.patterns import Rule, RuleMatcher
+from extract.rules.matcher import RuleMatcher
+from extract.rules.schema import Rule
 
 SIMPLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 _SETTERS = {"TAG": "tag", "DEP": "dep"}  # rare (whitespace tokens): set one by one

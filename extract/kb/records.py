@@ -9,21 +9,13 @@ the file as one table.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
-import os
-import stat
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from spacy.tokens import Doc
 
-from extract.storage import locate, upload
+from extract.stages.base import claims_of
 
 SCHEMA_VERSION = 1
 ID_PREFIX = {"quote": "q", "money": "m", "count": "c", "stance": "s"}
@@ -45,28 +37,6 @@ TYPE_FIELDS = {
 FIELDS: tuple[str, ...] = COMMON_FIELDS + tuple(
     name for names in TYPE_FIELDS.values() for name in names
 )
-
-if not Doc.has_extension("claims"):
-    Doc.set_extension("claims", default=None)
-
-
-@dataclass
-class Claim:
-    """One extracted claim, with character offsets into the spaCy doc's text."""
-
-    type: str
-    start: int
-    end: int
-    rule: str
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
-def claims_of(doc: Doc) -> list[Claim]:
-    """The doc's claim list, created on first use (a shared default list would leak across docs)."""
-    if doc._.claims is None:
-        doc._.claims = []
-    return doc._.claims
-
 
 def claim_id(doc_id: str, kind: str, start: int, end: int) -> str:
     digest = hashlib.sha1(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}".encode()).hexdigest()
@@ -145,93 +115,3 @@ def _link_quotes(recs: list[dict[str, Any]]) -> None:
 
 def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
-
-
-@contextmanager
-def atomic_writer(path: str | os.PathLike) -> Iterator[IO[str]]:
-    """Write to a temporary file beside ``path`` and rename it into place only on success.
-
-    An interrupted run (Ctrl-C, kill, full disk) leaves the previous file intact. A URL (see
-    ``extract.storage``) is written locally first and uploaded in one put when complete.
-    """
-    target = locate(path)
-    if isinstance(target, str):
-        with tempfile.TemporaryDirectory(prefix="extract-") as folder:
-            finished = Path(folder) / "upload"
-            with atomic_writer(finished) as handle:
-                yield handle
-            upload(finished, target)
-        return
-    with replaced_on_success(target) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
-        yield handle
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-@contextmanager
-def replaced_on_success(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target``, renamed onto it when the block ends without an error.
-
-    Concurrent writers of one target (cache entries, worker processes) each get their own
-    temporary file, named by process and a counter. It is created as a plain write would create
-    the target (mode 0o666 less the umask, so an output the user shares stays readable); an
-    existing target keeps its mode.
-    """
-    tmp = _new_temporary(target)
-    try:
-        yield tmp
-        with suppress(FileNotFoundError):
-            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-_TEMPORARIES = itertools.count()
-
-
-def _new_temporary(target: Path) -> Path:
-    while True:
-        tmp = target.with_name(f".{target.name}.{os.getpid()}-{next(_TEMPORARIES)}.tmp")
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-            return tmp
-        except FileExistsError:  # left by a process that had this id before
-            continue
-
-
-def write_jsonl(lines: Iterable[dict[str, Any]], handle: IO[str]) -> int:
-    count = 0
-    for record in lines:
-        handle.write(dumps(record) + "\n")
-        count += 1
-    return count
-
-
-def _read_jsonl(path: Path, required: Sequence[str], what: str) -> list[dict[str, Any]]:
-    """The JSON objects of a JSONL file, or a ValueError naming the first bad line."""
-    out = []
-    with Path(path).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise ValueError(f"line {number} is not JSON ({err.msg}): is this {what}?") from err
-            if not isinstance(obj, dict) or any(key not in obj for key in required):
-                raise ValueError(f"line {number} has no {' or '.join(required)}: is this {what}?")
-            out.append(obj)
-    return out
-
-
-def read_kb(path: Path) -> list[dict[str, Any]]:
-    """The records of a KB file written by ``extract run``, in file order."""
-    return _read_jsonl(path, ("id", "type", "doc_id"), "a knowledge base written by `extract run`")
-
-
-def read_documents(path: Path) -> dict[str, dict[str, Any]]:
-    """A documents list written by ``extract run``, by doc id."""
-    entries = _read_jsonl(path, ("doc_id",), "a documents list written by `extract run`")
-    return {entry["doc_id"]: entry for entry in entries}

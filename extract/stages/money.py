@@ -9,11 +9,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.figures import Qualifiers
-from extract.kb import Claim, claims_of
-from extract.numbers import parse_money
-from extract.patterns import RuleSet
-from extract.syntax import matched_spans, noun_phrase
+from extract.rules.loading import RuleSet
+from extract.stages.base import Claim, claims_of
+from extract.stages.figures import Qualifiers
+from extract.stages.numbers import parse_money
+from extract.stages.syntax import matched_spans, noun_phrase
 
 PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
 PURPOSE_PREPOSITIONS = {"for", "in", "on", "towards", "to", "of"}

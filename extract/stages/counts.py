@@ -12,11 +12,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extract.figures import Qualifiers
-from extract.kb import Claim, claims_of
-from extract.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
-from extract.patterns import RuleSet
-from extract.syntax import matched_spans, noun_phrase
+from extract.rules.loading import RuleSet
+from extract.stages.base import Claim, claims_of
+from extract.stages.figures import Qualifiers
+from extract.stages.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
+from extract.stages.syntax import matched_spans, noun_phrase
 
 TIME_UNITS = {
     "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",

@@ -254,7 +254,7 @@ def render_report(records: list[dict], texts: Mapping[str, str], documents: Mapp
     type_counts = Counter(m[0] for m in marks.values())
     quotes = Counter(m[2] for m in marks.values() if m[0] == "quote")
     speakers = sorted({m[2] for m in marks.values() if m[2]})
-    template = Template(files("extract").joinpath("report.html").read_text(encoding="utf-8"))
+    template = Template(files("extract.tools").joinpath("report.html").read_text(encoding="utf-8"))
     return template.substitute(
         title=esc(f"Claims review: {len(records)} claims in {len(docs)} documents"),
         type_filters="".join(

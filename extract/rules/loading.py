@@ -1,0 +1,82 @@
+"""The rule set a run uses: the shipped pattern files plus a user's ``--patterns`` folders."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from spacy.vocab import Vocab
+
+from extract.rules.matcher import RuleMatcher
+from extract.rules.schema import PatternError, Rule, read_pattern_file
+
+
+def default_patterns_dir() -> Path:
+    """The rules shipped with the package (``patterns/`` of the source tree in a checkout)."""
+    shipped = Path(str(resources.files("extract") / "patterns"))
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "patterns"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+
+    def with_label(self, *labels: str) -> list[Rule]:
+        return [r for r in self.rules if r.label in labels]
+
+    def meanings(self, *labels: str) -> list[str]:
+        """Each rule (of ``labels``, default all) as what it does, in canonical JSON: its id,
+        label, pattern and fields. Examples and file positions do not count."""
+        return [m for r, m in zip(self.rules, self._meanings) if not labels or r.label in labels]
+
+    @cached_property
+    def _meanings(self) -> list[str]:
+        return [json.dumps([r.id, r.label, r.pattern, r.fields], sort_keys=True) for r in self.rules]
+
+    def fingerprint(self, *labels: str) -> str:
+        """Changes whenever a rule (of ``labels``, default all) changes: what was cached with
+        other rules is stale."""
+        return hashlib.sha256(json.dumps(self.meanings(*labels)).encode("utf-8")).hexdigest()
+
+    def matcher(self, vocab: Vocab, *labels: str) -> RuleMatcher:
+        """One matcher over the rules with these labels; a match's label is its rule id."""
+        return RuleMatcher(vocab, self.with_label(*labels))
+
+
+def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:
+    """Path, modification time and size of every rule file ``load_rules`` reads: changes when one is edited."""
+    stamp = []
+    for folder in [default_patterns_dir(), *dirs]:
+        for path in sorted(Path(folder).glob("*.jsonl")):
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(stamp)
+
+
+def load_rules(dirs: Sequence[Path] | None = None) -> RuleSet:
+    """The shipped rules plus those in ``dirs`` (``--patterns``); rule ids must be unique."""
+    folders = [default_patterns_dir(), *(dirs or [])]
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise PatternError(f"{folder}: patterns folder not found")
+        for path in sorted(folder.glob("*.jsonl")):
+            for rule in read_pattern_file(path):
+                if rule.id in seen:
+                    raise PatternError(
+                        f"{rule.origin}: duplicate rule id {rule.id!r} (first defined at {seen[rule.id]}); rename one"
+                    )
+                seen[rule.id] = rule.origin
+                rules.append(rule)
+    return RuleSet(tuple(rules))

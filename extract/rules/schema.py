@@ -1,0 +1,151 @@
+"""Rules as data: loading and validating ``patterns/*.jsonl``.
+
+Every line of a pattern file is one rule in spaCy's Matcher token-pattern format::
+
+    {"id": "cue-speech", "label": "QUOTE_CUE", "pattern": [{"LEMMA": "say"}],
+     "cue_kind": "speech", "speaker": "subject",
+     "examples": ["He said it was late."], "counterexamples": ["It was late."]}
+
+``label`` says which stage uses the rule; each label has its own fields (``LABELS``). Unknown
+keys are rejected, so a typo never silently turns a rule off. The test suite runs every rule's
+examples and counterexamples, so adding a line and re-running the tests proves it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.schemas import validate_token_pattern
+
+COMMON_KEYS = {"id", "label", "pattern", "examples", "counterexamples", "comment"}
+
+# label -> {field: allowed values (None: any string)}; every field listed is required.
+LABELS: dict[str, dict[str, frozenset[str] | None]] = {
+    # A word or phrase that introduces speech or a stated view. ``speaker`` says where the
+    # source is: the verb's subject ("X said"), the object of a preposition in the cue
+    # ("according to X"), or nowhere ("the conference heard": the subject only listened).
+    "QUOTE_CUE": {
+        "cue_kind": frozenset({"speech", "belief", "finding"}),
+        "speaker": frozenset({"subject", "object", "none"}),
+    },
+    # The shape of a money amount; the value comes from ``numbers.parse_money``.
+    "MONEY": {},
+    # The shape of a count or proportion; ``count_kind`` fixes how its value is read.
+    # ``unit`` says where the counted noun is: the noun the match ends on, the phrase after
+    # "of", the unit of another count in the same sentence (elided: "2 in the North"), or none.
+    "COUNT": {
+        "count_kind": frozenset({"count", "percent", "proportion"}),
+        "unit": frozenset({"noun", "of", "sentence", "none"}),
+    },
+    # A word before an amount or count that bounds or approximates it ("more than", "about").
+    "QUALIFIER": {
+        "comparator": frozenset({"eq", "over", "under", "about"}),
+        "approx": frozenset({"true", "false"}),
+    },
+    # The period an amount covers ("over two years", "a year", "by 2020").
+    "PERIOD": {},
+    # An evaluative phrase and the position it takes.
+    "STANCE": {
+        "polarity": frozenset({"positive", "negative"}),
+        "stance_kind": frozenset({"evaluation", "prediction", "necessity", "difficulty"}),
+    },
+    # Words that negate or hedge a stance phrase in their clause.
+    "NEGATION": {},
+    "HEDGE": {},
+    # A whole line of page furniture (menus, share prompts, subscription boxes).
+    "FURNITURE": {},
+}
+
+
+class PatternError(ValueError):
+    """A malformed rule; the message names file, line and what to fix."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    label: str
+    pattern: list[dict[str, Any]]
+    fields: dict[str, str] = field(default_factory=dict)
+    examples: tuple[str, ...] = ()
+    counterexamples: tuple[str, ...] = ()
+    origin: str = ""  # "file:line", for error messages
+
+
+def parse_rule(obj: Any, origin: str) -> Rule:
+    """Validate one decoded JSON line and turn it into a Rule."""
+    if not isinstance(obj, dict):
+        raise PatternError(f"{origin}: expected a JSON object, got {type(obj).__name__}")
+    label = obj.get("label")
+    if not isinstance(label, str) or label not in LABELS:
+        raise PatternError(f"{origin}: 'label' must be one of {sorted(LABELS)}, got {label!r}")
+    own = LABELS[label]
+    unknown = set(obj) - COMMON_KEYS - set(own)
+    if unknown:
+        allowed = sorted(COMMON_KEYS | set(own))
+        raise PatternError(f"{origin}: unknown key(s) {sorted(unknown)}; expected: {allowed}")
+    rule_id = obj.get("id")
+    if not isinstance(rule_id, str) or not rule_id.strip() or rule_id != rule_id.strip():
+        raise PatternError(f"{origin}: 'id' must be a non-empty string without spaces around it")
+    pattern = obj.get("pattern")
+    if not isinstance(pattern, list) or not pattern:
+        raise PatternError(f"{origin}: rule {rule_id!r}: 'pattern' must be a non-empty list of token dicts")
+    errors = validate_token_pattern(pattern)
+    if errors:
+        raise PatternError(f"{origin}: rule {rule_id!r}: invalid token pattern: {'; '.join(errors)}")
+    fields: dict[str, str] = {}
+    for name, allowed in own.items():
+        value = obj.get(name)
+        if value is None:
+            raise PatternError(f"{origin}: rule {rule_id!r}: missing {name!r} (needed for {label})")
+        value = str(value).lower() if isinstance(value, bool) else value
+        if not isinstance(value, str) or (allowed is not None and value not in allowed):
+            raise PatternError(
+                f"{origin}: rule {rule_id!r}: {name!r} must be one of {sorted(allowed or [])}, got {value!r}"
+            )
+        fields[name] = value
+    examples = _strings(obj.get("examples", []), "examples", rule_id, origin)
+    counterexamples = _strings(obj.get("counterexamples", []), "counterexamples", rule_id, origin)
+    if not examples:
+        raise PatternError(f"{origin}: rule {rule_id!r}: give at least one entry in 'examples'")
+    return Rule(rule_id, label, pattern, fields, examples, counterexamples, origin)
+
+
+def _strings(value: Any, key: str, rule_id: str, origin: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PatternError(f"{origin}: rule {rule_id!r}: {key!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def read_pattern_file(path: Path) -> list[Rule]:
+    """All rules of one file; blank lines are allowed, anything else must be a rule."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise PatternError(f"{path}: cannot read pattern file: {err}") from err
+    rules = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise PatternError(f"{origin}: not valid JSON ({err.msg} at column {err.colno})") from err
+        rules.append(parse_rule(obj, origin))
+    return rules
+
+
+def check_files(paths: Iterable[Path]) -> list[str]:
+    """Validate pattern files without a model; returns one message per problem found."""
+    problems = []
+    for path in paths:
+        try:
+            read_pattern_file(path)
+        except PatternError as err:
+            problems.append(str(err))
+    return problems

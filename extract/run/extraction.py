@@ -1,0 +1,156 @@
+"""Running the built pipeline over (doc_id, text) pairs, reusing what the run cache still holds.
+
+Each page's article body goes to the model (or its cached parse), then each rule stage runs,
+unless its cached claims on the body still hold: the same rules, or rules whose changes cannot
+match in the body (its lexicon says so). A body where no stage has to run keeps its records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from extract.document.article import Article, find_article, furniture_detector
+from extract.kb.records import records
+from extract.pipeline import STAGES
+from extract.rules.lexicon import could_match, lexicon_sets
+from extract.run.cache import BodyClaims, RunCache, StageClaims
+from extract.stages.base import claims_of
+
+# What the model reads better: no-break spaces as spaces, CR line ends as LF. Always one
+# character for one ("\r\n" becomes " \n"), so offsets are unchanged.
+MODEL_TEXT = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\r": "\n"})
+
+
+class ParseMissing(RuntimeError):
+    """A rules-only pipeline met a text whose parse is not in the cache: load the model."""
+
+
+def article_of(nlp: Language, text: str) -> Article:
+    meta = nlp.meta.get("extract", {})
+    return find_article(text, furniture_detector(tuple(meta.get("patterns", [])), meta.get("furniture", "")))
+
+
+def _article(nlp: Language, text: str, cache: RunCache | None) -> Article:
+    if cache is None:
+        return article_of(nlp, text)
+    fingerprint = nlp.meta["extract"]["furniture"]
+    article = cache.get_article(text, fingerprint)
+    if article is None:
+        article = article_of(nlp, text)
+        cache.put_article(text, fingerprint, article)
+    return article
+
+
+def model_text(body: str) -> str:
+    return body.replace("\r\n", " \n").translate(MODEL_TEXT)
+
+
+def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: int) -> list[Doc]:
+    """The model's analysis of each text, from the cache where it holds a valid entry."""
+    docs: list[Doc | None] = [cache.get_doc(t, nlp.vocab) if cache else None for t in texts]
+    missing = [i for i, doc in enumerate(docs) if doc is None]
+    if missing and nlp.meta["extract"]["rules_only"]:
+        raise ParseMissing(f"{len(missing)} text(s) have no cached parse")
+    with nlp.select_pipes(disable=list(STAGES)):
+        for i, doc in zip(missing, nlp.pipe([texts[i] for i in missing], batch_size=batch_size)):
+            if cache:
+                cache.put_doc(texts[i], doc)
+            docs[i] = doc
+    return docs  # type: ignore[return-value]
+
+
+def _still_holds(
+    ran_with: str, stage: str, words: dict[str, set[str]] | None, meta: dict[str, Any], cache: RunCache | None
+) -> bool:
+    """Whether a stage's cached claims on a body, made with the rules ``ran_with`` stands for, are
+    what its rules now would make: the same rules, or every rule added, removed or edited since
+    is one that cannot match in the body (its lexicon says so), and the others keep their order
+    (the first listed of two that match the same words comes first)."""
+    if ran_with == meta["stages"][stage]:
+        return True
+    before = cache.get_rules(ran_with) if cache and words is not None else None
+    changed = _changed_patterns(tuple(before), tuple(meta["stage_rules"][stage])) if before is not None else None
+    return changed is not None and not any(could_match(pattern, words) for pattern in changed)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=64)
+def _changed_patterns(before: tuple[str, ...], now: tuple[str, ...]) -> tuple[list[dict[str, Any]], ...] | None:
+    """The patterns of the rules added, removed or edited between two rule lists (``RuleSet.meanings``),
+    worked out once per pair, not once per body; None when the rules they share changed order."""
+    kept_before, kept_now = set(before), set(now)
+    if [m for m in before if m in kept_now] != [m for m in now if m in kept_before]:
+        return None
+    return tuple(json.loads(m)[2] for m in kept_before ^ kept_now)  # a meaning is [id, label, pattern, fields]
+
+
+def extract_many(
+    nlp: Language, items: Iterable[tuple[str, str]], batch_size: int = 16, cache: RunCache | None = None
+) -> Iterator[tuple[str, str, Article, list[dict[str, Any]]]]:
+    """(doc_id, text) pairs in, (doc_id, text, article, records) out, in the same order.
+
+    The model only sees each article's body, with plain spaces and line feeds; offsets are
+    shifted back into the full text, and every text field is cut from the original. With a
+    ``cache``, parsed bodies are reused and only the rule stages whose rules changed run on them;
+    a body where no stage needs to run keeps its earlier records, and its parse is not loaded.
+    """
+    meta = nlp.meta["extract"]
+    for name in STAGES if cache else ():
+        cache.keep_rules(meta["stages"][name], meta["stage_rules"][name])  # type: ignore[union-attr]
+    for batch in minibatch(items, batch_size):
+        articles = [_article(nlp, text, cache) for _, text in batch]
+        bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
+        stored = [cache.get_claims(body) if cache else BodyClaims({}, None, None) for body in bodies]
+        kept = [_kept_records(cache, *item, a, entry, meta) for item, a, entry in zip(batch, articles, stored)]
+        missing = [i for i, recs in enumerate(kept) if recs is None]
+        parsed = dict(zip(missing, _parse(nlp, [bodies[i] for i in missing], cache, batch_size)))
+        for i, ((doc_id, text), article, body, entry) in enumerate(zip(batch, articles, bodies, stored)):
+            if i in parsed:
+                doc = parsed[i]
+                stages = _run_stages(nlp, doc, entry, meta, cache)
+                words = entry.lexicon if entry.lexicon is not None or cache is None else lexicon_sets(doc)
+                recs = records(
+                    doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
+                    date=article.date, keep=article.keeps,
+                )
+                if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
+                    cache.put_claims(body, now)
+            else:  # the entry stays as it is: its claims, and the records they made, still hold
+                recs = kept[i]
+            yield doc_id, text, article, recs  # type: ignore[misc]
+
+
+def _run_stages(
+    nlp: Language, doc: Doc, entry: BodyClaims, meta: dict[str, Any], cache: RunCache | None
+) -> dict[str, StageClaims]:
+    """Each stage's claims on a doc: kept from the cache where they still hold, else from running it."""
+    stages = {}
+    for name in STAGES:
+        cached, rules = entry.stages.get(name), meta["stages"][name]
+        if cached is not None and _still_holds(cached.rules, name, entry.lexicon, meta, cache):
+            claims_of(doc).extend(cached.claims)
+            stages[name] = StageClaims(rules, cached.claims)
+        else:
+            before = len(claims_of(doc))  # run it; keep only what it added
+            doc = nlp.get_pipe(name)(doc)
+            stages[name] = StageClaims(rules, claims_of(doc)[before:])
+    return stages
+
+
+def _kept_records(
+    cache: RunCache | None, doc_id: str, text: str, article: Article, entry: BodyClaims, meta: dict[str, Any]
+) -> list[dict[str, Any]] | None:
+    """The records an earlier run wrote for this document, when every stage's claims on its body
+    still hold and the page reads the same (title, date): no stage runs, no parse is loaded."""
+    if cache is None or entry.records_rules is None or not set(STAGES) <= set(entry.stages):
+        return None
+    if not all(_still_holds(entry.stages[name].rules, name, entry.lexicon, meta, cache) for name in STAGES):
+        return None
+    earlier = cache.get_records(doc_id, text, rules=entry.records_rules)
+    return earlier[1] if earlier is not None and earlier[0] == article else None

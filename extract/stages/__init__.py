@@ -1,0 +1,1 @@
+"""The claim stages (money, counts, quotes, stance) and what they share."""

@@ -1,0 +1,24 @@
+"""A quote as the finder builds it, before it becomes a claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from extract.stages.speakers import Speaker
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    kind: str
+    rule: str
+    cue: Span | None = None
+    cue_text: str | None = None
+    speaker: Speaker | None = None
+    own_cue: bool = True  # False when the attribution was inherited (continuation, headline)
+    line: int = 0

@@ -1,0 +1,68 @@
+"""Documents and surveys as sources: "the survey found", "a report by X", "It showed"."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+from extract.model.entities import entities_in
+from extract.stages.speakers.lexicon import DOCUMENT_NOUNS, QUANTITY_HEADS, RESPONDENT_NOUNS
+from extract.stages.speakers.names import NameBook, clean_org, name_span
+
+
+def document_nouns(doc: Doc) -> list[Token]:
+    """The tokens ``_is_document`` accepts, found from the doc's word and lemma arrays: a
+    question about each distinct word, not about each token."""
+    columns = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    wanted = [key for key in set(columns.ravel().tolist()) if strings[key].lower() in DOCUMENT_NOUNS]
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(columns, wanted).any(axis=1)).tolist()]
+
+
+def is_document(token: Token) -> bool:
+    return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
+
+
+def org_of_document(token: Token) -> str | None:
+    """"a survey conducted by CIPFA", "BMA analysis", "CIPFA's survey" -> the organisation."""
+    for t in token.subtree:
+        if t.dep_ == "agent" or (t.lower_ == "by" and (t.head.i == token.i or t.head.dep_ in {"acl", "relcl"})):
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return clean_org(token.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+    for ent in entities_in(token.doc, token.left_edge.i, token.i):
+        if ent.label_ in {"ORG", "GPE", "NORP"}:
+            return clean_org(ent.text)
+    for child in token.lefts:
+        if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
+            return clean_org(name_span(child).text)
+    return None
+
+
+def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
+    """"It showed ..." -> the survey or named document of the sentences before."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    window_start = max(0, sent.start - 80)
+    for token in reversed(list(doc[window_start : pronoun.i])):
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "poss"}:
+            continue
+        if is_document(token):
+            org = org_of_document(token)
+            if org:
+                book.survey(org, token.idx)
+                return org
+            return book.survey_org(pronoun.idx)
+        if token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "GPE", "DATE"}:
+            span = name_span(token)
+            if len(span) >= 2 and token.dep_ in {"pobj", "nsubj", "dobj", "attr"}:
+                return span.text
+    return book.survey_org(pronoun.idx)
+
+
+def speaks_for_survey(token: Token) -> bool:
+    """"over half of respondents", "90% of those surveyed", "55 of 56 respondents", "the results"."""
+    if token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+        return True
+    return any(t.lower_ in RESPONDENT_NOUNS - {"those"} or t.lower_ == "surveyed" for t in token.subtree)

@@ -1,0 +1,157 @@
+"""Names as a document writes them: cleaning, the span a name stands in, role and organisation,
+and the ``NameBook`` of the people one document names and who spoke last."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from extract.model.entities import entities_in, entity_at
+from extract.stages.speakers.lexicon import HONORIFICS, POST_TITLES
+from extract.stages.syntax import noun_phrase
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    org: str | None = None
+    aliases: set[str] = field(default_factory=set)  # role words that have named this person
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    mention: Span | None
+    role: str | None = None
+    org: str | None = None
+
+
+def clean_name(text: str) -> str:
+    """"Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts"."""
+    words = re.sub(r"[’']s$", "", " ".join(text.split())).split(" ")
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    while words and words[-1].lower().rstrip(".") in POST_TITLES:
+        words = words[:-1]
+    return " ".join(words).strip(" ,")
+
+
+def surname(name: str) -> str:
+    return name.split(" ")[-1].lower() if name else ""
+
+
+def clean_org(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def name_span(token: Token) -> Span:
+    """The name a subject token stands in: its entity, widened to its proper-noun compounds
+    ("NHS Guidance", not "NHS")."""
+    doc = token.doc
+    ent = entity_at(token)
+    start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+    while start > 0 and doc[start - 1].head.i in range(start, end + 1) and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].pos_ in {"PROPN", "NOUN"}:
+        start -= 1
+    while start < token.i and doc[start].pos_ in {"DET", "PUNCT"}:
+        start += 1
+    return doc[start:end]
+
+
+def role_and_org(name: Span) -> tuple[str | None, str | None]:
+    """Role and organisation written around a name.
+
+    "NHS Providers chief executive Chris Hopson", "Rob Whiteman, CIPFA's chief executive,",
+    "Richard Humphries, a senior policy fellow from the think-tank the King's Fund",
+    "Clive Betts MP".
+    """
+    doc = name.doc
+    head = name.root
+    org = None
+    # Premodifiers: organisation names, then the role ("NHS Providers chief executive").
+    before = [t for t in doc[head.left_edge.i : name.start] if t.pos_ not in {"DET", "PUNCT"} and t.dep_ != "case"]
+    org_tokens = [t for t in before if t.ent_type_ in {"ORG", "GPE", "NORP"} or t.pos_ == "PROPN"]
+    role_tokens = [t for t in before if t not in org_tokens]
+    if org_tokens:
+        org = " ".join(t.text for t in org_tokens)
+    # Appositive: "Rob Whiteman, CIPFA's chief executive," / "a senior fellow from the X Fund".
+    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    if appos is not None and not role_tokens:
+        role_tokens = [t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}]
+        inside = entities_in(doc, appos.left_edge.i, appos.right_edge.i + 1)
+        orgs = [e for e in inside if e.label_ in {"ORG", "GPE"}]
+        if orgs:
+            org = orgs[-1].text
+    # A title after the name: "Clive Betts MP".
+    after = doc[name.end] if name.end < len(doc) else None
+    if not role_tokens and after is not None and after.lower_ in POST_TITLES:
+        role_tokens = [after]
+    elif not role_tokens and name[-1].lower_ in POST_TITLES:
+        role_tokens = [name[-1]]
+    role = " ".join(t.text for t in role_tokens) or None
+    return role, clean_org(org) if org else None
+
+
+
+
+@dataclass
+class NameBook:
+    """The people and organisations of one document, and who spoke last."""
+
+    people: dict[str, Person] = field(default_factory=dict)  # canonical name -> person
+    spoken: list[tuple[int, Person]] = field(default_factory=list)  # (char offset, speaker)
+    surveys: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation)
+
+    def canonical(self, name: str) -> str:
+        """A short name ("Humphries", "Mr Hopson") as the earliest full name with its surname."""
+        cleaned = clean_name(name)
+        if cleaned in self.people:
+            return cleaned
+        for full in self.people:
+            if surname(full) == surname(cleaned):
+                return full
+        return cleaned
+
+    def knows(self, name: str) -> bool:
+        """True when the name (or its surname) is a person already in the book."""
+        cleaned = clean_name(name)
+        return bool(cleaned) and any(surname(full) == surname(cleaned) for full in self.people)
+
+    def person(self, name: str) -> Person:
+        if name not in self.people:
+            self.people[name] = Person(name)
+        return self.people[name]
+
+    def spoke(self, name: str | None, at: int) -> None:
+        """Record that ``name`` speaks at char offset ``at`` (lookups go by position, not by
+        the order quotes happen to be attributed in)."""
+        if name and name in self.people and (at, self.people[name]) not in self.spoken:
+            self.spoken.append((at, self.people[name]))
+            self.spoken.sort(key=lambda item: item[0])
+
+    def recent(self, before: int) -> list[Person]:
+        """Speakers before a position, most recent last."""
+        return [p for at, p in self.spoken if at < before]
+
+    def survey(self, org: str, at: int) -> None:
+        if (at, org) not in self.surveys:
+            self.surveys.append((at, org))
+            self.surveys.sort()
+
+    def survey_org(self, before: int) -> str | None:
+        """The organisation behind the latest survey or report mentioned before a position."""
+        orgs = [org for at, org in self.surveys if at < before]
+        return orgs[-1] if orgs else None
+
+    def by_role(self, role_words: set[str], before: int) -> Person | None:
+        """The most recent speaker, else the first person, whose role shares a word with these."""
+        def matches(p: Person) -> bool:
+            known = set(f"{p.role or ''} {p.org or ''}".lower().split()) | p.aliases
+            return bool(role_words & known)
+        for person in reversed(self.recent(before)):
+            if matches(person):
+                return person
+        return next((p for p in self.people.values() if matches(p)), None)

@@ -1,0 +1,180 @@
+"""Who is speaking: from a mention ("he", "Humphries", "Mr Hopson", "the committee chair",
+"the survey") to the canonical name the document uses ("Richard Humphries"), with role and
+organisation read from the text around the first full mention.
+
+A ``NameBook`` is built per document (``book_of``) and updated as quotes are attributed in
+reading order, so pronouns and roles resolve to the most recent compatible speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.stages.speakers.documents import (
+    document_antecedent,
+    document_nouns,
+    is_document,
+    org_of_document,
+    speaks_for_survey,
+)
+from extract.stages.speakers.lexicon import (
+    BODY_NOUNS,
+    FIRST_PERSON,
+    NEGATIVE_DETERMINERS,
+    POST_TITLES,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+)
+from extract.stages.speakers.names import (
+    NameBook,
+    Person,
+    Speaker,
+    clean_name,
+    clean_org,
+    name_span,
+    role_and_org,
+    surname,
+)
+
+
+def book_of(doc: Doc) -> NameBook:
+    """The people a document names in full (with role and organisation) and the surveys it cites."""
+    book = NameBook()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = clean_name(ent.text)
+            if " " in name and not any(surname(name) == surname(n) for n in book.people):
+                book.people[name] = Person(name, *role_and_org(ent))
+    for token in document_nouns(doc):
+        org = org_of_document(token)
+        if org:
+            book.survey(org, token.idx)
+    return book
+
+
+def can_speak(subject: Token) -> bool:
+    """People, organisations, documents and pronouns speak; "efficiency" does not."""
+    if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return subject.lower_ not in {"’s", "'s", "this", "that", "there"}
+    words = {t.lemma_.lower() for t in subject.subtree} | {t.lower_ for t in subject.subtree}
+    return subject.like_num or bool(words & SOURCE_NOUNS)
+
+
+def is_author_voice(subject: Token) -> bool:
+    """"We believe", "Many of us feel", "No member believes": the writer generalising, not a source."""
+    words = {t.lower_ for t in subject.subtree}
+    if subject.lower_ in FIRST_PERSON or (subject.lower_ in {"many", "some", "most", "all"} and words & {"us", "we"}):
+        return True
+    first = subject.left_edge
+    return subject.lower_ in {"nobody", "none"} or first.lower_ in NEGATIVE_DETERMINERS or (first.lower_ == "no" and subject.lower_ == "one")
+
+
+def resolve(subject: Token, book: NameBook) -> Speaker:
+    """The speaker behind a subject token, updating the name book."""
+    doc = subject.doc
+    low = subject.lower_
+    if low in {"he", "she", "him", "her"}:
+        antecedent = _cataphora(subject)
+        if antecedent is not None:
+            return _with_mention(resolve(antecedent, book), doc[subject.i : subject.i + 1])
+        recent = book.recent(subject.idx)
+        person = recent[-1] if recent else _last_person_before(subject, book)
+        return _speaker(person, doc[subject.i : subject.i + 1])
+    if low in {"it", "they"}:
+        return Speaker(document_antecedent(subject, book), doc[subject.i : subject.i + 1])
+    span = name_span(subject)
+    titled_name = (  # "Clive Betts MP", not "The Sheffield MP"
+        subject.lower_ in POST_TITLES
+        and not any(c.dep_ == "det" for c in subject.lefts)
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"", "PERSON"} for c in subject.lefts)
+    )
+    role_noun = subject.lemma_.lower() in ROLE_NOUNS or (  # "the chief constable", "a police spokesman"
+        subject.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and c.lower_ in ROLE_NOUNS for c in subject.lefts)
+    )
+    if role_noun and subject.ent_type_ != "PERSON" and not titled_name:
+        return _by_role(subject, book)
+    if book.knows(span.text) or subject.ent_type_ == "PERSON" or (
+        subject.pos_ == "PROPN" and not subject.ent_type_ and not is_document(subject)
+    ):
+        name = book.canonical(span.text)
+        person = book.person(name)
+        if person.role is None and person.org is None:
+            person.role, person.org = role_and_org(span)
+        book.spoke(name, subject.idx)
+        return _speaker(person, span)
+    if is_document(subject) or speaks_for_survey(subject):
+        if is_document(subject) and subject.pos_ == "PROPN":
+            return Speaker(span.text, span)  # a document by its title: "NHS Guidance"
+        org = org_of_document(subject)
+        if org:
+            book.survey(org, subject.idx)
+            return Speaker(org, span)
+        return Speaker(book.survey_org(subject.idx), span)
+    if subject.ent_type_ in {"ORG", "GPE", "NORP"} or subject.pos_ == "PROPN":
+        return Speaker(clean_org(span.text), span)
+    if subject.lemma_.lower() in BODY_NOUNS:  # "the council said": the body as written
+        written = doc[subject.left_edge.i : subject.i + 1]
+        return Speaker(_as_written(written), written)
+    return Speaker(None, span)
+
+
+def _as_written(phrase: Span) -> str:
+    """A source the document never names, as written: "The club" and "the club" are one speaker."""
+    text = phrase.text
+    return "the" + text[3:] if text.startswith("The ") else text
+
+
+def _speaker(person: Person | None, mention: Span) -> Speaker:
+    if person is None:
+        return Speaker(None, mention)
+    return Speaker(person.name, mention, person.role, person.org)
+
+
+def _with_mention(speaker: Speaker, mention: Span) -> Speaker:
+    return Speaker(speaker.name, mention, speaker.role, speaker.org)
+
+
+def _cataphora(pronoun: Token) -> Token | None:
+    """"Discussing X, which he described as patchy, the chair argued": "he" is the chair."""
+    clause = pronoun.head
+    while clause.dep_ not in {"advcl", "relcl", "acl", "ROOT"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ROOT":
+        return None
+    main = clause
+    while main.head.i != main.i and main.dep_ != "ROOT":
+        main = main.head
+    subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.i > pronoun.i and subject.pos_ != "PRON":
+        return subject
+    return None
+
+
+def _by_role(subject: Token, book: NameBook) -> Speaker:
+    """"the committee chair", "The Sheffield South East MP", "the chancellor"."""
+    doc = subject.doc
+    written = doc[subject.left_edge.i : subject.right_edge.i + 1] if subject.dep_ != "ROOT" else name_span(subject)
+    words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}
+    person = book.by_role(words, subject.idx)
+    if person is None:
+        person = _next_person_after(subject, book)
+    if person is None:
+        return Speaker(_as_written(written), written)  # "the chancellor": the document never names them
+    person.aliases |= words
+    book.spoke(person.name, subject.idx)
+    return _speaker(person, written)
+
+
+def _last_person_before(token: Token, book: NameBook) -> Person | None:
+    for ent in reversed([e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
+        return book.person(book.canonical(ent.text))
+    return None
+
+
+def _next_person_after(token: Token, book: NameBook) -> Person | None:
+    doc = token.doc
+    limit = min(len(doc), token.sent.end + 120)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and token.i < ent.start < limit:
+            return book.person(book.canonical(ent.text))
+    return None
