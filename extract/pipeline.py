@@ -1,74 +1,126 @@
 """The whole pipeline in one place: the trained English model, then our stages in order.
 
-    text ─ article (body, title, date) ─ tokenizer (figures split) ─ extract_paragraphs
-         ─ tagger, parser, extract_attribute_rules and extract_lemmatizer (the model's, by lookup),
-           extract_entities (the model's NER, around names and numbers only)
-         ─ extract_money ─ extract_counts ─ extract_quotes ─ extract_stance ─ kb records
+    text ─ article (body, title, date: document/) ─ tokenizer (figures split: model/tokenizer)
+         ─ extract_paragraphs ─ tagger, parser
+         ─ extract_attribute_rules, extract_lemmatizer (the model's, by lookup: model/tagging)
+         ─ extract_entities (the model's NER, around names and numbers only: model/entities)
+         ─ one ClaimStage per claim type (stages/registry): quotes, money, counts, stance
+         ─ kb records (kb/records)
 
-Money runs before counts (a number inside an amount is not a count) and quotes before stance
-(a stance phrase inside a quote is held by its speaker).
+A stage runs after the stages whose claims it reads (counts skip the numbers of money amounts).
+The model's components our faster ones stand in for stay in the pipeline, disabled, so a saved
+pipeline (``nlp.to_disk``) loads with ``spacy.load`` and runs the same; where the loaded model is
+not one a faster component supports, the model's own component runs instead (logged at INFO).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-import extract.model.entities
-import extract.model.tagging  # noqa: F401  (registers the factories)
-import extract.stages.counts
-import extract.stages.money
-import extract.stages.quotes
-import extract.stages.stance
 from extract.document.article import furniture_detector, load_date_parser
+from extract.model.entities import unsupported_ner
 from extract.model.loading import DEFAULT_MODEL, load_model, model_id
-from extract.model.tokenizer import FigureTokenizer
-from extract.rules.loading import load_rules
+from extract.model.tokenizer import FIGURE_TOKENIZER_NAME
+from extract.model.tagging import unsupported_attribute_ruler, unsupported_lemmatizer
+from extract.rules.loading import RuleSet, load_rules
+from extract.stages.base import ClaimStage
+from extract.stages.registry import claim_type, stage_order
 
-STAGES = ("extract_money", "extract_counts", "extract_quotes", "extract_stance")
-# Stages that read the claims of earlier ones: counts skip the numbers of money amounts.
-READS_CLAIMS_OF = {"extract_counts": ("extract_money",)}
+log = logging.getLogger("extract")
+FIGURE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": FIGURE_TOKENIZER_NAME}}}
+CACHED_DOCS_ONLY = {"nlp": {"tokenizer": {"@tokenizers": "extract.cached_docs_only.v1"}}}
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    """What a run needs to know of the pipeline it runs: kept in ``nlp.meta["extract"]``, so it is
+    saved with ``nlp.to_disk`` and read back by ``spacy.load``."""
+
+    patterns: tuple[str, ...]  # the user's rule folders, resolved
+    model: str  # ``model_id`` of the model: parses of another model or version are stale
+    rules_only: bool  # no model: every parse must come from the cache
+    stages: dict[str, str]  # stage -> fingerprint of the rules its output depends on
+    stage_rules: dict[str, list[str]]  # stage -> those rules (``RuleSet.meanings``)
+    furniture: str  # fingerprint of the furniture rules
+
+    @classmethod
+    def of(cls, nlp: Language) -> PipelineSettings:
+        meta = nlp.meta.get("extract")
+        if meta is None:
+            raise ValueError("this spaCy pipeline was not built by extract: use extract.load() or build_pipeline()")
+        return cls(**{**meta, "patterns": tuple(meta["patterns"])})
+
+
+def stage_names() -> list[str]:
+    """The stage components, in the order they run."""
+    return [kind.stage for kind in stage_order()]
 
 
 def build_pipeline(
-    model: str = DEFAULT_MODEL, patterns: Sequence[str | Path] = (), *, rules_only: bool = False
+    model: str = DEFAULT_MODEL, patterns: Sequence[str | Path] = (), *, rules_only: bool = False,
+    faster: bool = True,
 ) -> Language:
     """The model plus our components, with the shipped rules and those of ``patterns`` folders.
 
     ``rules_only``: our stages on a blank English pipeline, for re-runs whose parses are all
     cached (it loads in a tenth of the time; ``extract_many`` raises ``ParseMissing`` otherwise).
+    ``faster=False`` keeps the model's own attribute ruler, lemmatizer and NER.
     """
     rules = load_rules([Path(p) for p in patterns])
-    cached_only = {"nlp": {"tokenizer": {"@tokenizers": "extract.cached_docs_only.v1"}}}
-    nlp = spacy.blank("en", config=cached_only) if rules_only else load_model(model)
-    nlp.tokenizer = FigureTokenizer(nlp.tokenizer)
-    if "attribute_ruler" in nlp.pipe_names:  # the same rules, by lookup: see tagging.py
-        nlp.add_pipe("extract_attribute_rules", after="attribute_ruler")
-        nlp.remove_pipe("attribute_ruler")
-    if "lemmatizer" in nlp.pipe_names:  # once per distinct word and tag: see tagging.py
-        nlp.add_pipe("extract_lemmatizer", after="lemmatizer")
-        nlp.remove_pipe("lemmatizer")
-    if "ner" in nlp.pipe_names:  # only around names and numbers: see entities.py
-        nlp.add_pipe("extract_entities", after="ner")
-        nlp.remove_pipe("ner")
-    nlp.add_pipe("extract_paragraphs", first=True)
-    reads: dict[str, tuple[str, ...]] = {}  # stage -> the labels of the rules its output depends on
-    for stage in STAGES:
-        component = nlp.add_pipe(stage, last=True)
-        component.add_rules(rules)
-        reads[stage] = (*component.LABELS, *(label for name in READS_CLAIMS_OF.get(stage, ()) for label in reads[name]))
-    nlp.meta["extract"] = {
-        "patterns": [str(Path(p).resolve()) for p in patterns], "model": model_id(model), "rules_only": rules_only,
-        "stages": {stage: rules.fingerprint(*labels) for stage, labels in reads.items()},
-        "stage_rules": {stage: rules.meanings(*labels) for stage, labels in reads.items()},
-        "furniture": rules.fingerprint("FURNITURE"),
-    }
+    nlp = spacy.blank("en", config=CACHED_DOCS_ONLY) if rules_only else load_model(model, FIGURE_TOKENIZER)
+    if "extract" not in nlp.meta:  # a pipeline saved by nlp.to_disk has its components already
+        if faster:
+            _use_faster_components(nlp)
+        nlp.add_pipe("extract_paragraphs", first=True)
+        for name in stage_names():
+            nlp.add_pipe(name, last=True, config={"patterns": [str(p) for p in patterns]})
+    reads = _stage_labels(nlp, rules)
+    settings = PipelineSettings(
+        patterns=tuple(str(Path(p).resolve()) for p in patterns), model=model_id(model), rules_only=rules_only,
+        stages={stage: rules.fingerprint(*labels) for stage, labels in reads.items()},
+        stage_rules={stage: rules.meanings(*labels) for stage, labels in reads.items()},
+        furniture=rules.fingerprint("FURNITURE"),
+    )
+    nlp.meta["extract"] = asdict(settings)
     if not rules_only:  # pages are read with the model: get the article finder ready with it
-        furniture_detector(tuple(nlp.meta["extract"]["patterns"]), nlp.meta["extract"]["furniture"])
+        furniture_detector(settings.patterns, settings.furniture)
         load_date_parser()
     return nlp
 
 
+def _stage_labels(nlp: Language, rules: RuleSet) -> dict[str, tuple[str, ...]]:
+    """Give each stage the rules, and say which labels its output depends on: its own, and
+    those of the stages whose claims it reads."""
+    reads: dict[str, tuple[str, ...]] = {}
+    for kind in stage_order():
+        stage: ClaimStage = nlp.get_pipe(kind.stage)
+        stage.initialize(rules=rules)
+        reads[kind.stage] = (*stage.labels, *(label for name in kind.reads for label in reads[claim_type(name).stage]))
+    return reads
+
+
+# The model's component, the faster one that does its work, and the check that it can.
+FASTER = (
+    ("attribute_ruler", "extract_attribute_rules", lambda nlp: unsupported_attribute_ruler(nlp.get_pipe("attribute_ruler"))),
+    ("lemmatizer", "extract_lemmatizer", lambda nlp: unsupported_lemmatizer(nlp.get_pipe("lemmatizer"))),
+    ("ner", "extract_entities", unsupported_ner),
+)
+
+
+def _use_faster_components(nlp: Language) -> None:
+    """Put our faster components in place of the model's where the model is one they support."""
+    for stock, faster, unsupported in FASTER:
+        if stock not in nlp.pipe_names:
+            continue
+        reason = unsupported(nlp)
+        if reason is not None:
+            log.info("keeping the model's %s (%s is faster but cannot stand in for it: %s)", stock, faster, reason)
+            continue
+        nlp.add_pipe(faster, after=stock)
+        nlp.disable_pipe(stock)

@@ -7,7 +7,7 @@ import spacy
 
 from extract.model.entities import WindowedEntityRecognizer, entities_in, entity_at, windows
 from extract.model.loading import DEFAULT_MODEL
-from extract.pipeline import STAGES
+from extract.pipeline import stage_names
 
 from .tables import params
 
@@ -72,7 +72,7 @@ def test_words_outside_every_window_are_outside_any_entity(model):
 
 def test_the_pipeline_runs_the_windowed_ner_in_place_of_the_model_ner(nlp):
     assert "ner" not in nlp.pipe_names
-    assert nlp.pipe_names.index("extract_entities") < min(nlp.pipe_names.index(s) for s in STAGES)
+    assert nlp.pipe_names.index("extract_entities") < min(nlp.pipe_names.index(s) for s in stage_names())
 
 
 def test_a_doc_without_sentence_boundaries_is_one_sentence():

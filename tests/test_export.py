@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.kb.records import FIELDS
+from extract.kb.records import record_keys
 from extract.tools.export import FORMATS, claim_columns, export, load_texts
 
 from .conftest import SMALL_TEXTS
@@ -51,7 +51,7 @@ def test_csv_reads_back_with_csv_and_pandas(records, tmp_path: Path):
     assert export(records, {}, "csv", out) == len(records)
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == list(FIELDS)
+    assert list(rows[0]) == list(record_keys())
     assert [{name: typed(name, cell) for name, cell in row.items()} for row in rows] == records
     assert rows[-1]["amount"] == repr(0.1 + 0.2)
     frame = pd.read_csv(out, dtype=str, keep_default_na=False)

@@ -8,7 +8,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from extract.kb.records import FIELDS, claim_id
+from extract.kb.records import record_keys, claim_id
 from extract.run.atomic import atomic_writer
 
 SCHEMA = json.loads((resources.files("extract.kb") / "schema.json").read_text(encoding="utf-8"))
@@ -19,7 +19,7 @@ def all_records(corpus_records):
 
 
 def test_schema_lists_exactly_the_fields_records_carry():
-    assert list(SCHEMA["properties"]) == list(FIELDS)
+    assert list(SCHEMA["properties"]) == list(record_keys())
 
 
 def test_every_corpus_record_validates(corpus_records):
@@ -85,7 +85,7 @@ def test_loads_in_pandas_as_one_table(kb_file):
     import pandas as pd
 
     frame = pd.read_json(kb_file, lines=True, dtype={"id": str, "quote_id": str})
-    assert list(frame.columns) == list(FIELDS)
+    assert list(frame.columns) == list(record_keys())
     assert frame["id"].str.match(r"^[qmcs]_[0-9a-f]{16}$").all()
     assert frame["start"].dtype.kind == "i"
     assert frame.loc[frame["type"] == "money", "amount"].notna().all()
@@ -96,7 +96,7 @@ def test_loads_in_duckdb_as_one_table(kb_file):
 
     con = duckdb.connect()
     rel = con.sql(f"select * from read_json_auto('{kb_file}', format='newline_delimited')")
-    assert rel.columns == list(FIELDS)
+    assert rel.columns == list(record_keys())
     types = dict(zip(rel.columns, [str(t) for t in rel.types], strict=True))
     assert types["id"] == "VARCHAR" and types["start"] in {"BIGINT", "INTEGER"}
     assert types["amount"] in {"DOUBLE", "BIGINT", "DECIMAL(18,3)"} or types["amount"].startswith("DECIMAL")

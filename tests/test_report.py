@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import extract
-from extract.kb.records import FIELDS
+from extract.kb.records import record_keys
 from extract.tools.report import money_by_document, render_report, top_speakers
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -22,7 +22,7 @@ DATA_SCRIPT = re.compile(r'<script type="application/json" id="claims-data">(.*?
 
 def record(type_: str, start: int, end: int, text: str, doc_id: str = "a.txt", **fields) -> dict:
     """A full KB record (every key present, as in a real KB) whose text is ``text[start:end]``."""
-    rec = dict.fromkeys(FIELDS)
+    rec = dict.fromkeys(record_keys())
     rec.update(type=type_, id=f"{type_[0]}_{doc_id}_{start}_{end}", doc_id=doc_id, start=start, end=end,
                text=text[start:end], rule=f"rule-{type_}", **fields)
     return rec

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.kb.io import read_documents, read_kb
-from extract.kb.records import FIELDS, dumps
+from extract.kb.records import record_keys, dumps
 from extract.tools.speaker_index import (
     SPEAKER_FIELDS,
     format_table,
@@ -21,7 +21,7 @@ from extract.tools.speaker_index import (
 
 
 def quote(speaker: str | None, doc_id: str = "a.txt", date: str | None = None, **fields) -> dict:
-    record = dict.fromkeys(FIELDS)
+    record = dict.fromkeys(record_keys())
     record.update(type="quote", id=f"q_{len(fields)}", doc_id=doc_id, doc_date=date, speaker=speaker, **fields)
     return record
 

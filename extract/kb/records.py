@@ -1,7 +1,8 @@
 """The knowledge-base contract: one flat JSON record per claim, every key always present.
 
 Pipeline components append ``Claim`` objects to ``doc._.claims``; ``records`` turns them into
-the records documented in ``docs/kb_schema.md`` (and ``extract/kb.schema.json``). Every record
+the records documented in ``docs/kb_schema.md`` (and ``extract/kb/schema.json``); each claim type's fields come
+from its entry in ``extract.stages.registry``. Every record
 carries every key (null where it does not apply) so that pandas, DuckDB and spreadsheets read
 the file as one table.
 """
@@ -16,31 +17,24 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extract.stages.base import claims_of
+from extract.stages.registry import claim_type, record_fields
 
 SCHEMA_VERSION = 1
-ID_PREFIX = {"quote": "q", "money": "m", "count": "c", "stance": "s"}
 
 COMMON_FIELDS = (
     "schema_version", "id", "type", "doc_id", "doc_title", "doc_date",
     "start", "end", "text", "sentence", "rule", "quote_id",
 )
-TYPE_FIELDS = {
-    "quote": (
-        "content", "content_start", "content_end", "quote_kind", "cue", "speaker", "speaker_mention", "speaker_start",
-        "speaker_end", "speaker_role", "speaker_org",
-    ),
-    "money": ("amount", "amount_high", "currency", "period", "purpose"),
-    "count": ("value", "value_high", "count_kind", "unit", "total"),
-    "shared_figures": ("approx", "comparator"),
-    "stance": ("polarity", "holder", "target", "negated", "negation_cue", "hedged", "hedge_cue", "stance_kind"),
-}
-FIELDS: tuple[str, ...] = COMMON_FIELDS + tuple(
-    name for names in TYPE_FIELDS.values() for name in names
-)
+
+
+def record_keys() -> tuple[str, ...]:
+    """Every key of a record, in file order: the common ones, then each claim type's."""
+    return COMMON_FIELDS + record_fields()
+
 
 def claim_id(doc_id: str, kind: str, start: int, end: int) -> str:
     digest = hashlib.sha1(f"{doc_id}\x1f{kind}\x1f{start}\x1f{end}".encode()).hexdigest()
-    return f"{ID_PREFIX[kind]}_{digest[:16]}"
+    return f"{claim_type(kind).id_prefix}_{digest[:16]}"
 
 
 def _jsonable(value: Any) -> Any:
@@ -59,11 +53,12 @@ def records(
     ``keep(start, end)`` (source offsets) may veto claims, e.g. from repeated page lines.
     """
     out = []
+    keys = record_keys()
     for claim in sorted(claims_of(doc), key=lambda c: (c.start, c.end, c.type, c.rule)):
         start, end = claim.start + offset, claim.end + offset
         if keep is not None and not keep(start, end):
             continue
-        record: dict[str, Any] = dict.fromkeys(FIELDS)
+        record: dict[str, Any] = dict.fromkeys(keys)
         first = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         sents = (first[0].sent, first[-1].sent) if first is not None and len(first) else None
         record.update(
@@ -82,9 +77,7 @@ def records(
             ),
             rule=claim.rule,
         )
-        for name, value in claim.fields.items():
-            if name not in record:
-                raise KeyError(f"claim field {name!r} is not in the KB schema")
+        for name, value in vars(claim.fields).items():
             record[name] = _jsonable(value)
         for name in ("content_start", "speaker_start"):
             if record[name] is not None:  # offsets of parts of the claim, shifted like the claim

@@ -89,6 +89,32 @@ def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     return [ent for ent in found if ent is not None and ent.end <= end]
 
 
+WINDOW_ENCODERS = {"spacy.MaxoutWindowEncoder.v1", "spacy.MaxoutWindowEncoder.v2", "spacy.MishWindowEncoder.v1",
+                   "spacy.MishWindowEncoder.v2"}
+
+
+def unsupported_ner(nlp: Language, name: str = "ner") -> str | None:
+    """Why the windowed NER cannot stand in for the pipeline's ``name`` component (None: it can).
+
+    Windows give the same entities only when the NER has a convolutional token encoder of its
+    own that reads fewer words either side than a window holds: a shared (listener) or
+    transformer encoder sees the whole text, and a wider window changes what the NER sees.
+    """
+    if type(nlp.get_pipe(name)) is not EntityRecognizer:
+        return f"{name!r} is not spaCy's EntityRecognizer"
+    encoder = nlp.config["components"][name].get("model", {}).get("tok2vec", {})
+    architecture = encoder.get("@architectures")
+    if architecture in {"spacy.HashEmbedCNN.v1", "spacy.HashEmbedCNN.v2"}:
+        reach = encoder["depth"] * encoder["window_size"]
+    elif architecture in {"spacy.Tok2Vec.v1", "spacy.Tok2Vec.v2"} and encoder["encode"].get("@architectures") in WINDOW_ENCODERS:
+        reach = encoder["encode"]["depth"] * encoder["encode"]["window_size"]
+    else:
+        return f"its token encoder ({architecture}) is not a convolutional encoder of its own"
+    if reach >= WINDOW:
+        return f"its encoder reads {reach} words either side, as many as a {WINDOW}-word window or more"
+    return None
+
+
 class WindowedEntityRecognizer:
     """Runs a trained ``EntityRecognizer`` on the candidate windows of each doc."""
 
@@ -115,5 +141,5 @@ class WindowedEntityRecognizer:
 
 @Language.factory("extract_entities")
 def make_windowed_entity_recognizer(nlp: Language, name: str) -> WindowedEntityRecognizer:
-    """Built from the pipeline's own ``ner``, which ``build_pipeline`` then removes."""
+    """Runs the pipeline's own ``ner``, which ``build_pipeline`` disables (and saves with the pipeline)."""
     return WindowedEntityRecognizer(nlp.get_pipe("ner"))

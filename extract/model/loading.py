@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -16,10 +17,10 @@ class ModelNotFound(RuntimeError):
     """The spaCy model named by --model is not installed."""
 
 
-def load_model(name: str) -> Language:
-    """A trained spaCy pipeline by package name or path; never downloads anything."""
+def load_model(name: str, config: dict[str, Any] | None = None) -> Language:
+    """A trained spaCy pipeline by package name or path, with ``config`` overrides; never downloads anything."""
     require_model(name)
-    return spacy.load(name)
+    return spacy.load(name, config=config or {})
 
 
 def require_model(name: str) -> None:

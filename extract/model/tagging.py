@@ -49,10 +49,37 @@ def _simple(token_pattern: dict[str, Any]) -> bool:
     )
 
 
+def unsupported_attribute_ruler(ruler: object) -> str | None:
+    """Why ``IndexedAttributeRuler`` cannot stand in for this ruler (None: it can): it writes
+    back part of speech, morphology, lemma, tag and dependency only."""
+    if type(ruler) is not AttributeRuler:
+        return "it is not spaCy's AttributeRuler"
+    names = {ruler.vocab.strings[key] for entry in ruler.attrs for key in entry}
+    other = sorted(names - COLUMNS.keys() - _SETTERS.keys())
+    return f"its rules set {', '.join(other)}" if other else None
+
+
+def unsupported_lemmatizer(lemmatizer: object) -> str | None:
+    """Why ``IndexedLemmatizer`` cannot stand in for this lemmatizer (None: it can): the lemma of
+    spaCy's rule and lookup modes depends on the word, part of speech and morphology only."""
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode not in {"rule", "lookup"}:
+        return "it is not spaCy's Lemmatizer in rule or lookup mode"
+    return None
+
+
 class IndexedAttributeRuler:
-    """Applies an ``AttributeRuler``'s rules with one-token patterns looked up by tag or word."""
+    """Applies an ``AttributeRuler``'s rules with one-token patterns looked up by tag or word.
+
+    The index is built on the first doc: a pipeline read by ``spacy.load`` creates this
+    component before the ruler's rules are loaded into it.
+    """
 
     def __init__(self, ruler: AttributeRuler):
+        self.ruler = ruler
+        self.ready = False
+
+    def _build(self) -> None:
+        ruler = self.ruler
         attrs = [{self._name(ruler, key): value for key, value in entry.items()} for entry in ruler.attrs]
         # each rule's values: those written back in one array (column, value), and the others
         self.column_values = [[(COLUMNS[n], v) for n, v in a.items() if n in COLUMNS] for a in attrs]
@@ -72,6 +99,7 @@ class IndexedAttributeRuler:
             else:
                 complex_rules += [Rule(str(i), "", pattern) for pattern in patterns]
         self.matcher = RuleMatcher(ruler.vocab, complex_rules, longest=False)
+        self.ready = True
 
     @staticmethod
     def _name(ruler: AttributeRuler, key: int) -> str:
@@ -99,6 +127,8 @@ class IndexedAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        if not self.ready:
+            self._build()
         keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         hits: list[list[int]] = []
         for key in map(tuple, keys):
@@ -155,11 +185,11 @@ class IndexedLemmatizer:
 
 @Language.factory("extract_lemmatizer")
 def make_indexed_lemmatizer(nlp: Language, name: str) -> IndexedLemmatizer:
-    """Built from the pipeline's own ``lemmatizer``, which ``build_pipeline`` then removes."""
+    """Runs the pipeline's own ``lemmatizer``, which ``build_pipeline`` disables."""
     return IndexedLemmatizer(nlp.get_pipe("lemmatizer"))
 
 
 @Language.factory("extract_attribute_rules")
 def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
-    """Built from the pipeline's own ``attribute_ruler``, which ``build_pipeline`` then removes."""
+    """Reads the pipeline's own ``attribute_ruler``, which ``build_pipeline`` disables."""
     return IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))

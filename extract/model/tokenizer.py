@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -49,11 +51,40 @@ def make_cached_docs_only_tokenizer() -> Callable:
     return create
 
 
+FIGURE_TOKENIZER_NAME = "extract.figure_tokenizer.v1"
+
+
+@registry.tokenizers(FIGURE_TOKENIZER_NAME)
+def make_figure_tokenizer() -> Callable:
+    """spaCy's own tokenizer, wrapped by ``FigureTokenizer``: named in the pipeline's config, so
+    a pipeline saved with ``nlp.to_disk`` tokenizes the same way when ``spacy.load`` reads it."""
+    create_base = registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def create(nlp) -> FigureTokenizer:
+        return FigureTokenizer(create_base(nlp))
+
+    return create
+
+
 class FigureTokenizer:
     """Wraps a spaCy tokenizer and splits figure tokens into sign, number and scale."""
 
     def __init__(self, base: Callable[[str], Doc]):
         self.base = base
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.base.to_disk(path, **kwargs)  # type: ignore[attr-defined]
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> FigureTokenizer:
+        self.base.from_disk(path, **kwargs)  # type: ignore[attr-defined]
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.base.to_bytes(**kwargs)  # type: ignore[attr-defined]
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> FigureTokenizer:
+        self.base.from_bytes(data, **kwargs)  # type: ignore[attr-defined]
+        return self
 
     def __call__(self, text: str) -> Doc:
         doc = self.base(text)

@@ -75,6 +75,13 @@ class Rule:
     counterexamples: tuple[str, ...] = ()
     origin: str = ""  # "file:line", for error messages
 
+    def as_json(self) -> dict[str, Any]:
+        """The rule as a pattern-file line (``parse_rule`` reads it back)."""
+        return {
+            "id": self.id, "label": self.label, "pattern": self.pattern, **self.fields,
+            "examples": list(self.examples), "counterexamples": list(self.counterexamples),
+        }
+
 
 def parse_rule(obj: Any, origin: str) -> Rule:
     """Validate one decoded JSON line and turn it into a Rule."""

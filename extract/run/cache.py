@@ -48,6 +48,7 @@ from spacy.vocab import Vocab
 from extract.document.article import Article
 from extract.run.atomic import replaced_on_success
 from extract.stages.base import Claim
+from extract.stages.registry import claim_type
 
 # Raise when the tokenizer, the model's stages or ours before them change what a cached parse holds.
 PARSE_FORMAT = 5
@@ -189,7 +190,7 @@ class RunCache:
         # vars, not asdict: asdict deep-copies every field, and JSON needs no copy
         stages = entry.stages.items()
         value = {
-            "stages": {name: {"rules": s.rules, "claims": list(map(vars, s.claims))} for name, s in stages},
+            "stages": {name: {"rules": s.rules, "claims": list(map(_claim_json, s.claims))} for name, s in stages},
             "lexicon": {attr: sorted(values) for attr, values in (entry.lexicon or {}).items()},
             "records_rules": entry.records_rules,
         }
@@ -231,8 +232,13 @@ def _from_json(obj: dict[str, Any]) -> Any:
     return Decimal(obj["__decimal__"]) if obj.keys() == {"__decimal__"} else obj
 
 
+def _claim_json(claim: Claim) -> dict[str, Any]:
+    return {**vars(claim), "fields": vars(claim.fields)}
+
+
 def _claim(value: dict[str, Any]) -> Claim:
-    return Claim(value["type"], value["start"], value["end"], value["rule"], value["fields"])
+    fields = claim_type(value["type"]).fields(**value["fields"])
+    return Claim(value["type"], value["start"], value["end"], value["rule"], fields)
 
 
 def _article(value: dict[str, Any]) -> Article:

@@ -32,8 +32,8 @@ from extract.run.atomic import atomic_writer
 from extract.run.cache import RunCache
 from extract.run.reader import MAX_BYTES, Decoded, InputError, Source, discover, read_source
 from extract.run.storage import Location, canonical, locate
+from extract.stages.registry import claim_types
 
-CLAIM_TYPES = ("quote", "money", "count", "stance")
 CHUNK = 16  # files per unit of work: one model batch
 
 
@@ -66,7 +66,7 @@ class RunSummary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        per_type = ", ".join(f"{self.claims[t]} {t}" for t in CLAIM_TYPES)
+        per_type = ", ".join(f"{self.claims[kind.name]} {kind.name}" for kind in claim_types())
         return (
             f"{self.documents} documents, {sum(self.claims.values())} claims ({per_type}), "
             f"{len(self.errors)} files with errors, {self.skipped} skipped, {self.seconds:.1f}s"
@@ -89,7 +89,7 @@ def document_entry(
         "body_end": article.body_end if article else None,
         "chars": len(text) if decoded else None,
         "words": len(text.split()) if decoded else None,
-        "claims": {t: counts[t] for t in CLAIM_TYPES},
+        "claims": {kind.name: counts[kind.name] for kind in claim_types()},
         "error": error,
     }
 

@@ -18,7 +18,7 @@ from spacy.util import minibatch
 
 from extract.document.article import Article, find_article, furniture_detector
 from extract.kb.records import records
-from extract.pipeline import STAGES
+from extract.pipeline import PipelineSettings, stage_names
 from extract.rules.lexicon import could_match, lexicon_sets
 from extract.run.cache import BodyClaims, RunCache, StageClaims
 from extract.stages.base import claims_of
@@ -33,18 +33,17 @@ class ParseMissing(RuntimeError):
 
 
 def article_of(nlp: Language, text: str) -> Article:
-    meta = nlp.meta.get("extract", {})
-    return find_article(text, furniture_detector(tuple(meta.get("patterns", [])), meta.get("furniture", "")))
+    settings = PipelineSettings.of(nlp)
+    return find_article(text, furniture_detector(settings.patterns, settings.furniture))
 
 
-def _article(nlp: Language, text: str, cache: RunCache | None) -> Article:
+def _article(nlp: Language, text: str, settings: PipelineSettings, cache: RunCache | None) -> Article:
     if cache is None:
         return article_of(nlp, text)
-    fingerprint = nlp.meta["extract"]["furniture"]
-    article = cache.get_article(text, fingerprint)
+    article = cache.get_article(text, settings.furniture)
     if article is None:
         article = article_of(nlp, text)
-        cache.put_article(text, fingerprint, article)
+        cache.put_article(text, settings.furniture, article)
     return article
 
 
@@ -56,9 +55,9 @@ def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: 
     """The model's analysis of each text, from the cache where it holds a valid entry."""
     docs: list[Doc | None] = [cache.get_doc(t, nlp.vocab) if cache else None for t in texts]
     missing = [i for i, doc in enumerate(docs) if doc is None]
-    if missing and nlp.meta["extract"]["rules_only"]:
+    if missing and PipelineSettings.of(nlp).rules_only:
         raise ParseMissing(f"{len(missing)} text(s) have no cached parse")
-    with nlp.select_pipes(disable=list(STAGES)):
+    with nlp.select_pipes(disable=stage_names()):
         for i, doc in zip(missing, nlp.pipe([texts[i] for i in missing], batch_size=batch_size)):
             if cache:
                 cache.put_doc(texts[i], doc)
@@ -67,16 +66,16 @@ def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: 
 
 
 def _still_holds(
-    ran_with: str, stage: str, words: dict[str, set[str]] | None, meta: dict[str, Any], cache: RunCache | None
+    ran_with: str, stage: str, words: dict[str, set[str]] | None, settings: PipelineSettings, cache: RunCache | None
 ) -> bool:
     """Whether a stage's cached claims on a body, made with the rules ``ran_with`` stands for, are
     what its rules now would make: the same rules, or every rule added, removed or edited since
     is one that cannot match in the body (its lexicon says so), and the others keep their order
     (the first listed of two that match the same words comes first)."""
-    if ran_with == meta["stages"][stage]:
+    if ran_with == settings.stages[stage]:
         return True
     before = cache.get_rules(ran_with) if cache and words is not None else None
-    changed = _changed_patterns(tuple(before), tuple(meta["stage_rules"][stage])) if before is not None else None
+    changed = _changed_patterns(tuple(before), tuple(settings.stage_rules[stage])) if before is not None else None
     return changed is not None and not any(could_match(pattern, words) for pattern in changed)  # type: ignore[arg-type]
 
 
@@ -100,20 +99,20 @@ def extract_many(
     ``cache``, parsed bodies are reused and only the rule stages whose rules changed run on them;
     a body where no stage needs to run keeps its earlier records, and its parse is not loaded.
     """
-    meta = nlp.meta["extract"]
-    for name in STAGES if cache else ():
-        cache.keep_rules(meta["stages"][name], meta["stage_rules"][name])  # type: ignore[union-attr]
+    settings = PipelineSettings.of(nlp)
+    for name in stage_names() if cache else ():
+        cache.keep_rules(settings.stages[name], settings.stage_rules[name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
-        articles = [_article(nlp, text, cache) for _, text in batch]
+        articles = [_article(nlp, text, settings, cache) for _, text in batch]
         bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
         stored = [cache.get_claims(body) if cache else BodyClaims({}, None, None) for body in bodies]
-        kept = [_kept_records(cache, *item, a, entry, meta) for item, a, entry in zip(batch, articles, stored)]
+        kept = [_kept_records(cache, *item, a, entry, settings) for item, a, entry in zip(batch, articles, stored)]
         missing = [i for i, recs in enumerate(kept) if recs is None]
         parsed = dict(zip(missing, _parse(nlp, [bodies[i] for i in missing], cache, batch_size)))
         for i, ((doc_id, text), article, body, entry) in enumerate(zip(batch, articles, bodies, stored)):
             if i in parsed:
                 doc = parsed[i]
-                stages = _run_stages(nlp, doc, entry, meta, cache)
+                stages = _run_stages(nlp, doc, entry, settings, cache)
                 words = entry.lexicon if entry.lexicon is not None or cache is None else lexicon_sets(doc)
                 recs = records(
                     doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
@@ -127,13 +126,13 @@ def extract_many(
 
 
 def _run_stages(
-    nlp: Language, doc: Doc, entry: BodyClaims, meta: dict[str, Any], cache: RunCache | None
+    nlp: Language, doc: Doc, entry: BodyClaims, settings: PipelineSettings, cache: RunCache | None
 ) -> dict[str, StageClaims]:
     """Each stage's claims on a doc: kept from the cache where they still hold, else from running it."""
     stages = {}
-    for name in STAGES:
-        cached, rules = entry.stages.get(name), meta["stages"][name]
-        if cached is not None and _still_holds(cached.rules, name, entry.lexicon, meta, cache):
+    for name in stage_names():
+        cached, rules = entry.stages.get(name), settings.stages[name]
+        if cached is not None and _still_holds(cached.rules, name, entry.lexicon, settings, cache):
             claims_of(doc).extend(cached.claims)
             stages[name] = StageClaims(rules, cached.claims)
         else:
@@ -144,13 +143,13 @@ def _run_stages(
 
 
 def _kept_records(
-    cache: RunCache | None, doc_id: str, text: str, article: Article, entry: BodyClaims, meta: dict[str, Any]
+    cache: RunCache | None, doc_id: str, text: str, article: Article, entry: BodyClaims, settings: PipelineSettings
 ) -> list[dict[str, Any]] | None:
     """The records an earlier run wrote for this document, when every stage's claims on its body
     still hold and the page reads the same (title, date): no stage runs, no parse is loaded."""
-    if cache is None or entry.records_rules is None or not set(STAGES) <= set(entry.stages):
+    if cache is None or entry.records_rules is None or not set(stage_names()) <= set(entry.stages):
         return None
-    if not all(_still_holds(entry.stages[name].rules, name, entry.lexicon, meta, cache) for name in STAGES):
+    if not all(_still_holds(entry.stages[name].rules, name, entry.lexicon, settings, cache) for name in stage_names()):
         return None
     earlier = cache.get_records(doc_id, text, rules=entry.records_rules)
     return earlier[1] if earlier is not None and earlier[0] == article else None

@@ -8,12 +8,14 @@ number, part of a name ("Covid-19") or part of a money amount is not a count.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.rules.loading import RuleSet
-from extract.stages.base import Claim, claims_of
+from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.figures import Qualifiers
 from extract.stages.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -40,23 +42,30 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PHONE = re.compile(r"^0\d{2,}$")
 
 
-class CountExtractor:
-    LABELS = ("COUNT", "QUALIFIER")  # the rules it reads: its cached output depends on them
+@dataclass
+class CountFields:
+    """A count record's own fields (see docs/kb_schema.md)."""
 
-    def __init__(self, vocab):
-        self.vocab = vocab
-        self.matcher = None
+    value: Decimal
+    value_high: Decimal | None
+    count_kind: str
+    unit: str | None
+    total: Decimal | None
+    approx: bool
+    comparator: str
 
-    def add_rules(self, rules: RuleSet) -> None:
+
+class CountExtractor(ClaimStage):
+    labels = ("COUNT", "QUALIFIER")  # the rules it reads: its cached output depends on them
+
+    def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "COUNT")
         self.rules = {r.id: r for r in rules.with_label("COUNT")}
         self.qualifiers = Qualifiers(rules, self.vocab)
 
-    def __call__(self, doc: Doc) -> Doc:
-        if self.matcher is None:
-            raise ValueError("extract_counts has no rules: call add_rules() (build_pipeline does)")
+    def find(self, doc: Doc) -> None:
         claims = claims_of(doc)
-        taken = {t.i for c in claims for t in _tokens(doc, c)}
+        taken = {t.i for c in claims if c.type == "money" for t in _tokens(doc, c)}  # a number in an amount
         qualifiers = self.qualifiers.index(doc)
         found: list[tuple[Span, dict]] = []
         for span in matched_spans(self.matcher, doc):
@@ -77,8 +86,8 @@ class CountExtractor:
                 fields["unit"] = elided_unit(span, found)
                 if fields["unit"] is None:
                     continue
-            claims.append(Claim("count", span.start_char, span.end_char, fields.pop("_rule"), fields))
-        return doc
+            rule_id = fields.pop("_rule")
+            claims.append(Claim("count", span.start_char, span.end_char, rule_id, CountFields(**fields)))
 
 
 def _tokens(doc: Doc, claim: Claim) -> Span:
@@ -182,6 +191,6 @@ def elided_unit(span: Span, found: list[tuple[Span, dict]]) -> str | None:
     return before[-1] if before else (after[0] if after else None)
 
 
-@Language.factory("extract_counts", assigns=["doc._.claims"])
-def make_count_extractor(nlp: Language, name: str) -> CountExtractor:
-    return CountExtractor(nlp.vocab)
+@Language.factory("extract_counts", assigns=["doc._.claims"], default_config={"patterns": []})
+def make_count_extractor(nlp: Language, name: str, patterns: list[str]) -> CountExtractor:
+    return CountExtractor(nlp, name, patterns)

@@ -6,11 +6,14 @@ period it covers go into ``purpose`` and ``period``, read from the parse and ``P
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.rules.loading import RuleSet
-from extract.stages.base import Claim, claims_of
+from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.figures import Qualifiers
 from extract.stages.numbers import parse_money
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -19,21 +22,28 @@ PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
 PURPOSE_PREPOSITIONS = {"for", "in", "on", "towards", "to", "of"}
 
 
-class MoneyExtractor:
-    LABELS = ("MONEY", "PERIOD", "QUALIFIER")  # the rules it reads: its cached output depends on them
+@dataclass
+class MoneyFields:
+    """A money record's own fields (see docs/kb_schema.md)."""
 
-    def __init__(self, vocab):
-        self.vocab = vocab
-        self.matcher = None
+    amount: Decimal
+    amount_high: Decimal | None
+    currency: str | None
+    period: str | None
+    purpose: str | None
+    approx: bool
+    comparator: str
 
-    def add_rules(self, rules: RuleSet) -> None:
+
+class MoneyExtractor(ClaimStage):
+    labels = ("MONEY", "PERIOD", "QUALIFIER")  # the rules it reads: its cached output depends on them
+
+    def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "MONEY")
         self.periods = rules.matcher(self.vocab, "PERIOD")
         self.qualifiers = Qualifiers(rules, self.vocab)
 
-    def __call__(self, doc: Doc) -> Doc:
-        if self.matcher is None:
-            raise ValueError("extract_money has no rules: call add_rules() (build_pipeline does)")
+    def find(self, doc: Doc) -> None:
         qualifiers = self.qualifiers.index(doc)
         periods = matched_spans(self.periods, doc)
         for span in (part for found in matched_spans(self.matcher, doc) for part in change_parts(found)):
@@ -47,16 +57,15 @@ class MoneyExtractor:
                  and p.sent == span.sent),
                 None,
             )
-            claims_of(doc).append(Claim("money", start.idx, span.end_char, span.label_, {
-                "amount": value.amount,
-                "amount_high": value.amount_high,
-                "currency": value.currency,
-                "approx": qualifier.approx if qualifier else False,
-                "comparator": qualifier.comparator if qualifier else "eq",
-                "period": period.text if period else None,
-                "purpose": purpose(span),
-            }))
-        return doc
+            claims_of(doc).append(Claim("money", start.idx, span.end_char, span.label_, MoneyFields(
+                amount=value.amount,
+                amount_high=value.amount_high,
+                currency=value.currency,
+                period=period.text if period else None,
+                purpose=purpose(span),
+                approx=qualifier.approx if qualifier else False,
+                comparator=qualifier.comparator if qualifier else "eq",
+            )))
 
 
 CHANGE_VERBS = {
@@ -96,6 +105,6 @@ def purpose(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_money", assigns=["doc._.claims"])
-def make_money_extractor(nlp: Language, name: str) -> MoneyExtractor:
-    return MoneyExtractor(nlp.vocab)
+@Language.factory("extract_money", assigns=["doc._.claims"], default_config={"patterns": []})
+def make_money_extractor(nlp: Language, name: str, patterns: list[str]) -> MoneyExtractor:
+    return MoneyExtractor(nlp, name, patterns)

@@ -7,33 +7,44 @@ a phrase sits in (``kb``), else it is the author's (null).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.rules.loading import RuleSet
-from extract.stages.base import Claim, claims_of
+from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.syntax import matched_spans
 
 NEGATION_WINDOW = 4  # tokens before a phrase in which a negation cue applies
 FLIP = {"positive": "negative", "negative": "positive"}
 
 
-class StanceExtractor:
-    LABELS = ("STANCE", "NEGATION", "HEDGE")  # the rules it reads: its cached output depends on them
+@dataclass
+class StanceFields:
+    """A stance record's own fields (see docs/kb_schema.md); the holder is filled in by the KB
+    from the quote the phrase sits in."""
 
-    def __init__(self, vocab):
-        self.vocab = vocab
-        self.matcher = None
+    polarity: str
+    holder: str | None
+    target: str | None
+    negated: bool
+    negation_cue: str | None
+    hedged: bool
+    hedge_cue: str | None
+    stance_kind: str
 
-    def add_rules(self, rules: RuleSet) -> None:
+
+class StanceExtractor(ClaimStage):
+    labels = ("STANCE", "NEGATION", "HEDGE")  # the rules it reads: its cached output depends on them
+
+    def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "STANCE")
         self.negations = rules.matcher(self.vocab, "NEGATION")
         self.hedges = rules.matcher(self.vocab, "HEDGE")
         self.rules = {r.id: r for r in rules.with_label("STANCE")}
 
-    def __call__(self, doc: Doc) -> Doc:
-        if self.matcher is None:
-            raise ValueError("extract_stance has no rules: call add_rules() (build_pipeline does)")
+    def find(self, doc: Doc) -> None:
         negations = matched_spans(self.negations, doc)
         hedges = matched_spans(self.hedges, doc)
         spans = merge_lists(matched_spans(self.matcher, doc), self.rules)
@@ -53,17 +64,16 @@ class StanceExtractor:
             start = min(span.start, negation.start) if negation is not None else span.start
             phrase = doc[start : span.end]
             polarity = rule.fields["polarity"]
-            claims_of(doc).append(Claim("stance", phrase.start_char, phrase.end_char, rule.id, {
-                "polarity": FLIP[polarity] if negation is not None else polarity,
-                "target": target_of(span),
-                "negated": negation is not None,
-                "negation_cue": negation.text if negation is not None else None,
-                "hedged": hedge is not None,
-                "hedge_cue": hedge.text if hedge is not None else None,
-                "stance_kind": rule.fields["stance_kind"],
-                "holder": None,
-            }))
-        return doc
+            claims_of(doc).append(Claim("stance", phrase.start_char, phrase.end_char, rule.id, StanceFields(
+                polarity=FLIP[polarity] if negation is not None else polarity,
+                holder=None,
+                target=target_of(span),
+                negated=negation is not None,
+                negation_cue=negation.text if negation is not None else None,
+                hedged=hedge is not None,
+                hedge_cue=hedge.text if hedge is not None else None,
+                stance_kind=rule.fields["stance_kind"],
+            )))
 
 
 def _negates_another(span: Span, spans: list[Span], negations: list[Span]) -> bool:
@@ -134,6 +144,6 @@ def target_of(span: Span) -> str | None:
     return doc[subject.left_edge.i : subject.i + 1].text
 
 
-@Language.factory("extract_stance", assigns=["doc._.claims"], requires=["doc._.claims"])
-def make_stance_extractor(nlp: Language, name: str) -> StanceExtractor:
-    return StanceExtractor(nlp.vocab)
+@Language.factory("extract_stance", assigns=["doc._.claims"], default_config={"patterns": []})
+def make_stance_extractor(nlp: Language, name: str, patterns: list[str]) -> StanceExtractor:
+    return StanceExtractor(nlp, name, patterns)

@@ -1,6 +1,7 @@
 """Scoring knowledge-base records against the gold annotations (the ``extract eval`` command).
 
-The gold (``tests/gold/GUIDELINES.md``) stores each claim as a string, not as offsets, so that
+The gold (``tests/gold/GUIDELINES.md``; each claim type's gold list and accuracies are in its
+``extract.stages.registry`` entry) stores each claim as a string, not as offsets, so that
 annotators never count characters. Scoring therefore first locates every gold item in its
 document: the k-th gold item of a type with a given string takes the k-th occurrence of that
 string (``str.find``). Predictions carry offsets (``start``/``end``, end exclusive; a direct
@@ -29,15 +30,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-# Record type -> (gold list key, gold field holding the string to locate).
-GOLD_KEYS = {
-    "quote": ("quotes", "content"),
-    "money": ("money", "text"),
-    "count": ("counts", "text"),
-    "stance": ("stance", "text"),
-}
-# Gold fields that must be numbers or null, by gold list key.
-_NUMBER_FIELDS = {"money": ("amount", "amount_high"), "counts": ("value", "total")}
+from extract.stages.registry import claim_type, claim_types
+
+
+def _gold_keys() -> dict[str, tuple[str, str]]:
+    """Record type -> (gold list key, gold field holding the string to locate), from the registry."""
+    return {kind.name: (kind.scoring.gold_list, kind.scoring.gold_text) for kind in claim_types()}
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,8 @@ def _gold_problem(obj: Any) -> str | None:
         return "not a JSON object"
     if not isinstance(obj.get("doc"), str) or not obj["doc"]:
         return "missing 'doc' (a non-empty string)"
-    lists = {key: field for key, field in GOLD_KEYS.values()}
+    lists = {key: field for key, field in _gold_keys().values()}
+    numbers = {kind.scoring.gold_list: kind.scoring.gold_numbers for kind in claim_types()}
     unknown = sorted(set(obj) - {"doc", *lists})
     if unknown:
         return f"unknown key {unknown[0]!r} (expected doc, {', '.join(lists)})"
@@ -95,7 +94,7 @@ def _gold_problem(obj: Any) -> str | None:
                 return f"{key} item {n} is not an object"
             if not isinstance(item.get(field), str) or not item[field]:
                 return f"{key} item {n}: missing '{field}' (a non-empty string)"
-            for name in _NUMBER_FIELDS.get(key, ()):
+            for name in numbers[key]:
                 value = item.get(name)
                 if value is not None and not _is_number(value):
                     return f"{key} item {n}: '{name}' must be a number or null"
@@ -112,11 +111,11 @@ def evaluate(gold: dict[str, dict], records: Iterable[dict], texts: dict[str, st
         if doc not in texts:
             raise ValueError(f"{doc}: gold document has no text")
     golds = {
-        (doc, kind): _locate(doc, kind, gold[doc], texts[doc]) for doc in gold for kind in GOLD_KEYS
+        (doc, kind): _locate(doc, kind, gold[doc], texts[doc]) for doc in gold for kind in _gold_keys()
     }
     preds, errors = _predictions(records, golds.keys(), texts)
     types = {}
-    for kind in GOLD_KEYS:
+    for kind in _gold_keys():
         matched, misses, false_positives = [], [], []
         for doc in gold:
             g_items, p_items = golds[doc, kind], preds[doc, kind]
@@ -156,7 +155,7 @@ def _locate(doc: str, kind: str, obj: dict, text: str) -> list[_Item]:
 
     The k-th item with a given string takes the k-th occurrence of the string.
     """
-    key, field = GOLD_KEYS[kind]
+    key, field = _gold_keys()[kind]
     found: dict[str, list[int]] = {}
     items = []
     for index, item in enumerate(obj.get(key, [])):
@@ -173,7 +172,7 @@ def _locate(doc: str, kind: str, obj: dict, text: str) -> list[_Item]:
 
 def _record_problem(record: dict, length: int) -> str | None:
     """Why a record for a gold document cannot be scored, or None."""
-    if record.get("type") not in GOLD_KEYS:
+    if record.get("type") not in _gold_keys():
         return f"unknown type {record.get('type')!r}"
     start, end = record.get("start"), record.get("end")
     if not (_is_int(start) and _is_int(end)):
@@ -254,30 +253,16 @@ def _name(name: Any) -> str | None:
     return " ".join(name.split()).casefold() or None
 
 
-def _same_name(g: dict, p: dict, field: str) -> bool:
-    return _name(g.get(field)) == _name(p.get(field))
-
-
-def _same_money(g: dict, p: dict) -> bool:
-    return (
-        _same_number(g.get("amount"), p.get("amount"))
-        and _same_number(g.get("amount_high"), p.get("amount_high"))
-        and g.get("currency") == p.get("currency")
-    )
-
-
-_Check = Callable[[dict, dict], bool]
-# Per type: the accuracies reported on matched pairs, and which of them decides end-to-end.
-_CHECKS: dict[str, dict[str, _Check]] = {
-    "quote": {"speaker": lambda g, p: _same_name(g, p, "speaker")},
-    "money": {"value": _same_money},
-    "count": {"value": lambda g, p: _same_number(g.get("value"), p.get("value"))},
-    "stance": {
-        "polarity": lambda g, p: g.get("polarity") == p.get("polarity"),
-        "holder": lambda g, p: _same_name(g, p, "holder"),
-    },
+# How one field of a gold item and of a prediction are compared (``Scoring.accuracies``).
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "exact": lambda a, b: a == b,
+    "number": lambda a, b: _same_number(a, b),
+    "name": lambda a, b: _name(a) == _name(b),
 }
-_E2E = {"quote": "speaker", "money": "value", "count": "value"}
+
+
+def _passes(g: dict, p: dict, checks: tuple[tuple[str, str], ...]) -> bool:
+    return all(_COMPARE[how](g.get(name), p.get(name)) for name, how in checks)
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -291,11 +276,12 @@ def _score(kind: str, matched: list[tuple[dict, dict]], *, fn: int, fp: int) -> 
     """Counts, P/R/F1, the type's accuracies on matched pairs and, where defined, end-to-end."""
     tp = len(matched)
     scores: dict[str, Any] = {"tp": tp, "fp": fp, "fn": fn, **_prf(tp, fp, fn)}
-    right = {name: sum(check(g, p) for g, p in matched) for name, check in _CHECKS[kind].items()}
+    scoring = claim_type(kind).scoring
+    right = {name: sum(_passes(g, p, checks) for g, p in matched) for name, checks in scoring.accuracies.items()}
     for name, n in right.items():
         scores[f"{name}_accuracy"] = n / tp if tp else None
-    if kind in _E2E:
-        e2e_tp = right[_E2E[kind]]
+    if scoring.end_to_end is not None:
+        e2e_tp = right[scoring.end_to_end]
         scores["e2e"] = {"tp": e2e_tp, **_prf(e2e_tp, fp + tp - e2e_tp, fn + tp - e2e_tp)}
     return scores
 

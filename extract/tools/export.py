@@ -19,30 +19,36 @@ import sqlite3
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import spacy
 from spacy.language import Language
 
 from extract import __version__
 from extract.kb.io import write_jsonl
-from extract.kb.records import FIELDS
+from extract.kb.records import record_keys
 from extract.run.atomic import atomic_writer, replaced_on_success
 from extract.run.reader import InputError, read_source
+from extract.stages.registry import claim_types
 from extract.tools.speaker_index import speaker_index
 
 FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite")
-CLAIM_TYPES = ("quote", "money", "count", "stance")
 # KB schema types -> SQLite column types. NUMERIC keeps an int an INTEGER and a float a REAL, both exact.
 _SQL_TYPES = {"integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "string": "TEXT"}
-_DOCUMENT_COLUMNS = {
-    "doc_id": "TEXT PRIMARY KEY", "path": "TEXT", "sha256": "TEXT", "encoding": "TEXT", "title": "TEXT",
-    "date": "TEXT", "body_start": "INTEGER", "body_end": "INTEGER", "chars": "INTEGER", "words": "INTEGER",
-    **{f"claims_{t}": "INTEGER" for t in CLAIM_TYPES}, "error": "TEXT",
-}
+
+
+def _document_columns() -> dict[str, str]:
+    return {
+        "doc_id": "TEXT PRIMARY KEY", "path": "TEXT", "sha256": "TEXT", "encoding": "TEXT", "title": "TEXT",
+        "date": "TEXT", "body_start": "INTEGER", "body_end": "INTEGER", "chars": "INTEGER", "words": "INTEGER",
+        **{f"claims_{kind.name}": "INTEGER" for kind in claim_types()}, "error": "TEXT",
+    }
+
+
 _SPEAKER_COLUMNS = {
     "speaker": "TEXT PRIMARY KEY", "role": "TEXT", "org": "TEXT", "quotes": "INTEGER",
     "documents": "TEXT",  # JSON array of doc ids
@@ -94,9 +100,9 @@ def _write_csv(records: Iterable[Mapping[str, Any]], out: Path) -> int:
     count = 0
     with atomic_writer(out) as handle:  # no newline translation: csv writes its own "\r\n"
         writer = csv.writer(handle)
-        writer.writerow(FIELDS)
+        writer.writerow(record_keys())
         for record in records:
-            writer.writerow([record.get(name) for name in FIELDS])
+            writer.writerow([record.get(name) for name in record_keys()])
             count += 1
     return count
 
@@ -227,15 +233,24 @@ _TASKS: dict[str, tuple[Callable[..., dict[str, Any]], Callable[[Iterable[dict[s
 
 @cache
 def claim_columns() -> dict[str, str]:
-    """The claims table's columns: the KB fields, typed from the KB's JSON Schema."""
+    """The claims table's columns: the KB fields, typed from the KB's JSON Schema (a claim type
+    the schema does not know yet, from its fields dataclass)."""
     schema = json.loads(files("extract.kb").joinpath("schema.json").read_text(encoding="utf-8"))
+    annotated = {name: kind for claim in claim_types() for name, kind in _json_types(claim.fields).items()}
     columns = {}
-    for name in FIELDS:
-        spec = schema["properties"][name]
+    for name in record_keys():
+        spec = schema["properties"].get(name, {"type": annotated.get(name, "string")})
         kinds = spec.get("type", "string" if "enum" in spec else "integer")  # only schema_version has neither
         kind = next(k for k in ([kinds] if isinstance(kinds, str) else kinds) if k != "null")
         columns[name] = _SQL_TYPES[kind] + (" PRIMARY KEY" if name == "id" else "")
     return columns
+
+
+def _json_types(fields_class: type) -> dict[str, str]:
+    """A fields dataclass's fields as JSON Schema types ("integer", "number", "boolean", "string")."""
+    hints = get_type_hints(fields_class)
+    names = {bool: "boolean", int: "integer", Decimal: "number", float: "number"}
+    return {name: next((names[t] for t in get_args(hint) or (hint,) if t in names), "string") for name, hint in hints.items()}
 
 
 def _document_rows(
@@ -250,9 +265,9 @@ def _document_rows(
         entries.setdefault(doc_id, {"title": recs[0].get("doc_title"), "date": recs[0].get("doc_date")})
     rows = []
     for doc_id, entry in sorted(entries.items()):
-        row = {name: entry.get(name) for name in _DOCUMENT_COLUMNS}
+        row = {name: entry.get(name) for name in _document_columns()}
         counts = Counter(r["type"] for r in per_doc.get(doc_id, ()))
-        row.update({f"claims_{t}": counts[t] for t in CLAIM_TYPES}, doc_id=doc_id)
+        row.update({f"claims_{kind.name}": counts[kind.name] for kind in claim_types()}, doc_id=doc_id)
         rows.append(row)
     return rows
 
@@ -277,7 +292,7 @@ def _write_sqlite(
         db = sqlite3.connect(tmp)
         try:
             with db:
-                _create(db, "documents", _DOCUMENT_COLUMNS, _document_rows(recs, documents))
+                _create(db, "documents", _document_columns(), _document_rows(recs, documents))
                 _create(db, "claims", claim_columns(), recs)
                 _create(db, "speakers", _SPEAKER_COLUMNS, speakers)
                 for column in _INDEXES:

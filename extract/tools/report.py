@@ -23,8 +23,43 @@ from itertools import pairwise
 from string import Template
 from typing import Any
 
-CLAIM_TYPES = ("quote", "money", "count", "stance")
-MARK_TYPES = ("quote", "speaker", "money", "count", "stance")  # "speaker": the speaker mention of a quote
+from extract.stages.registry import claim_types
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A kind of highlight: a claim type, or a part of one (a quote's speaker mention)."""
+
+    name: str
+    colour: str
+    underline: bool = False
+    part_of: str | None = None  # the claim type it is a part of
+    field: str | None = None  # the part's span is the record's <field>_start to <field>_end
+
+
+def layers() -> list[Layer]:
+    """Every highlight layer, from the claim-type registry: each type, then its parts."""
+    found = []
+    for kind in claim_types():
+        found.append(Layer(kind.name, kind.colour, kind.underline))
+        found += [Layer(part.name, part.colour, part_of=kind.name, field=part.field) for part in kind.parts]
+    return found
+
+
+def layer_styles(all_layers: list[Layer]) -> str:
+    """The CSS of each layer's swatch and highlight: filled, underlined, or (a part) filled and bold."""
+    rules = []
+    for layer in all_layers:
+        name, colour = layer.name, layer.colour
+        if layer.underline:
+            rules.append(f".swatch.{name} {{ background: var(--paper); border: 0; border-bottom: 3px solid {colour};"
+                         " border-radius: 0; }")
+            rules.append(f"mark.hl.on-{name} {{ border-bottom: 3px solid {colour}; }}")
+        else:
+            bold = " font-weight: 600;" if layer.part_of else ""
+            rules.append(f".swatch.{name} {{ background: {colour}; }}")
+            rules.append(f"mark.hl.on-{name} {{ background: {colour};{bold} }}")
+    return "\n".join(rules)
 TOP_SPEAKERS = 10
 # Fields the panel shows, in this order, when not null ("amount" is replaced by its formatted form).
 PANEL_FIELDS = (
@@ -97,6 +132,10 @@ def marks_of(
     """
     marks: list[Mark] = []
     unplaced = 0
+    parts: dict[str, list[Layer]] = defaultdict(list)
+    for layer in layers():
+        if layer.part_of is not None:
+            parts[layer.part_of].append(layer)
     for record in records:
         start, end = record.get("start"), record.get("end")
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)) or (
@@ -106,11 +145,10 @@ def marks_of(
             continue
         speaker = speaker_of(record, by_id)
         marks.append(Mark(record["id"], record["type"], start, end, record["id"], speaker))
-        s_start, s_end = record.get("speaker_start"), record.get("speaker_end")
-        if record["type"] == "quote" and isinstance(s_start, int) and isinstance(s_end, int) and (
-            0 <= s_start < s_end <= len(text)
-        ):
-            marks.append(Mark(f"{record['id']}-speaker", "speaker", s_start, s_end, record["id"], speaker))
+        for part in parts.get(record["type"], ()):
+            p_start, p_end = record.get(f"{part.field}_start"), record.get(f"{part.field}_end")
+            if isinstance(p_start, int) and isinstance(p_end, int) and 0 <= p_start < p_end <= len(text):
+                marks.append(Mark(f"{record['id']}-{part.name}", part.name, p_start, p_end, record["id"], speaker))
     return marks, unplaced
 
 
@@ -120,6 +158,7 @@ def highlight(text: str, marks: list[Mark]) -> str:
     Marks are listed innermost (shortest) first, the order the panel shows them in. A piece is a
     Tab stop (tabindex 0) where a mark starts, so every claim is reached once with the keyboard.
     """
+    order = [layer.name for layer in layers()]
     bounds = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
     pending = sorted(marks, key=lambda m: m.start, reverse=True)
     active: list[Mark] = []
@@ -133,7 +172,7 @@ def highlight(text: str, marks: list[Mark]) -> str:
         if not covering:
             out.append(piece)
             continue
-        types = sorted({m.type for m in covering}, key=MARK_TYPES.index)
+        types = sorted({m.type for m in covering}, key=order.index)
         classes = " ".join(["hl", *(f"t-{t} on-{t}" for t in types)])
         ids = " ".join(m.id for m in covering)
         tabindex = 0 if any(m.start == start for m in covering) else -1
@@ -213,10 +252,11 @@ def _article(doc: _Document, marks: list[Mark], unplaced: int) -> str:
 def _totals(records: list[dict], docs: list[_Document]) -> dict[str, str]:
     """The three tables of the first section: claims per document and type, top speakers, money per document."""
     counts = {d.doc_id: Counter(r["type"] for r in d.records) for d in docs}
+    names = [kind.name for kind in claim_types()]
     claims_table = _table(
-        ["Document", *CLAIM_TYPES, "all"],
-        [[d.link(), *(str(counts[d.doc_id][t]) for t in CLAIM_TYPES), str(len(d.records))] for d in docs],
-        ["All documents", *(str(sum(c[t] for c in counts.values())) for t in CLAIM_TYPES), str(len(records))],
+        ["Document", *names, "all"],
+        [[d.link(), *(str(counts[d.doc_id][t]) for t in names), str(len(d.records))] for d in docs],
+        ["All documents", *(str(sum(c[t] for c in counts.values())) for t in names), str(len(records))],
     )
     speakers_table = _table(
         ["Speaker", "quotes", "documents"], [[esc(name), str(n), str(k)] for name, n, k in top_speakers(records)]
@@ -254,14 +294,17 @@ def render_report(records: list[dict], texts: Mapping[str, str], documents: Mapp
     type_counts = Counter(m[0] for m in marks.values())
     quotes = Counter(m[2] for m in marks.values() if m[0] == "quote")
     speakers = sorted({m[2] for m in marks.values() if m[2]})
+    all_layers = layers()
     template = Template(files("extract.tools").joinpath("report.html").read_text(encoding="utf-8"))
     return template.substitute(
         title=esc(f"Claims review: {len(records)} claims in {len(docs)} documents"),
         type_filters="".join(
             f'<label><input type="checkbox" data-type="{t}" checked> <span class="swatch {t}"></span>{t}'
             f' <span class="n">{type_counts[t]}</span></label>'
-            for t in MARK_TYPES
+            for t in (layer.name for layer in all_layers)
         ),
+        type_styles=layer_styles(all_layers),
+        mark_types=script_json([layer.name for layer in all_layers]),
         speaker_options="".join(
             f'<option value="{esc(name)}">{esc(name)} ({quotes[name]} quotes)</option>' for name in speakers
         ),

@@ -4,6 +4,6 @@
 ``reported`` reads reported speech, and ``component`` is the spaCy component.
 """
 
-from extract.stages.quotes.component import QuoteExtractor
+from extract.stages.quotes.component import QuoteExtractor, QuoteFields
 
-__all__ = ["QuoteExtractor"]
+__all__ = ["QuoteExtractor", "QuoteFields"]

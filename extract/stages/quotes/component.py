@@ -2,49 +2,63 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.rules.loading import RuleSet
 from extract.rules.schema import Rule
-from extract.stages.base import Claim, claims_of
+from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.quotes.finder import QuoteFinder
 from extract.stages.speakers import Speaker
 
 
-class QuoteExtractor:
-    LABELS = ("QUOTE_CUE",)  # the rules it reads: its cached output depends on them
+@dataclass
+class QuoteFields:
+    """A quote record's own fields (see docs/kb_schema.md); the KB cuts ``content`` and
+    ``speaker_mention`` from the source text by their offsets."""
 
-    def __init__(self, vocab):
-        self.vocab = vocab
-        self.matcher = None
+    content: str | None
+    content_start: int
+    content_end: int
+    quote_kind: str
+    cue: str | None
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_role: str | None
+    speaker_org: str | None
 
-    def add_rules(self, rules: RuleSet) -> None:
+
+class QuoteExtractor(ClaimStage):
+    labels = ("QUOTE_CUE",)  # the rules it reads: its cached output depends on them
+
+    def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "QUOTE_CUE")
         self.rules: dict[str, Rule] = {r.id: r for r in rules.with_label("QUOTE_CUE")}
 
-    def __call__(self, doc: Doc) -> Doc:
-        if self.matcher is None:
-            raise ValueError("extract_quotes has no rules: call add_rules() (build_pipeline does)")
+    def find(self, doc: Doc) -> None:
         quotes = QuoteFinder(doc, self).run()
         claims = claims_of(doc)
         for q in quotes:
             sp = q.speaker or Speaker(None, None)
-            claims.append(Claim("quote", q.start, q.end, q.rule, {
-                "content_start": q.content_start,
-                "content_end": q.content_end,
-                "quote_kind": q.kind,
-                "cue": q.cue_text,
-                "speaker": sp.name,
-                "speaker_mention": sp.mention.text if sp.mention is not None else None,
-                "speaker_start": sp.mention.start_char if sp.mention is not None else None,
-                "speaker_end": sp.mention.end_char if sp.mention is not None else None,
-                "speaker_role": sp.role,
-                "speaker_org": sp.org,
-            }))
-        return doc
+            claims.append(Claim("quote", q.start, q.end, q.rule, QuoteFields(
+                content=None,
+                content_start=q.content_start,
+                content_end=q.content_end,
+                quote_kind=q.kind,
+                cue=q.cue_text,
+                speaker=sp.name,
+                speaker_mention=sp.mention.text if sp.mention is not None else None,
+                speaker_start=sp.mention.start_char if sp.mention is not None else None,
+                speaker_end=sp.mention.end_char if sp.mention is not None else None,
+                speaker_role=sp.role,
+                speaker_org=sp.org,
+            )))
 
 
-@Language.factory("extract_quotes", assigns=["doc._.claims"])
-def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp.vocab)
+@Language.factory("extract_quotes", assigns=["doc._.claims"], default_config={"patterns": []})
+def make_quote_extractor(nlp: Language, name: str, patterns: list[str]) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, patterns)
