@@ -40,7 +40,7 @@ def main() -> None:
 def _pipeline(model: str, patterns: tuple[str, ...]):
     from extract.model.loading import ModelNotFound
     from extract.pipeline import build_pipeline
-    from extract.rules.schema import PatternError
+    from extract.rules.errors import PatternError
 
     try:
         return build_pipeline(model, patterns)
@@ -84,7 +84,7 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
     from extract.model.loading import ModelNotFound
-    from extract.rules.schema import PatternError
+    from extract.rules.errors import PatternError
     from extract.run.cache import default_cache_dir
     from extract.run.corpus import RunSettings, local_engine
     from extract.run.corpus import run as run_corpus

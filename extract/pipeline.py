@@ -26,8 +26,8 @@ from spacy.language import Language
 from extract.document.article import furniture_detector, load_date_parser
 from extract.model.entities import unsupported_ner
 from extract.model.loading import DEFAULT_MODEL, load_model, model_id
-from extract.model.tokenizer import FIGURE_TOKENIZER_NAME
 from extract.model.tagging import unsupported_attribute_ruler, unsupported_lemmatizer
+from extract.model.tokenizer import FIGURE_TOKENIZER_NAME
 from extract.rules.loading import RuleSet, load_rules
 from extract.stages.base import ClaimStage
 from extract.stages.registry import claim_type, stage_order

@@ -16,16 +16,19 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.util import registry
 
-CURRENCY_SIGN = r"(?:US\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|[£$€¥₹])"
+from extract.rules.words import shipped_words
+
+_WORDS = shipped_words()
+CURRENCY_SIGN = "(?:" + "|".join(map(re.escape, _WORDS.entries("currency-signs"))) + ")"
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-SCALE = r"(?:bn|mn|tn|m|k|pc|p|billion|million|trillion|thousand)"
+SCALE = "(?:" + "|".join(map(re.escape, _WORDS.entries("figure-suffixes"))) + ")"
 _AMOUNT = rf"{CURRENCY_SIGN}?{NUMBER}{SCALE}?"
 _FIGURE_TOKEN = re.compile(rf"{_AMOUNT}(?:[-–]{_AMOUNT})?\.?", re.IGNORECASE)
 _SCALE_TOKEN = re.compile(rf"{SCALE}\.?", re.IGNORECASE)
 _PIECE = re.compile(rf"{CURRENCY_SIGN}|{NUMBER}|{SCALE}|[-–.]", re.IGNORECASE)
 # The model was trained on "3.5bn" as one token: give a split-off suffix the norm of the word it
 # abbreviates, so the tagger and parser see "£ 3.5 billion", a shape they know.
-SCALE_NORMS = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion", "k": "thousand", "p": "pence", "pc": "percent"}
+SCALE_NORMS = _WORDS.values("figure-suffixes")
 
 
 def split_figure(text: str, after_number: bool) -> list[str]:

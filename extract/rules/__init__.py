@@ -1,6 +1,8 @@
-"""Rules as data: the pattern-file schema, loading a rule set, and matching rules in a doc."""
+"""Rules as data: the pattern-file schema, word lists, loading a rule set, and matching rules in a doc."""
 
+from extract.rules.errors import PatternError
 from extract.rules.loading import RuleSet, default_patterns_dir, load_rules
-from extract.rules.schema import LABELS, PatternError, Rule
+from extract.rules.schema import LABELS, Rule
+from extract.rules.words import Words
 
-__all__ = ["LABELS", "PatternError", "Rule", "RuleSet", "default_patterns_dir", "load_rules"]
+__all__ = ["LABELS", "PatternError", "Rule", "RuleSet", "Words", "default_patterns_dir", "load_rules"]

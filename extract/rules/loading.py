@@ -6,15 +6,17 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 from spacy.vocab import Vocab
 
+from extract.rules.errors import PatternError
 from extract.rules.matcher import RuleMatcher
-from extract.rules.schema import PatternError, Rule, read_pattern_file
+from extract.rules.schema import Rule, read_pattern_file
+from extract.rules.words import WORDS_FOLDER, Words, load_words, shipped_words
 
 
 def default_patterns_dir() -> Path:
@@ -27,15 +29,21 @@ def default_patterns_dir() -> Path:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The rules of a run, in file order, with the word lists they and the stages read."""
+
     rules: tuple[Rule, ...]
+    words: Words = field(default_factory=shipped_words)
 
     def with_label(self, *labels: str) -> list[Rule]:
         return [r for r in self.rules if r.label in labels]
 
     def meanings(self, *labels: str) -> list[str]:
         """Each rule (of ``labels``, default all) as what it does, in canonical JSON: its id,
-        label, pattern and fields. Examples and file positions do not count."""
-        return [m for r, m in zip(self.rules, self._meanings) if not labels or r.label in labels]
+        label, pattern and fields. Examples and file positions do not count. The word lists
+        come last, as a rule that can match anywhere: the stages read them beside their rules,
+        so any change to a list may change any stage's output."""
+        own = [m for r, m in zip(self.rules, self._meanings) if not labels or r.label in labels]
+        return [*own, json.dumps(["@words", "WORDS", [{}], {"lists": self.words.fingerprint}])]
 
     @cached_property
     def _meanings(self) -> list[str]:
@@ -55,7 +63,7 @@ def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], .
     """Path, modification time and size of every rule file ``load_rules`` reads: changes when one is edited."""
     stamp = []
     for folder in [default_patterns_dir(), *dirs]:
-        for path in sorted(Path(folder).glob("*.jsonl")):
+        for path in [*sorted(Path(folder).glob("*.jsonl")), *sorted((Path(folder) / WORDS_FOLDER).glob("*.txt"))]:
             with contextlib.suppress(OSError):
                 info = path.stat()
                 stamp.append((str(path), info.st_mtime_ns, info.st_size))
@@ -63,20 +71,21 @@ def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], .
 
 
 def load_rules(dirs: Sequence[Path] | None = None) -> RuleSet:
-    """The shipped rules plus those in ``dirs`` (``--patterns``); rule ids must be unique."""
-    folders = [default_patterns_dir(), *(dirs or [])]
+    """The shipped rules and word lists plus those in ``dirs`` (``--patterns``); rule ids must be unique."""
+    folders = [Path(folder) for folder in (default_patterns_dir(), *(dirs or []))]
+    for folder in folders:
+        if not folder.is_dir():
+            raise PatternError(f"{folder}: patterns folder not found")
+    words = load_words(folders)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for folder in folders:
-        folder = Path(folder)
-        if not folder.is_dir():
-            raise PatternError(f"{folder}: patterns folder not found")
         for path in sorted(folder.glob("*.jsonl")):
-            for rule in read_pattern_file(path):
+            for rule in read_pattern_file(path, words):
                 if rule.id in seen:
                     raise PatternError(
                         f"{rule.origin}: duplicate rule id {rule.id!r} (first defined at {seen[rule.id]}); rename one"
                     )
                 seen[rule.id] = rule.origin
                 rules.append(rule)
-    return RuleSet(tuple(rules))
+    return RuleSet(tuple(rules), words)

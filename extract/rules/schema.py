@@ -21,6 +21,9 @@ from typing import Any
 
 from spacy.schemas import validate_token_pattern
 
+from extract.rules.errors import PatternError
+from extract.rules.words import Words, expand, shipped_words
+
 COMMON_KEYS = {"id", "label", "pattern", "examples", "counterexamples", "comment"}
 
 # label -> {field: allowed values (None: any string)}; every field listed is required.
@@ -61,10 +64,6 @@ LABELS: dict[str, dict[str, frozenset[str] | None]] = {
 }
 
 
-class PatternError(ValueError):
-    """A malformed rule; the message names file, line and what to fix."""
-
-
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -83,8 +82,9 @@ class Rule:
         }
 
 
-def parse_rule(obj: Any, origin: str) -> Rule:
-    """Validate one decoded JSON line and turn it into a Rule."""
+def parse_rule(obj: Any, origin: str, words: Words | None = None) -> Rule:
+    """Validate one decoded JSON line and turn it into a Rule; ``"@name"`` in its pattern stands
+    for the word list ``name`` (of ``words``, default the shipped lists)."""
     if not isinstance(obj, dict):
         raise PatternError(f"{origin}: expected a JSON object, got {type(obj).__name__}")
     label = obj.get("label")
@@ -101,6 +101,9 @@ def parse_rule(obj: Any, origin: str) -> Rule:
     pattern = obj.get("pattern")
     if not isinstance(pattern, list) or not pattern:
         raise PatternError(f"{origin}: rule {rule_id!r}: 'pattern' must be a non-empty list of token dicts")
+    if not all(isinstance(token, dict) for token in pattern):
+        raise PatternError(f"{origin}: rule {rule_id!r}: 'pattern' must be a non-empty list of token dicts")
+    pattern = expand(pattern, words or shipped_words(), f"{origin}: rule {rule_id!r}")
     errors = validate_token_pattern(pattern)
     if errors:
         raise PatternError(f"{origin}: rule {rule_id!r}: invalid token pattern: {'; '.join(errors)}")
@@ -128,7 +131,7 @@ def _strings(value: Any, key: str, rule_id: str, origin: str) -> tuple[str, ...]
     return tuple(value)
 
 
-def read_pattern_file(path: Path) -> list[Rule]:
+def read_pattern_file(path: Path, words: Words | None = None) -> list[Rule]:
     """All rules of one file; blank lines are allowed, anything else must be a rule."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -143,7 +146,7 @@ def read_pattern_file(path: Path) -> list[Rule]:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
             raise PatternError(f"{origin}: not valid JSON ({err.msg} at column {err.colno})") from err
-        rules.append(parse_rule(obj, origin))
+        rules.append(parse_rule(obj, origin, words))
     return rules
 
 

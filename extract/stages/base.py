@@ -1,7 +1,7 @@
 """What every claim stage shares: the ``Claim`` it appends to ``doc._.claims``, and ``ClaimStage``,
 the spaCy component base that loads, keeps and saves a stage's rules.
 
-A stage reads the rules of its labels (``labels``). Its rules come from ``initialize`` (the
+A stage reads the rules of its labels (``labels``) and the word lists that come with them. Its rules come from ``initialize`` (the
 shipped patterns plus the folders in its ``patterns`` setting, or a rule set given by
 ``build_pipeline`` so that all stages share one), or from ``from_disk`` when a saved pipeline is
 loaded with ``spacy.load``: the rules are saved with the pipeline, so it runs the same anywhere.
@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from extract.rules.loading import RuleSet, load_rules
 from extract.rules.schema import parse_rule
+from extract.rules.words import Words, using
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -48,6 +49,7 @@ def claims_of(doc: Doc) -> list[Claim]:
 
 
 RULES_FILE = "rules.jsonl"
+WORDS_FILE = "words.json"
 
 
 class ClaimStage:
@@ -87,7 +89,8 @@ class ClaimStage:
     def __call__(self, doc: Doc) -> Doc:
         if self.rule_set is None:
             raise ValueError(f"{self.name} has no rules: call its initialize() (build_pipeline does)")
-        self.find(doc)
+        with using(self.rule_set.words):  # the word lists of its rules, as they were loaded
+            self.find(doc)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -96,10 +99,14 @@ class ClaimStage:
         path.mkdir(parents=True, exist_ok=True)
         rules = self.rule_set.with_label(*self.labels) if self.rule_set is not None else []
         srsly.write_jsonl(path / RULES_FILE, [rule.as_json() for rule in rules])
+        srsly.write_json(path / WORDS_FILE, self.rule_set.words.lists if self.rule_set is not None else {})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimStage:
         file = Path(path) / RULES_FILE
-        rules = RuleSet(tuple(parse_rule(obj, f"{file}:{n}") for n, obj in enumerate(srsly.read_jsonl(file), 1)))
+        words = Words(srsly.read_json(Path(path) / WORDS_FILE))
+        rules = RuleSet(
+            tuple(parse_rule(obj, f"{file}:{n}", words) for n, obj in enumerate(srsly.read_jsonl(file), 1)), words
+        )
         self.use_rules(rules)
         self.rule_set = rules
         return self

@@ -15,29 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.rules.loading import RuleSet
+from extract.rules.words import active
 from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.figures import Qualifiers
 from extract.stages.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
 from extract.stages.syntax import matched_spans, noun_phrase
 
-TIME_UNITS = {
-    "year", "month", "week", "day", "hour", "minute", "second", "decade", "century",
-    "night", "weekend", "term", "season", "time",
-}
-# Measures are quantities, not counts of things: "40 miles", "300 metres", "35 degrees".
-MEASURE_UNITS = {
-    "mile", "kilometre", "kilometer", "km", "metre", "meter", "cm", "mm", "foot", "feet", "inch",
-    "yard", "acre", "hectare", "tonne", "ton", "kg", "kilo", "kilogram", "gram", "lb", "ounce",
-    "litre", "liter", "gallon", "degree", "mph", "kph", "knot", "calorie", "watt", "kw", "mw", "gw",
-}
-# Nouns a number labels rather than counts: "section 4", "number 10", "flight 370".
-LABEL_NOUNS = {
-    "number", "no", "section", "page", "chapter", "article", "clause", "paragraph", "room", "flight",
-    "platform", "gate", "route", "version", "level", "grade", "year", "stage", "phase", "tier", "step",
-    "question", "figure", "table", "box", "line", "channel", "district", "ward", "block", "unit",
-}
-RANGE_WORDS = {"or", "to", "-", "–", "and"}
-SCALE_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "hundred", "dozen", "a", "an"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _PHONE = re.compile(r"^0\d{2,}$")
 
@@ -98,9 +81,9 @@ def number_groups(span: Span) -> list[Span]:
     """Runs of number tokens in the span ("eight or 10", "1.1 m", "a dozen")."""
     groups, start = [], None
     for token in span:
-        numeric = token.like_num or (start is not None and token.lower_ in SCALE_WORDS)
-        joins = start is not None and token.lower_ in RANGE_WORDS and token.i + 1 < span.end and span.doc[token.i + 1].like_num
-        if numeric or joins or (token.lower_ in {"a", "an"} and token.i + 1 < span.end and span.doc[token.i + 1].lower_ in SCALE_WORDS):
+        numeric = token.like_num or (start is not None and token.lower_ in active()["count-scale-words"])
+        joins = start is not None and token.lower_ in active()["range-words"] and token.i + 1 < span.end and span.doc[token.i + 1].like_num
+        if numeric or joins or (token.lower_ in {"a", "an"} and token.i + 1 < span.end and span.doc[token.i + 1].lower_ in active()["count-scale-words"]):
             start = token.i if start is None else start
             continue
         if start is not None:
@@ -139,14 +122,14 @@ def is_count(span: Span) -> bool:
         return False  # list numbering: "1." at the start of a line
     after = doc[span.end] if span.end < len(doc) else None
     head = span[-1]
-    if head.lemma_.lower() in TIME_UNITS | MEASURE_UNITS or (after is not None and after.lower_.startswith("-year")):
+    if head.lemma_.lower() in active().union("time-units", "measure-units") or (after is not None and after.lower_.startswith("-year")):
         return False
     return not (first.ent_type_ in {"DATE", "TIME"} and head.pos_ == "NUM")
 
 
 def _labels(before: Token) -> bool:
     """A word right before a number that makes the number a label: a name or a reference noun."""
-    if before.lower_ in LABEL_NOUNS:
+    if before.lower_ in active()["label-nouns"]:
         return True
     sentence_start = before.is_sent_start or before.i == 0
     return before.is_alpha and before.is_title and before.pos_ == "PROPN" and not (sentence_start and before.is_stop)

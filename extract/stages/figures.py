@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from extract.rules.loading import RuleSet
+from extract.rules.words import active
 
 
 @dataclass(frozen=True)
@@ -18,13 +19,11 @@ class Qualifier:
     rule: str
 
 
-# "go up to £749": with these verbs "up" belongs to the verb, and the figure is where it goes.
-PHRASAL_UP_VERBS = {"go", "shoot", "move", "jump", "climb", "creep", "edge", "ramp", "bump", "push", "put", "come"}
 
 
 def _phrasal_up(span) -> bool:
     before = span.doc[span.start - 1] if span.start else None
-    return span[0].lower_ == "up" and before is not None and before.lemma_ in PHRASAL_UP_VERBS
+    return span[0].lower_ == "up" and before is not None and before.lemma_ in active()["phrasal-up-verbs"]
 
 
 class Qualifiers:

@@ -13,13 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.rules.loading import RuleSet
+from extract.rules.words import active
 from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.figures import Qualifiers
 from extract.stages.numbers import parse_money
 from extract.stages.syntax import matched_spans, noun_phrase
 
 PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
-PURPOSE_PREPOSITIONS = {"for", "in", "on", "towards", "to", "of"}
 
 
 @dataclass
@@ -68,10 +68,6 @@ class MoneyExtractor(ClaimStage):
             )))
 
 
-CHANGE_VERBS = {
-    "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "soar", "slump", "cut",
-    "raise", "reduce", "lift", "lower", "boost", "swell", "shrink", "double", "halve", "go", "move",
-}
 
 
 def change_parts(span: Span) -> list[Span]:
@@ -82,7 +78,7 @@ def change_parts(span: Span) -> list[Span]:
     prep = doc[span.start - 1] if span.start else None
     if to is None or prep is None or prep.lower_ not in {"from", "by"}:
         return [span]
-    if prep.lower_ == "from" and prep.head.lemma_ not in CHANGE_VERBS:
+    if prep.lower_ == "from" and prep.head.lemma_ not in active()["change-verbs"]:
         return [span]  # "salaries range from $48,000 to $52,000" is a range
     parts = [doc[span.start : to.i], doc[to.i + 1 : span.end]]
     return parts if all(len(p) and parse_money(p.text) for p in parts) else [span]
@@ -96,7 +92,7 @@ def purpose(span: Span) -> str | None:
         phrase = noun_phrase(head)  # "£30m funding gap": the parse may hang "m" on the noun
         return span.doc[max(phrase.start, span.end) : phrase.end].text
     for child in root.rights:
-        if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in active()["purpose-prepositions"]:
             obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
             if obj is not None:
                 return noun_phrase(obj).text

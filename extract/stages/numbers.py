@@ -1,7 +1,8 @@
 """Numbers as written in news: digits, words, scales, ranges, fractions and money amounts.
 
 Pure functions, no spaCy: the extractors find the phrase, these turn it into a value. All
-arithmetic is ``Decimal``, so "£2.01m" is exactly 2010000.
+arithmetic is ``Decimal``, so "£2.01m" is exactly 2010000. The number words, scales, fractions
+and currencies are the shipped word lists (``patterns/words/``).
 """
 
 from __future__ import annotations
@@ -10,36 +11,23 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1,
-}
-SCALES = {
-    "hundred": 100, "thousand": 1000, "k": 1000, "million": 10**6, "m": 10**6, "mn": 10**6,
-    "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12,
-    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,  # Indian English
-}
-FRACTIONS = {
-    "half": Decimal("0.5"), "halves": Decimal("0.5"), "third": Decimal(1) / 3,
-    "thirds": Decimal(1) / 3, "quarter": Decimal("0.25"), "quarters": Decimal("0.25"),
-    "fifth": Decimal("0.2"), "fifths": Decimal("0.2"), "sixth": Decimal(1) / 6,
-    "sixths": Decimal(1) / 6, "eighth": Decimal("0.125"), "eighths": Decimal("0.125"),
-    "tenth": Decimal("0.1"), "tenths": Decimal("0.1"),
-}
-# Currency signs, codes and words -> ISO 4217. Longer signs first, so "US$" is not "$".
-CURRENCIES = {
-    "us$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD",
-    "hk$": "HKD", "s$": "SGD", "£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
-    "gbp": "GBP", "usd": "USD", "eur": "EUR", "jpy": "JPY", "cad": "CAD", "aud": "AUD",
-    "chf": "CHF", "inr": "INR", "cny": "CNY", "nzd": "NZD", "hkd": "HKD", "sgd": "SGD",
-    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "dollars": "USD", "dollar": "USD",
-    "euros": "EUR", "euro": "EUR", "yen": "JPY", "rupees": "INR",
-}
+from extract.rules.words import shipped_words
+
+_WORDS = shipped_words()
+UNITS = {word: int(value) for word, value in _WORDS.values("number-words").items()}
+SCALES = {word: int(value) for word, value in _WORDS.values("scale-words").items()}
+
+
+def _fraction(value: str) -> Decimal:
+    part, whole = value.split("/")
+    return Decimal(part) / Decimal(whole)
+
+
+FRACTIONS = {word: _fraction(value) for word, value in _WORDS.values("fractions").items()}
+# Currency signs, codes and words -> ISO 4217.
+CURRENCIES = {**_WORDS.values("currency-signs"), **_WORDS.values("currency-names")}
 # Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
-SUBUNITS = {"p": "GBP", "pence": "GBP", "penny": "GBP", "cents": "USD", "cent": "USD"}
+SUBUNITS = _WORDS.values("currency-subunits")
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _SPLIT = re.compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)([a-z]+)$")
 _PLACES = Decimal("0.0001")
@@ -187,7 +175,3 @@ def parse_money(text: str) -> MoneyValue | None:
     low, high = parsed
     return MoneyValue(_exact(low / divisor), None if high is None else _exact(high / divisor), currency)
 
-
-def to_json_number(value: Decimal) -> int | float:
-    """Integral values as int (3500000000), others as float (0.5)."""
-    return int(value) if value == value.to_integral_value() else float(value)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.stages.quotes.marks import Quotation, find_quotations
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reported import reported_speech
-from extract.stages.speakers import QUANTITY_HEADS, Speaker, book_of, can_speak, is_author_voice, resolve
+from extract.stages.speakers import Speaker, book_of, can_speak, is_author_voice, quantity_heads, resolve
 from extract.stages.syntax import matched_spans
 
 if TYPE_CHECKING:
@@ -140,11 +140,11 @@ class QuoteFinder:
         if subject is not None:
             return subject
         for child in verb.lefts:  # "with rather more believing them to be ‘limited’"
-            if child.lower_ in QUANTITY_HEADS:
+            if child.lower_ in quantity_heads():
                 return child
         for child in verb.lefts:  # "over half of respondents said"
             obj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else None
-            if obj is not None and (obj.like_num or obj.lemma_.lower() in QUANTITY_HEADS):
+            if obj is not None and (obj.like_num or obj.lemma_.lower() in quantity_heads()):
                 return obj
         if verb.dep_ == "conj" and verb.head.i < verb.i:
             between = self.doc[verb.head.i + 1 : verb.i]

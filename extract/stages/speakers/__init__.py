@@ -1,7 +1,7 @@
 """Speakers: who a quote's source mention stands for (a full name, with role and organisation)."""
 
-from extract.stages.speakers.lexicon import QUANTITY_HEADS
+from extract.stages.speakers.lexicon import quantity_heads
 from extract.stages.speakers.names import NameBook, Speaker
 from extract.stages.speakers.resolve import book_of, can_speak, is_author_voice, resolve
 
-__all__ = ["QUANTITY_HEADS", "NameBook", "Speaker", "book_of", "can_speak", "is_author_voice", "resolve"]
+__all__ = ["quantity_heads", "NameBook", "Speaker", "book_of", "can_speak", "is_author_voice", "resolve"]

@@ -7,21 +7,21 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from extract.model.entities import entities_in
-from extract.stages.speakers.lexicon import DOCUMENT_NOUNS, QUANTITY_HEADS, RESPONDENT_NOUNS
+from extract.stages.speakers.lexicon import document_nouns, quantity_heads, respondent_nouns
 from extract.stages.speakers.names import NameBook, clean_org, name_span
 
 
-def document_nouns(doc: Doc) -> list[Token]:
+def document_noun_tokens(doc: Doc) -> list[Token]:
     """The tokens ``_is_document`` accepts, found from the doc's word and lemma arrays: a
     question about each distinct word, not about each token."""
     columns = doc.to_array([LEMMA, LOWER])
     strings = doc.vocab.strings
-    wanted = [key for key in set(columns.ravel().tolist()) if strings[key].lower() in DOCUMENT_NOUNS]
+    wanted = [key for key in set(columns.ravel().tolist()) if strings[key].lower() in document_nouns()]
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(columns, wanted).any(axis=1)).tolist()]
 
 
 def is_document(token: Token) -> bool:
-    return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
+    return token.lemma_.lower() in document_nouns() or token.lower_ in document_nouns()
 
 
 def org_of_document(token: Token) -> str | None:
@@ -63,6 +63,6 @@ def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
 
 def speaks_for_survey(token: Token) -> bool:
     """"over half of respondents", "90% of those surveyed", "55 of 56 respondents", "the results"."""
-    if token.lemma_.lower() in QUANTITY_HEADS or token.like_num:
+    if token.lemma_.lower() in quantity_heads() or token.like_num:
         return True
-    return any(t.lower_ in RESPONDENT_NOUNS - {"those"} or t.lower_ == "surveyed" for t in token.subtree)
+    return any(t.lower_ in respondent_nouns() - {"those"} or t.lower_ == "surveyed" for t in token.subtree)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extract.model.entities import entities_in, entity_at
-from extract.stages.speakers.lexicon import HONORIFICS, POST_TITLES
+from extract.stages.speakers.lexicon import honorifics, post_titles
 from extract.stages.syntax import noun_phrase
 
 
@@ -32,9 +32,9 @@ class Speaker:
 def clean_name(text: str) -> str:
     """"Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts"."""
     words = re.sub(r"[’']s$", "", " ".join(text.split())).split(" ")
-    while words and words[0].lower().rstrip(".") in HONORIFICS:
+    while words and words[0].lower().rstrip(".") in honorifics():
         words = words[1:]
-    while words and words[-1].lower().rstrip(".") in POST_TITLES:
+    while words and words[-1].lower().rstrip(".") in post_titles():
         words = words[:-1]
     return " ".join(words).strip(" ,")
 
@@ -87,9 +87,9 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
             org = orgs[-1].text
     # A title after the name: "Clive Betts MP".
     after = doc[name.end] if name.end < len(doc) else None
-    if not role_tokens and after is not None and after.lower_ in POST_TITLES:
+    if not role_tokens and after is not None and after.lower_ in post_titles():
         role_tokens = [after]
-    elif not role_tokens and name[-1].lower_ in POST_TITLES:
+    elif not role_tokens and name[-1].lower_ in post_titles():
         role_tokens = [name[-1]]
     role = " ".join(t.text for t in role_tokens) or None
     return role, clean_org(org) if org else None

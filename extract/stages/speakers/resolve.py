@@ -12,18 +12,18 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.stages.speakers.documents import (
     document_antecedent,
-    document_nouns,
+    document_noun_tokens,
     is_document,
     org_of_document,
     speaks_for_survey,
 )
 from extract.stages.speakers.lexicon import (
-    BODY_NOUNS,
-    FIRST_PERSON,
-    NEGATIVE_DETERMINERS,
-    POST_TITLES,
-    ROLE_NOUNS,
-    SOURCE_NOUNS,
+    body_nouns,
+    first_person,
+    negative_determiners,
+    post_titles,
+    role_nouns,
+    source_nouns,
 )
 from extract.stages.speakers.names import (
     NameBook,
@@ -45,7 +45,7 @@ def book_of(doc: Doc) -> NameBook:
             name = clean_name(ent.text)
             if " " in name and not any(surname(name) == surname(n) for n in book.people):
                 book.people[name] = Person(name, *role_and_org(ent))
-    for token in document_nouns(doc):
+    for token in document_noun_tokens(doc):
         org = org_of_document(token)
         if org:
             book.survey(org, token.idx)
@@ -57,16 +57,16 @@ def can_speak(subject: Token) -> bool:
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return subject.lower_ not in {"’s", "'s", "this", "that", "there"}
     words = {t.lemma_.lower() for t in subject.subtree} | {t.lower_ for t in subject.subtree}
-    return subject.like_num or bool(words & SOURCE_NOUNS)
+    return subject.like_num or bool(words & source_nouns())
 
 
 def is_author_voice(subject: Token) -> bool:
     """"We believe", "Many of us feel", "No member believes": the writer generalising, not a source."""
     words = {t.lower_ for t in subject.subtree}
-    if subject.lower_ in FIRST_PERSON or (subject.lower_ in {"many", "some", "most", "all"} and words & {"us", "we"}):
+    if subject.lower_ in first_person() or (subject.lower_ in {"many", "some", "most", "all"} and words & {"us", "we"}):
         return True
     first = subject.left_edge
-    return subject.lower_ in {"nobody", "none"} or first.lower_ in NEGATIVE_DETERMINERS or (first.lower_ == "no" and subject.lower_ == "one")
+    return subject.lower_ in {"nobody", "none"} or first.lower_ in negative_determiners() or (first.lower_ == "no" and subject.lower_ == "one")
 
 
 def resolve(subject: Token, book: NameBook) -> Speaker:
@@ -84,12 +84,12 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         return Speaker(document_antecedent(subject, book), doc[subject.i : subject.i + 1])
     span = name_span(subject)
     titled_name = (  # "Clive Betts MP", not "The Sheffield MP"
-        subject.lower_ in POST_TITLES
+        subject.lower_ in post_titles()
         and not any(c.dep_ == "det" for c in subject.lefts)
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"", "PERSON"} for c in subject.lefts)
     )
-    role_noun = subject.lemma_.lower() in ROLE_NOUNS or (  # "the chief constable", "a police spokesman"
-        subject.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and c.lower_ in ROLE_NOUNS for c in subject.lefts)
+    role_noun = subject.lemma_.lower() in role_nouns() or (  # "the chief constable", "a police spokesman"
+        subject.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and c.lower_ in role_nouns() for c in subject.lefts)
     )
     if role_noun and subject.ent_type_ != "PERSON" and not titled_name:
         return _by_role(subject, book)
@@ -112,7 +112,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         return Speaker(book.survey_org(subject.idx), span)
     if subject.ent_type_ in {"ORG", "GPE", "NORP"} or subject.pos_ == "PROPN":
         return Speaker(clean_org(span.text), span)
-    if subject.lemma_.lower() in BODY_NOUNS:  # "the council said": the body as written
+    if subject.lemma_.lower() in body_nouns():  # "the council said": the body as written
         written = doc[subject.left_edge.i : subject.i + 1]
         return Speaker(_as_written(written), written)
     return Speaker(None, span)

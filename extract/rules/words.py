@@ -1,0 +1,133 @@
+"""Word lists as data: ``patterns/words/<name>.txt``, one word a line, beside the pattern files.
+
+A line is a word, or a word, a tab and its value ("bn<TAB>1000000000", "£<TAB>GBP"); ``#``
+starts a comment. A ``words/`` folder in a user's ``--patterns`` folder extends the lists of the
+same name (a word listed again takes the new value) and may add lists of its own.
+
+Rules refer to a list by name where spaCy's token patterns take a list of values:
+``{"LOWER": {"IN": "@role-nouns"}}`` is ``{"LOWER": {"IN": [every word of role-nouns]}}``.
+
+The stages read the lists of the rules they run with (``ClaimStage`` makes them the ``active``
+lists while it runs); the tokenizer and the number parser, which run without a rule set, read
+the shipped lists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extract.rules.errors import PatternError
+
+WORDS_FOLDER = "words"
+REFERENCE = "@"
+
+
+@dataclass(frozen=True)
+class Words:
+    """Named word lists, each an ordered mapping of word to value (None: a plain list)."""
+
+    lists: dict[str, dict[str, str | None]]
+    _sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.union(name)
+
+    def union(self, *names: str) -> frozenset[str]:
+        """The words of these lists together (worked out once per combination)."""
+        if names not in self._sets:
+            self._sets[names] = frozenset(word for name in names for word in self.entries(name))
+        return self._sets[names]
+
+    def entries(self, name: str) -> dict[str, str | None]:
+        """A list's words and values, in file order."""
+        if name not in self.lists:
+            raise KeyError(f"no word list {name!r}: add patterns/{WORDS_FOLDER}/{name}.txt")
+        return self.lists[name]
+
+    def values(self, name: str) -> dict[str, str]:
+        """A list's words that have a value, with it."""
+        return {word: value for word, value in self.entries(name).items() if value is not None}
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.sha256(json.dumps(self.lists, sort_keys=True).encode("utf-8")).hexdigest()
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
+
+
+def read_word_file(path: Path) -> dict[str, str | None]:
+    """One list file: word -> value, in file order; a ``PatternError`` naming the line on a problem."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise PatternError(f"{path}: cannot read word list: {err}") from err
+    entries: dict[str, str | None] = {}
+    for number, line in enumerate(lines, 1):
+        text = line.split("#", 1)[0]
+        if not text.strip():
+            continue
+        word, _, value = text.partition("\t")
+        word, value = word.strip(), value.strip()
+        if not word or " " in word:
+            raise PatternError(f"{path}:{number}: expected one word, optionally a tab and its value; got {line!r}")
+        entries[word] = value or None
+    return entries
+
+
+def load_words(folders: Sequence[Path]) -> Words:
+    """The lists of each folder's ``words/``, later folders extending earlier ones."""
+    lists: dict[str, dict[str, str | None]] = {}
+    for folder in folders:
+        for path in sorted((Path(folder) / WORDS_FOLDER).glob("*.txt")):
+            lists.setdefault(path.stem, {}).update(read_word_file(path))
+    return Words(lists)
+
+
+def expand(pattern: list[dict], words: Words, where: str) -> list[dict]:
+    """A token pattern with each ``"@name"`` value list replaced by the words of that list."""
+
+    def value(wanted: object) -> object:
+        if isinstance(wanted, dict):
+            return {op: value(arg) for op, arg in wanted.items()}
+        if isinstance(wanted, str) and wanted.startswith(REFERENCE) and len(wanted) > 1:
+            try:
+                return list(words.entries(wanted[1:]))
+            except KeyError as err:
+                raise PatternError(f"{where}: {err.args[0]}") from None
+        return wanted
+
+    return [{key: value(wanted) if key != "OP" else wanted for key, wanted in token.items()} for token in pattern]
+
+
+@cache
+def shipped_words() -> Words:
+    """The lists shipped with the package."""
+    from extract.rules.loading import default_patterns_dir
+
+    return load_words([default_patterns_dir()])
+
+
+_ACTIVE: ContextVar[Words | None] = ContextVar("extract_words", default=None)
+
+
+def active() -> Words:
+    """The lists of the rules that are running (the shipped lists outside a stage)."""
+    return _ACTIVE.get() or shipped_words()
+
+
+@contextlib.contextmanager
+def using(words: Words) -> Iterator[None]:
+    """Make ``words`` the active lists for the duration of a block."""
+    token = _ACTIVE.set(words)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
