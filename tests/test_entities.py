@@ -48,17 +48,38 @@ def test_same_entities_as_the_whole_text_ner(model):
 
 @pytest.mark.parametrize(
     ("text", "windows_expected"),
-    params([
-        ("no-candidate", "the plans are good but the delivery is fraught with problems.", []),
-        ("name-mid-sentence", "the plans are good, said a fellow of the Fund in a statement made today.",
-         ["said a fellow of the Fund in a statement made today"]),
-        ("number-clipped-at-start", "55 of them agreed with the plan and the budget.", ["55 of them agreed with the"]),
-        ("two-merged", "the 12 members and the 40 others voted for the plan in the end.",
-         ["the 12 members and the 40 others voted for the plan"]),
-        ("clipped-at-sentence-start", "We all agreed on that. Smith left the room early.", ["Smith left the room early."]),
-        ("sentence-first-stop-word", "The plans are good. But they are not enough.", []),
-        ("sentence-first-name", "Humphries agreed with all of the plans that were made.", ["Humphries agreed with all of the"]),
-    ], {}),
+    params(
+        [
+            ("no-candidate", "the plans are good but the delivery is fraught with problems.", []),
+            (
+                "name-mid-sentence",
+                "the plans are good, said a fellow of the Fund in a statement made today.",
+                ["said a fellow of the Fund in a statement made today"],
+            ),
+            (
+                "number-clipped-at-start",
+                "55 of them agreed with the plan and the budget.",
+                ["55 of them agreed with the"],
+            ),
+            (
+                "two-merged",
+                "the 12 members and the 40 others voted for the plan in the end.",
+                ["the 12 members and the 40 others voted for the plan"],
+            ),
+            (
+                "clipped-at-sentence-start",
+                "We all agreed on that. Smith left the room early.",
+                ["Smith left the room early."],
+            ),
+            ("sentence-first-stop-word", "The plans are good. But they are not enough.", []),
+            (
+                "sentence-first-name",
+                "Humphries agreed with all of the plans that were made.",
+                ["Humphries agreed with all of the"],
+            ),
+        ],
+        {},
+    ),
 )
 def test_windows_around_names_and_numbers(model, text, windows_expected):
     (doc,) = _parse(model, [text])

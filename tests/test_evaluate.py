@@ -240,9 +240,7 @@ def test_count_values_compare_as_decimals(text, gold_value, predicted_value, rig
 
 def test_stance_reports_polarity_and_holder_accuracy():
     text = "Lee said STPs are flawed but hopeful."
-    gold = gold_doc(
-        stance=[stance("flawed", "negative", "Ann Lee"), stance("hopeful", "positive", None)]
-    )
+    gold = gold_doc(stance=[stance("flawed", "negative", "Ann Lee"), stance("hopeful", "positive", None)])
     records = [
         rec("stance", text, "flawed", polarity="negative", holder="ann lee"),
         rec("stance", text, "hopeful", polarity="negative", holder=None),

@@ -120,8 +120,9 @@ def test_sqlite_has_typed_indexed_tables_whose_claims_are_the_records(records, t
     for row in claims:
         row.update({name: bool(row[name]) for name in BOOLEANS if row[name] is not None})
     assert claims == records
-    types = db.execute("SELECT typeof(start), typeof(end), typeof(amount) FROM claims WHERE id = ?",
-                       (records[-1]["id"],))
+    types = db.execute(
+        "SELECT typeof(start), typeof(end), typeof(amount) FROM claims WHERE id = ?", (records[-1]["id"],)
+    )
     assert tuple(types.fetchone()) == ("integer", "integer", "real")
     docs = [dict(row) for row in db.execute("SELECT doc_id, title, chars, claims_quote FROM documents ORDER BY doc_id")]
     assert docs == [

@@ -8,7 +8,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from extract.kb.records import record_keys, claim_id
+from extract.kb.records import claim_id, record_keys
 from extract.run.atomic import atomic_writer
 
 SCHEMA = json.loads((resources.files("extract.kb") / "schema.json").read_text(encoding="utf-8"))

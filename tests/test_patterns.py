@@ -11,43 +11,97 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.document.article import FurnitureDetector, Line
 from extract.rules.loading import load_rules
 from extract.rules.schema import PatternError, parse_rule, read_pattern_file
-from extract.stages.syntax import matched_spans
+from extract.tools.rule_tests import RuleTester
 
 RULES = load_rules()
-# Rules that produce records: the record's "rule" field names them (for quotes, the cue rule).
-PRODUCING = {"QUOTE_CUE", "MONEY", "COUNT", "STANCE"}
 
 
-def _fired(rule, text, nlp) -> bool:
-    import extract
-
-    if rule.label in PRODUCING:
-        return any(r["rule"] == rule.id for r in extract.claims(text, nlp))
-    if rule.label == "FURNITURE":
-        return FurnitureDetector(RULES)(Line(0, len(text), text))
-    doc = nlp(text)
-    return any(span.label_ == rule.id for span in matched_spans(RULES.matcher(nlp.vocab, rule.label), doc))
+@pytest.fixture(scope="module")
+def tester(nlp) -> RuleTester:
+    return RuleTester(nlp, RULES)
 
 
 @pytest.mark.parametrize("rule", RULES.rules, ids=[r.id for r in RULES.rules])
-def test_rule_examples(rule, nlp):
-    for example in rule.examples:
-        assert _fired(rule, example, nlp), f"{rule.origin}: {rule.id} does not fire on example {example!r}"
-    for counter in rule.counterexamples:
-        assert not _fired(rule, counter, nlp), f"{rule.origin}: {rule.id} fires on counterexample {counter!r}"
+def test_rule_examples(rule, tester):
+    assert [str(failure) for failure in tester.failures([rule])] == []
+
+
+def test_patterns_test_lists_each_failing_example_of_a_user_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    (tmp_path / "words").mkdir()
+    (tmp_path / "words" / "quip-verbs.txt").write_text("# verbs of quipping\nquip\nsnap\n", encoding="utf-8")
+    rule = {
+        "id": "cue-quip",
+        "label": "QUOTE_CUE",
+        "cue_kind": "speech",
+        "speaker": "subject",
+        "pattern": [{"LEMMA": {"IN": "@quip-verbs"}, "POS": "VERB"}],
+        "examples": ["“Not today,” she quipped.", "The weather was fine."],
+        "counterexamples": ["“Not today,” she snapped."],
+    }
+    (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["patterns", "test", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'mine.jsonl'}:1: rule 'cue-quip' does not fire on example 'The weather was fine.'",
+        f"{tmp_path / 'mine.jsonl'}:1: rule 'cue-quip' fires on counterexample '“Not today,” she snapped.'",
+    ]
+    check = CliRunner().invoke(main, ["patterns", "check", str(tmp_path)])
+    assert check.exit_code == 1 and "does not fire on example 'The weather was fine.'" in check.stderr
+    assert "counterexample" not in check.stderr
+
+
+def test_patterns_check_names_a_bad_word_list_and_an_unknown_list(tmp_path):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    (tmp_path / "words").mkdir()
+    (tmp_path / "words" / "bad.txt").write_text("two words\n", encoding="utf-8")
+    rule = {"id": "x-1", "label": "HEDGE", "pattern": [{"LOWER": {"IN": "@nowhere"}}], "examples": ["a"]}
+    (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["patterns", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'words' / 'bad.txt'}:1: expected one word" in result.stderr
+    assert "no word list 'nowhere'" in result.stderr
+
+
+def test_a_word_list_in_a_user_folder_extends_the_shipped_one(tmp_path):
+    (tmp_path / "words").mkdir()
+    (tmp_path / "words" / "role-nouns.txt").write_text("harbourmaster\n", encoding="utf-8")
+    words = load_rules([tmp_path]).words
+    assert "harbourmaster" in words["role-nouns"] and "chair" in words["role-nouns"]
 
 
 BAD_RULES = [
     ({"id": "x", "label": "NOPE", "pattern": [{"LOWER": "a"}], "examples": ["a"]}, "'label' must be one of"),
-    ({"id": "x", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": ["a"], "polarty": "x"}, "unknown key(s) ['polarty']"),
+    (
+        {"id": "x", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": ["a"], "polarty": "x"},
+        "unknown key(s) ['polarty']",
+    ),
     ({"id": "", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": ["a"]}, "'id' must be"),
     ({"id": "x", "label": "MONEY", "pattern": [], "examples": ["a"]}, "'pattern' must be a non-empty list"),
     ({"id": "x", "label": "MONEY", "pattern": [{"LOWR": "a"}], "examples": ["a"]}, "invalid token pattern"),
-    ({"id": "x", "label": "STANCE", "pattern": [{"LOWER": "a"}], "examples": ["a"], "stance_kind": "evaluation"}, "missing 'polarity'"),
-    ({"id": "x", "label": "STANCE", "pattern": [{"LOWER": "a"}], "examples": ["a"], "polarity": "meh", "stance_kind": "evaluation"}, "'polarity' must be one of"),
+    (
+        {"id": "x", "label": "STANCE", "pattern": [{"LOWER": "a"}], "examples": ["a"], "stance_kind": "evaluation"},
+        "missing 'polarity'",
+    ),
+    (
+        {
+            "id": "x",
+            "label": "STANCE",
+            "pattern": [{"LOWER": "a"}],
+            "examples": ["a"],
+            "polarity": "meh",
+            "stance_kind": "evaluation",
+        },
+        "'polarity' must be one of",
+    ),
     ({"id": "x", "label": "MONEY", "pattern": [{"LOWER": "a"}]}, "give at least one entry in 'examples'"),
     ({"id": "x", "label": "MONEY", "pattern": [{"LOWER": "a"}], "examples": "a"}, "'examples' must be a list"),
     (["not", "an", "object"], "expected a JSON object"),
@@ -80,8 +134,14 @@ def test_duplicate_ids_across_folders_are_rejected(tmp_path):
 def test_user_folder_adds_a_rule_that_the_pipeline_uses(tmp_path):
     import extract
 
-    rule = {"id": "cue-tweet", "label": "QUOTE_CUE", "cue_kind": "speech", "speaker": "subject",
-            "pattern": [{"LEMMA": "quip", "POS": "VERB"}], "examples": ["“Not today,” she quipped."]}
+    rule = {
+        "id": "cue-tweet",
+        "label": "QUOTE_CUE",
+        "cue_kind": "speech",
+        "speaker": "subject",
+        "pattern": [{"LEMMA": "quip", "POS": "VERB"}],
+        "examples": ["“Not today,” she quipped."],
+    }
     (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
     nlp = extract.load(patterns=[tmp_path])
     records = extract.claims("“Not today,” Jane Smith quipped.", nlp)
@@ -102,9 +162,14 @@ MATCHER_SHAPES = [
     {"id": "two-tokens", "pattern": [{"LOWER": "more"}, {"LOWER": "than"}]},
     {"id": "same-words", "pattern": [{"LOWER": "more"}, {"LOWER": "than"}]},
     {"id": "plus", "pattern": [{"POS": "DET"}, {"POS": "ADJ", "OP": "+"}, {"POS": "NOUN"}]},
-    {"id": "star-both", "pattern": [
-        {"POS": "ADV", "OP": "*"}, {"LOWER": {"IN": ["be", "is", "was"]}}, {"POS": {"IN": ["ADV", "ADJ"]}, "OP": "*"},
-    ]},
+    {
+        "id": "star-both",
+        "pattern": [
+            {"POS": "ADV", "OP": "*"},
+            {"LOWER": {"IN": ["be", "is", "was"]}},
+            {"POS": {"IN": ["ADV", "ADJ"]}, "OP": "*"},
+        ],
+    },
     {"id": "range", "pattern": [{"LOWER": "the"}, {"POS": {"NOT_IN": ["VERB"]}, "OP": "{0,3}"}, {"POS": "NOUN"}]},
     {"id": "exactly", "pattern": [{"IS_ALPHA": True, "OP": "{2}"}, {"LOWER": "to"}]},
     {"id": "at-least", "pattern": [{"LOWER": "to"}, {"IS_ALPHA": True, "OP": "{2,}"}]},
@@ -114,9 +179,13 @@ MATCHER_SHAPES = [
     {"id": "regex-side", "pattern": [{"LOWER": "to"}, {"TEXT": {"REGEX": "^[a-z]+e$"}, "OP": "+"}]},
     {"id": "regex-wildcard", "pattern": [{"TEXT": {"REGEX": "^[A-Z]"}}, {"OP": "*"}, {"LOWER": "said"}]},
     {"id": "regex-negated", "pattern": [{"LOWER": "the"}, {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "!"}]},
-    {"id": "no-anchor", "pattern": [
-        {"POS": "ADJ", "OP": "+"}, {"LOWER": {"NOT_IN": ["the", "a"]}, "POS": {"NOT_IN": ["NOUN"]}},
-    ]},
+    {
+        "id": "no-anchor",
+        "pattern": [
+            {"POS": "ADJ", "OP": "+"},
+            {"LOWER": {"NOT_IN": ["the", "a"]}, "POS": {"NOT_IN": ["NOUN"]}},
+        ],
+    },
 ]
 
 
@@ -136,8 +205,11 @@ def test_the_rule_matcher_gives_the_matcher_s_matches(nlp):
     matcher = RuleSet(tuple(rules)).matcher(nlp.vocab, *{r.label for r in rules})
     assert all(i in matcher.matcher for i in ("regex", "regex-side", "regex-wildcard", "regex-negated", "no-anchor"))
     texts = [
-        "He warned that more than £3.5bn, about half, was said to be lost.", "Said he: “Plans take time.”",
-        "The very big old house is really quite good to have to see.", "Costs rose", "the Board said so, to date.",
+        "He warned that more than £3.5bn, about half, was said to be lost.",
+        "Said he: “Plans take time.”",
+        "The very big old house is really quite good to have to see.",
+        "Costs rose",
+        "the Board said so, to date.",
     ]
     for doc in nlp.pipe(texts + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]):
         expected = {(s.start, s.end, s.label_) for s in reference(doc, as_spans=True)}
@@ -163,10 +235,14 @@ def test_a_label_that_is_not_a_string_is_a_located_error():
 
 @pytest.fixture(scope="module")
 def matcher_docs(nlp):
-    return list(nlp.pipe([
-        "The new rules said more than a third of the old staff had to leave, the board said.",
-        "Said the chair: “We want to see more of this.” More than 40 agreed to it",
-    ]))
+    return list(
+        nlp.pipe(
+            [
+                "The new rules said more than a third of the old staff had to leave, the board said.",
+                "Said the chair: “We want to see more of this.” More than 40 agreed to it",
+            ]
+        )
+    )
 
 
 PATTERN_TOKEN = st.fixed_dictionaries(
@@ -192,8 +268,10 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
     from extract.rules.loading import RuleSet
     from extract.rules.matcher import RuleMatcher
 
-    rules = [parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test")
-             for i, p in enumerate(patterns)]
+    rules = [
+        parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test")
+        for i, p in enumerate(patterns)
+    ]
     reference, every = Matcher(nlp.vocab), Matcher(nlp.vocab)
     for rule in rules:
         reference.add(rule.id, [rule.pattern], greedy="LONGEST")
@@ -208,25 +286,32 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
         assert {(s.start, s.end, s.label_) for s in all_matches(doc)} == expected
 
 
-WORDS = {"ORTH": {"He", "told", "them", "."}, "LOWER": {"he", "told", "them", "."},
-         "LEMMA": {"he", "tell", "they", "."},
-         "TAG": {"PRP", "VBD", "."}, "POS": {"PRON", "VERB", "PUNCT"}}
+WORDS = {
+    "ORTH": {"He", "told", "them", "."},
+    "LOWER": {"he", "told", "them", "."},
+    "LEMMA": {"he", "tell", "they", "."},
+    "TAG": {"PRP", "VBD", "."},
+    "POS": {"PRON", "VERB", "PUNCT"},
+}
 
 
-@pytest.mark.parametrize(("pattern", "possible"), [
-    ([{"LOWER": "told"}], True),
-    ([{"LOWER": "reckoned"}], False),
-    ([{"LEMMA": {"IN": ["say", "tell"]}, "POS": "VERB"}], True),
-    ([{"LEMMA": "tell", "POS": "NOUN"}], False),  # no noun in the doc
-    ([{"LOWER": "he"}, {"LOWER": "never", "OP": "?"}, {"LOWER": "told"}], True),
-    ([{"LOWER": "he"}, {"LOWER": "never"}, {"LOWER": "told"}], False),  # "never" is required
-    ([{"LOWER": "never", "OP": "?"}, {"LOWER": "told"}], True),  # an optional word may be missing
-    ([{"LOWER": "never", "OP": "+"}], True),  # no token required exactly once: lookup cannot say
-    ([{"LOWER": {"NOT_IN": ["told"]}}], True),
-    ([{"TEXT": {"REGEX": "^z"}}], True),  # the Matcher's alone to judge
-    ([{"TEXT": "Told"}], False),
-    ([{"NORM": "zzz"}], True),  # an attribute the lexicon does not hold
-])
+@pytest.mark.parametrize(
+    ("pattern", "possible"),
+    [
+        ([{"LOWER": "told"}], True),
+        ([{"LOWER": "reckoned"}], False),
+        ([{"LEMMA": {"IN": ["say", "tell"]}, "POS": "VERB"}], True),
+        ([{"LEMMA": "tell", "POS": "NOUN"}], False),  # no noun in the doc
+        ([{"LOWER": "he"}, {"LOWER": "never", "OP": "?"}, {"LOWER": "told"}], True),
+        ([{"LOWER": "he"}, {"LOWER": "never"}, {"LOWER": "told"}], False),  # "never" is required
+        ([{"LOWER": "never", "OP": "?"}, {"LOWER": "told"}], True),  # an optional word may be missing
+        ([{"LOWER": "never", "OP": "+"}], True),  # no token required exactly once: lookup cannot say
+        ([{"LOWER": {"NOT_IN": ["told"]}}], True),
+        ([{"TEXT": {"REGEX": "^z"}}], True),  # the Matcher's alone to judge
+        ([{"TEXT": "Told"}], False),
+        ([{"NORM": "zzz"}], True),  # an attribute the lexicon does not hold
+    ],
+)
 def test_a_rule_could_match_only_where_the_words_it_requires_are(pattern, possible):
     from extract.rules.lexicon import could_match
 

@@ -51,9 +51,7 @@ def test_discover_recurses_and_sorts_whatever_the_creation_order(tmp_path: Path)
     ]
 
 
-def test_discover_does_not_depend_on_the_listing_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_discover_does_not_depend_on_the_listing_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make(tmp_path, "news/zz-real/a.txt", "news/b.txt", "news/c.md", "other/b.txt")
     symlink(tmp_path / "news/aa-link", "zz-real")
     arguments = [tmp_path / "news", tmp_path / "other"]
@@ -109,9 +107,7 @@ def test_discover_reports_a_non_txt_file_named_on_the_command_line(tmp_path: Pat
         (["news/sub/../sub", "news/sub"], ["b.txt"]),
     ],
 )
-def test_discover_lists_a_file_reachable_twice_once(
-    tmp_path: Path, arguments: list[str], expected: list[str]
-) -> None:
+def test_discover_lists_a_file_reachable_twice_once(tmp_path: Path, arguments: list[str], expected: list[str]) -> None:
     make(tmp_path / "news", "a.txt", "sub/b.txt")
     found = discover([tmp_path / a for a in arguments])
     assert [s.doc_id for s in found.sources] == expected
@@ -176,9 +172,7 @@ def test_discover_makes_colliding_ids_unique(
     assert got == expected
 
 
-def test_discover_rejects_a_missing_path_before_walking(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_discover_rejects_a_missing_path_before_walking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make(tmp_path, "news/a.txt")
     missing = tmp_path / "nwes"
     monkeypatch.setattr(os, "listdir", lambda path: pytest.fail(f"walked {path}"))
@@ -287,14 +281,12 @@ EMPTY = "empty file (nothing to extract)"
         ),
         pytest.param(
             codecs.BOM_UTF16_LE + b"a\x00b",
-            "cannot decode the text: it starts with a UTF-16 byte-order mark "
-            "but is not valid UTF-16",
+            "cannot decode the text: it starts with a UTF-16 byte-order mark but is not valid UTF-16",
             id="broken utf-16",
         ),
         pytest.param(
             codecs.BOM_UTF8 + b"caf\xe9",
-            "cannot decode the text: it starts with a UTF-8 byte-order mark "
-            "but is not valid UTF-8",
+            "cannot decode the text: it starts with a UTF-8 byte-order mark but is not valid UTF-8",
             id="broken utf-8 after a BOM",
         ),
     ],
@@ -326,9 +318,7 @@ def test_decode_accepts_a_line_of_exactly_max_line_chars() -> None:
 def test_default_line_limit_message() -> None:
     with pytest.raises(InputError) as err:
         decode(b"x" * 1_048_576)
-    assert str(err.value) == (
-        "line 1 is 1,048,576 characters long, over the 100,000 limit: not article text"
-    )
+    assert str(err.value) == ("line 1 is 1,048,576 characters long, over the 100,000 limit: not article text")
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -336,9 +326,7 @@ def test_default_line_limit_message() -> None:
 ADVICE = "split it or raise --max-bytes"
 
 
-def test_read_source_checks_the_size_before_reading(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_read_source_checks_the_size_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"word " * 40)
 

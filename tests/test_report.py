@@ -23,8 +23,16 @@ DATA_SCRIPT = re.compile(r'<script type="application/json" id="claims-data">(.*?
 def record(type_: str, start: int, end: int, text: str, doc_id: str = "a.txt", **fields) -> dict:
     """A full KB record (every key present, as in a real KB) whose text is ``text[start:end]``."""
     rec = dict.fromkeys(record_keys())
-    rec.update(type=type_, id=f"{type_[0]}_{doc_id}_{start}_{end}", doc_id=doc_id, start=start, end=end,
-               text=text[start:end], rule=f"rule-{type_}", **fields)
+    rec.update(
+        type=type_,
+        id=f"{type_[0]}_{doc_id}_{start}_{end}",
+        doc_id=doc_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        rule=f"rule-{type_}",
+        **fields,
+    )
     return rec
 
 
@@ -82,10 +90,17 @@ def panel_data(page: str) -> dict:
 
 
 def test_article_text_and_field_values_are_escaped():
-    text = 'Hi <script>alert(1)</script> “a </script><img src=x onerror=alert(2)> b,” said X & Y.'
+    text = "Hi <script>alert(1)</script> “a </script><img src=x onerror=alert(2)> b,” said X & Y."
     start = text.index("“")
-    quote = record("quote", start, text.index("said") - 1, text, speaker="<img src=x onerror=alert(3)>",
-                   speaker_start=text.index("X"), speaker_end=len(text) - 1)
+    quote = record(
+        "quote",
+        start,
+        text.index("said") - 1,
+        text,
+        speaker="<img src=x onerror=alert(3)>",
+        speaker_start=text.index("X"),
+        speaker_end=len(text) - 1,
+    )
     doc = {"a.txt": {"title": "<b>bold</b>", "date": None, "encoding": "utf-8", "error": None}}
     page = render_report([quote], {"a.txt": text}, doc)
     parsed = parse(page)
@@ -101,12 +116,19 @@ def test_article_text_and_field_values_are_escaped():
 
 def test_overlapping_and_crossing_claims_give_well_nested_segments():
     text = "“We need £3m more, and badly,” said Ann Lee of the trust."
+
     def span(part: str) -> tuple[int, int]:
         return text.index(part), text.index(part) + len(part)
 
     ann = span("Ann Lee")
-    quote = record("quote", *span("“We need £3m more, and badly,”"), text, speaker="Ann Lee", speaker_start=ann[0],
-                   speaker_end=ann[1])
+    quote = record(
+        "quote",
+        *span("“We need £3m more, and badly,”"),
+        text,
+        speaker="Ann Lee",
+        speaker_start=ann[0],
+        speaker_end=ann[1],
+    )
     money = record("money", *span("£3m"), text, quote_id=quote["id"], amount=3000000, currency="GBP")
     stance = record("stance", *span("need £3m more"), text, quote_id=quote["id"], polarity="negative")
     crossing = record("stance", *span("badly,” said Ann"), text, polarity="negative")  # runs out of the quote

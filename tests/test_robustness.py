@@ -12,7 +12,9 @@ from extract.rules.schema import PatternError, parse_rule
 from extract.run.reader import InputError, decode
 
 NEWSY = st.lists(
-    st.sampled_from([*"abcdefgh XYZ.,:;!?\n“”‘’\"'«»£$€%-–0123456789", "said ", "told ", "bn", "m ", "per cent ", "not ", "Mr Lee "]),
+    st.sampled_from(
+        [*"abcdefgh XYZ.,:;!?\n“”‘’\"'«»£$€%-–0123456789", "said ", "told ", "bn", "m ", "per cent ", "not ", "Mr Lee "]
+    ),
     max_size=80,
 ).map("".join)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -47,7 +49,17 @@ JSONISH = st.recursive(
 
 
 @settings(max_examples=200, deadline=None)
-@given(obj=JSONISH | st.fixed_dictionaries({"id": st.text(max_size=5), "label": st.sampled_from(["MONEY", "STANCE", "QUOTE_CUE"]), "pattern": JSONISH, "examples": JSONISH}))
+@given(
+    obj=JSONISH
+    | st.fixed_dictionaries(
+        {
+            "id": st.text(max_size=5),
+            "label": st.sampled_from(["MONEY", "STANCE", "QUOTE_CUE"]),
+            "pattern": JSONISH,
+            "examples": JSONISH,
+        }
+    )
+)
 def test_any_pattern_line_is_accepted_or_rejected_with_a_located_message(obj):
     try:
         parse_rule(json.loads(json.dumps(obj)), "x.jsonl:1")

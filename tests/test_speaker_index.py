@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extract.kb.io import read_documents, read_kb
-from extract.kb.records import record_keys, dumps
+from extract.kb.records import dumps, record_keys
 from extract.tools.speaker_index import (
     SPEAKER_FIELDS,
     format_table,
@@ -30,8 +30,13 @@ def test_one_speaker_is_merged_across_documents_with_dates(small_kb):
     rows = speaker_index(small_kb)
     assert [row["speaker"] for row in rows] == ["Jane Doe", "Tom Lee"]
     assert rows[0] == {
-        "speaker": "Jane Doe", "role": "leader", "org": None, "quotes": 3, "documents": ["a.txt", "b.txt"],
-        "first_date": "2024-03-03", "last_date": "2024-05-12",
+        "speaker": "Jane Doe",
+        "role": "leader",
+        "org": None,
+        "quotes": 3,
+        "documents": ["a.txt", "b.txt"],
+        "first_date": "2024-03-03",
+        "last_date": "2024-05-12",
     }
     assert rows[1]["org"] == "Acme" and rows[1]["role"] == "chief executive"
     assert tuple(rows[0]) == SPEAKER_FIELDS
@@ -39,9 +44,12 @@ def test_one_speaker_is_merged_across_documents_with_dates(small_kb):
 
 def test_role_is_the_most_frequent_then_the_first_seen():
     records = [
-        quote("Ann", speaker_role="chair"), quote("Ann", speaker_role="chief executive"),
-        quote("Ann", speaker_role="chief executive"), quote("Ann", speaker_role=None, speaker_org="Acme"),
-        quote("Bo", speaker_org="Beta"), quote("Bo", speaker_org="Acme"),
+        quote("Ann", speaker_role="chair"),
+        quote("Ann", speaker_role="chief executive"),
+        quote("Ann", speaker_role="chief executive"),
+        quote("Ann", speaker_role=None, speaker_org="Acme"),
+        quote("Bo", speaker_org="Beta"),
+        quote("Bo", speaker_org="Acme"),
     ]
     ann, bo = speaker_index(records)
     assert (ann["role"], ann["org"], ann["quotes"]) == ("chief executive", "Acme", 4)
@@ -54,7 +62,8 @@ def test_only_quotes_with_a_speaker_count_ties_sort_by_name_and_dates_fall_back_
     documents = {"b.txt": {"doc_id": "b.txt", "date": "2020-01-02"}}
     rows = speaker_index(records, documents)
     assert [(r["speaker"], r["quotes"], r["first_date"]) for r in rows] == [
-        ("Bo", 1, "2019-05"), ("Cy", 1, "2020-01-02"),
+        ("Bo", 1, "2019-05"),
+        ("Cy", 1, "2020-01-02"),
     ]
     assert speaker_index([quote("Cy")])[0]["first_date"] is None
 

@@ -25,8 +25,14 @@ from .tables import params
 _UNCHECKED = object()
 
 
-def s(key: str, polarity: str, negated: bool = False, hedged: bool = False,
-      holder: Any = _UNCHECKED, kind: Any = _UNCHECKED) -> dict[str, Any]:
+def s(
+    key: str,
+    polarity: str,
+    negated: bool = False,
+    hedged: bool = False,
+    holder: Any = _UNCHECKED,
+    kind: Any = _UNCHECKED,
+) -> dict[str, Any]:
     """One expected stance record; holder and stance_kind are asserted only when given."""
     fields: dict[str, Any] = {"polarity": polarity, "negated": negated, "hedged": hedged}
     if holder is not _UNCHECKED:
@@ -43,195 +49,391 @@ def xf(reason: str) -> pytest.MarkDecorator:
 
 CASES = [
     # --- evaluation: negative adjectives and nouns -------------------------------------------------
-    pytest.param("The council's parking strategy is deeply flawed.",
-                 [s("deeply flawed", "negative", holder=None, kind="evaluation")], id="neg-adj-deeply-flawed"),
-    pytest.param("Ministers' plan for the Stonehenge road tunnel is unworkable.",
-                 [s("unworkable", "negative", holder=None, kind="evaluation")], id="neg-adj-unworkable"),
-    pytest.param("The first week of the smart-ticket scheme was a disaster.",
-                 [s("disaster", "negative", holder=None, kind="evaluation")], id="neg-noun-disaster"),
-    pytest.param("The county's flood defences are woefully inadequate.",
-                 [s("inadequate", "negative")], id="neg-adj-inadequate"),
-    pytest.param("The takeover bid was a fiasco from start to finish.",
-                 [s("fiasco", "negative")], id="neg-noun-fiasco"),
-    pytest.param("The Senate spending bill is riddled with loopholes.",
-                 [s("riddled with", "negative")], id="neg-riddled-with"),
-    pytest.param("The rail operator's timetable change caused chaos for commuters.",
-                 [s("chaos", "negative")], id="neg-noun-chaos"),
-    pytest.param("The academy trust's finances are in a mess.",
-                 [s("mess", "negative")], id="neg-noun-mess"),
-    pytest.param("The Treasury's carbon targets are unrealistic.",
-                 [s("unrealistic", "negative", holder=None, kind="evaluation")], id="neg-adj-unrealistic"),
-    pytest.param("The airport's passenger forecasts are wildly optimistic.",
-                 [s("optimistic", "negative")], id="neg-wildly-optimistic",
-                 marks=xf("'optimistic' is taken as positive; an over-optimistic forecast is a negative evaluation")),
-    pytest.param("The cycle lanes in the city centre are too disjointed to be useful.",
-                 [s("too disjointed", "negative")], id="neg-too-disjointed"),
-    pytest.param("The county's bus network is falling apart.",
-                 [s("falling apart", "negative")], id="neg-falling-apart"),
-    pytest.param("The club's defending has been shambolic all season.",
-                 [s("shambolic", "negative")], id="neg-adj-shambolic"),
-    pytest.param("The state's voter registration system is badly broken.",
-                 [s("broken", "negative")], id="neg-badly-broken"),
+    pytest.param(
+        "The council's parking strategy is deeply flawed.",
+        [s("deeply flawed", "negative", holder=None, kind="evaluation")],
+        id="neg-adj-deeply-flawed",
+    ),
+    pytest.param(
+        "Ministers' plan for the Stonehenge road tunnel is unworkable.",
+        [s("unworkable", "negative", holder=None, kind="evaluation")],
+        id="neg-adj-unworkable",
+    ),
+    pytest.param(
+        "The first week of the smart-ticket scheme was a disaster.",
+        [s("disaster", "negative", holder=None, kind="evaluation")],
+        id="neg-noun-disaster",
+    ),
+    pytest.param(
+        "The county's flood defences are woefully inadequate.", [s("inadequate", "negative")], id="neg-adj-inadequate"
+    ),
+    pytest.param(
+        "The takeover bid was a fiasco from start to finish.", [s("fiasco", "negative")], id="neg-noun-fiasco"
+    ),
+    pytest.param(
+        "The Senate spending bill is riddled with loopholes.", [s("riddled with", "negative")], id="neg-riddled-with"
+    ),
+    pytest.param(
+        "The rail operator's timetable change caused chaos for commuters.",
+        [s("chaos", "negative")],
+        id="neg-noun-chaos",
+    ),
+    pytest.param("The academy trust's finances are in a mess.", [s("mess", "negative")], id="neg-noun-mess"),
+    pytest.param(
+        "The Treasury's carbon targets are unrealistic.",
+        [s("unrealistic", "negative", holder=None, kind="evaluation")],
+        id="neg-adj-unrealistic",
+    ),
+    pytest.param(
+        "The airport's passenger forecasts are wildly optimistic.",
+        [s("optimistic", "negative")],
+        id="neg-wildly-optimistic",
+        marks=xf("'optimistic' is taken as positive; an over-optimistic forecast is a negative evaluation"),
+    ),
+    pytest.param(
+        "The cycle lanes in the city centre are too disjointed to be useful.",
+        [s("too disjointed", "negative")],
+        id="neg-too-disjointed",
+    ),
+    pytest.param(
+        "The county's bus network is falling apart.", [s("falling apart", "negative")], id="neg-falling-apart"
+    ),
+    pytest.param(
+        "The club's defending has been shambolic all season.", [s("shambolic", "negative")], id="neg-adj-shambolic"
+    ),
+    pytest.param(
+        "The state's voter registration system is badly broken.", [s("broken", "negative")], id="neg-badly-broken"
+    ),
     # --- evaluation: positive adjectives and nouns -------------------------------------------------
-    pytest.param("The Elizabeth line has been a triumph.",
-                 [s("triumph", "positive", holder=None, kind="evaluation")], id="pos-noun-triumph"),
-    pytest.param("The ceasefire agreement is a major breakthrough.",
-                 [s("breakthrough", "positive")], id="pos-noun-breakthrough"),
-    pytest.param("The school's exam results were excellent this year.",
-                 [s("excellent", "positive", holder=None, kind="evaluation")], id="pos-adj-excellent"),
-    pytest.param("The rural transport grant is a lifeline for village bus routes.",
-                 [s("lifeline", "positive")], id="pos-noun-lifeline"),
-    pytest.param("The council's food waste collection has worked well.",
-                 [s("worked well", "positive")], id="pos-worked-well"),
-    pytest.param("The retailer's turnaround plan has been a resounding success.",
-                 [s("success", "positive")], id="pos-noun-success"),
-    pytest.param("The new history curriculum is a huge improvement.",
-                 [s("improvement", "positive")], id="pos-noun-improvement"),
-    pytest.param("The team's display in Cardiff was outstanding.",
-                 [s("outstanding", "positive")], id="pos-adj-outstanding"),
-    pytest.param("The redesigned station concourse is impressive.",
-                 [s("impressive", "positive")], id="pos-adj-impressive"),
-    pytest.param("The carbon border levy is the right approach.",
-                 [s("right approach", "positive", holder=None, kind="evaluation")], id="pos-right-approach"),
+    pytest.param(
+        "The Elizabeth line has been a triumph.",
+        [s("triumph", "positive", holder=None, kind="evaluation")],
+        id="pos-noun-triumph",
+    ),
+    pytest.param(
+        "The ceasefire agreement is a major breakthrough.", [s("breakthrough", "positive")], id="pos-noun-breakthrough"
+    ),
+    pytest.param(
+        "The school's exam results were excellent this year.",
+        [s("excellent", "positive", holder=None, kind="evaluation")],
+        id="pos-adj-excellent",
+    ),
+    pytest.param(
+        "The rural transport grant is a lifeline for village bus routes.",
+        [s("lifeline", "positive")],
+        id="pos-noun-lifeline",
+    ),
+    pytest.param(
+        "The council's food waste collection has worked well.", [s("worked well", "positive")], id="pos-worked-well"
+    ),
+    pytest.param(
+        "The retailer's turnaround plan has been a resounding success.",
+        [s("success", "positive")],
+        id="pos-noun-success",
+    ),
+    pytest.param(
+        "The new history curriculum is a huge improvement.", [s("improvement", "positive")], id="pos-noun-improvement"
+    ),
+    pytest.param(
+        "The team's display in Cardiff was outstanding.", [s("outstanding", "positive")], id="pos-adj-outstanding"
+    ),
+    pytest.param(
+        "The redesigned station concourse is impressive.", [s("impressive", "positive")], id="pos-adj-impressive"
+    ),
+    pytest.param(
+        "The carbon border levy is the right approach.",
+        [s("right approach", "positive", holder=None, kind="evaluation")],
+        id="pos-right-approach",
+    ),
     # --- success and failure verbs -----------------------------------------------------------------
-    pytest.param("The tariff policy has backfired.",
-                 [s("backfired", "negative")], id="verb-backfired"),
-    pytest.param("The campaign to save the library succeeded.",
-                 [s("succeeded", "positive")], id="verb-succeeded"),
-    pytest.param("The academy has flourished under its new head.",
-                 [s("flourished", "positive")], id="verb-flourished"),
-    pytest.param("The peace talks in Geneva have failed.",
-                 [s("failed", "negative")], id="verb-failed"),
+    pytest.param("The tariff policy has backfired.", [s("backfired", "negative")], id="verb-backfired"),
+    pytest.param("The campaign to save the library succeeded.", [s("succeeded", "positive")], id="verb-succeeded"),
+    pytest.param("The academy has flourished under its new head.", [s("flourished", "positive")], id="verb-flourished"),
+    pytest.param("The peace talks in Geneva have failed.", [s("failed", "negative")], id="verb-failed"),
     # --- necessity, demand and recommendation ------------------------------------------------------
-    pytest.param("The toll on the Severn crossing must be scrapped.",
-                 [s("must be scrapped", "negative", holder=None, kind="necessity")], id="need-must-be-scrapped"),
-    pytest.param("The county's roads need urgent investment.",
-                 [s("need urgent investment", "negative", holder=None, kind="necessity")], id="need-urgent-investment"),
-    pytest.param("The decision to close the ticket offices should be reversed.",
-                 [s("should be reversed", "negative", kind="necessity")], id="need-should-be-reversed"),
-    pytest.param("Universities require more funding to stay afloat.",
-                 [s("require more funding", "negative", kind="necessity")], id="need-require-more-funding"),
-    pytest.param("Primary schools need more teachers.",
-                 [s("need more teachers", "negative", kind="necessity")], id="need-more-teachers"),
-    pytest.param("The ban on onshore wind farms should be lifted.",
-                 [s("should be lifted", "negative", kind="necessity")], id="need-should-be-lifted"),
-    pytest.param("The free breakfast pilot should be extended to every county.",
-                 [s("should be extended", "positive", kind="necessity")], id="recommend-extend"),
-    pytest.param("The review recommends that the exam board be abolished.",
-                 [s("abolished", "negative", kind="necessity")], id="recommend-abolish",
-                 marks=xf("'recommends that X be abolished' is not matched as necessity")),
+    pytest.param(
+        "The toll on the Severn crossing must be scrapped.",
+        [s("must be scrapped", "negative", holder=None, kind="necessity")],
+        id="need-must-be-scrapped",
+    ),
+    pytest.param(
+        "The county's roads need urgent investment.",
+        [s("need urgent investment", "negative", holder=None, kind="necessity")],
+        id="need-urgent-investment",
+    ),
+    pytest.param(
+        "The decision to close the ticket offices should be reversed.",
+        [s("should be reversed", "negative", kind="necessity")],
+        id="need-should-be-reversed",
+    ),
+    pytest.param(
+        "Universities require more funding to stay afloat.",
+        [s("require more funding", "negative", kind="necessity")],
+        id="need-require-more-funding",
+    ),
+    pytest.param(
+        "Primary schools need more teachers.",
+        [s("need more teachers", "negative", kind="necessity")],
+        id="need-more-teachers",
+    ),
+    pytest.param(
+        "The ban on onshore wind farms should be lifted.",
+        [s("should be lifted", "negative", kind="necessity")],
+        id="need-should-be-lifted",
+    ),
+    pytest.param(
+        "The free breakfast pilot should be extended to every county.",
+        [s("should be extended", "positive", kind="necessity")],
+        id="recommend-extend",
+    ),
+    pytest.param(
+        "The review recommends that the exam board be abolished.",
+        [s("abolished", "negative", kind="necessity")],
+        id="recommend-abolish",
+        marks=xf("'recommends that X be abolished' is not matched as necessity"),
+    ),
     # --- prediction ---------------------------------------------------------------------------------
-    pytest.param("The proposed merger of the two colleges will fail.",
-                 [s("will fail", "negative", holder=None, kind="prediction")], id="predict-will-fail"),
-    pytest.param("The president's tariff plan is unlikely to work.",
-                 [s("unlikely to work", "negative", kind="prediction")], id="predict-unlikely-to-work"),
-    pytest.param("The coalition will collapse before Christmas.",
-                 [s("will collapse", "negative", kind="prediction")], id="predict-will-collapse"),
-    pytest.param("The new rail franchise model is bound to fail.",
-                 [s("bound to fail", "negative", kind="prediction")], id="predict-bound-to-fail"),
-    pytest.param("The business rates relief will help small shops.",
-                 [s("will help", "positive", kind="prediction")], id="predict-will-help"),
-    pytest.param("The fuel duty rise will backfire.",
-                 [s("will backfire", "negative", kind="prediction")], id="predict-will-backfire"),
+    pytest.param(
+        "The proposed merger of the two colleges will fail.",
+        [s("will fail", "negative", holder=None, kind="prediction")],
+        id="predict-will-fail",
+    ),
+    pytest.param(
+        "The president's tariff plan is unlikely to work.",
+        [s("unlikely to work", "negative", kind="prediction")],
+        id="predict-unlikely-to-work",
+    ),
+    pytest.param(
+        "The coalition will collapse before Christmas.",
+        [s("will collapse", "negative", kind="prediction")],
+        id="predict-will-collapse",
+    ),
+    pytest.param(
+        "The new rail franchise model is bound to fail.",
+        [s("bound to fail", "negative", kind="prediction")],
+        id="predict-bound-to-fail",
+    ),
+    pytest.param(
+        "The business rates relief will help small shops.",
+        [s("will help", "positive", kind="prediction")],
+        id="predict-will-help",
+    ),
+    pytest.param(
+        "The fuel duty rise will backfire.",
+        [s("will backfire", "negative", kind="prediction")],
+        id="predict-will-backfire",
+    ),
     # --- difficulty ---------------------------------------------------------------------------------
-    pytest.param("Councils are struggling to fill potholes.",
-                 [s("struggling to", "negative", holder=None, kind="difficulty")], id="difficulty-struggling-to"),
-    pytest.param("Small exporters face barriers to trade with the EU.",
-                 [s("barriers to", "negative", kind="difficulty")], id="difficulty-barriers-to"),
-    pytest.param("Haulage firms are finding it difficult to recruit drivers.",
-                 [s("difficult", "negative", holder=None, kind="difficulty")], id="difficulty-difficult-to"),
-    pytest.param("The trust has battled to keep the museum open.",
-                 [s("battled to", "negative", kind="difficulty")], id="difficulty-battled-to"),
+    pytest.param(
+        "Councils are struggling to fill potholes.",
+        [s("struggling to", "negative", holder=None, kind="difficulty")],
+        id="difficulty-struggling-to",
+    ),
+    pytest.param(
+        "Small exporters face barriers to trade with the EU.",
+        [s("barriers to", "negative", kind="difficulty")],
+        id="difficulty-barriers-to",
+    ),
+    pytest.param(
+        "Haulage firms are finding it difficult to recruit drivers.",
+        [s("difficult", "negative", holder=None, kind="difficulty")],
+        id="difficulty-difficult-to",
+    ),
+    pytest.param(
+        "The trust has battled to keep the museum open.",
+        [s("battled to", "negative", kind="difficulty")],
+        id="difficulty-battled-to",
+    ),
     # --- negation -----------------------------------------------------------------------------------
-    pytest.param("The new shift pattern is not workable.",
-                 [s("not workable", "negative", negated=True, holder=None, kind="evaluation")], id="neg-not-workable"),
-    pytest.param("The new franchise will not fail.",
-                 [s("fail", "positive", negated=True, kind="prediction")], id="neg-will-not-fail"),
-    pytest.param("The ferry service will never be profitable.",
-                 [s("profitable", "negative", negated=True)], id="neg-never-profitable"),
-    pytest.param("The summit hardly counts as a breakthrough.",
-                 [s("breakthrough", "negative", negated=True)], id="neg-hardly-breakthrough"),
-    pytest.param("The pay deal is far from generous.",
-                 [s("generous", "negative", negated=True)], id="neg-far-from-generous"),
-    pytest.param("The pay offer is nowhere near good enough.",
-                 [s("good", "negative", negated=True)], id="neg-nowhere-near-good"),
-    pytest.param("The relaunch failed to prove a success.",
-                 [s("success", "negative", negated=True)], id="neg-fail-to-success"),
-    pytest.param("The stadium rollout was not a disaster.",
-                 [s("disaster", "positive", negated=True)], id="neg-not-a-disaster"),
-    pytest.param("The measures won't help small farms.",
-                 [s("help", "negative", negated=True, kind="prediction")], id="neg-wont-help"),
-    pytest.param("The club is not struggling to pay its players.",
-                 [s("struggling to", "positive", negated=True, kind="difficulty")], id="neg-not-struggling"),
-    pytest.param("There is no crisis in the county's schools.",
-                 [s("crisis", "positive", negated=True)], id="neg-no-crisis"),
+    pytest.param(
+        "The new shift pattern is not workable.",
+        [s("not workable", "negative", negated=True, holder=None, kind="evaluation")],
+        id="neg-not-workable",
+    ),
+    pytest.param(
+        "The new franchise will not fail.",
+        [s("fail", "positive", negated=True, kind="prediction")],
+        id="neg-will-not-fail",
+    ),
+    pytest.param(
+        "The ferry service will never be profitable.",
+        [s("profitable", "negative", negated=True)],
+        id="neg-never-profitable",
+    ),
+    pytest.param(
+        "The summit hardly counts as a breakthrough.",
+        [s("breakthrough", "negative", negated=True)],
+        id="neg-hardly-breakthrough",
+    ),
+    pytest.param(
+        "The pay deal is far from generous.", [s("generous", "negative", negated=True)], id="neg-far-from-generous"
+    ),
+    pytest.param(
+        "The pay offer is nowhere near good enough.", [s("good", "negative", negated=True)], id="neg-nowhere-near-good"
+    ),
+    pytest.param(
+        "The relaunch failed to prove a success.", [s("success", "negative", negated=True)], id="neg-fail-to-success"
+    ),
+    pytest.param(
+        "The stadium rollout was not a disaster.", [s("disaster", "positive", negated=True)], id="neg-not-a-disaster"
+    ),
+    pytest.param(
+        "The measures won't help small farms.",
+        [s("help", "negative", negated=True, kind="prediction")],
+        id="neg-wont-help",
+    ),
+    pytest.param(
+        "The club is not struggling to pay its players.",
+        [s("struggling to", "positive", negated=True, kind="difficulty")],
+        id="neg-not-struggling",
+    ),
+    pytest.param(
+        "There is no crisis in the county's schools.", [s("crisis", "positive", negated=True)], id="neg-no-crisis"
+    ),
     # --- "without", "denied", "declined" do not negate --------------------------------------------
-    pytest.param("Without a deal, the talks are doomed to fail.",
-                 [s("doomed to fail", "negative", kind="prediction")], id="nonneg-without"),
-    pytest.param("The court denied bail, calling the defendant's plan unrealistic.",
-                 [s("unrealistic", "negative")], id="nonneg-denied"),
-    pytest.param("The chairman declined to resign, insisting the club was heading in the right direction.",
-                 [s("right direction", "positive")], id="nonneg-declined"),
-    pytest.param("Denied planning permission, the developer called the decision a disaster.",
-                 [s("disaster", "negative")], id="nonneg-denied-participle"),
-    pytest.param("The bill passed without amendment, which critics called a failure.",
-                 [s("failure", "negative")], id="nonneg-without-amendment"),
+    pytest.param(
+        "Without a deal, the talks are doomed to fail.",
+        [s("doomed to fail", "negative", kind="prediction")],
+        id="nonneg-without",
+    ),
+    pytest.param(
+        "The court denied bail, calling the defendant's plan unrealistic.",
+        [s("unrealistic", "negative")],
+        id="nonneg-denied",
+    ),
+    pytest.param(
+        "The chairman declined to resign, insisting the club was heading in the right direction.",
+        [s("right direction", "positive")],
+        id="nonneg-declined",
+    ),
+    pytest.param(
+        "Denied planning permission, the developer called the decision a disaster.",
+        [s("disaster", "negative")],
+        id="nonneg-denied-participle",
+    ),
+    pytest.param(
+        "The bill passed without amendment, which critics called a failure.",
+        [s("failure", "negative")],
+        id="nonneg-without-amendment",
+    ),
     # --- hedging ------------------------------------------------------------------------------------
-    pytest.param("The proposed airline merger might collapse.",
-                 [s("collapse", "negative", hedged=True, kind="prediction")], id="hedge-might-collapse"),
-    pytest.param("The tax cut will probably backfire.",
-                 [s("backfire", "negative", hedged=True, kind="prediction")], id="hedge-probably-backfire"),
-    pytest.param("The strike could cause chaos at the ports.",
-                 [s("chaos", "negative", hedged=True)], id="hedge-could-chaos"),
-    pytest.param("Perhaps the new curriculum is a step in the right direction.",
-                 [s("right direction", "positive", hedged=True)], id="hedge-perhaps-right-direction"),
-    pytest.param("It seems the rebuild is working well.",
-                 [s("working well", "positive", hedged=True)], id="hedge-it-seems-working-well"),
-    pytest.param("The new stadium may prove a costly mistake.",
-                 [s("costly mistake", "negative", hedged=True)], id="hedge-may-mistake"),
-    pytest.param("The reforms may not work.",
-                 [s("work", "negative", negated=True, hedged=True, kind="prediction")], id="hedge-may-not-work"),
+    pytest.param(
+        "The proposed airline merger might collapse.",
+        [s("collapse", "negative", hedged=True, kind="prediction")],
+        id="hedge-might-collapse",
+    ),
+    pytest.param(
+        "The tax cut will probably backfire.",
+        [s("backfire", "negative", hedged=True, kind="prediction")],
+        id="hedge-probably-backfire",
+    ),
+    pytest.param(
+        "The strike could cause chaos at the ports.", [s("chaos", "negative", hedged=True)], id="hedge-could-chaos"
+    ),
+    pytest.param(
+        "Perhaps the new curriculum is a step in the right direction.",
+        [s("right direction", "positive", hedged=True)],
+        id="hedge-perhaps-right-direction",
+    ),
+    pytest.param(
+        "It seems the rebuild is working well.",
+        [s("working well", "positive", hedged=True)],
+        id="hedge-it-seems-working-well",
+    ),
+    pytest.param(
+        "The new stadium may prove a costly mistake.",
+        [s("costly mistake", "negative", hedged=True)],
+        id="hedge-may-mistake",
+    ),
+    pytest.param(
+        "The reforms may not work.",
+        [s("work", "negative", negated=True, hedged=True, kind="prediction")],
+        id="hedge-may-not-work",
+    ),
     # --- stance inside quotes: the holder is the speaker -------------------------------------------
-    pytest.param("“The budget is a disaster for working families,” said Ruth Alvarez, a Democratic senator.",
-                 [s("disaster", "negative", holder="Ruth Alvarez", kind="evaluation")], id="quote-disaster"),
-    pytest.param("“These targets are simply unachievable,” said Mark Ellis, head of the teachers' union.",
-                 [s("unachievable", "negative", holder="Mark Ellis", kind="evaluation")], id="quote-unachievable"),
-    pytest.param("“The new line has been a triumph,” Priya Shah, the transport commissioner, told reporters.",
-                 [s("triumph", "positive", holder="Priya Shah", kind="evaluation")], id="quote-triumph"),
-    pytest.param("Jenny Walsh, the chief executive, said the chain needed more investment in its stores.",
-                 [s("needed more investment", "negative", holder="Jenny Walsh", kind="necessity")],
-                 id="quote-indirect-needed-more"),
-    pytest.param("“This scheme will fail,” warned David Okafor.",
-                 [s("will fail", "negative", holder="David Okafor", kind="prediction")], id="quote-will-fail"),
-    pytest.param("“The ruling is deeply flawed and must be overturned,” said Laura Kim, a lawyer for the families.",
-                 [s("deeply flawed", "negative", holder="Laura Kim", kind="evaluation"),
-                  s("must be overturned", "negative", holder="Laura Kim", kind="necessity")],
-                 id="quote-flawed-and-overturned"),
-    pytest.param("“The club is heading in the right direction,” said Tom Barker, the manager.",
-                 [s("right direction", "positive", holder="Tom Barker", kind="evaluation")],
-                 id="quote-right-direction"),
-    pytest.param("“The plan is not workable,” said Helen Marsh, leader of the opposition group.",
-                 [s("not workable", "negative", negated=True, holder="Helen Marsh", kind="evaluation")],
-                 id="quote-not-workable"),
-    pytest.param("“Our members are struggling to pay their rent,” said Owen Price of the tenants' union.",
-                 [s("struggling to", "negative", holder="Owen Price", kind="difficulty")], id="quote-struggling"),
-    pytest.param("“The merger may well collapse,” said Fiona Reid, an analyst at Barclays.",
-                 [s("collapse", "negative", hedged=True, holder="Fiona Reid", kind="prediction")],
-                 id="quote-hedged-collapse"),
-    pytest.param("According to Sam Patel, the rail franchise is a shambles.",
-                 [s("shambles", "negative", holder="Sam Patel", kind="evaluation")], id="quote-according-to"),
-    pytest.param("Carla Diaz, the mayor, said the tram extension would help local businesses.",
-                 [s("would help", "positive", holder="Carla Diaz", kind="prediction")], id="quote-would-help"),
-    pytest.param("“The airport expansion should be abandoned,” said Rob Hale, a Green Party spokesman.",
-                 [s("should be abandoned", "negative", holder="Rob Hale", kind="necessity")],
-                 id="quote-should-be-abandoned"),
-    pytest.param("“The new academy is a superb facility,” said Liam Ford, the head coach.",
-                 [s("superb", "positive", holder="Liam Ford", kind="evaluation")], id="quote-superb"),
-    pytest.param("“These reforms will never work,” said Anita Bose, a former education secretary.",
-                 [s("work", "negative", negated=True, holder="Anita Bose", kind="prediction")],
-                 id="quote-never-work"),
-    pytest.param("“The rent cap is a welcome move,” said Nadia Rahman of the renters' group.",
-                 [s("welcome", "positive", holder="Nadia Rahman", kind="evaluation")], id="quote-welcome"),
+    pytest.param(
+        "“The budget is a disaster for working families,” said Ruth Alvarez, a Democratic senator.",
+        [s("disaster", "negative", holder="Ruth Alvarez", kind="evaluation")],
+        id="quote-disaster",
+    ),
+    pytest.param(
+        "“These targets are simply unachievable,” said Mark Ellis, head of the teachers' union.",
+        [s("unachievable", "negative", holder="Mark Ellis", kind="evaluation")],
+        id="quote-unachievable",
+    ),
+    pytest.param(
+        "“The new line has been a triumph,” Priya Shah, the transport commissioner, told reporters.",
+        [s("triumph", "positive", holder="Priya Shah", kind="evaluation")],
+        id="quote-triumph",
+    ),
+    pytest.param(
+        "Jenny Walsh, the chief executive, said the chain needed more investment in its stores.",
+        [s("needed more investment", "negative", holder="Jenny Walsh", kind="necessity")],
+        id="quote-indirect-needed-more",
+    ),
+    pytest.param(
+        "“This scheme will fail,” warned David Okafor.",
+        [s("will fail", "negative", holder="David Okafor", kind="prediction")],
+        id="quote-will-fail",
+    ),
+    pytest.param(
+        "“The ruling is deeply flawed and must be overturned,” said Laura Kim, a lawyer for the families.",
+        [
+            s("deeply flawed", "negative", holder="Laura Kim", kind="evaluation"),
+            s("must be overturned", "negative", holder="Laura Kim", kind="necessity"),
+        ],
+        id="quote-flawed-and-overturned",
+    ),
+    pytest.param(
+        "“The club is heading in the right direction,” said Tom Barker, the manager.",
+        [s("right direction", "positive", holder="Tom Barker", kind="evaluation")],
+        id="quote-right-direction",
+    ),
+    pytest.param(
+        "“The plan is not workable,” said Helen Marsh, leader of the opposition group.",
+        [s("not workable", "negative", negated=True, holder="Helen Marsh", kind="evaluation")],
+        id="quote-not-workable",
+    ),
+    pytest.param(
+        "“Our members are struggling to pay their rent,” said Owen Price of the tenants' union.",
+        [s("struggling to", "negative", holder="Owen Price", kind="difficulty")],
+        id="quote-struggling",
+    ),
+    pytest.param(
+        "“The merger may well collapse,” said Fiona Reid, an analyst at Barclays.",
+        [s("collapse", "negative", hedged=True, holder="Fiona Reid", kind="prediction")],
+        id="quote-hedged-collapse",
+    ),
+    pytest.param(
+        "According to Sam Patel, the rail franchise is a shambles.",
+        [s("shambles", "negative", holder="Sam Patel", kind="evaluation")],
+        id="quote-according-to",
+    ),
+    pytest.param(
+        "Carla Diaz, the mayor, said the tram extension would help local businesses.",
+        [s("would help", "positive", holder="Carla Diaz", kind="prediction")],
+        id="quote-would-help",
+    ),
+    pytest.param(
+        "“The airport expansion should be abandoned,” said Rob Hale, a Green Party spokesman.",
+        [s("should be abandoned", "negative", holder="Rob Hale", kind="necessity")],
+        id="quote-should-be-abandoned",
+    ),
+    pytest.param(
+        "“The new academy is a superb facility,” said Liam Ford, the head coach.",
+        [s("superb", "positive", holder="Liam Ford", kind="evaluation")],
+        id="quote-superb",
+    ),
+    pytest.param(
+        "“These reforms will never work,” said Anita Bose, a former education secretary.",
+        [s("work", "negative", negated=True, holder="Anita Bose", kind="prediction")],
+        id="quote-never-work",
+    ),
+    pytest.param(
+        "“The rent cap is a welcome move,” said Nadia Rahman of the renters' group.",
+        [s("welcome", "positive", holder="Nadia Rahman", kind="evaluation")],
+        id="quote-welcome",
+    ),
     # --- neutral: no position is taken --------------------------------------------------------------
     pytest.param("The parish council meets on the first Tuesday of each month.", [], id="neutral-meeting"),
     pytest.param("The House voted 218-214 to approve the measure on Thursday.", [], id="neutral-vote"),
@@ -257,7 +459,11 @@ CASES = [
 # More cases, one line each: (id, text, expected).
 MORE_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     # --- evaluations -----------------------------------------------------------------------------
-    ("deeply-flawed", "Critics said the new rail timetable was deeply flawed.", [s("deeply flawed", "negative", kind="evaluation")]),
+    (
+        "deeply-flawed",
+        "Critics said the new rail timetable was deeply flawed.",
+        [s("deeply flawed", "negative", kind="evaluation")],
+    ),
     ("unworkable", "Hauliers called the border checks unworkable.", [s("unworkable", "negative")]),
     ("welcome-step", "The reform is a welcome step for renters.", [s("welcome", "positive")]),
     ("disaster", "The opening night was a disaster.", [s("disaster", "negative")]),
@@ -265,7 +471,11 @@ MORE_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("shambles", "Opposition leaders said the rollout was a shambles.", [s("shambles", "negative")]),
     ("crisis", "The county faces a housing crisis.", [s("crisis", "negative")]),
     ("heroic-assumptions", "The forecast rests on heroic assumptions.", [s("heroic assumptions", "negative")]),
-    ("right-direction", "Economists said the budget was a step in the right direction.", [s("right direction", "positive")]),
+    (
+        "right-direction",
+        "Economists said the budget was a step in the right direction.",
+        [s("right direction", "positive")],
+    ),
     ("too-fragmented", "The bus network is too fragmented to serve commuters.", [s("too fragmented", "negative")]),
     ("breaking-down", "The prison system is breaking down.", [s("breaking down", "negative")]),
     ("great-opportunity", "The deal is a great opportunity for the port.", [s("great opportunity", "positive")]),
@@ -278,18 +488,30 @@ MORE_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("chaos", "Travellers faced chaos at the airport.", [s("chaos", "negative")]),
     ("best-hope", "The vaccine is the best hope of ending the outbreak.", [s("best hope", "positive")]),
     # --- necessity and demands ----------------------------------------------------------------------
-    ("need-more-funding", "Universities need more funding to stay open.", [s("need more funding", "negative", kind="necessity")]),
+    (
+        "need-more-funding",
+        "Universities need more funding to stay open.",
+        [s("need more funding", "negative", kind="necessity")],
+    ),
     ("must-be-scrapped", "The union said the policy must be scrapped.", [s("must be scrapped", "negative")]),
     ("needs-investment", "The water network needs urgent investment.", [s("needs urgent investment", "negative")]),
     ("calls-for-more", "Farmers called for more support after the floods.", [s("called for more support", "negative")]),
     # --- predictions ---------------------------------------------------------------------------------
     ("will-fail", "Analysts warned that the merger will fail.", [s("will fail", "negative", kind="prediction")]),
-    ("will-succeed", "The coach insisted the new system will succeed.", [s("will succeed", "positive", kind="prediction")]),
+    (
+        "will-succeed",
+        "The coach insisted the new system will succeed.",
+        [s("will succeed", "positive", kind="prediction")],
+    ),
     ("will-collapse", "Several small airlines will collapse this winter.", [s("will collapse", "negative")]),
     ("unlikely-to-succeed", "The appeal is unlikely to succeed.", [s("unlikely to succeed", "negative")]),
     ("many-will-fail", "Many of the new start-ups will fail.", [s("will fail", "negative")]),
     # --- difficulty ----------------------------------------------------------------------------------
-    ("struggling-to", "Schools are struggling to recruit maths teachers.", [s("struggling to", "negative", kind="difficulty")]),
+    (
+        "struggling-to",
+        "Schools are struggling to recruit maths teachers.",
+        [s("struggling to", "negative", kind="difficulty")],
+    ),
     ("failed-to", "The council failed to collect the bins for weeks.", [s("failed to", "negative")]),
     ("barriers-to", "There are significant barriers to trade with the bloc.", [s("barriers", "negative")]),
     # --- negation ------------------------------------------------------------------------------------
@@ -305,18 +527,32 @@ MORE_CASES: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("declined-not-negation", "The club declined to comment on the crisis.", [s("crisis", "negative")]),
     # --- hedging -------------------------------------------------------------------------------------
     ("may-fail", "The talks may fail.", [s("may fail", "negative", hedged=True)]),
-    ("might-succeed", "The new drug might succeed where others did not.", [s("might succeed", "positive", hedged=True)]),
+    (
+        "might-succeed",
+        "The new drug might succeed where others did not.",
+        [s("might succeed", "positive", hedged=True)],
+    ),
     ("could-collapse", "The coalition could collapse by spring.", [s("could collapse", "negative", hedged=True)]),
     ("probably-unworkable", "The scheme is probably unworkable.", [s("unworkable", "negative", hedged=True)]),
-    ("perhaps-welcome", "Perhaps the most welcome change is the new bus lane.", [s("welcome", "positive", hedged=True)]),
+    (
+        "perhaps-welcome",
+        "Perhaps the most welcome change is the new bus lane.",
+        [s("welcome", "positive", hedged=True)],
+    ),
     ("it-seems-flawed", "It seems the design was flawed from the start.", [s("flawed", "negative", hedged=True)]),
     # --- holders from quotes --------------------------------------------------------------------------
-    ("holder-direct", "“The system is broken,” said Maria Lopez.",
-     [s("broken", "negative", holder="Maria Lopez")]),
-    ("holder-uk", "‘This offer is a disaster for our members,’ said union leader Sharon Graham.",
-     [s("disaster", "negative", holder="Sharon Graham")]),
+    ("holder-direct", "“The system is broken,” said Maria Lopez.", [s("broken", "negative", holder="Maria Lopez")]),
+    (
+        "holder-uk",
+        "‘This offer is a disaster for our members,’ said union leader Sharon Graham.",
+        [s("disaster", "negative", holder="Sharon Graham")],
+    ),
     ("holder-none-author", "The stadium plan is deeply flawed.", [s("deeply flawed", "negative", holder=None)]),
-    ("holder-colon", "The mayor said: “Our transport network is a triumph.”", [s("triumph", "positive", holder="the mayor")]),
+    (
+        "holder-colon",
+        "The mayor said: “Our transport network is a triumph.”",
+        [s("triumph", "positive", holder="the mayor")],
+    ),
     # --- nothing to extract ------------------------------------------------------------------------------
     ("neutral-meeting", "The council met on Tuesday.", []),
     ("neutral-vote", "The bill passed 52-48 in the Senate.", []),

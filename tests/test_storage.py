@@ -110,7 +110,7 @@ def test_an_input_url_is_never_overwritten_however_it_is_spelled(store):
 def test_a_too_large_file_at_a_url_is_reported_and_the_run_goes_on(store, tmp_path):
     fs, root = store
     fs.pipe(f"{root}/news/big.txt", b"word " * 400)
-    fs.pipe(f"{root}/news/small.txt", "Mr Smith said the plan would fail.".encode())
+    fs.pipe(f"{root}/news/small.txt", b"Mr Smith said the plan would fail.")
     result = _run(f"memory://{root}/news", "-o", str(tmp_path / "kb.jsonl"), "--max-bytes", "1000")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"extract: memory://{root}/news/big.txt: ") and result.stderr.count("\n") == 1
@@ -120,7 +120,7 @@ def test_a_too_large_file_at_a_url_is_reported_and_the_run_goes_on(store, tmp_pa
 def test_a_failed_run_leaves_the_previous_kb_at_its_url(store, monkeypatch):
     fs, root = store
     fs.pipe(f"{root}/kb.jsonl", b"previous\n")
-    fs.pipe(f"{root}/news/a.txt", "Mr Smith said the plan would fail.".encode())
+    fs.pipe(f"{root}/news/a.txt", b"Mr Smith said the plan would fail.")
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

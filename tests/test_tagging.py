@@ -31,7 +31,7 @@ def test_same_annotations_as_the_model_attribute_ruler():
     def attrs(doc):
         return [(t.text, t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
 
-    for expected, got in zip(reference, ours):
+    for expected, got in zip(reference, ours, strict=True):
         assert attrs(got) == attrs(expected)
 
 
@@ -45,5 +45,5 @@ def test_same_lemmas_as_the_model_lemmatizer():
     reference = [nlp.get_pipe("lemmatizer")(d) for d in DocBin().from_bytes(data).get_docs(nlp.vocab)]
     fast = IndexedLemmatizer(nlp.get_pipe("lemmatizer"))
     ours = [fast(d) for d in DocBin().from_bytes(data).get_docs(nlp.vocab)]
-    for expected, got in zip(reference, ours):
+    for expected, got in zip(reference, ours, strict=True):
         assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]

@@ -86,8 +86,10 @@ def is_prose(line: Line) -> bool:
 
 def is_short_sentence(line: Line) -> bool:
     """A line too short to count as prose that still reads as a sentence of the article."""
-    return len(line.words) >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(line.text)) and any(
-        w.lower() in STOP_WORDS for w in line.words
+    return (
+        len(line.words) >= MIN_SENTENCE_WORDS
+        and bool(_SENTENCE_END.search(line.text))
+        and any(w.lower() in STOP_WORDS for w in line.words)
     )
 
 
@@ -192,8 +194,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if not token.is_space and ("\n" in before.whitespace_ or "\r" in before.whitespace_
-                                   or (before.is_space and ("\n" in before.text or "\r" in before.text))):
+        if not token.is_space and (
+            "\n" in before.whitespace_
+            or "\r" in before.whitespace_
+            or (before.is_space and ("\n" in before.text or "\r" in before.text))
+        ):
             token.is_sent_start = True
     return doc
 

@@ -22,8 +22,18 @@ from extract.stages.registry import claim_type, record_fields
 SCHEMA_VERSION = 1
 
 COMMON_FIELDS = (
-    "schema_version", "id", "type", "doc_id", "doc_title", "doc_date",
-    "start", "end", "text", "sentence", "rule", "quote_id",
+    "schema_version",
+    "id",
+    "type",
+    "doc_id",
+    "doc_title",
+    "doc_date",
+    "start",
+    "end",
+    "text",
+    "sentence",
+    "rule",
+    "quote_id",
 )
 
 
@@ -44,8 +54,14 @@ def _jsonable(value: Any) -> Any:
 
 
 def records(
-    doc: Doc, text: str, *, doc_id: str, offset: int = 0, title: str | None = None,
-    date: str | None = None, keep: Any = None,
+    doc: Doc,
+    text: str,
+    *,
+    doc_id: str,
+    offset: int = 0,
+    title: str | None = None,
+    date: str | None = None,
+    keep: Any = None,
 ) -> list[dict[str, Any]]:
     """KB records for one document, in offset order.
 
@@ -71,10 +87,7 @@ def records(
             start=start,
             end=end,
             text=text[start:end],
-            sentence=(
-                text[sents[0].start_char + offset : sents[1].end_char + offset].strip()
-                if sents else None
-            ),
+            sentence=(text[sents[0].start_char + offset : sents[1].end_char + offset].strip() if sents else None),
             rule=claim.rule,
         )
         for name, value in vars(claim.fields).items():

@@ -89,8 +89,12 @@ def entities_in(doc: Doc, start: int, end: int) -> list[Span]:
     return [ent for ent in found if ent is not None and ent.end <= end]
 
 
-WINDOW_ENCODERS = {"spacy.MaxoutWindowEncoder.v1", "spacy.MaxoutWindowEncoder.v2", "spacy.MishWindowEncoder.v1",
-                   "spacy.MishWindowEncoder.v2"}
+WINDOW_ENCODERS = {
+    "spacy.MaxoutWindowEncoder.v1",
+    "spacy.MaxoutWindowEncoder.v2",
+    "spacy.MishWindowEncoder.v1",
+    "spacy.MishWindowEncoder.v2",
+}
 
 
 def unsupported_ner(nlp: Language, name: str = "ner") -> str | None:
@@ -106,7 +110,10 @@ def unsupported_ner(nlp: Language, name: str = "ner") -> str | None:
     architecture = encoder.get("@architectures")
     if architecture in {"spacy.HashEmbedCNN.v1", "spacy.HashEmbedCNN.v2"}:
         reach = encoder["depth"] * encoder["window_size"]
-    elif architecture in {"spacy.Tok2Vec.v1", "spacy.Tok2Vec.v2"} and encoder["encode"].get("@architectures") in WINDOW_ENCODERS:
+    elif (
+        architecture in {"spacy.Tok2Vec.v1", "spacy.Tok2Vec.v2"}
+        and encoder["encode"].get("@architectures") in WINDOW_ENCODERS
+    ):
         reach = encoder["encode"]["depth"] * encoder["encode"]["window_size"]
     else:
         return f"its token encoder ({architecture}) is not a convolutional encoder of its own"
@@ -127,9 +134,9 @@ class WindowedEntityRecognizer:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
             spans = [windows(doc) for doc in batch]
-            parts = [part for doc, doc_spans in zip(batch, spans) for part in window_docs(doc, doc_spans)]
+            parts = [part for doc, doc_spans in zip(batch, spans, strict=True) for part in window_docs(doc, doc_spans)]
             tagged = iter(self.ner.pipe(parts, batch_size=max(1, len(parts))))  # the batch's windows at once
-            for doc, doc_spans in zip(batch, spans):
+            for doc, doc_spans in zip(batch, spans, strict=True):
                 ents = [
                     Span(doc, span.start + ent.start, span.start + ent.end, label=ent.label)
                     for span in doc_spans

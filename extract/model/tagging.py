@@ -34,7 +34,7 @@ COLUMNS = {"POS": 0, "MORPH": 1, "LEMMA": 2}  # common: written back in one arra
 def _test(value: Any, wanted: Any) -> bool:
     if not isinstance(wanted, dict):
         return value == wanted
-    (op, arg), = wanted.items()
+    ((op, arg),) = wanted.items()
     if op == "IN":
         return value in arg
     if op == "NOT_IN":

@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 from extract.rules.errors import PatternError
 from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import Rule, read_pattern_file
-from extract.rules.words import WORDS_FOLDER, Words, load_words, shipped_words
+from extract.rules.words import WORDS_FOLDER, Words, load_words, read_word_file, shipped_words
 
 
 def default_patterns_dir() -> Path:
@@ -42,7 +42,7 @@ class RuleSet:
         label, pattern and fields. Examples and file positions do not count. The word lists
         come last, as a rule that can match anywhere: the stages read them beside their rules,
         so any change to a list may change any stage's output."""
-        own = [m for r, m in zip(self.rules, self._meanings) if not labels or r.label in labels]
+        own = [m for r, m in zip(self.rules, self._meanings, strict=True) if not labels or r.label in labels]
         return [*own, json.dumps(["@words", "WORDS", [{}], {"lists": self.words.fingerprint}])]
 
     @cached_property
@@ -89,3 +89,31 @@ def load_rules(dirs: Sequence[Path] | None = None) -> RuleSet:
                 seen[rule.id] = rule.origin
                 rules.append(rule)
     return RuleSet(tuple(rules), words)
+
+
+def check_folders(dirs: Sequence[Path] = ()) -> list[str]:
+    """Every problem in the shipped rule files and word lists and those of ``dirs``, one message
+    each (``load_rules`` stops at the first)."""
+    folders = [Path(folder) for folder in (default_patterns_dir(), *dirs)]
+    problems = [f"{folder}: patterns folder not found" for folder in folders if not folder.is_dir()]
+    words = Words({})
+    for folder in folders:
+        for path in sorted((folder / WORDS_FOLDER).glob("*.txt")):
+            try:
+                entries = read_word_file(path)
+            except PatternError as err:
+                problems.append(str(err))
+                continue
+            words.lists.setdefault(path.stem, {}).update(entries)
+    for folder in folders:
+        for path in sorted(folder.glob("*.jsonl")):
+            try:
+                read_pattern_file(path, words)
+            except PatternError as err:
+                problems.append(str(err))
+    if not problems:
+        try:
+            load_rules(dirs)
+        except PatternError as err:  # duplicate ids across files
+            problems.append(str(err))
+    return problems

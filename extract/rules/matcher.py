@@ -24,8 +24,23 @@ from extract.rules.schema import Rule
 # Token attributes a rule's token can test by lookup: string-valued ones, POS, and lexical flags.
 LOOKUP_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "TAG", "DEP", "ENT_TYPE", "POS"}
 FLAG_ATTRS = {
-    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP",
-    "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+    "IS_ALPHA",
+    "IS_ASCII",
+    "IS_DIGIT",
+    "IS_LOWER",
+    "IS_UPPER",
+    "IS_TITLE",
+    "IS_PUNCT",
+    "IS_SPACE",
+    "IS_STOP",
+    "IS_BRACKET",
+    "IS_QUOTE",
+    "IS_LEFT_PUNCT",
+    "IS_RIGHT_PUNCT",
+    "IS_CURRENCY",
+    "LIKE_NUM",
+    "LIKE_URL",
+    "LIKE_EMAIL",
 }
 Test = tuple[str, str, numpy.ndarray]  # (attribute, "IN" or "NOT_IN", value ids)
 
@@ -40,7 +55,7 @@ def attribute_values(key: str, wanted: Any) -> tuple[str, str, list[Any]] | None
     if isinstance(wanted, str):
         op, values = "IN", [wanted]
     elif isinstance(wanted, dict) and len(wanted) == 1 and next(iter(wanted)) in {"IN", "NOT_IN"}:
-        (op, values), = wanted.items()
+        ((op, values),) = wanted.items()
     else:
         return None
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
@@ -119,7 +134,8 @@ class Anchored:
         if None in steps:
             return None
         anchors = [
-            i for i, step in enumerate(steps)  # type: ignore[union-attr]
+            i
+            for i, step in enumerate(steps)  # type: ignore[union-attr]
             if (step.fewest, step.most) == (1, 1) and not step.negated and any(op == "IN" for _, op, _ in step.tests)  # type: ignore[union-attr]
         ]
         return cls(rule_id, steps, anchors) if anchors else None  # type: ignore[arg-type]
@@ -220,7 +236,7 @@ class RuleMatcher:
             for at in positions:
                 inside[at - passes.furthest(before, at - 1, -1) : at + 1 + passes.furthest(after, at + 1, 1)] = True
         edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], inside, [False])).astype(numpy.int8)))
-        return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+        return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
 def _longest(pairs: set[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -14,7 +14,6 @@ examples and counterexamples, so adding a line and re-running the tests proves i
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,8 +76,12 @@ class Rule:
     def as_json(self) -> dict[str, Any]:
         """The rule as a pattern-file line (``parse_rule`` reads it back)."""
         return {
-            "id": self.id, "label": self.label, "pattern": self.pattern, **self.fields,
-            "examples": list(self.examples), "counterexamples": list(self.counterexamples),
+            "id": self.id,
+            "label": self.label,
+            "pattern": self.pattern,
+            **self.fields,
+            "examples": list(self.examples),
+            "counterexamples": list(self.counterexamples),
         }
 
 
@@ -148,14 +151,3 @@ def read_pattern_file(path: Path, words: Words | None = None) -> list[Rule]:
             raise PatternError(f"{origin}: not valid JSON ({err.msg} at column {err.colno})") from err
         rules.append(parse_rule(obj, origin, words))
     return rules
-
-
-def check_files(paths: Iterable[Path]) -> list[str]:
-    """Validate pattern files without a model; returns one message per problem found."""
-    problems = []
-    for path in paths:
-        try:
-            read_pattern_file(path)
-        except PatternError as err:
-            problems.append(str(err))
-    return problems

@@ -132,7 +132,7 @@ class RunCache:
             return None
         try:
             return Doc(vocab).from_bytes(zlib.decompress(data[len(key) + 1 :]), exclude=DOC_EXCLUDE)
-        except Exception:  # noqa: BLE001 - any decoding failure means a corrupt entry: rebuild it
+        except Exception:
             return None
 
     def put_doc(self, model_text: str, doc: Doc) -> None:

@@ -11,8 +11,6 @@ a chunk of files into ``FileResult``s (in a worker process, a Dask worker or thi
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import multiprocessing
 import sys
 import time
@@ -30,6 +28,7 @@ from extract.document.article import Article
 from extract.kb.records import dumps
 from extract.run.atomic import atomic_writer
 from extract.run.cache import RunCache
+from extract.run.process import keep_large_blocks, settle
 from extract.run.reader import MAX_BYTES, Decoded, InputError, Source, discover, read_source
 from extract.run.storage import Location, canonical, locate
 from extract.stages.registry import claim_types
@@ -45,6 +44,7 @@ class RunSettings:
     patterns: tuple[str, ...] = ()
     cache_dir: str | None = None  # None: no cache
     max_bytes: int = MAX_BYTES
+    tune_process: bool = False  # the process is ours (the CLI): tune its allocator and garbage collector
 
 
 @dataclass
@@ -115,14 +115,22 @@ class Extractor:
         """The full pipeline (model and rules)."""
         from extract.pipeline import build_pipeline
 
-        _keep_large_blocks()
-        return _settled(build_pipeline(self.settings.model, self.settings.patterns), collect=True)
+        if self.settings.tune_process:
+            keep_large_blocks()
+        return self._settled(build_pipeline(self.settings.model, self.settings.patterns), collect=True)
 
     @cached_property
     def rules_nlp(self) -> Language:
         from extract.pipeline import build_pipeline
 
-        return _settled(build_pipeline(self.settings.model, self.settings.patterns, rules_only=True), collect=False)
+        return self._settled(
+            build_pipeline(self.settings.model, self.settings.patterns, rules_only=True), collect=False
+        )
+
+    def _settled(self, nlp: Language, *, collect: bool) -> Language:
+        if self.settings.tune_process:
+            settle(collect=collect)
+        return nlp
 
     def _extract(self, todo: list[tuple[str, str]]) -> list[tuple[str, str, Article, list[dict]]]:
         """The chunk through the rules-only pipeline while every parse is cached, else the full one."""
@@ -174,33 +182,6 @@ class Extractor:
     @staticmethod
     def _result(source: Source, decoded: Decoded, article: Article, recs: list[dict]) -> FileResult:
         return FileResult(source.doc_id, document_entry(source, decoded, article, recs, None), recs)
-
-
-def _keep_large_blocks() -> None:
-    """The model allocates arrays of tens of megabytes for each batch. glibc serves blocks that
-    large by mapping fresh memory and unmaps it on free, so every batch pays its page faults
-    again (a tenth of a cold run on this machine). Blocks up to 64 MB are kept on the heap, and
-    freed memory is returned to the system only past 128 MB. Linux (glibc) only; a no-op elsewhere."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
-        return
-    m_trim_threshold, m_top_pad, m_mmap_threshold = -1, -2, -3
-    mallopt(m_mmap_threshold, 64 << 20)
-    mallopt(m_trim_threshold, 128 << 20)
-    mallopt(m_top_pad, 64 << 20)
-
-
-def _settled(nlp: Language, *, collect: bool) -> Language:
-    """A pipeline, and everything loaded with it, lives as long as the run: it is moved out of
-    the garbage collector's reach (``gc.freeze``), or each full collection would walk it all, a
-    few hundredths of a second every time. After the model's load, whose leftovers are worth
-    collecting first; a rules-only pipeline is built inside a short re-run, where they are not."""
-    if collect:
-        gc.collect()
-    gc.freeze()
-    return nlp
 
 
 def extractor_for(settings: RunSettings) -> Extractor:

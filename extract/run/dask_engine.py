@@ -70,8 +70,11 @@ def _connect(stack: ExitStack, scheduler: str | None, local_workers: int | None)
     with dask.config.set(config):
         cluster = stack.enter_context(
             LocalCluster(
-                n_workers=local_workers or 2, threads_per_worker=1, processes=True,
-                dashboard_address=":0", silence_logs=logging.ERROR,  # any free port; no warnings on Ctrl-C
+                n_workers=local_workers or 2,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,  # any free port; no warnings on Ctrl-C
             )
         )
     return stack.enter_context(Client(cluster))
@@ -92,7 +95,9 @@ def _in_order(
 
 def _submit(client: Client, settings: RunSettings, part: list[Source]) -> Future:
     """Paths made absolute here: a remote worker does not run in this process's folder (URLs stay)."""
-    absolute = [source if isinstance(source.path, str) else replace(source, path=source.path.absolute()) for source in part]
+    absolute = [
+        source if isinstance(source.path, str) else replace(source, path=source.path.absolute()) for source in part
+    ]
     return client.submit(_process, settings, absolute, pure=False, retries=1)
 
 

@@ -58,7 +58,7 @@ def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: 
     if missing and PipelineSettings.of(nlp).rules_only:
         raise ParseMissing(f"{len(missing)} text(s) have no cached parse")
     with nlp.select_pipes(disable=stage_names()):
-        for i, doc in zip(missing, nlp.pipe([texts[i] for i in missing], batch_size=batch_size)):
+        for i, doc in zip(missing, nlp.pipe([texts[i] for i in missing], batch_size=batch_size), strict=True):
             if cache:
                 cache.put_doc(texts[i], doc)
             docs[i] = doc
@@ -104,19 +104,27 @@ def extract_many(
         cache.keep_rules(settings.stages[name], settings.stage_rules[name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
         articles = [_article(nlp, text, settings, cache) for _, text in batch]
-        bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles)]
+        bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles, strict=True)]
         stored = [cache.get_claims(body) if cache else BodyClaims({}, None, None) for body in bodies]
-        kept = [_kept_records(cache, *item, a, entry, settings) for item, a, entry in zip(batch, articles, stored)]
+        kept = [
+            _kept_records(cache, *item, a, entry, settings)
+            for item, a, entry in zip(batch, articles, stored, strict=True)
+        ]
         missing = [i for i, recs in enumerate(kept) if recs is None]
-        parsed = dict(zip(missing, _parse(nlp, [bodies[i] for i in missing], cache, batch_size)))
-        for i, ((doc_id, text), article, body, entry) in enumerate(zip(batch, articles, bodies, stored)):
+        parsed = dict(zip(missing, _parse(nlp, [bodies[i] for i in missing], cache, batch_size), strict=True))
+        for i, ((doc_id, text), article, body, entry) in enumerate(zip(batch, articles, bodies, stored, strict=True)):
             if i in parsed:
                 doc = parsed[i]
                 stages = _run_stages(nlp, doc, entry, settings, cache)
                 words = entry.lexicon if entry.lexicon is not None or cache is None else lexicon_sets(doc)
                 recs = records(
-                    doc, text, doc_id=doc_id, offset=article.body_start, title=article.title,
-                    date=article.date, keep=article.keeps,
+                    doc,
+                    text,
+                    doc_id=doc_id,
+                    offset=article.body_start,
+                    title=article.title,
+                    date=article.date,
+                    keep=article.keeps,
                 )
                 if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
                     cache.put_claims(body, now)

@@ -221,15 +221,10 @@ def _doc_ids(rel: str, folders: Sequence[str], full: str) -> Iterator[str]:
     yield full
 
 
-def read_source(
-    path: Location, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS
-) -> Decoded:
+def read_source(path: Location, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
     """Read and decode one file, checking its size before reading so a huge file is never loaded."""
     try:
-        if isinstance(path, str):
-            data = read_bytes(path, max_bytes + 1)
-        else:
-            data = _read_local(path, max_bytes)
+        data = read_bytes(path, max_bytes + 1) if isinstance(path, str) else _read_local(path, max_bytes)
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}") from err
     if len(data) > max_bytes:  # the file grew since stat, or stat does not know (/proc, a URL)
@@ -258,8 +253,7 @@ def decode(data: bytes, *, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
     for number, line in enumerate(_NEWLINE.split(text), 1):
         if len(line) > max_line_chars:
             raise InputError(
-                f"line {number:,} is {len(line):,} characters long, "
-                f"over the {max_line_chars:,} limit: not article text"
+                f"line {number:,} is {len(line):,} characters long, over the {max_line_chars:,} limit: not article text"
             )
     return Decoded(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
@@ -293,8 +287,7 @@ def _strict(data: bytes, encoding: str) -> str:
     except UnicodeDecodeError:
         name = encoding.removesuffix("-sig").upper()
         raise InputError(
-            f"cannot decode the text: it starts with a {name} byte-order mark "
-            f"but is not valid {name}"
+            f"cannot decode the text: it starts with a {name} byte-order mark but is not valid {name}"
         ) from None
 
 
@@ -310,9 +303,7 @@ def _size_error(limit: int, size: int | None = None) -> InputError:
     size_text = _size(size)
     if size_text == limit_text:  # "10 MB, over the 10 MB limit" would look like a bug
         size_text, limit_text = f"{size:,} bytes", f"{limit:,} bytes"
-    return InputError(
-        f"file is {size_text}, over the {limit_text} limit; split it or raise --max-bytes"
-    )
+    return InputError(f"file is {size_text}, over the {limit_text} limit; split it or raise --max-bytes")
 
 
 def _size(n: int) -> str:

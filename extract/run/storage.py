@@ -41,7 +41,7 @@ def list_files(url: str) -> tuple[str, list[tuple[str, str]]]:
     if fs.isdir(root):
         found = []
         for path in sorted(fs.find(root)):
-            rel = path[len(root):].lstrip("/")
+            rel = path[len(root) :].lstrip("/")
             if not any(part.startswith(".") for part in rel.split("/")):
                 found.append((rel, fs.unstrip_protocol(path)))
         return root, found
@@ -73,7 +73,9 @@ def _filesystem(url: str) -> tuple[Any, str]:
     try:
         import fsspec
     except ImportError:
-        raise OSError(f"{url}: reading and writing URLs needs fsspec: pip install fsspec (and its backend, e.g. s3fs)") from None
+        raise OSError(
+            f"{url}: reading and writing URLs needs fsspec: pip install fsspec (and its backend, e.g. s3fs)"
+        ) from None
     try:
         return fsspec.core.url_to_fs(url)
     except (ImportError, ValueError) as err:  # an unknown protocol, or its backend not installed

@@ -1,10 +1,11 @@
 """What every claim stage shares: the ``Claim`` it appends to ``doc._.claims``, and ``ClaimStage``,
 the spaCy component base that loads, keeps and saves a stage's rules.
 
-A stage reads the rules of its labels (``labels``) and the word lists that come with them. Its rules come from ``initialize`` (the
-shipped patterns plus the folders in its ``patterns`` setting, or a rule set given by
-``build_pipeline`` so that all stages share one), or from ``from_disk`` when a saved pipeline is
-loaded with ``spacy.load``: the rules are saved with the pipeline, so it runs the same anywhere.
+A stage reads the rules of its labels (``labels``) and the word lists that come with them. Its
+rules come from ``initialize`` (the shipped patterns plus the folders in its ``patterns``
+setting, or a rule set given by ``build_pipeline`` so that all stages share one), or from
+``from_disk`` when a saved pipeline is loaded with ``spacy.load``: the rules are saved with the
+pipeline, so it runs the same anywhere.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ class ClaimStage:
         self.rule_set: RuleSet | None = None
 
     def initialize(
-        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None,
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
         rules: RuleSet | None = None,
     ) -> None:
         """Load the rules: ``rules`` when given (one set shared by every stage), else the shipped

@@ -82,8 +82,21 @@ def number_groups(span: Span) -> list[Span]:
     groups, start = [], None
     for token in span:
         numeric = token.like_num or (start is not None and token.lower_ in active()["count-scale-words"])
-        joins = start is not None and token.lower_ in active()["range-words"] and token.i + 1 < span.end and span.doc[token.i + 1].like_num
-        if numeric or joins or (token.lower_ in {"a", "an"} and token.i + 1 < span.end and span.doc[token.i + 1].lower_ in active()["count-scale-words"]):
+        joins = (
+            start is not None
+            and token.lower_ in active()["range-words"]
+            and token.i + 1 < span.end
+            and span.doc[token.i + 1].like_num
+        )
+        if (
+            numeric
+            or joins
+            or (
+                token.lower_ in {"a", "an"}
+                and token.i + 1 < span.end
+                and span.doc[token.i + 1].lower_ in active()["count-scale-words"]
+            )
+        ):
             start = token.i if start is None else start
             continue
         if start is not None:
@@ -104,15 +117,28 @@ def is_count(span: Span) -> bool:
         if _YEAR.match(token.text) or _PHONE.match(token.text) or "/" in token.text:
             return False
         before = doc[token.i - 1] if token.i else None
-        if (before is not None and before.text in {"-", "–"} and not before.whitespace_ and before.i
-                and doc[before.i - 1].is_alpha and not doc[before.i - 1].like_num):
+        if (
+            before is not None
+            and before.text in {"-", "–"}
+            and not before.whitespace_
+            and before.i
+            and doc[before.i - 1].is_alpha
+            and not doc[before.i - 1].like_num
+        ):
             return False  # Covid-19
         if before is not None and before.lemma_ in {"age", "aged"}:
             return False
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (after is not None and after.text in {"-", "–"} and not token.whitespace_ and not after.whitespace_
-                and token.i + 2 < len(doc) and doc[token.i + 2].is_alpha and not doc[token.i + 2].like_num
-                and doc[token.i + 2].lower_ not in FRACTIONS):
+        if (
+            after is not None
+            and after.text in {"-", "–"}
+            and not token.whitespace_
+            and not after.whitespace_
+            and token.i + 2 < len(doc)
+            and doc[token.i + 2].is_alpha
+            and not doc[token.i + 2].like_num
+            and doc[token.i + 2].lower_ not in FRACTIONS
+        ):
             return False  # a compound modifier: "zero-hours contracts", "a four-day week"
         if token.i == first.i and before is not None and _labels(before):
             return False  # "Route 66", "Apollo 11", "section 4": a name or a reference
@@ -122,7 +148,9 @@ def is_count(span: Span) -> bool:
         return False  # list numbering: "1." at the start of a line
     after = doc[span.end] if span.end < len(doc) else None
     head = span[-1]
-    if head.lemma_.lower() in active().union("time-units", "measure-units") or (after is not None and after.lower_.startswith("-year")):
+    if head.lemma_.lower() in active().union("time-units", "measure-units") or (
+        after is not None and after.lower_.startswith("-year")
+    ):
         return False
     return not (first.ent_type_ in {"DATE", "TIME"} and head.pos_ == "NUM")
 
@@ -139,7 +167,9 @@ def read_value(span: Span, kind: str) -> dict | None:
     groups = number_groups(span)
     if kind == "proportion":
         text = span.text.split(" of ")[0]
-        value = parse_fraction(text) or (parse_fraction(groups[0].text + " in " + groups[1].text) if len(groups) > 1 else None)
+        value = parse_fraction(text) or (
+            parse_fraction(groups[0].text + " in " + groups[1].text) if len(groups) > 1 else None
+        )
         return None if value is None else {"value": value, "value_high": None, "count_kind": kind, "total": None}
     if not groups:
         return None

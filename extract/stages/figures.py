@@ -19,8 +19,6 @@ class Qualifier:
     rule: str
 
 
-
-
 def _phrasal_up(span) -> bool:
     before = span.doc[span.start - 1] if span.start else None
     return span[0].lower_ == "up" and before is not None and before.lemma_ in active()["phrasal-up-verbs"]
@@ -40,7 +38,5 @@ class Qualifiers:
             if _phrasal_up(span):
                 continue
             rule = self.rules[span.label_]
-            found[span.end] = Qualifier(
-                span.start, rule.fields["comparator"], rule.fields["approx"] == "true", rule.id
-            )
+            found[span.end] = Qualifier(span.start, rule.fields["comparator"], rule.fields["approx"] == "true", rule.id)
         return found

@@ -53,25 +53,30 @@ class MoneyExtractor(ClaimStage):
             qualifier = qualifiers.get(span.start)
             start = doc[qualifier.start] if qualifier else span[0]
             period = next(
-                (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW
-                 and p.sent == span.sent),
+                (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW and p.sent == span.sent),
                 None,
             )
-            claims_of(doc).append(Claim("money", start.idx, span.end_char, span.label_, MoneyFields(
-                amount=value.amount,
-                amount_high=value.amount_high,
-                currency=value.currency,
-                period=period.text if period else None,
-                purpose=purpose(span),
-                approx=qualifier.approx if qualifier else False,
-                comparator=qualifier.comparator if qualifier else "eq",
-            )))
-
-
+            claims_of(doc).append(
+                Claim(
+                    "money",
+                    start.idx,
+                    span.end_char,
+                    span.label_,
+                    MoneyFields(
+                        amount=value.amount,
+                        amount_high=value.amount_high,
+                        currency=value.currency,
+                        period=period.text if period else None,
+                        purpose=purpose(span),
+                        approx=qualifier.approx if qualifier else False,
+                        comparator=qualifier.comparator if qualifier else "eq",
+                    ),
+                )
+            )
 
 
 def change_parts(span: Span) -> list[Span]:
-    """"rose from $20m to $25m", "rise by £92 to £2,171": two amounts (before and after, or the
+    """ "rose from $20m to $25m", "rise by £92 to £2,171": two amounts (before and after, or the
     change and the new level), not a range. Other spans as they are."""
     doc = span.doc
     to = next((t for t in span if t.lower_ == "to"), None)

@@ -57,7 +57,11 @@ def parse_number(text: str) -> Decimal | None:
     "twenty-five", "a dozen", "half a million". None when the text is not a number; a bare
     "a" or a bare scale ("m") is not one. Ordinals ("first", "21st") are not numbers."""
     words = _words(text)
-    if not words or all(w in {"a", "an"} for w in words) or (words[0] in SCALES and words[0] not in {"hundred", "thousand", "million", "billion", "trillion"}):
+    if (
+        not words
+        or all(w in {"a", "an"} for w in words)
+        or (words[0] in SCALES and words[0] not in {"hundred", "thousand", "million", "billion", "trillion"})
+    ):
         return None
     if words[:2] in (["half", "a"], ["half", "an"]):
         rest = parse_number(" ".join(words[2:]))
@@ -174,4 +178,3 @@ def parse_money(text: str) -> MoneyValue | None:
         return None
     low, high = parsed
     return MoneyValue(_exact(low / divisor), None if high is None else _exact(high / divisor), currency)
-

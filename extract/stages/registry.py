@@ -113,27 +113,62 @@ def record_fields() -> tuple[str, ...]:
     return tuple(names)
 
 
-register(ClaimType(
-    "quote", "q", "extract_quotes", QuoteFields, "QUOTE_CUE",
-    Scoring("quotes", "content", {"speaker": (("speaker", "name"),)}, end_to_end="speaker"),
-    colour="#fff0a0", parts=(Part("speaker", "speaker", "#b8d6ff"),),
-    description="direct and reported speech, with its speaker",
-))
-register(ClaimType(
-    "money", "m", "extract_money", MoneyFields, "MONEY",
-    Scoring(
-        "money", "text", {"value": (("amount", "number"), ("amount_high", "number"), ("currency", "exact"))},
-        end_to_end="value", gold_numbers=("amount", "amount_high"),
-    ),
-    colour="#9fe3ad", description="monetary amounts, normalised",
-))
-register(ClaimType(
-    "count", "c", "extract_counts", CountFields, "COUNT",
-    Scoring("counts", "text", {"value": (("value", "number"),)}, end_to_end="value", gold_numbers=("value", "total")),
-    colour="#ffc98f", reads=("money",), description="counts, percentages and proportions",
-))
-register(ClaimType(
-    "stance", "s", "extract_stance", StanceFields, "STANCE",
-    Scoring("stance", "text", {"polarity": (("polarity", "exact"),), "holder": (("holder", "name"),)}),
-    colour="#8e44c9", underline=True, description="evaluative phrases with polarity and holder",
-))
+register(
+    ClaimType(
+        "quote",
+        "q",
+        "extract_quotes",
+        QuoteFields,
+        "QUOTE_CUE",
+        Scoring("quotes", "content", {"speaker": (("speaker", "name"),)}, end_to_end="speaker"),
+        colour="#fff0a0",
+        parts=(Part("speaker", "speaker", "#b8d6ff"),),
+        description="direct and reported speech, with its speaker",
+    )
+)
+register(
+    ClaimType(
+        "money",
+        "m",
+        "extract_money",
+        MoneyFields,
+        "MONEY",
+        Scoring(
+            "money",
+            "text",
+            {"value": (("amount", "number"), ("amount_high", "number"), ("currency", "exact"))},
+            end_to_end="value",
+            gold_numbers=("amount", "amount_high"),
+        ),
+        colour="#9fe3ad",
+        description="monetary amounts, normalised",
+    )
+)
+register(
+    ClaimType(
+        "count",
+        "c",
+        "extract_counts",
+        CountFields,
+        "COUNT",
+        Scoring(
+            "counts", "text", {"value": (("value", "number"),)}, end_to_end="value", gold_numbers=("value", "total")
+        ),
+        colour="#ffc98f",
+        reads=("money",),
+        description="counts, percentages and proportions",
+    )
+)
+register(
+    ClaimType(
+        "stance",
+        "s",
+        "extract_stance",
+        StanceFields,
+        "STANCE",
+        Scoring("stance", "text", {"polarity": (("polarity", "exact"),), "holder": (("holder", "name"),)}),
+        colour="#8e44c9",
+        underline=True,
+        description="evaluative phrases with polarity and holder",
+    )
+)

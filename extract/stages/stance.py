@@ -56,24 +56,40 @@ class StanceExtractor(ClaimStage):
             rule = self.rules[span.label_]
             # a phrase that opens with its own negation ("nobody wants") has counted it already
             starts_negated = any(n.start == span.start for n in negations)
-            negation = None if starts_negated else next(
-                (n for n in negations if span.start - NEGATION_WINDOW <= n.start < span.end and n.sent == span.sent),
-                None,
+            negation = (
+                None
+                if starts_negated
+                else next(
+                    (
+                        n
+                        for n in negations
+                        if span.start - NEGATION_WINDOW <= n.start < span.end and n.sent == span.sent
+                    ),
+                    None,
+                )
             )
             hedge = next((h for h in hedges if h.sent == span.sent and _same_clause(h, span)), None)
             start = min(span.start, negation.start) if negation is not None else span.start
             phrase = doc[start : span.end]
             polarity = rule.fields["polarity"]
-            claims_of(doc).append(Claim("stance", phrase.start_char, phrase.end_char, rule.id, StanceFields(
-                polarity=FLIP[polarity] if negation is not None else polarity,
-                holder=None,
-                target=target_of(span),
-                negated=negation is not None,
-                negation_cue=negation.text if negation is not None else None,
-                hedged=hedge is not None,
-                hedge_cue=hedge.text if hedge is not None else None,
-                stance_kind=rule.fields["stance_kind"],
-            )))
+            claims_of(doc).append(
+                Claim(
+                    "stance",
+                    phrase.start_char,
+                    phrase.end_char,
+                    rule.id,
+                    StanceFields(
+                        polarity=FLIP[polarity] if negation is not None else polarity,
+                        holder=None,
+                        target=target_of(span),
+                        negated=negation is not None,
+                        negation_cue=negation.text if negation is not None else None,
+                        hedged=hedge is not None,
+                        hedge_cue=hedge.text if hedge is not None else None,
+                        stance_kind=rule.fields["stance_kind"],
+                    ),
+                )
+            )
 
 
 def _negates_another(span: Span, spans: list[Span], negations: list[Span]) -> bool:
@@ -90,7 +106,8 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
     for span in spans:
         prev = merged[-1] if merged else None
         if prev is not None and all(
-            rules[prev.label_].fields[field] == rules[span.label_].fields[field] for field in ("polarity", "stance_kind")
+            rules[prev.label_].fields[field] == rules[span.label_].fields[field]
+            for field in ("polarity", "stance_kind")
         ):
             gap = span.doc[prev.end : span.start]
             if len(gap) <= 2 and all(t.text in {",", "and", "or", "&"} for t in gap):
@@ -105,8 +122,10 @@ def conditional(span: Span) -> bool:
     governs ("it would help if there were ..."): no position is taken on what is."""
     if any(t.lower_ in {"would", "could", "might"} for t in span):
         head = _clause_head(span.root)
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-               for c in head.children):
+        if any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+            for c in head.children
+        ):
             return True
     token = span.root
     while True:

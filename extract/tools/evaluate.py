@@ -110,9 +110,7 @@ def evaluate(gold: dict[str, dict], records: Iterable[dict], texts: dict[str, st
     for doc in gold:
         if doc not in texts:
             raise ValueError(f"{doc}: gold document has no text")
-    golds = {
-        (doc, kind): _locate(doc, kind, gold[doc], texts[doc]) for doc in gold for kind in _gold_keys()
-    }
+    golds = {(doc, kind): _locate(doc, kind, gold[doc], texts[doc]) for doc in gold for kind in _gold_keys()}
     preds, errors = _predictions(records, golds.keys(), texts)
     types = {}
     for kind in _gold_keys():
@@ -293,17 +291,17 @@ def format_report(report: dict) -> str:
     for kind, s in report["types"].items():
         e2e = s.get("e2e")
         accuracy = "  ".join(
-            f"{key.removesuffix('_accuracy')} {_fmt(value)}"
-            for key, value in s.items()
-            if key.endswith("_accuracy")
+            f"{key.removesuffix('_accuracy')} {_fmt(value)}" for key, value in s.items() if key.endswith("_accuracy")
         )
-        rows.append([
-            kind,
-            *(str(s[k]) for k in ("tp", "fp", "fn")),
-            *(_fmt(s[k]) for k in ("precision", "recall", "f1")),
-            *(_fmt(e2e[k]) if e2e else "-" for k in ("precision", "recall", "f1")),
-            accuracy,
-        ])
+        rows.append(
+            [
+                kind,
+                *(str(s[k]) for k in ("tp", "fp", "fn")),
+                *(_fmt(s[k]) for k in ("precision", "recall", "f1")),
+                *(_fmt(e2e[k]) if e2e else "-" for k in ("precision", "recall", "f1")),
+                accuracy,
+            ]
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = []
     for first, *numbers, accuracy in rows:

@@ -43,16 +43,29 @@ _SQL_TYPES = {"integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "
 
 def _document_columns() -> dict[str, str]:
     return {
-        "doc_id": "TEXT PRIMARY KEY", "path": "TEXT", "sha256": "TEXT", "encoding": "TEXT", "title": "TEXT",
-        "date": "TEXT", "body_start": "INTEGER", "body_end": "INTEGER", "chars": "INTEGER", "words": "INTEGER",
-        **{f"claims_{kind.name}": "INTEGER" for kind in claim_types()}, "error": "TEXT",
+        "doc_id": "TEXT PRIMARY KEY",
+        "path": "TEXT",
+        "sha256": "TEXT",
+        "encoding": "TEXT",
+        "title": "TEXT",
+        "date": "TEXT",
+        "body_start": "INTEGER",
+        "body_end": "INTEGER",
+        "chars": "INTEGER",
+        "words": "INTEGER",
+        **{f"claims_{kind.name}": "INTEGER" for kind in claim_types()},
+        "error": "TEXT",
     }
 
 
 _SPEAKER_COLUMNS = {
-    "speaker": "TEXT PRIMARY KEY", "role": "TEXT", "org": "TEXT", "quotes": "INTEGER",
+    "speaker": "TEXT PRIMARY KEY",
+    "role": "TEXT",
+    "org": "TEXT",
+    "quotes": "INTEGER",
     "documents": "TEXT",  # JSON array of doc ids
-    "first_date": "TEXT", "last_date": "TEXT",
+    "first_date": "TEXT",
+    "last_date": "TEXT",
 }
 _INDEXES = ("doc_id", "type", "speaker")
 
@@ -74,7 +87,10 @@ def load_texts(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
 
 
 def export(
-    records: Iterable[Mapping[str, Any]], texts: Mapping[str, str], fmt: str, out: Path,
+    records: Iterable[Mapping[str, Any]],
+    texts: Mapping[str, str],
+    fmt: str,
+    out: Path,
     documents: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> int:
     """Write ``records`` to ``out`` as ``fmt`` (one of ``FORMATS``); the number of rows or tasks written.
@@ -165,16 +181,23 @@ def prodigy_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta:
     """A Prodigy task: tokens, and one span per claim widened to whole tokens (token_end inclusive)."""
     doc = _tokenizer()(text)
     tokens = [
-        {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
-        for t in doc
+        {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)} for t in doc
     ]
     spans = []
     for record in records:
         span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
-        spans.append({
-            "start": span.start_char, "end": span.end_char, "text": span.text, "label": label(record),
-            "token_start": span.start, "token_end": span.end - 1, "source": record["rule"], "id": record["id"],
-        })
+        spans.append(
+            {
+                "start": span.start_char,
+                "end": span.end_char,
+                "text": span.text,
+                "label": label(record),
+                "token_start": span.start,
+                "token_end": span.end - 1,
+                "source": record["rule"],
+                "id": record["id"],
+            }
+        )
     return {"text": text, "meta": meta, "tokens": tokens, "spans": spans}
 
 
@@ -185,9 +208,7 @@ def doccano_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta:
     return {"text": text, "label": [[at(r["start"]), at(r["end"]), label(r)] for r in records], **meta}
 
 
-def label_studio_task(
-    doc_id: str, text: str, records: list[Mapping[str, Any]], meta: dict[str, Any]
-) -> dict[str, Any]:
+def label_studio_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
     """A Label Studio task with the claims as a prediction (pre-annotations a person accepts or corrects).
 
     The labeling config must name its tags as here: ``<Labels name="label" toName="text">`` and
@@ -196,7 +217,10 @@ def label_studio_task(
     at = utf16_offset(text)
     result = [
         {
-            "id": r["id"], "from_name": "label", "to_name": "text", "type": "labels",
+            "id": r["id"],
+            "from_name": "label",
+            "to_name": "text",
+            "type": "labels",
             "value": {"start": at(r["start"]), "end": at(r["end"]), "text": r["text"], "labels": [label(r)]},
             "meta": {"text": [f"rule: {r['rule']}"]},
         }
@@ -231,7 +255,6 @@ _TASKS: dict[str, tuple[Callable[..., dict[str, Any]], Callable[[Iterable[dict[s
 # --- sqlite --------------------------------------------------------------------------------------
 
 
-@cache
 def claim_columns() -> dict[str, str]:
     """The claims table's columns: the KB fields, typed from the KB's JSON Schema (a claim type
     the schema does not know yet, from its fields dataclass)."""
@@ -250,7 +273,10 @@ def _json_types(fields_class: type) -> dict[str, str]:
     """A fields dataclass's fields as JSON Schema types ("integer", "number", "boolean", "string")."""
     hints = get_type_hints(fields_class)
     names = {bool: "boolean", int: "integer", Decimal: "number", float: "number"}
-    return {name: next((names[t] for t in get_args(hint) or (hint,) if t in names), "string") for name, hint in hints.items()}
+    return {
+        name: next((names[t] for t in get_args(hint) or (hint,) if t in names), "string")
+        for name, hint in hints.items()
+    }
 
 
 def _document_rows(

@@ -52,21 +52,53 @@ def layer_styles(all_layers: list[Layer]) -> str:
     for layer in all_layers:
         name, colour = layer.name, layer.colour
         if layer.underline:
-            rules.append(f".swatch.{name} {{ background: var(--paper); border: 0; border-bottom: 3px solid {colour};"
-                         " border-radius: 0; }")
+            rules.append(
+                f".swatch.{name} {{ background: var(--paper); border: 0; border-bottom: 3px solid {colour};"
+                " border-radius: 0; }"
+            )
             rules.append(f"mark.hl.on-{name} {{ border-bottom: 3px solid {colour}; }}")
         else:
             bold = " font-weight: 600;" if layer.part_of else ""
             rules.append(f".swatch.{name} {{ background: {colour}; }}")
             rules.append(f"mark.hl.on-{name} {{ background: {colour};{bold} }}")
     return "\n".join(rules)
+
+
 TOP_SPEAKERS = 10
 # Fields the panel shows, in this order, when not null ("amount" is replaced by its formatted form).
 PANEL_FIELDS = (
-    "id", "type", "rule", "text", "amount", "currency", "comparator", "approx", "period", "purpose",
-    "value", "value_high", "count_kind", "unit", "total", "speaker", "speaker_mention", "speaker_role",
-    "speaker_org", "quote_kind", "cue", "polarity", "stance_kind", "holder", "target", "negated",
-    "negation_cue", "hedged", "hedge_cue", "quote_id", "start", "end",
+    "id",
+    "type",
+    "rule",
+    "text",
+    "amount",
+    "currency",
+    "comparator",
+    "approx",
+    "period",
+    "purpose",
+    "value",
+    "value_high",
+    "count_kind",
+    "unit",
+    "total",
+    "speaker",
+    "speaker_mention",
+    "speaker_role",
+    "speaker_org",
+    "quote_kind",
+    "cue",
+    "polarity",
+    "stance_kind",
+    "holder",
+    "target",
+    "negated",
+    "negation_cue",
+    "hedged",
+    "hedge_cue",
+    "quote_id",
+    "start",
+    "end",
 )
 
 
@@ -198,9 +230,11 @@ def _table(head: list[str], rows: list[list[str]], foot: list[str] | None = None
     """An HTML table from cells that are already escaped; every column after the first is right-aligned."""
 
     def row(cells: list[str], tag: str) -> str:
-        return "<tr>" + "".join(
-            f'<{tag}{" class=num" if i else ""}>{cell}</{tag}>' for i, cell in enumerate(cells)
-        ) + "</tr>"
+        return (
+            "<tr>"
+            + "".join(f"<{tag}{' class=num' if i else ''}>{cell}</{tag}>" for i, cell in enumerate(cells))
+            + "</tr>"
+        )
 
     tfoot = f"<tfoot>{row(foot, 'td')}</tfoot>" if foot else ""
     return f"<table><thead>{row(head, 'th')}</thead><tbody>{''.join(row(r, 'td') for r in rows)}</tbody>{tfoot}</table>"

@@ -41,18 +41,18 @@ def speaker_index(
             quotes[record["speaker"]].append(record)
     rows = []
     for speaker, recs in quotes.items():
-        dates = [
-            d for r in recs if (d := r.get("doc_date") or (documents.get(r["doc_id"]) or {}).get("date"))
-        ]
-        rows.append({
-            "speaker": speaker,
-            "role": _most_common([r["speaker_role"] for r in recs if r.get("speaker_role")]),
-            "org": _most_common([r["speaker_org"] for r in recs if r.get("speaker_org")]),
-            "quotes": len(recs),
-            "documents": sorted({r["doc_id"] for r in recs}),
-            "first_date": min(dates, default=None),  # ISO dates ("2018-01", "2018-01-05") sort as strings
-            "last_date": max(dates, default=None),
-        })
+        dates = [d for r in recs if (d := r.get("doc_date") or (documents.get(r["doc_id"]) or {}).get("date"))]
+        rows.append(
+            {
+                "speaker": speaker,
+                "role": _most_common([r["speaker_role"] for r in recs if r.get("speaker_role")]),
+                "org": _most_common([r["speaker_org"] for r in recs if r.get("speaker_org")]),
+                "quotes": len(recs),
+                "documents": sorted({r["doc_id"] for r in recs}),
+                "first_date": min(dates, default=None),  # ISO dates ("2018-01", "2018-01-05") sort as strings
+                "last_date": max(dates, default=None),
+            }
+        )
     return sorted(rows, key=lambda row: (-row["quotes"], row["speaker"]))
 
 
@@ -60,8 +60,15 @@ def format_table(rows: Iterable[Mapping[str, Any]]) -> str:
     """An aligned plain-text table for the terminal; counts right-aligned, documents as a count."""
     head = ["speaker", "role", "org", "quotes", "documents", "first", "last"]
     body = [
-        [row["speaker"], row["role"] or "", row["org"] or "", str(row["quotes"]), str(len(row["documents"])),
-         row["first_date"] or "", row["last_date"] or ""]
+        [
+            row["speaker"],
+            row["role"] or "",
+            row["org"] or "",
+            str(row["quotes"]),
+            str(len(row["documents"])),
+            row["first_date"] or "",
+            row["last_date"] or "",
+        ]
         for row in rows
     ]
     widths = [max(len(cells[i]) for cells in [head, *body]) for i in range(len(head))]

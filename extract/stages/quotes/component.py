@@ -44,19 +44,27 @@ class QuoteExtractor(ClaimStage):
         claims = claims_of(doc)
         for q in quotes:
             sp = q.speaker or Speaker(None, None)
-            claims.append(Claim("quote", q.start, q.end, q.rule, QuoteFields(
-                content=None,
-                content_start=q.content_start,
-                content_end=q.content_end,
-                quote_kind=q.kind,
-                cue=q.cue_text,
-                speaker=sp.name,
-                speaker_mention=sp.mention.text if sp.mention is not None else None,
-                speaker_start=sp.mention.start_char if sp.mention is not None else None,
-                speaker_end=sp.mention.end_char if sp.mention is not None else None,
-                speaker_role=sp.role,
-                speaker_org=sp.org,
-            )))
+            claims.append(
+                Claim(
+                    "quote",
+                    q.start,
+                    q.end,
+                    q.rule,
+                    QuoteFields(
+                        content=None,
+                        content_start=q.content_start,
+                        content_end=q.content_end,
+                        quote_kind=q.kind,
+                        cue=q.cue_text,
+                        speaker=sp.name,
+                        speaker_mention=sp.mention.text if sp.mention is not None else None,
+                        speaker_start=sp.mention.start_char if sp.mention is not None else None,
+                        speaker_end=sp.mention.end_char if sp.mention is not None else None,
+                        speaker_role=sp.role,
+                        speaker_org=sp.org,
+                    ),
+                )
+            )
 
 
 @Language.factory("extract_quotes", assigns=["doc._.claims"], default_config={"patterns": []})

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.stages.quotes.layout import headline_speakers, name_colon_lines
 from extract.stages.quotes.marks import Quotation, find_quotations
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reported import reported_speech
@@ -34,15 +35,7 @@ from extract.stages.syntax import matched_spans
 if TYPE_CHECKING:
     from extract.stages.quotes.component import QuoteExtractor
 
-COVERED = 0.9  # share of a reported clause inside quote marks that makes it a direct quote
 MAX_CUE_GAP = 6  # tokens between a quote and a cue before it ("said that", "told them,")
-BULLET = re.compile(r"^\s*(?:[•\-*–·▪●]|\(?\d{1,2}[.)]?(?=\s))\s*")
-FIRST_PERSON_WORDS = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
-CLAUSE_DEPS = {"ccomp", "parataxis"}
-
-
-# A short line opening with a name and a colon: "Betts: STPs will only work if ...".
-NAME_COLON = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)\s*:\s+(?P<claim>[A-Za-z\"“‘'].{10,160})$")
 
 
 class QuoteFinder:
@@ -186,7 +179,9 @@ class QuoteFinder:
             if line_start <= cue.start_char and cue.end_char <= q.start and not self.in_direct(cue.start_char):
                 gap = self.span(cue.end_char, q.start) if cue.end_char < q.start else None
                 gap_tokens = [t for t in gap if not t.is_space] if gap is not None else []
-                if len(gap_tokens) <= MAX_CUE_GAP and (not gap_tokens or gap_tokens[-1].text in {":", ",", "that"} or gap_tokens[-1].lower_ == "that"):
+                if len(gap_tokens) <= MAX_CUE_GAP and (
+                    not gap_tokens or gap_tokens[-1].text in {":", ",", "that"} or gap_tokens[-1].lower_ == "that"
+                ):
                     best = cue
         return best
 
@@ -197,7 +192,11 @@ class QuoteFinder:
         ancestors = {a.i for a in inner.root.ancestors}
         sentence = inner.root.sent
         for cue in reversed(self.cues):
-            if sentence.start <= cue.start < sentence.end and cue.root.i in ancestors and not self.in_direct(cue.start_char):
+            if (
+                sentence.start <= cue.start < sentence.end
+                and cue.root.i in ancestors
+                and not self.in_direct(cue.start_char)
+            ):
                 return cue
         return None
 
@@ -207,8 +206,10 @@ class QuoteFinder:
         line = self.text[s:e].strip()
         before_close = self.text[q.end - 2 : q.end - 1] if q.closed else ""
         return (
-            len(line.split()) <= 15 and not line.endswith((".", "!", "?"))
-            and before_close not in {".", "!", "?"} and (q.end - q.start) >= 0.5 * len(line)
+            len(line.split()) <= 15
+            and not line.endswith((".", "!", "?"))
+            and before_close not in {".", "!", "?"}
+            and (q.end - q.start) >= 0.5 * len(line)
         )
 
     def _orphan_start(self, q: Quotation) -> int:
@@ -227,14 +228,14 @@ class QuoteFinder:
             prev_sent = prev_tokens[-1].sent
             s0 = max(prev_sent.start_char, line_start)
             text = self.text[s0:prev_end]
-            if any(m in text for m in "“”‘\"«»") or any(s0 <= c.start_char < prev_end for c in self.cues) or s0 >= start:
+            if any(m in text for m in '“”‘"«»') or any(s0 <= c.start_char < prev_end for c in self.cues) or s0 >= start:
                 break
             start = s0
         # a closed quote earlier in the same sentence ends the narration too
         for other in self.quotations:
             if other is not q and line_start <= other.end <= q.end and other.end > start:
                 start = other.end
-        while start < q.content_end and self.text[start] in " \t\u00a0.,;:”’\"":
+        while start < q.content_end and self.text[start] in ' \t\u00a0.,;:”’"':
             start += 1
         return start
 
@@ -249,9 +250,8 @@ class QuoteFinder:
                 quotes.append(quote)
                 by_line.setdefault(quote.line, []).append(quote)
         quotes.extend(reported_speech(self, quotes))
-        quotes.extend(self.name_colon_lines(quotes))
-        self.headline_speakers(quotes)
-        return sorted(quotes, key=lambda x: (x.start, x.end))
+        quotes.extend(name_colon_lines(self, quotes))
+        return sorted(headline_speakers(self.text, quotes), key=lambda x: (x.start, x.end))
 
     def attribute(self, q: Quotation, by_line: dict[int, list[Quote]]) -> Quote | None:
         line = self.line_of(q.start)
@@ -264,44 +264,92 @@ class QuoteFinder:
             if speaker is None:
                 return None
             if self.is_headline(q) and speaker.mention is not None and speaker.mention.root.pos_ == "NOUN":
-                return Quote(q.start, q.end, q.content_start, q.content_end, "direct", "quote-headline",
-                             cue, self.cue_text(cue), Speaker(None, speaker.mention), own_cue=False, line=line)
-            return Quote(q.start, q.end, q.content_start, q.content_end, "direct", rule, cue, self.cue_text(cue), speaker, line=line)
+                return Quote(
+                    q.start,
+                    q.end,
+                    q.content_start,
+                    q.content_end,
+                    "direct",
+                    "quote-headline",
+                    cue,
+                    self.cue_text(cue),
+                    Speaker(None, speaker.mention),
+                    own_cue=False,
+                    line=line,
+                )
+            return Quote(
+                q.start,
+                q.end,
+                q.content_start,
+                q.content_end,
+                "direct",
+                rule,
+                cue,
+                self.cue_text(cue),
+                speaker,
+                line=line,
+            )
         earlier = by_line.get(line, [])
         if earlier and not at_line_start:  # "What is certain," he added, "is that ..."
             prev = earlier[-1]
-            return Quote(q.start, q.end, q.content_start, q.content_end, "direct", prev.rule, prev.cue, prev.cue_text, prev.speaker, line=line)
+            return Quote(
+                q.start,
+                q.end,
+                q.content_start,
+                q.content_end,
+                "direct",
+                prev.rule,
+                prev.cue,
+                prev.cue_text,
+                prev.speaker,
+                line=line,
+            )
         if at_line_start and line > 0:
             prev = self._previous_paragraph_quote(line, by_line)
             if prev is not None and not self.is_headline(q):
-                return Quote(q.start, q.end, q.content_start, q.content_end, "direct", "quote-continuation",
-                             prev.cue, prev.cue_text, prev.speaker, own_cue=False, line=line)
+                return Quote(
+                    q.start,
+                    q.end,
+                    q.content_start,
+                    q.content_end,
+                    "direct",
+                    "quote-continuation",
+                    prev.cue,
+                    prev.cue_text,
+                    prev.speaker,
+                    own_cue=False,
+                    line=line,
+                )
         if self.is_headline(q):
-            return Quote(q.start, q.end, q.content_start, q.content_end, "direct", "quote-headline", None, None,
-                         Speaker(None, None), own_cue=False, line=line)
+            return Quote(
+                q.start,
+                q.end,
+                q.content_start,
+                q.content_end,
+                "direct",
+                "quote-headline",
+                None,
+                None,
+                Speaker(None, None),
+                own_cue=False,
+                line=line,
+            )
         if self._is_clause(q):
             recent = self._recent_speaker(line, by_line)
-            return Quote(q.start, q.end, q.content_start, q.content_end, "direct", "quote-uncued-clause", None, None,
-                         recent, own_cue=False, line=line)
+            return Quote(
+                q.start,
+                q.end,
+                q.content_start,
+                q.content_end,
+                "direct",
+                "quote-uncued-clause",
+                None,
+                None,
+                recent,
+                own_cue=False,
+                line=line,
+            )
         return None
-
-    def name_colon_lines(self, found: list[Quote]) -> list[Quote]:
-        """Headline style "Betts: STPs will only work if all players are involved": a person the
-        article names, a colon, and what they said (reported speech, cue ":")."""
-        out = []
-        for number, (s, e) in enumerate(self.lines):
-            match = NAME_COLON.match(self.text[s:e])
-            if match is None or not self.book.knows(match.group("name")) or any(s <= q.start < e for q in found):
-                continue
-            name = self.span(s + match.start("name"), s + match.end("name"))
-            colon = self.span(s + match.end("name"), s + match.start("claim"))
-            start, end = s + match.start("claim"), s + len(self.text[s:e].rstrip(" .\t"))
-            if name is None or colon is None or end <= start:
-                continue
-            speaker = resolve(name[-1], self.book)
-            out.append(Quote(start, end, start, end, "indirect", "quote-name-colon", colon, ":",
-                             Speaker(speaker.name, name, speaker.role, speaker.org), own_cue=False, line=number))
-        return out
 
     def _previous_paragraph_quote(self, line: int, by_line: dict[int, list[Quote]]) -> Quote | None:
         prev_line = line - 1
@@ -320,27 +368,6 @@ class QuoteFinder:
         inner = self.span(q.content_start, q.content_end)
         if inner is None or len(inner) < 3:
             return False
-        return any(t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.i < inner.end and t.head.i >= inner.start for t in inner)
-
-    def headline_speakers(self, quotes: list[Quote]) -> None:
-        """A headline quote takes the speaker of the body quote that repeats its words."""
-        for quote in quotes:
-            if quote.rule != "quote-headline" or (quote.speaker and quote.speaker.name):
-                continue
-            words = _content_words(self.text[quote.content_start : quote.content_end])
-            if not words:
-                continue
-            best, score = None, 0.0
-            for other in quotes:
-                if other is quote or other.rule == "quote-headline" or not (other.speaker and other.speaker.name):
-                    continue
-                overlap = len(words & _content_words(self.text[other.content_start : other.content_end])) / len(words)
-                if overlap > score:
-                    best, score = other, overlap
-            if best is not None and score >= 0.5:
-                mention = quote.speaker.mention if quote.speaker else None
-                quote.speaker = Speaker(best.speaker.name, mention, best.speaker.role, best.speaker.org)
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", text) if len(w) > 3}
+        return any(
+            t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.i < inner.end and t.head.i >= inner.start for t in inner
+        )

@@ -28,7 +28,7 @@ class Quotation:
 
 
 def mark_role(s: str, i: int, open_families: set[str]) -> str | None:
-    """"open", "close" or None (an apostrophe or not a mark) for the character at ``s[i]``.
+    """ "open", "close" or None (an apostrophe or not a mark) for the character at ``s[i]``.
 
     ``’`` and ``'`` between letters (King’s, aren’t) are apostrophes, and so is a plural
     possessive (members’ views) unless a single quote is open.

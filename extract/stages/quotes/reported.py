@@ -40,11 +40,19 @@ def reported_speech(finder: QuoteFinder, direct: list[Quote]) -> list[Quote]:
         speaker = finder.speaker_of(cue)
         if speaker is None:
             continue
-        if any(d.own_cue and d.cue is not None and start <= d.cue.start_char < end
-               and d.speaker is not None and d.speaker.name != speaker.name for d in inside):
+        if any(
+            d.own_cue
+            and d.cue is not None
+            and start <= d.cue.start_char < end
+            and d.speaker is not None
+            and d.speaker.name != speaker.name
+            for d in inside
+        ):
             continue  # the clause relays somebody else's quote
         kind = "mixed" if inside else "indirect"
-        quote = Quote(start, end, start, end, kind, cue.label_, cue, finder.cue_text(cue), speaker, line=finder.line_of(start))
+        quote = Quote(
+            start, end, start, end, kind, cue.label_, cue, finder.cue_text(cue), speaker, line=finder.line_of(start)
+        )
         for d in inside:  # the fragments are part of the mixed quote now
             if d.cue is None or d.cue == cue or not d.own_cue:
                 direct.remove(d)
@@ -53,12 +61,20 @@ def reported_speech(finder: QuoteFinder, direct: list[Quote]) -> list[Quote]:
     outer = [q for q in found if not any(o is not q and o.start <= q.cue.start_char < o.end for o in found)]
     return outer
 
+
 def reported_clause(finder: QuoteFinder, cue: Span) -> tuple[int, int] | None:
     rule = finder.rules[cue.label_]
     if rule.fields["speaker"] == "object":  # "According to X, clause" / "clause, according to X"
         prep = cue[0]
         if prep.pos_ == "NOUN":  # "promises from X that ..."
-            clause = next((t for t in prep.subtree if t.dep_ in {"acl", "ccomp", "relcl"} and any(c.dep_ == "mark" for c in t.children)), None)
+            clause = next(
+                (
+                    t
+                    for t in prep.subtree
+                    if t.dep_ in {"acl", "ccomp", "relcl"} and any(c.dep_ == "mark" for c in t.children)
+                ),
+                None,
+            )
             return _bounds(finder, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
         head = prep.head
         if head.i == prep.i:
@@ -77,13 +93,26 @@ def reported_clause(finder: QuoteFinder, cue: Span) -> tuple[int, int] | None:
         return _bounds(finder, rest[0].i, rest[-1].i + 1) if rest else None
     for token in cue:
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS and child.i > cue.end - 1 and not _wh_clause(child) and not _it_small_clause(child):
+            if (
+                child.dep_ in CLAUSE_DEPS
+                and child.i > cue.end - 1
+                and not _wh_clause(child)
+                and not _it_small_clause(child)
+            ):
                 return _bounds(finder, child.left_edge.i, _clause_end(finder, child))
-            if child.dep_ == "prep" and child.lower_ == "as" and token.lemma_ in {"describe", "characterise", "characterize"}:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "as"
+                and token.lemma_ in {"describe", "characterise", "characterize"}
+            ):
                 return _bounds(finder, child.i + 1, child.right_edge.i + 1)
     # small clause after a belief verb: "consider X to be Y", "believing them to be Y"
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
-    if rule.fields["cue_kind"] == "belief" and obj is not None and any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in verb.children):
+    if (
+        rule.fields["cue_kind"] == "belief"
+        and obj is not None
+        and any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in verb.children)
+    ):
         last = max(c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in {"punct"})
         return _bounds(finder, obj.left_edge.i, last + 1)
     # the clause before: "The partnerships are the best hope ..., X told delegates"
@@ -101,6 +130,7 @@ def reported_clause(finder: QuoteFinder, cue: Span) -> tuple[int, int] | None:
             return _bounds(finder, verb.head.left_edge.i, subject.left_edge.i)
     return None
 
+
 def _clause_end(finder: QuoteFinder, clause: Token) -> int:
     """Where a reported clause ends: before a later, comma-joined report with its own source.
 
@@ -111,17 +141,27 @@ def _clause_end(finder: QuoteFinder, clause: Token) -> int:
     for cue in finder.cues:
         if clause.i < cue.start < end and cue.root != clause:
             subject = finder.subject_of(cue)
-            if subject is not None and subject.left_edge.i > clause.left_edge.i + 3 and finder.doc[subject.left_edge.i - 1].is_punct:
+            if (
+                subject is not None
+                and subject.left_edge.i > clause.left_edge.i + 3
+                and finder.doc[subject.left_edge.i - 1].is_punct
+            ):
                 end = min(end, subject.left_edge.i)
     return end
+
 
 def _wh_clause(clause: Token) -> bool:
     first = clause.left_edge
     return first.tag_ in {"WDT", "WP", "WRB", "WP$"} or first.lower_ in {"whether", "if", "how"}
 
+
 def _bounds(finder: QuoteFinder, start_i: int, end_i: int) -> tuple[int, int] | None:
     doc = finder.doc
-    while start_i < end_i and (doc[start_i].is_punct or doc[start_i].is_space or (doc[start_i].lower_ == "that" and doc[start_i].dep_ == "mark")):
+    while start_i < end_i and (
+        doc[start_i].is_punct
+        or doc[start_i].is_space
+        or (doc[start_i].lower_ == "that" and doc[start_i].dep_ == "mark")
+    ):
         start_i += 1
     while end_i > start_i and (doc[end_i - 1].is_space or doc[end_i - 1].text in {".", ",", ";", ":", "-", "–"}):
         end_i -= 1
@@ -130,8 +170,9 @@ def _bounds(finder: QuoteFinder, start_i: int, end_i: int) -> tuple[int, int] | 
     span = doc[start_i:end_i]
     return span.start_char, span.end_char
 
+
 def block_after(finder: QuoteFinder, cue: Span, direct: list[Quote]) -> list[Quote]:
-    """"He outlined the following problems:" + bullets; "NHS Guidance stated" + paragraphs."""
+    """ "He outlined the following problems:" + bullets; "NHS Guidance stated" + paragraphs."""
     line = finder.line_of(cue.start_char)
     s, e = finder.lines[line]
     rest = finder.text[cue.end_char : e].strip()
@@ -151,7 +192,9 @@ def block_after(finder: QuoteFinder, cue: Span, direct: list[Quote]) -> list[Quo
             break
         if not items:
             bulleted = bool(marker)
-        if not bulleted and (len(text.split()) < 8 or (text.rstrip()[-1:] not in {".", "”", "’", '"'} and len(text.split()) < 15)):
+        if not bulleted and (
+            len(text.split()) < 8 or (text.rstrip()[-1:] not in {".", "”", "’", '"'} and len(text.split()) < 15)
+        ):
             break
         if not bulleted and any(q.start >= ls and q.end <= le and q.own_cue for q in direct):
             break
@@ -180,6 +223,6 @@ def block_after(finder: QuoteFinder, cue: Span, direct: list[Quote]) -> list[Quo
 
 
 def _it_small_clause(clause: Token) -> bool:
-    """"finding it difficult to recruit", "made it hard to": a verbless clause on an expletive "it"
+    """ "finding it difficult to recruit", "made it hard to": a verbless clause on an expletive "it"
     says how something is, it reports nobody's words."""
     return clause.pos_ in {"ADJ", "NOUN"} and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)

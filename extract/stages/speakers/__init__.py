@@ -4,4 +4,4 @@ from extract.stages.speakers.lexicon import quantity_heads
 from extract.stages.speakers.names import NameBook, Speaker
 from extract.stages.speakers.resolve import book_of, can_speak, is_author_voice, resolve
 
-__all__ = ["quantity_heads", "NameBook", "Speaker", "book_of", "can_speak", "is_author_voice", "resolve"]
+__all__ = ["NameBook", "Speaker", "book_of", "can_speak", "is_author_voice", "quantity_heads", "resolve"]

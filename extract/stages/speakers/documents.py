@@ -25,7 +25,7 @@ def is_document(token: Token) -> bool:
 
 
 def org_of_document(token: Token) -> str | None:
-    """"a survey conducted by CIPFA", "BMA analysis", "CIPFA's survey" -> the organisation."""
+    """ "a survey conducted by CIPFA", "BMA analysis", "CIPFA's survey" -> the organisation."""
     for t in token.subtree:
         if t.dep_ == "agent" or (t.lower_ == "by" and (t.head.i == token.i or t.head.dep_ in {"acl", "relcl"})):
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
@@ -41,7 +41,7 @@ def org_of_document(token: Token) -> str | None:
 
 
 def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
-    """"It showed ..." -> the survey or named document of the sentences before."""
+    """ "It showed ..." -> the survey or named document of the sentences before."""
     doc = pronoun.doc
     sent = pronoun.sent
     window_start = max(0, sent.start - 80)
@@ -62,7 +62,7 @@ def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
 
 
 def speaks_for_survey(token: Token) -> bool:
-    """"over half of respondents", "90% of those surveyed", "55 of 56 respondents", "the results"."""
+    """ "over half of respondents", "90% of those surveyed", "55 of 56 respondents", "the results"."""
     if token.lemma_.lower() in quantity_heads() or token.like_num:
         return True
     return any(t.lower_ in respondent_nouns() - {"those"} or t.lower_ == "surveyed" for t in token.subtree)

@@ -43,4 +43,6 @@ def quantity_heads() -> frozenset[str]:
 
 def source_nouns() -> frozenset[str]:
     """Every noun that can head a source: roles, documents, respondents, bodies, quantities and the rest."""
-    return active().union("source-nouns", "role-nouns", "document-nouns", "respondent-nouns", "body-nouns", "quantity-heads")
+    return active().union(
+        "source-nouns", "role-nouns", "document-nouns", "respondent-nouns", "body-nouns", "quantity-heads"
+    )

@@ -30,7 +30,7 @@ class Speaker:
 
 
 def clean_name(text: str) -> str:
-    """"Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts"."""
+    """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts"."""
     words = re.sub(r"[’']s$", "", " ".join(text.split())).split(" ")
     while words and words[0].lower().rstrip(".") in honorifics():
         words = words[1:]
@@ -54,7 +54,12 @@ def name_span(token: Token) -> Span:
     doc = token.doc
     ent = entity_at(token)
     start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
-    while start > 0 and doc[start - 1].head.i in range(start, end + 1) and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].pos_ in {"PROPN", "NOUN"}:
+    while (
+        start > 0
+        and doc[start - 1].head.i in range(start, end + 1)
+        and doc[start - 1].dep_ in {"compound", "flat"}
+        and doc[start - 1].pos_ in {"PROPN", "NOUN"}
+    ):
         start -= 1
     while start < token.i and doc[start].pos_ in {"DET", "PUNCT"}:
         start += 1
@@ -80,7 +85,9 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
     # Appositive: "Rob Whiteman, CIPFA's chief executive," / "a senior fellow from the X Fund".
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if appos is not None and not role_tokens:
-        role_tokens = [t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}]
+        role_tokens = [
+            t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}
+        ]
         inside = entities_in(doc, appos.left_edge.i, appos.right_edge.i + 1)
         orgs = [e for e in inside if e.label_ in {"ORG", "GPE"}]
         if orgs:
@@ -93,8 +100,6 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
         role_tokens = [name[-1]]
     role = " ".join(t.text for t in role_tokens) or None
     return role, clean_org(org) if org else None
-
-
 
 
 @dataclass
@@ -148,9 +153,11 @@ class NameBook:
 
     def by_role(self, role_words: set[str], before: int) -> Person | None:
         """The most recent speaker, else the first person, whose role shares a word with these."""
+
         def matches(p: Person) -> bool:
             known = set(f"{p.role or ''} {p.org or ''}".lower().split()) | p.aliases
             return bool(role_words & known)
+
         for person in reversed(self.recent(before)):
             if matches(person):
                 return person

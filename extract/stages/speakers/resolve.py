@@ -61,12 +61,16 @@ def can_speak(subject: Token) -> bool:
 
 
 def is_author_voice(subject: Token) -> bool:
-    """"We believe", "Many of us feel", "No member believes": the writer generalising, not a source."""
+    """ "We believe", "Many of us feel", "No member believes": the writer generalising, not a source."""
     words = {t.lower_ for t in subject.subtree}
     if subject.lower_ in first_person() or (subject.lower_ in {"many", "some", "most", "all"} and words & {"us", "we"}):
         return True
     first = subject.left_edge
-    return subject.lower_ in {"nobody", "none"} or first.lower_ in negative_determiners() or (first.lower_ == "no" and subject.lower_ == "one")
+    return (
+        subject.lower_ in {"nobody", "none"}
+        or first.lower_ in negative_determiners()
+        or (first.lower_ == "no" and subject.lower_ == "one")
+    )
 
 
 def resolve(subject: Token, book: NameBook) -> Speaker:
@@ -89,12 +93,15 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in {"", "PERSON"} for c in subject.lefts)
     )
     role_noun = subject.lemma_.lower() in role_nouns() or (  # "the chief constable", "a police spokesman"
-        subject.pos_ == "NOUN" and any(c.dep_ in {"compound", "amod"} and c.lower_ in role_nouns() for c in subject.lefts)
+        subject.pos_ == "NOUN"
+        and any(c.dep_ in {"compound", "amod"} and c.lower_ in role_nouns() for c in subject.lefts)
     )
     if role_noun and subject.ent_type_ != "PERSON" and not titled_name:
         return _by_role(subject, book)
-    if book.knows(span.text) or subject.ent_type_ == "PERSON" or (
-        subject.pos_ == "PROPN" and not subject.ent_type_ and not is_document(subject)
+    if (
+        book.knows(span.text)
+        or subject.ent_type_ == "PERSON"
+        or (subject.pos_ == "PROPN" and not subject.ent_type_ and not is_document(subject))
     ):
         name = book.canonical(span.text)
         person = book.person(name)
@@ -135,7 +142,7 @@ def _with_mention(speaker: Speaker, mention: Span) -> Speaker:
 
 
 def _cataphora(pronoun: Token) -> Token | None:
-    """"Discussing X, which he described as patchy, the chair argued": "he" is the chair."""
+    """ "Discussing X, which he described as patchy, the chair argued": "he" is the chair."""
     clause = pronoun.head
     while clause.dep_ not in {"advcl", "relcl", "acl", "ROOT"} and clause.head.i != clause.i:
         clause = clause.head
@@ -151,7 +158,7 @@ def _cataphora(pronoun: Token) -> Token | None:
 
 
 def _by_role(subject: Token, book: NameBook) -> Speaker:
-    """"the committee chair", "The Sheffield South East MP", "the chancellor"."""
+    """ "the committee chair", "The Sheffield South East MP", "the chancellor"."""
     doc = subject.doc
     written = doc[subject.left_edge.i : subject.right_edge.i + 1] if subject.dep_ != "ROOT" else name_span(subject)
     words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}

@@ -1,0 +1,76 @@
+"""Quotes that page layout attributes: a line "Name: what they said", and a headline quote that
+takes the speaker of the body quote repeating its words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from extract.stages.quotes.quote import Quote
+from extract.stages.speakers import Speaker, resolve
+
+if TYPE_CHECKING:
+    from extract.stages.quotes.finder import QuoteFinder
+
+# A short line opening with a name and a colon: "Betts: STPs will only work if ...".
+NAME_COLON = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)\s*:\s+(?P<claim>[A-Za-z\"“‘'].{10,160})$")
+
+
+def name_colon_lines(finder: QuoteFinder, found: list[Quote]) -> list[Quote]:
+    """Headline style "Betts: STPs will only work if all players are involved": a person the
+    article names, a colon, and what they said (reported speech, cue ":")."""
+    out = []
+    for number, (s, e) in enumerate(finder.lines):
+        match = NAME_COLON.match(finder.text[s:e])
+        if match is None or not finder.book.knows(match.group("name")) or any(s <= q.start < e for q in found):
+            continue
+        name = finder.span(s + match.start("name"), s + match.end("name"))
+        colon = finder.span(s + match.end("name"), s + match.start("claim"))
+        start, end = s + match.start("claim"), s + len(finder.text[s:e].rstrip(" .\t"))
+        if name is None or colon is None or end <= start:
+            continue
+        speaker = resolve(name[-1], finder.book)
+        out.append(
+            Quote(
+                start,
+                end,
+                start,
+                end,
+                "indirect",
+                "quote-name-colon",
+                colon,
+                ":",
+                Speaker(speaker.name, name, speaker.role, speaker.org),
+                own_cue=False,
+                line=number,
+            )
+        )
+    return out
+
+
+def headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The quotes, each headline quote with no speaker given the speaker of the body quote that
+    repeats its words (at least half of them)."""
+    out = []
+    for quote in quotes:
+        words = _content_words(text[quote.content_start : quote.content_end])
+        if quote.rule != "quote-headline" or (quote.speaker and quote.speaker.name) or not words:
+            out.append(quote)
+            continue
+        best, score = None, 0.0
+        for other in quotes:
+            if other is quote or other.rule == "quote-headline" or not (other.speaker and other.speaker.name):
+                continue
+            overlap = len(words & _content_words(text[other.content_start : other.content_end])) / len(words)
+            if overlap > score:
+                best, score = other, overlap
+        if best is not None and score >= 0.5:
+            mention = quote.speaker.mention if quote.speaker else None
+            quote = replace(quote, speaker=Speaker(best.speaker.name, mention, best.speaker.role, best.speaker.org))
+        out.append(quote)
+    return out
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", text) if len(w) > 3}

@@ -1,0 +1,65 @@
+"""Every rule proves itself: its examples fire it, its counterexamples do not.
+
+A rule of a label that produces records (a claim type's ``producing_label``) fires when the
+pipeline's records on the text name it in ``rule``; a furniture rule fires when the line is
+furniture; any other rule (qualifiers, periods, negation and hedge cues) fires when its
+matcher matches. ``extract patterns check`` runs the examples, ``extract patterns test`` the
+examples and counterexamples; ``tests/test_patterns.py`` runs both for every shipped rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from extract.document.article import FurnitureDetector, Line
+from extract.rules.loading import RuleSet
+from extract.rules.matcher import RuleMatcher
+from extract.rules.schema import Rule
+from extract.rules.words import using
+from extract.run.extraction import extract_many
+from extract.stages.registry import claim_types
+from extract.stages.syntax import matched_spans
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An example a rule does not fire on, or a counterexample it fires on."""
+
+    rule: Rule
+    text: str
+    example: bool  # True: an example; False: a counterexample
+
+    def __str__(self) -> str:
+        what = "does not fire on example" if self.example else "fires on counterexample"
+        return f"{self.rule.origin}: rule {self.rule.id!r} {what} {self.text!r}"
+
+
+class RuleTester:
+    """Fires rules on their examples with one pipeline and the rule set it was built with."""
+
+    def __init__(self, nlp: Language, rules: RuleSet):
+        self.nlp = nlp
+        self.rules = rules
+        self.producing = {kind.producing_label for kind in claim_types()}
+        self.matchers: dict[str, RuleMatcher] = {}
+
+    def fires(self, rule: Rule, text: str) -> bool:
+        if rule.label in self.producing:
+            records = next(extract_many(self.nlp, [("example", text)]))[3]
+            return any(record["rule"] == rule.id for record in records)
+        if rule.label == "FURNITURE":
+            return FurnitureDetector(self.rules)(Line(0, len(text), text))
+        if rule.label not in self.matchers:
+            self.matchers[rule.label] = self.rules.matcher(self.nlp.vocab, rule.label)
+        with using(self.rules.words):
+            return any(span.label_ == rule.id for span in matched_spans(self.matchers[rule.label], self.nlp(text)))
+
+    def failures(self, rules: Iterable[Rule], *, counterexamples: bool = True) -> Iterator[Failure]:
+        """Each failing example (and counterexample) of ``rules``, in rule order."""
+        for rule in rules:
+            yield from (Failure(rule, text, True) for text in rule.examples if not self.fires(rule, text))
+            if counterexamples:
+                yield from (Failure(rule, text, False) for text in rule.counterexamples if self.fires(rule, text))
