@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def _fail(message: str, code: int = 2) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="extract")
-def main() -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Say how the pipeline is built (which model components run).")
+def main(verbose: bool) -> None:
     """Who said what, how much money, how many and which position: a JSONL knowledge base
     of claims from news articles, with exact provenance.
 
@@ -35,6 +37,12 @@ def main() -> None:
       extract run corpus/ -o kb.jsonl
       extract eval tests/gold/gold.jsonl corpus/
     """
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("extract: %(message)s"))
+        logger = logging.getLogger("extract")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 def _pipeline(model: str, patterns: tuple[str, ...]):

@@ -133,3 +133,4 @@ def _use_faster_components(nlp: Language, wanted: Collection[str]) -> None:
             continue
         nlp.add_pipe(faster, after=stock)
         nlp.disable_pipe(stock)
+        log.info("%s runs in place of the model's %s", faster, stock)

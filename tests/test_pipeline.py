@@ -144,3 +144,17 @@ def test_an_attribute_ruler_setting_other_attributes_is_kept():
 @pytest.mark.parametrize("stock", ["attribute_ruler", "lemmatizer", "ner"])
 def test_the_shipped_model_is_one_the_faster_components_support(stock, nlp):
     assert stock in nlp.disabled
+
+
+def test_verbose_says_which_model_components_run(tmp_path):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("“It works,” said Jane Smith, the chief executive of Acme.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["--verbose", "run", str(article), "-o", str(tmp_path / "kb.jsonl"), "--no-cache", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "extract: extract_entities runs in place of the model's ner" in result.stderr

@@ -19,12 +19,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
-from dateparser.date import DateDataParser
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 from extract.rules.loading import RuleSet, load_rules
 
@@ -177,6 +180,8 @@ def parse_date(line: Line) -> str | None:
 
 @lru_cache(maxsize=1)
 def _date_parser() -> DateDataParser:
+    from dateparser.date import DateDataParser  # imported on first use: spacy.load imports this module
+
     return DateDataParser(languages=["en"], settings=_DATE_SETTINGS)
 
 
