@@ -22,7 +22,7 @@ code change never reuses what older code made.
 Layout under the cache folder (``--cache-dir``, ``$EXTRACT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/extract`` or ``~/.cache/extract``)::
 
-    docs/<model>-<version>/<ab>/<sha256>.doc       one parsed body
+    docs/<model>-<version>/<ab>/<sha256>.doc       one parsed body (keyed with the code that shapes it)
     claims/<ab>/<sha256>.json                      one body's claims, by stage, and its lexicon
     rules/<ab>/<sha256>.json                       the rules a stage ran with, by fingerprint
     articles/<ab>/<sha256>.json                    one page's article
@@ -46,26 +46,38 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract.document.article import Article
+from extract.rules.loading import default_patterns_dir
+from extract.rules.words import WORDS_FOLDER
 from extract.run.atomic import replaced_on_success
 from extract.stages.base import Claim
 from extract.stages.registry import claim_type
 
-# Raise when the tokenizer, the model's stages or ours before them change what a cached parse holds.
-PARSE_FORMAT = 5
 # What a cached parse leaves out: the encoder's output (large, and no stage reads it) and user data.
 DOC_EXCLUDE = ["tensor", "user_data"]
+# The code and data that shape a parse: the tokenizer and the model's components we replace
+# (model/), the paragraph breaks (document/), the rule matcher the attribute rules go through
+# (rules/), and the word lists the tokenizer splits figures by.
+PARSE_SOURCES = ("model/*.py", "document/*.py", "rules/*.py")
 
 
-def _code_digest() -> str:
-    """A digest of every source file of the package, at any depth: the code that shaped an entry."""
-    package = Path(__file__).resolve().parents[1]
+def _digest_files(files: list[tuple[str, Path]]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    for name, path in sorted(files):
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-CODE = _code_digest()
+def _code_digests() -> tuple[str, str]:
+    """Digests of the code that shapes a parse, and of all the package's code: a cache entry made
+    by other code is never reused, and no format number has to be raised by hand."""
+    package = Path(__file__).resolve().parents[1]
+    words = sorted((default_patterns_dir() / WORDS_FOLDER).glob("*.txt"))
+    parse = [(str(p.relative_to(package)), p) for pattern in PARSE_SOURCES for p in package.glob(pattern)]
+    code = [(str(p.relative_to(package)), p) for p in package.rglob("*.py")]
+    return _digest_files(parse + [(f"words/{p.name}", p) for p in words]), _digest_files(code)
+
+
+PARSE_CODE, CODE = _code_digests()
 
 
 def default_cache_dir() -> Path:
@@ -118,10 +130,10 @@ class RunCache:
         self.rules_fingerprint = rules_fingerprint
         self._rules: dict[str, list[str] | None] = {}  # rule sets read in this run, by fingerprint
         safe_model = "".join(c if c.isalnum() or c in "-_." else "_" for c in model_id)
-        self.docs = self.folder / "docs" / f"{safe_model}-p{PARSE_FORMAT}"
+        self.docs = self.folder / "docs" / safe_model
 
     def _doc_key(self, model_text: str) -> str:
-        return _digest(self.model_id, str(PARSE_FORMAT), model_text)
+        return _digest(self.model_id, PARSE_CODE, model_text)
 
     def get_doc(self, model_text: str, vocab: Vocab) -> Doc | None:
         """The parse, if the entry is the one written for this text (it starts with its key) and
@@ -143,7 +155,7 @@ class RunCache:
 
     # -- JSON entries: each file carries its full key, checked on reading ------------------
     def _key(self, kind: str, *parts: str) -> str:
-        return _digest(kind, *parts, self.model_id, CODE, str(PARSE_FORMAT))
+        return _digest(kind, *parts, self.model_id, CODE)
 
     def _get(self, kind: str, key: str) -> Any:
         data = _read(self.folder / kind / key[:2] / f"{key}.json")
