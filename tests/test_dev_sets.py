@@ -1,0 +1,86 @@
+"""Accuracy on articles the corpus does not hold: the development sets in ``../shared/dev``
+(beside the checkout, as CI has them), scored by the shared scorers. Floors are set at what the
+pipeline reaches and are only ever raised. Skipped where ``../shared`` is absent."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from extract.kb.io import write_jsonl
+from extract.run.extraction import extract_many
+
+from .conftest import ROOT
+
+SHARED = ROOT.parent / "shared"
+NEWS = SHARED / "dev" / "news"
+POLNEAR = SHARED / "dev" / "polnear"
+
+pytestmark = pytest.mark.skipif(not (SHARED / "tools").is_dir(), reason="../shared is not beside the checkout")
+
+# metric -> floor, for ../shared/dev/news (score.py's summary: type, then measure)
+NEWS_FLOORS = {
+    ("quote", "f1"): 0.92,
+    ("quote", "e2e_f1"): 0.48,
+    ("quote", "speaker_acc"): 0.52,
+    ("money", "f1"): 0.84,
+    ("money", "e2e_f1"): 0.43,
+    ("count", "f1"): 0.86,
+    ("count", "e2e_f1"): 0.75,
+    ("stance", "f1"): 0.25,
+    ("stance", "value_acc"): 0.93,
+}
+# metric -> floor, for PolNeAR dev (score_polnear.py's summary)
+POLNEAR_FLOORS = {"f1": 0.87, "speaker_acc": 0.81}
+
+
+def _tool(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"shared_{name}", SHARED / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(SHARED / "tools"))  # score_polnear imports polnear_load beside it
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(SHARED / "tools"))
+    return module
+
+
+def _kb(nlp, folder: Path, out: Path) -> Path:
+    items = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    with out.open("w", encoding="utf-8") as handle:
+        write_jsonl((r for _, _, _, recs in extract_many(nlp, items) for r in recs), handle)
+    return out
+
+
+def _quietly(main, argv: list[str]) -> dict:
+    with contextlib.redirect_stdout(io.StringIO()):
+        return main(argv)
+
+
+@pytest.fixture(scope="module")
+def news_scores(nlp, tmp_path_factory) -> dict:
+    kb = _kb(nlp, NEWS / "docs", tmp_path_factory.mktemp("news") / "kb.jsonl")
+    return _quietly(_tool("score").main, [str(NEWS / "docs"), str(NEWS / "gold.jsonl"), str(kb)])
+
+
+@pytest.fixture(scope="module")
+def polnear_scores(nlp, tmp_path_factory) -> dict:
+    kb = _kb(nlp, POLNEAR / "data" / "dev" / "text", tmp_path_factory.mktemp("polnear") / "kb.jsonl")
+    return _quietly(_tool("score_polnear").main, [str(POLNEAR), "dev", str(kb)])
+
+
+@pytest.mark.parametrize(("metric", "floor"), NEWS_FLOORS.items(), ids=[f"{t}-{m}" for t, m in NEWS_FLOORS])
+def test_dev_news_accuracy_stays_above_its_floor(news_scores, metric, floor):
+    kind, measure = metric
+    assert news_scores[kind][measure] >= floor
+
+
+@pytest.mark.parametrize(("measure", "floor"), POLNEAR_FLOORS.items())
+def test_polnear_dev_accuracy_stays_above_its_floor(polnear_scores, measure, floor):
+    assert polnear_scores[measure] >= floor
