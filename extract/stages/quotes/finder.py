@@ -30,12 +30,16 @@ from extract.stages.quotes.marks import Quotation, find_quotations
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reported import reported_speech
 from extract.stages.speakers import Speaker, book_of, can_speak, is_author_voice, quantity_heads, resolve
+from extract.stages.speakers.lexicon import honorifics
 from extract.stages.syntax import matched_spans
 
 if TYPE_CHECKING:
     from extract.stages.quotes.component import QuoteExtractor
 
 MAX_CUE_GAP = 6  # tokens between a quote and a cue before it ("said that", "told them,")
+INVERSION_STOPS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"}
+_STOP = re.compile(r"[.!?](?=\s|$)|[“‘«\"]")
+_LAST_WORD = re.compile(r"(\w+)$")
 
 
 class QuoteFinder:
@@ -129,9 +133,11 @@ class QuoteFinder:
         # a closing mark the parser took for a subject (“…,» said X) is not one; a word of the
         # quote taken for a second subject (“Great win,” said the minister) is not either
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not c.is_punct]
-        subject = next((c for c in subjects if not self.in_direct(c.idx)), subjects[0] if subjects else None)
-        if subject is not None:
-            return subject
+        subject = next((c for c in subjects if not self.in_direct(c.idx)), None)
+        if subject is None and self._after_quote(verb):
+            subject = self._inverted_subject(verb)
+        if subject is not None or subjects:
+            return subject or subjects[0]
         for child in verb.lefts:  # "with rather more believing them to be ‘limited’"
             if child.lower_ in quantity_heads():
                 return child
@@ -153,6 +159,25 @@ class QuoteFinder:
                 return subject
         return None
 
+    def _after_quote(self, token: Token) -> bool:
+        """The token comes right after a quotation, only punctuation between: “…,” said X."""
+        return any(
+            q.end <= token.idx and not self.text[q.end : token.idx].strip(" ,\t\u00a0–—-") for q in self.quotations
+        )
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """The subject written after its verb: “…,” said Betts; “…,” added authority chairman Ruth
+        Rogers; responded the minister. The noun phrase right after the verb, up to punctuation,
+        a preposition or a clause; its person's name where it holds one."""
+        words = []
+        for token in self.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]:
+            if token.is_punct or token.pos_ in INVERSION_STOPS or self.in_direct(token.idx):
+                break
+            words.append(token)
+        nouns = [t for t in words if t.pos_ in {"PROPN", "NOUN"}]
+        named = [t for t in nouns if t.ent_type_ == "PERSON"]
+        return (named or nouns or [None])[-1]
+
     def cue_text(self, cue: Span) -> str:
         """The cue as written: the verb of a one-verb cue ("said"), else the whole phrase
         ("According to", "point it made was")."""
@@ -165,8 +190,8 @@ class QuoteFinder:
     def cue_after(self, q: Quotation) -> Span | None:
         line_end = self.lines[self.line_of(q.end)][1]
         following = self.text[q.end : line_end]
-        stop = re.search(r"[.!?](?=\s|$)|[“‘«\"]", following)
-        limit = q.end + (stop.start() if stop else len(following))
+        stop = _sentence_stop(following)
+        limit = q.end + (stop if stop is not None else len(following))
         for cue in self.cues:
             if q.end <= cue.start_char <= limit and not self.in_direct(cue.start_char):
                 return cue
@@ -371,3 +396,16 @@ class QuoteFinder:
         return any(
             t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.i < inner.end and t.head.i >= inner.start for t in inner
         )
+
+
+def _sentence_stop(text: str) -> int | None:
+    """Where the sentence after a quote ends (or the next quote opens): a full stop after a title
+    or an initial ("Mr.", "Sen.", "J.") does not end it."""
+    for stop in _STOP.finditer(text):
+        word = _LAST_WORD.search(text, 0, stop.start()) if stop.group() == "." else None
+        if word is not None and (
+            word.group().lower() in honorifics() or (len(word.group()) == 1 and word.group().isupper())
+        ):
+            continue
+        return stop.start()
+    return None

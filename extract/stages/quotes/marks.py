@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 OPENERS = {"“": "double", "‘": "single", "«": "guillemet", '"': "double", "'": "single"}
 CLOSERS = {"”": "double", "’": "single", "»": "guillemet", '"': "double", "'": "single"}
-QUOTE_MARK = re.compile("[" + re.escape("".join({**OPENERS, **CLOSERS})) + "]")
+# Two single marks written for one double mark (‘‘ ... ’’, '' as a closer), as some sites and
+# wire copy print them: one mark of the double family, never two single ones.
+DOUBLED = {"‘‘": "open", "’’": "close", "''": "close"}
+QUOTE_MARK = re.compile("|".join(DOUBLED) + "|[" + re.escape("".join({**OPENERS, **CLOSERS})) + "]")
 TRAILING = " \t\u00a0,.;:"
 
 
@@ -61,6 +64,13 @@ def mark_role(s: str, i: int, open_families: set[str]) -> str | None:
     return None
 
 
+def _doubled_role(s: str, i: int, j: int) -> str:
+    """A doubled mark's role: ``''`` opens where a word follows it after a space, else closes."""
+    if s[i:j] == "''" and (i == 0 or s[i - 1].isspace()) and j < len(s) and s[j].isalnum():
+        return "open"
+    return DOUBLED[s[i:j]]
+
+
 def find_quotations(text: str) -> list[Quotation]:
     """Quotations paragraph by paragraph (a paragraph is a line), in any mark style.
 
@@ -73,25 +83,28 @@ def find_quotations(text: str) -> list[Quotation]:
         stack: list[tuple[str, int]] = []  # (family, index of the opening mark in the line)
         base, s = line.start(), line.group()
         for mark in QUOTE_MARK.finditer(s):  # only marks can open or close: skip the other characters
-            i, ch = mark.start(), mark.group()
-            role = mark_role(s, i, {f for f, _ in stack})
+            i, j, ch = mark.start(), mark.end(), mark.group()
+            role = _doubled_role(s, i, j) if ch in DOUBLED else mark_role(s, i, {f for f, _ in stack})
             if role is None:
                 continue
-            family = OPENERS[ch] if role == "open" else CLOSERS[ch]
+            family = "double" if ch in DOUBLED else OPENERS[ch] if role == "open" else CLOSERS[ch]
             if role == "open":
                 stack.append((family, i))
                 continue
             match = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
             if match is None:
-                found.append(Quotation(base, base + i + 1, base, base + i, opened=False))
+                found.append(Quotation(base, base + j, base, base + i, opened=False))
                 continue
             _, pos = stack[match]
             del stack[match:]
-            found.append(Quotation(base + pos, base + i + 1, base + pos + 1, base + i))
+            start = pos + (2 if s[pos : pos + 2] in DOUBLED else 1)  # content starts after the opening mark
+            found.append(Quotation(base + pos, base + j, base + start, base + i))
         if stack:
             _, pos = stack[0]
             end = base + len(s.rstrip())
-            found.append(Quotation(base + pos, end, base + pos + 1, end, closed=False))
+            found.append(
+                Quotation(base + pos, end, base + pos + (2 if s[pos : pos + 2] in DOUBLED else 1), end, closed=False)
+            )
     return [_trim(q, text) for q in sorted(found, key=lambda q: (q.start, -q.end))]
 
 

@@ -66,6 +66,31 @@ def name_span(token: Token) -> Span:
     return doc[start:end]
 
 
+PREMODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod"}
+
+
+def _premodifiers(name: Span) -> list[Token]:
+    """The words written right before a name that modify it ("NHS Providers chief executive"):
+    read leftwards while each modifies the name or a word already read, never past punctuation."""
+    doc, words = name.doc, []
+    inside = set(range(name.start, name.end))
+    i = name.start - 1
+    while i >= 0 and _modifies(doc[i], inside):
+        words.append(doc[i])
+        inside.add(i)
+        i -= 1
+    return words[::-1]
+
+
+def _modifies(token: Token, inside: set[int]) -> bool:
+    return (
+        not token.is_punct
+        and token.pos_ not in {"VERB", "AUX"}
+        and token.dep_ in PREMODIFIER_DEPS
+        and token.head.i in inside
+    )
+
+
 def role_and_org(name: Span) -> tuple[str | None, str | None]:
     """Role and organisation written around a name.
 
@@ -77,7 +102,7 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
     head = name.root
     org = None
     # Premodifiers: organisation names, then the role ("NHS Providers chief executive").
-    before = [t for t in doc[head.left_edge.i : name.start] if t.pos_ not in {"DET", "PUNCT"} and t.dep_ != "case"]
+    before = [t for t in _premodifiers(name) if t.pos_ not in {"DET", "PUNCT"} and t.dep_ != "case"]
     org_tokens = [t for t in before if t.ent_type_ in {"ORG", "GPE", "NORP"} or t.pos_ == "PROPN"]
     role_tokens = [t for t in before if t not in org_tokens]
     if org_tokens:
