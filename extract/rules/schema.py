@@ -40,7 +40,7 @@ LABELS: dict[str, dict[str, frozenset[str] | None]] = {
     # ``unit`` says where the counted noun is: the noun the match ends on, the phrase after
     # "of", the unit of another count in the same sentence (elided: "2 in the North"), or none.
     "COUNT": {
-        "count_kind": frozenset({"count", "percent", "proportion"}),
+        "count_kind": frozenset({"count", "percent", "proportion", "percentage_point"}),
         "unit": frozenset({"noun", "of", "sentence", "none"}),
     },
     # A word before an amount or count that bounds or approximates it ("more than", "about").

@@ -37,6 +37,10 @@ def body_nouns() -> frozenset[str]:
     return active()["body-nouns"]
 
 
+def spokes_nouns() -> frozenset[str]:
+    return active()["spokes-nouns"]
+
+
 def quantity_heads() -> frozenset[str]:
     return active()["quantity-heads"]
 

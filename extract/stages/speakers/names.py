@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extract.model.entities import entities_in, entity_at
+from extract.rules.words import active
 from extract.stages.speakers.lexicon import honorifics, post_titles
 from extract.stages.syntax import noun_phrase
 
@@ -30,8 +31,14 @@ class Speaker:
 
 
 def clean_name(text: str) -> str:
-    """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts"."""
+    """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts";
+    "chief executive Chris Hopson" -> "Chris Hopson"."""
     words = re.sub(r"[’']s$", "", " ".join(text.split())).split(" ")
+    roles = active()["role-nouns"]
+    before = [i for i, w in enumerate(words[:-1]) if w[:1].islower() and w not in active()["name-particles"]]
+    before += [i for i, w in enumerate(words[:-2]) if w.lower() in roles]
+    if before:  # "executive Chris Hopson", "Opposition Leader Chris Luxon": a role before the name
+        words = words[max(before) + 1 :]
     while words and words[0].lower().rstrip(".") in honorifics():
         words = words[1:]
     while words and words[-1].lower().rstrip(".") in post_titles():
@@ -132,18 +139,30 @@ class NameBook:
     """The people and organisations of one document, and who spoke last."""
 
     people: dict[str, Person] = field(default_factory=dict)  # canonical name -> person
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (char offset, canonical name), in order
     spoken: list[tuple[int, Person]] = field(default_factory=list)  # (char offset, speaker)
     surveys: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation)
 
-    def canonical(self, name: str) -> str:
-        """A short name ("Humphries", "Mr Hopson") as the earliest full name with its surname."""
+    def canonical(self, name: str, at: int | None = None) -> str:
+        """The full name a mention stands for: itself when the book has it; "Donald J. Trump" as
+        "Donald Trump"; a surname ("Humphries", "Mr Hopson") or first name as the person of that
+        name mentioned last before ``at`` (else first in the document)."""
         cleaned = clean_name(name)
         if cleaned in self.people:
             return cleaned
-        for full in self.people:
-            if surname(full) == surname(cleaned):
-                return full
-        return cleaned
+        words = cleaned.split(" ")
+        if len(words) > 1:
+            same = [
+                full for full in self.people if full.split(" ")[0] == words[0] and surname(full) == surname(cleaned)
+            ]
+            return same[0] if same else cleaned
+        candidates = [full for full in self.people if surname(full) == surname(cleaned)]
+        candidates = candidates or [full for full in self.people if " " in full and full.split(" ")[0] == cleaned]
+        if len(candidates) > 1 and at is not None:
+            before = [full for position, full in self.mentions if position < at and full in candidates]
+            if before:
+                return before[-1]
+        return candidates[0] if candidates else cleaned
 
     def knows(self, name: str) -> bool:
         """True when the name (or its surname) is a person already in the book."""

@@ -24,6 +24,7 @@ from extract.stages.speakers.lexicon import (
     post_titles,
     role_nouns,
     source_nouns,
+    spokes_nouns,
 )
 from extract.stages.speakers.names import (
     NameBook,
@@ -33,8 +34,8 @@ from extract.stages.speakers.names import (
     clean_org,
     name_span,
     role_and_org,
-    surname,
 )
+from extract.stages.syntax import noun_phrase
 
 
 def book_of(doc: Doc) -> NameBook:
@@ -43,8 +44,10 @@ def book_of(doc: Doc) -> NameBook:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             name = clean_name(ent.text)
-            if " " in name and not any(surname(name) == surname(n) for n in book.people):
+            if " " in name and book.canonical(name) not in book.people:
                 book.people[name] = Person(name, *role_and_org(ent))
+            if name:
+                book.mentions.append((ent.start_char, book.canonical(name, ent.start_char)))
     for token in document_noun_tokens(doc):
         org = org_of_document(token)
         if org:
@@ -96,6 +99,8 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         subject.pos_ == "NOUN"
         and any(c.dep_ in {"compound", "amod"} and c.lower_ in role_nouns() for c in subject.lefts)
     )
+    if subject.ent_type_ != "PERSON" and (subject.lemma_.lower() in spokes_nouns() or (role_noun and _plural(subject))):
+        return _for_organisation(subject)  # "a council spokesman", "F.B.I. officials": never one person
     if role_noun and subject.ent_type_ != "PERSON" and not titled_name:
         return _by_role(subject, book)
     if (
@@ -103,7 +108,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         or subject.ent_type_ == "PERSON"
         or (subject.pos_ == "PROPN" and not subject.ent_type_ and not is_document(subject))
     ):
-        name = book.canonical(span.text)
+        name = book.canonical(span.text, subject.idx)
         person = book.person(name)
         if person.role is None and person.org is None:
             person.role, person.org = role_and_org(span)
@@ -119,10 +124,49 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         return Speaker(book.survey_org(subject.idx), span)
     if subject.ent_type_ in {"ORG", "GPE", "NORP"} or subject.pos_ == "PROPN":
         return Speaker(clean_org(span.text), span)
-    if subject.lemma_.lower() in body_nouns():  # "the council said": the body as written
+    if subject.lemma_.lower() in body_nouns():  # "the council said": the council the document names
         written = doc[subject.left_edge.i : subject.i + 1]
-        return Speaker(_as_written(written), written)
+        return Speaker(organisation_called(subject) or _as_written(written), written)
     return Speaker(None, span)
+
+
+FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names may follow
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in {"NNS", "NNPS"}
+
+
+def _for_organisation(subject: Token) -> Speaker:
+    """A spokesperson or a group of officials speaks for the organisation written with them
+    ("a spokesman for the council", "an authority spokeswoman", "F.B.I. officials"), else as
+    written, without numbers and determiners ("more than eight in 10 school leaders": "school leaders")."""
+    written = noun_phrase(subject, keep_adjectives=True)
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"):
+                return Speaker(clean_org(name_span(obj).text), written)
+            if obj is not None and obj.lemma_.lower() in body_nouns():
+                return Speaker(organisation_called(obj) or _as_written(obj.doc[obj.left_edge.i : obj.i + 1]), written)
+    for child in subject.lefts:
+        if child.dep_ in {"compound", "nmod", "poss"} and (child.pos_ == "PROPN" or child.ent_type_ == "ORG"):
+            return Speaker(clean_org(name_span(child).text), written)
+        if child.dep_ in {"compound", "nmod"} and child.lemma_.lower() in body_nouns():
+            found = organisation_called(child)
+            if found:
+                return Speaker(found, written)
+    return Speaker(_as_written(written), written)
+
+
+def organisation_called(noun: Token) -> str | None:
+    """The organisation a common noun refers to ("the council", "the trust"): the latest named
+    organisation before it whose name holds that noun, else the first after it."""
+    word = noun.lemma_.lower()
+    named = [ent for ent in noun.doc.ents if ent.label_ == "ORG" and word in {t.lemma_.lower() for t in ent}]
+    before = [ent for ent in named if ent.end <= noun.i]
+    chosen = before[-1] if before else next((ent for ent in named if ent.start > noun.i), None)
+    return clean_org(chosen.text) if chosen is not None else None
 
 
 def _as_written(phrase: Span) -> str:
@@ -174,14 +218,16 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
 
 def _last_person_before(token: Token, book: NameBook) -> Person | None:
     for ent in reversed([e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
-        return book.person(book.canonical(ent.text))
+        return book.person(book.canonical(ent.text, ent.start_char))
     return None
 
 
 def _next_person_after(token: Token, book: NameBook) -> Person | None:
+    """The first person named after a role ("the new chief executive of the council said ... Jan
+    Britton"; a headline's "says peer"), within ``FAR_WINDOW`` tokens of its sentence."""
     doc = token.doc
-    limit = min(len(doc), token.sent.end + 120)
+    limit = min(len(doc), token.sent.end + FAR_WINDOW)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and token.i < ent.start < limit:
-            return book.person(book.canonical(ent.text))
+            return book.person(book.canonical(ent.text, ent.start_char))
     return None
