@@ -286,7 +286,7 @@ CASES: list[tuple[str, str, list[Q]]] = [
     (
         "us-spokesperson",
         '"We are reviewing the decision," a Pentagon spokesperson said Thursday.',
-        [("We are reviewing the decision", "direct", "a Pentagon spokesperson", "said")],
+        [("We are reviewing the decision", "direct", "Pentagon", "said")],  # a spokesperson speaks for the organisation
     ),
     (
         "us-said-in-statement",
