@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.stages.quotes.layout import headline_speakers, name_colon_lines
+from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines
 from extract.stages.quotes.marks import Quotation, find_quotations
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reported import reported_speech
@@ -279,101 +279,38 @@ class QuoteFinder:
         return sorted(headline_speakers(self.text, quotes), key=lambda x: (x.start, x.end))
 
     def attribute(self, q: Quotation, by_line: dict[int, list[Quote]]) -> Quote | None:
+        """A quotation's attribution, in order: a cue, the layout of its line, the quote before it
+        on its line or in the paragraph before, a headline, a quoted clause; else no quote."""
         line = self.line_of(q.start)
         s, _ = self.lines[line]
         at_line_start = not self.text[s : q.start].strip()
         cue = self.cue_before(q) or self.cue_governing(q) or self.cue_after(q)
         if cue is not None:
-            rule = cue.label_
             speaker = self.speaker_of(cue)
             if speaker is None:
                 return None
             if self.is_headline(q) and speaker.mention is not None and speaker.mention.root.pos_ == "NOUN":
-                return Quote(
-                    q.start,
-                    q.end,
-                    q.content_start,
-                    q.content_end,
-                    "direct",
-                    "quote-headline",
-                    cue,
-                    self.cue_text(cue),
-                    Speaker(None, speaker.mention),
-                    own_cue=False,
-                    line=line,
-                )
-            return Quote(
-                q.start,
-                q.end,
-                q.content_start,
-                q.content_end,
-                "direct",
-                rule,
-                cue,
-                self.cue_text(cue),
-                speaker,
-                line=line,
-            )
+                headline = Speaker(None, speaker.mention)
+                return Quote.direct(q, "quote-headline", cue, self.cue_text(cue), headline, line=line, own_cue=False)
+            return Quote.direct(q, cue.label_, cue, self.cue_text(cue), speaker, line=line)
+        by_layout = line_attribution(self, q, line)
+        if by_layout is not None:
+            return by_layout
         earlier = by_line.get(line, [])
         if earlier and not at_line_start:  # "What is certain," he added, "is that ..."
             prev = earlier[-1]
-            return Quote(
-                q.start,
-                q.end,
-                q.content_start,
-                q.content_end,
-                "direct",
-                prev.rule,
-                prev.cue,
-                prev.cue_text,
-                prev.speaker,
-                line=line,
-            )
+            return Quote.direct(q, prev.rule, prev.cue, prev.cue_text, prev.speaker, line=line)
         if at_line_start and line > 0:
             prev = self._previous_paragraph_quote(line, by_line)
             if prev is not None and not self.is_headline(q):
-                return Quote(
-                    q.start,
-                    q.end,
-                    q.content_start,
-                    q.content_end,
-                    "direct",
-                    "quote-continuation",
-                    prev.cue,
-                    prev.cue_text,
-                    prev.speaker,
-                    own_cue=False,
-                    line=line,
+                return Quote.direct(
+                    q, "quote-continuation", prev.cue, prev.cue_text, prev.speaker, line=line, own_cue=False
                 )
         if self.is_headline(q):
-            return Quote(
-                q.start,
-                q.end,
-                q.content_start,
-                q.content_end,
-                "direct",
-                "quote-headline",
-                None,
-                None,
-                Speaker(None, None),
-                own_cue=False,
-                line=line,
-            )
+            return Quote.direct(q, "quote-headline", None, None, Speaker(None, None), line=line, own_cue=False)
         if self._is_clause(q):
             recent = self._recent_speaker(line, by_line)
-            return Quote(
-                q.start,
-                q.end,
-                q.content_start,
-                q.content_end,
-                "direct",
-                "quote-uncued-clause",
-                None,
-                None,
-                recent,
-                own_cue=False,
-                line=line,
-            )
+            return Quote.direct(q, "quote-uncued-clause", None, None, recent, line=line, own_cue=False)
         return None
 
     def _previous_paragraph_quote(self, line: int, by_line: dict[int, list[Quote]]) -> Quote | None:
@@ -386,7 +323,7 @@ class QuoteFinder:
         for back in range(line, max(-1, line - 3), -1):
             for quote in reversed(by_line.get(back, [])):
                 if quote.speaker is not None and quote.speaker.name:
-                    return Speaker(quote.speaker.name, None, quote.speaker.role, quote.speaker.org)
+                    return quote.speaker  # with the mention it was attributed to
         return Speaker(None, None)
 
     def _is_clause(self, q: Quotation) -> bool:

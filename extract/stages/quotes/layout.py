@@ -1,5 +1,6 @@
-"""Quotes that page layout attributes: a line "Name: what they said", and a headline quote that
-takes the speaker of the body quote repeating its words."""
+"""Quotes that page layout attributes: a line "Name: what they said", a quotation signed with a
+dash ("“…” ― Name") or introduced by a name and a colon ("Name, Outlet: “…”"), and a headline
+quote that takes the speaker of the body quote repeating its words."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import Quote
 from extract.stages.speakers import Speaker, resolve
 
@@ -47,6 +49,36 @@ def name_colon_lines(finder: QuoteFinder, found: list[Quote]) -> list[Quote]:
             )
         )
     return out
+
+
+# “…” ― Carla Sanchez.  /  “…” - Jane Smith, teacher
+SIGNED = re.compile(r"\s*[―—–~-]+\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:,[^“”\"]{0,80})?[.\s]*$")
+# Clinton: “…”  /  Jane Smith, a nurse from Ohio: “…”
+INTRODUCED = re.compile(r"^\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*(?:,[^:“”\"]{1,80})?:\s*$")
+
+
+def line_attribution(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
+    """A quotation whose line names its speaker with no cue verb: signed after it with a dash, or
+    introduced before it by a name and a colon. The name must read as a person's or an
+    organisation's (a proper noun), not a heading."""
+    start, end = finder.lines[line]
+    for pattern, text, offset in (
+        (SIGNED, finder.text[q.end : end], q.end),
+        (INTRODUCED, finder.text[start : q.start], start),
+    ):
+        found = pattern.match(text)
+        if found is None:
+            continue
+        written = found.group("name").rstrip(".")  # the full stop after a name ends the line
+        name = finder.span(offset + found.start("name"), offset + found.start("name") + len(written))
+        if name is None or not len(name) or name[-1].pos_ != "PROPN":
+            continue
+        speaker = resolve(name[-1], finder.book)
+        mark = "―" if pattern is SIGNED else ":"
+        return Quote.direct(
+            q, "quote-line-attribution", None, mark, Speaker(speaker.name, name, speaker.role, speaker.org), line=line
+        )
+    return None
 
 
 def headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:

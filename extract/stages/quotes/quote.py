@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from extract.stages.quotes.marks import Quotation
 from extract.stages.speakers import Speaker
 
 
@@ -22,3 +23,20 @@ class Quote:
     speaker: Speaker | None = None
     own_cue: bool = True  # False when the attribution was inherited (continuation, headline)
     line: int = 0
+
+    @classmethod
+    def direct(
+        cls,
+        q: Quotation,
+        rule: str,
+        cue: Span | None,
+        cue_text: str | None,
+        speaker: Speaker | None,
+        *,
+        line: int,
+        own_cue: bool = True,
+    ) -> Quote:
+        """A direct quote: the quotation's span and content."""
+        return cls(
+            q.start, q.end, q.content_start, q.content_end, "direct", rule, cue, cue_text, speaker, own_cue, line
+        )

@@ -33,7 +33,7 @@ class Speaker:
 def clean_name(text: str) -> str:
     """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts";
     "chief executive Chris Hopson" -> "Chris Hopson"."""
-    words = re.sub(r"[’']s$", "", " ".join(text.split())).split(" ")
+    words = re.sub(r"[’']s$", "", " ".join(text.split()).lstrip("”“\"'―—–-‘’ ")).split(" ")
     roles = active()["role-nouns"]
     before = [i for i, w in enumerate(words[:-1]) if w[:1].islower() and w not in active()["name-particles"]]
     before += [i for i, w in enumerate(words[:-2]) if w.lower() in roles]

@@ -87,6 +87,8 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         recent = book.recent(subject.idx)
         person = recent[-1] if recent else _last_person_before(subject, book)
         return _speaker(person, doc[subject.i : subject.i + 1])
+    if low in {"who", "that"} and subject.head.dep_ == "relcl" and subject.head.head.i != subject.head.i:
+        return resolve(subject.head.head, book)  # "Trump, who said ...": the noun the clause is about
     if low in {"it", "they"}:
         return Speaker(document_antecedent(subject, book), doc[subject.i : subject.i + 1])
     span = name_span(subject)
