@@ -21,6 +21,7 @@ Reported speech comes from cue verbs with a clausal complement (said that ..., a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -276,7 +277,16 @@ class QuoteFinder:
                 by_line.setdefault(quote.line, []).append(quote)
         quotes.extend(reported_speech(self, quotes))
         quotes.extend(name_colon_lines(self, quotes))
-        return sorted(headline_speakers(self.text, quotes), key=lambda x: (x.start, x.end))
+        quotes = [self._spelled_out(quote) for quote in headline_speakers(self.text, quotes)]
+        return sorted(quotes, key=lambda x: (x.start, x.end))
+
+    def _spelled_out(self, quote: Quote) -> Quote:
+        """A quote whose speaker or organisation is an acronym the document spells out, with the full name."""
+        speaker = quote.speaker
+        if speaker is None or (speaker.name not in self.book.acronyms and speaker.org not in self.book.acronyms):
+            return quote
+        full = Speaker(self.book.expand(speaker.name), speaker.mention, speaker.role, self.book.expand(speaker.org))
+        return replace(quote, speaker=full)
 
     def attribute(self, q: Quotation, by_line: dict[int, list[Quote]]) -> Quote | None:
         """A quotation's attribution, in order: a cue, the layout of its line, the quote before it

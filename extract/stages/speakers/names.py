@@ -140,6 +140,12 @@ class NameBook:
 
     people: dict[str, Person] = field(default_factory=dict)  # canonical name -> person
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (char offset, canonical name), in order
+    acronyms: dict[str, str] = field(default_factory=dict)  # "NAHT" -> "National Association of Head Teachers"
+
+    def expand(self, name: str | None) -> str | None:
+        """An organisation's acronym as the name the document spells out for it."""
+        return self.acronyms.get(name, name) if name else name
+
     spoken: list[tuple[int, Person]] = field(default_factory=list)  # (char offset, speaker)
     surveys: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation)
 
@@ -206,3 +212,35 @@ class NameBook:
             if matches(person):
                 return person
         return next((p for p in self.people.values() if matches(p)), None)
+
+
+ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
+NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|of|for|and|the|on|in|&")
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "&"}
+
+
+def acronyms_in(text: str) -> dict[str, str]:
+    """ "the National Association of Head Teachers (NAHT)": each acronym in brackets whose
+    letters are the initials of the capitalised words written before it, with those words."""
+    found = {}
+    for match in ACRONYM.finditer(text):
+        short = match.group("short")
+        words = text[max(0, match.start() - 120) : match.start()].split()
+        run: list[str] = []
+        for word in reversed(words):
+            if not NAME_WORD.fullmatch(word.rstrip(",")) or word.endswith(","):
+                break
+            run.insert(0, word)
+        while run and run[0] in CONNECTORS:
+            run.pop(0)
+        initials = "".join(w[0] for w in run if w not in CONNECTORS).upper()
+        letters = "".join(c for c in short if c.isupper())
+        for start in range(len(run)):  # the shortest tail of the run whose initials give the acronym
+            tail = [w for w in run[start:] if w not in CONNECTORS]
+            if "".join(w[0] for w in tail).upper() == letters and run[start] not in CONNECTORS:
+                found[short] = " ".join(run[start:])
+                break
+        else:
+            if initials.endswith(letters) and len(letters) > 1:
+                found[short] = " ".join(run)
+    return found

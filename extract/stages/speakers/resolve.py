@@ -30,6 +30,7 @@ from extract.stages.speakers.names import (
     NameBook,
     Person,
     Speaker,
+    acronyms_in,
     clean_name,
     clean_org,
     name_span,
@@ -40,7 +41,7 @@ from extract.stages.syntax import noun_phrase
 
 def book_of(doc: Doc) -> NameBook:
     """The people a document names in full (with role and organisation) and the surveys it cites."""
-    book = NameBook()
+    book = NameBook(acronyms=acronyms_in(doc.text))
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             name = clean_name(ent.text)
