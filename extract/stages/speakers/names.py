@@ -55,6 +55,10 @@ def clean_org(text: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 
+def _capitalised(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
 def name_span(token: Token) -> Span:
     """The name a subject token stands in: its entity, widened to its proper-noun compounds
     ("NHS Guidance", not "NHS")."""
@@ -70,6 +74,11 @@ def name_span(token: Token) -> Span:
         start -= 1
     while start < token.i and doc[start].pos_ in {"DET", "PUNCT"}:
         start += 1
+    if ent is None or ent.label_ != "PERSON":  # "Campaign for Better Transport", "Council of Governors"
+        while end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and _capitalised(doc[end + 1]):
+            end += 2
+            while end < len(doc) and _capitalised(doc[end]):
+                end += 1
     return doc[start:end]
 
 

@@ -1,0 +1,455 @@
+"""Who said it: speaker resolution on short invented news snippets from many countries.
+
+Each case gives the text and every quote record a careful annotator would mark (per
+``tests/gold/GUIDELINES.md``) as (content, speaker), in text order: speakers are full names
+without honorifics, organisations as the document names them (acronyms spelled out where the
+document expands them), unnamed but uniquely identified roles as written, and ``None`` where the
+text never says who. Cases with ``[]`` must give no quote at all. Known failures are strict
+xfails: fixing one turns the suite red until its entry is removed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import extract
+
+from .tables import params
+
+S = tuple[str, str | None]  # content, speaker
+
+CASES: list[tuple[str, str, list[S]]] = [
+    # --- full name first, then surname or title + surname -------------------------------------
+    (
+        "uk-ms-surname",
+        "Grace Okafor chairs the tenants' board in Lewisham.\n\n“Rents have outrun wages for a decade,” Ms Okafor said.",
+        [("Rents have outrun wages for a decade", "Grace Okafor")],
+    ),
+    (
+        "us-bare-surname",
+        "Daniel Whitaker grows corn on 600 acres outside Ames, Iowa.\n\n“The rain simply never came,” Whitaker said.",
+        [("The rain simply never came", "Daniel Whitaker")],
+    ),
+    (
+        "ireland-dr-surname",
+        "Dr Siobhan Keane runs the emergency department at a Galway hospital.\n\n"
+        "“We are treating patients in corridors again,” Dr Keane said.",
+        [("We are treating patients in corridors again", "Siobhan Keane")],
+    ),
+    (
+        "canada-mr-dot-surname",
+        "Luc Tremblay has fished out of Gaspé for thirty years.\n\n“The cod are not coming back,” Mr. Tremblay said.",
+        [("The cod are not coming back", "Luc Tremblay")],
+    ),
+    (
+        "australia-professor-surname",
+        "Professor Fiona McAllister studies coral at James Cook University.\n\n"
+        "“The reef is bleaching for the fifth summer running,” Professor McAllister said.",
+        [("The reef is bleaching for the fifth summer running", "Fiona McAllister")],
+    ),
+    (
+        "kenya-surname-inverted",
+        "Wanjiru Kamau sells tomatoes at the Gikomba market in Nairobi.\n\n"
+        "“Nobody can afford a full basket any more,” said Kamau.",
+        [("Nobody can afford a full basket any more", "Wanjiru Kamau")],
+    ),
+    (
+        "uk-sir-surname",
+        "Sir Keith Lambert, the former chief constable, opened the inquiry.\n\n"
+        "“The public deserves the whole truth,” Sir Keith said.",
+        [("The public deserves the whole truth", "Keith Lambert")],
+    ),
+    (
+        "surname-second-quote",
+        "“We have no beds left,” said Maria Costa, a ward manager in Leicester.\n\n"
+        "“Staff are crying in the car park,” Costa added.",
+        [
+            ("We have no beds left", "Maria Costa"),
+            ("Staff are crying in the car park", "Maria Costa"),
+        ],
+    ),
+    # --- two people sharing a surname --------------------------------------------------------
+    (
+        "shared-surname-first-names",
+        "Tom Brennan and his wife, Niamh Brennan, lost their Cork shop in the flood.\n\n"
+        "“We lost everything in one night,” Niamh said.\n\n“But we will open again by spring,” Tom said.",
+        [
+            ("We lost everything in one night", "Niamh Brennan"),
+            ("But we will open again by spring", "Tom Brennan"),
+        ],
+    ),
+    (
+        "shared-surname-full-names",
+        "“The altitude is our secret,” said Eliud Kiptoo. “And the hills,” said Mary Kiptoo, his sister.",
+        [("The altitude is our secret", "Eliud Kiptoo"), ("And the hills", "Mary Kiptoo")],
+    ),
+    (
+        "shared-surname-honorifics",
+        "Priya Nair and her husband, Arjun Nair, run a spice stall in Kochi.\n\n"
+        "“We started with one sack of pepper,” Mrs Nair said.\n\n“Now we ship to Dubai,” Mr Nair said.",
+        [
+            ("We started with one sack of pepper", "Priya Nair"),
+            ("Now we ship to Dubai", "Arjun Nair"),
+        ],
+    ),
+    (
+        "shared-surname-father-son",
+        "Senator Robert Hale and his son, Congressman Jack Hale, both spoke in Denver.\n\n"
+        "“The water compact is dead,” Senator Hale said.\n\n“It was never alive,” Congressman Hale said.",
+        [
+            ("The water compact is dead", "Robert Hale"),
+            ("It was never alive", "Jack Hale"),
+        ],
+    ),
+    # --- first name only after the full name --------------------------------------------------
+    (
+        "nz-first-name",
+        "Aroha Ngata, 34, has lived in Rotorua all her life.\n\n“This town raised me,” Aroha said.",
+        [("This town raised me", "Aroha Ngata")],
+    ),
+    (
+        "us-first-name-inverted",
+        "Jasmine Ortega, a nurse in Phoenix, works two jobs.\n\n“I sleep four hours a night,” said Jasmine.",
+        [("I sleep four hours a night", "Jasmine Ortega")],
+    ),
+    # --- roles before or after a name, then the role alone ------------------------------------
+    (
+        "role-appositive-then-role",
+        "The council's chief executive, Jane Roe, met union leaders on Monday.\n\n"
+        "“There is no more money in the pot,” the chief executive said.",
+        [("There is no more money in the pot", "Jane Roe")],
+    ),
+    (
+        "india-title-then-minister",
+        "Finance Minister Ravi Shah presented the budget in New Delhi on Saturday.\n\n"
+        "“This is a budget for the farmer,” the minister said.",
+        [("This is a budget for the farmer", "Ravi Shah")],
+    ),
+    (
+        "us-role-after-name-then-role",
+        "Hannah Moore, the principal of Westfield High School in Ohio, closed the school early.\n\n"
+        "“The heating failed overnight,” the principal said.",
+        [("The heating failed overnight", "Hannah Moore")],
+    ),
+    (
+        "ireland-taoiseach",
+        "The Taoiseach, Conor Whelan, visited the flooded town of Clonmel.\n\n"
+        "“The State will stand with these families,” the Taoiseach said.",
+        [("The State will stand with these families", "Conor Whelan")],
+    ),
+    (
+        "australia-premier",
+        "Queensland Premier Kate Lindqvist toured the cyclone damage in Townsville.\n\n"
+        "“We will rebuild every school,” the premier said.",
+        [("We will rebuild every school", "Kate Lindqvist")],
+    ),
+    (
+        "kenya-cabinet-secretary",
+        "Health Cabinet Secretary Amina Wanjiku met striking doctors in Nairobi.\n\n"
+        "“The doors of my office are open,” the cabinet secretary said.",
+        [("The doors of my office are open", "Amina Wanjiku")],
+    ),
+    (
+        "role-then-name-later",
+        "The new head of Dublin Fire Brigade warned that crews were stretched.\n\n"
+        "Orla Byrne, who took over the brigade in January, said: “We cannot cover every shift.”",
+        [("crews were stretched", "Orla Byrne"), ("We cannot cover every shift", "Orla Byrne")],
+    ),
+    (
+        "role-inverted-with-name",
+        "“Exports are up for the third quarter,” said the trade minister, Sunil Mehra.",
+        [("Exports are up for the third quarter", "Sunil Mehra")],
+    ),
+    (
+        "two-roles-two-people",
+        "Canada's health minister, Claire Fortin, and the finance minister, Mark Dubé, met in Ottawa.\n\n"
+        "“We cannot afford this,” the finance minister said.\n\n“We cannot afford not to,” the health minister said.",
+        [("We cannot afford this", "Mark Dubé"), ("We cannot afford not to", "Claire Fortin")],
+    ),
+    # --- roles the document never fills stay as written ---------------------------------------
+    (
+        "unfilled-mayor",
+        "Snow closed the roads into the town overnight.\n\n“The gritters are out now,” the mayor said.",
+        [("The gritters are out now", "the mayor")],
+    ),
+    (
+        "unfilled-mayor-other-person",
+        "Residents led by Kate Lyons marched to the town hall in Ballarat.\n\n"
+        "“The bins will be collected on Friday,” the mayor said.",
+        [("The bins will be collected on Friday", "the mayor")],
+    ),
+    (
+        "unfilled-minister-other-minister",
+        "Opposition leader Paul Grady toured the hospital in Wellington.\n\n"
+        "“Funding has never been higher,” the health minister said.",
+        [("Funding has never been higher", "the health minister")],
+    ),
+    (
+        "unfilled-coach",
+        "Striker Lee Barnes scored twice in Saturday's win.\n\n“He was outstanding,” the coach said.",
+        [("He was outstanding", "the coach")],
+    ),
+    # --- pronouns ---------------------------------------------------------------------------------
+    (
+        "he-one-man",
+        "Rahul Verma drives an auto-rickshaw in Pune.\n\n“Fuel takes half of what I earn,” he said.",
+        [("Fuel takes half of what I earn", "Rahul Verma")],
+    ),
+    (
+        "she-one-woman",
+        "Chloe Bennett teaches at a primary school in Bristol.\n\n“The roof leaks every winter,” she said.",
+        [("The roof leaks every winter", "Chloe Bennett")],
+    ),
+    (
+        "he-two-people-gender",
+        "Ruth Adeyemi met Kwame Boateng at the Accra trade fair.\n\n“The deal took a year,” he said.",
+        [("The deal took a year", "Kwame Boateng")],
+    ),
+    (
+        "she-two-people-gender",
+        "Ahmed Al Mansoori sat beside Laila Haddad at the Dubai summit.\n\n“The region must diversify,” she said.",
+        [("The region must diversify", "Laila Haddad")],
+    ),
+    (
+        "he-after-own-quote",
+        "“Tourism has come roaring back,” said Liam O'Connor, who runs a hotel in Killarney.\n\n"
+        "“We are full until October,” he added.",
+        [
+            ("Tourism has come roaring back", "Liam O'Connor"),
+            ("We are full until October", "Liam O'Connor"),
+        ],
+    ),
+    (
+        "they-organisation",
+        "Maple Harvest Foods recalled 20,000 jars of jam on Tuesday.\n\n"
+        "“The recall is a precaution,” they said in a statement.",
+        [("The recall is a precaution", "Maple Harvest Foods")],
+    ),
+    (
+        "it-organisation",
+        "Qantas cancelled dozens of flights out of Sydney.\n\nIt said the engines needed checking.",
+        [("the engines needed checking", "Qantas")],
+    ),
+    (
+        "he-no-antecedent",
+        "The rain did not stop for a week.\n\n“It was the worst I have seen,” he said.",
+        [("It was the worst I have seen", None)],
+    ),
+    # --- spokespeople and officials speak for their organisation ------------------------------
+    (
+        "spokeswoman-for",
+        "“We are reviewing every order,” a spokeswoman for Acme said.",
+        [("We are reviewing every order", "Acme")],
+    ),
+    (
+        "council-spokesman",
+        "Leeds City Council will shut three branch libraries in April.\n\n"
+        "“This was not an easy decision,” a council spokesman said.",
+        [("This was not an easy decision", "Leeds City Council")],
+    ),
+    (
+        "fbi-officials",
+        "“The suspect acted alone,” F.B.I. officials said on Sunday.",
+        [("The suspect acted alone", "F.B.I.")],
+    ),
+    (
+        "gulf-airline-spokesman",
+        "“Flights to Kuwait will resume on Monday,” a spokesman for Emirates said.",
+        [("Flights to Kuwait will resume on Monday", "Emirates")],
+    ),
+    (
+        "spokesperson-ministry",
+        "A spokesperson for the Ministry of Health said that the clinics would stay open.",
+        [("the clinics would stay open", "Ministry of Health")],
+    ),
+    (
+        "airline-said-after-name",
+        "Air New Zealand grounded two jets in Auckland.\n\n“Safety comes first,” the airline said.",
+        [("Safety comes first", "Air New Zealand")],
+    ),
+    (
+        "org-statement",
+        "“Our network is fully restored,” Safaricom said in a statement.",
+        [("Our network is fully restored", "Safaricom")],
+    ),
+    (
+        "department-officials",
+        "Officials at the Department of Education said the exam results would be published in August.",
+        [("the exam results would be published in August", "Department of Education")],
+    ),
+    # --- inverted attribution and abbreviations before names ----------------------------------
+    (
+        "said-dr-surname-alone",
+        "“The virus is spreading in schools,” said Dr Lee.",
+        [("The virus is spreading in schools", "Lee")],
+    ),
+    (
+        "said-dr-after-full-name",
+        "Dr Karen Lee leads the public health team in Vancouver.\n\n“The virus is spreading in schools,” said Dr Lee.",
+        [("The virus is spreading in schools", "Karen Lee")],
+    ),
+    (
+        "added-union-leader",
+        "“We will not be bullied,” added union leader Tom Ray.",
+        [("We will not be bullied", "Tom Ray")],
+    ),
+    (
+        "said-sen-abbrev",
+        "“The bill is dead on arrival,” said Sen. Mary Cole.",
+        [("The bill is dead on arrival", "Mary Cole")],
+    ),
+    (
+        "said-mr-dot",
+        "“Our factory will stay in Ontario,” said Mr. Bo Li.",
+        [("Our factory will stay in Ontario", "Bo Li")],
+    ),
+    (
+        "said-gov-abbrev",
+        "“The National Guard is on its way,” said Gov. Dana Whitfield.",
+        [("The National Guard is on its way", "Dana Whitfield")],
+    ),
+    (
+        "said-rep-party",
+        "“This is a tax on working families,” said Rep. Carlos Mendez, R-Texas.",
+        [("This is a tax on working families", "Carlos Mendez")],
+    ),
+    (
+        "said-prof-abbrev",
+        "“Wages have not kept pace,” said Prof. Anita Desai of the Delhi School of Economics.",
+        [("Wages have not kept pace", "Anita Desai")],
+    ),
+    (
+        "said-sheikh",
+        "“Our ports are open to all,” said Sheikh Khalid bin Rashid, the chairman of the port authority.",
+        [("Our ports are open to all", "Khalid bin Rashid")],
+    ),
+    (
+        "said-det-insp",
+        "“We are keeping an open mind,” said Det Insp Gareth Pryce of South Wales Police.",
+        [("We are keeping an open mind", "Gareth Pryce")],
+    ),
+    # --- signed with a dash, introduced by a colon, odd quote marks --------------------------
+    (
+        "dash-signed",
+        "“Every child deserves a hot meal at school.” — Marcus Reid",
+        [("Every child deserves a hot meal at school", "Marcus Reid")],
+    ),
+    (
+        "dash-signed-with-role",
+        "“Farmers are the backbone of this country.” — Jacinda Paul, president of Federated Farmers",
+        [("Farmers are the backbone of this country", "Jacinda Paul")],
+    ),
+    (
+        "name-colon",
+        "Aisha Al Zaabi: “Our airline will double its fleet by 2030.”",
+        [("Our airline will double its fleet by 2030", "Aisha Al Zaabi")],
+    ),
+    (
+        "double-single-marks",
+        "‘‘We were never consulted,’’ said Tane Walker, a kaumātua from Northland.",
+        [("We were never consulted", "Tane Walker")],
+    ),
+    (
+        "curly-open-double-single-close",
+        "“The water is not safe to drink,’’ said Deepa Menon, a resident of Chennai.",
+        [("The water is not safe to drink", "Deepa Menon")],
+    ),
+    # --- organisations and acronyms ------------------------------------------------------------
+    (
+        "acronym-expanded",
+        "The National Union of Farmers (NUF) said the drought would cut yields.\n\n"
+        "“Many farms will not survive the year,” the NUF added.",
+        [
+            ("the drought would cut yields", "National Union of Farmers"),
+            ("Many farms will not survive the year", "National Union of Farmers"),
+        ],
+    ),
+    (
+        "the-union-after-name",
+        "The Irish Nurses and Midwives Organisation balloted its members in March.\n\n"
+        "“Our members have voted to strike,” the union said.",
+        [("Our members have voted to strike", "Irish Nurses and Midwives Organisation")],
+    ),
+    (
+        "kenya-acronym-later",
+        "Teachers belonging to the Kenya National Union of Teachers (KNUT) stayed at home on Monday.\n\n"
+        "“The strike will go on until we are paid,” KNUT said.",
+        [("The strike will go on until we are paid", "Kenya National Union of Teachers")],
+    ),
+    (
+        "acronym-unexpanded",
+        "“The pay offer is an insult,” the RMT said.",
+        [("The pay offer is an insult", "RMT")],
+    ),
+    (
+        "the-company-after-name",
+        "Reliance Retail opened 300 stores last quarter.\n\nThe company said it would hire 10,000 more staff.",
+        [("it would hire 10,000 more staff", "Reliance Retail")],
+    ),
+    # --- surveys and reports speak for their organisation -------------------------------------
+    (
+        "survey-by-found",
+        "A survey by the Canadian Federation of Independent Business found that most owners had raised prices.",
+        [("most owners had raised prices", "Canadian Federation of Independent Business")],
+    ),
+    (
+        "report-by-found",
+        "A report by the Grattan Institute found that rents in Sydney had doubled.",
+        [("rents in Sydney had doubled", "Grattan Institute")],
+    ),
+    (
+        "poll-by-found",
+        "A poll by Ipsos found that voters in Dublin wanted more housing.",
+        [("voters in Dublin wanted more housing", "Ipsos")],
+    ),
+    (
+        "org-survey-found",
+        "The Law Society's survey found that legal aid firms were closing.",
+        [("legal aid firms were closing", "Law Society")],
+    ),
+    # --- unidentified people, and things that are not quotes ---------------------------------
+    (
+        "one-resident-null",
+        "Floodwater reached the first floor of homes in Lismore.\n\n“We have lost everything,” one resident said.",
+        [("We have lost everything", None)],
+    ),
+    (
+        "a-witness-null",
+        "“There was smoke everywhere,” a witness said.",
+        [("There was smoke everywhere", None)],
+    ),
+    ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
+    ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
+    ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
+    ("nickname-quotes", "Former prime minister John “The Fixer” Hargreaves died on Tuesday.", []),
+    ("quoted-brand", "The bank has launched a “green mortgage” for new homes in Perth.", []),
+]
+
+# id -> what the tool does wrong; strict: a fix makes the test pass and the suite says so.
+KNOWN_FAILURES: dict[str, str] = {
+    "kenya-surname-inverted": "the NER tags 'Wanjiru Kamau' as an ORG, so the bare surname 'Kamau' is not linked to it",
+    "shared-surname-honorifics": "'Mrs'/'Mr' + shared surname does not pick the person by gender: both go to the last Nair",
+    "shared-surname-father-son": "a title + shared surname ('Senator Hale') is not matched to the person that title was given to",
+    "role-appositive-then-role": "a role written before the name ('the council's chief executive, Jane Roe,') is not linked "
+    "to a later role-only mention",
+    "ireland-taoiseach": "'the Taoiseach' is not linked to the named Taoiseach and loses its article ('Taoiseach')",
+    "two-roles-two-people": "roles written before names ('Canada's health minister, Claire Fortin,') are not linked to "
+    "later role-only mentions",
+    "it-organisation": "'it' is not resolved to the organisation named just before",
+    "council-spokesman": "'a council spokesman' gives the bare word 'council', not the council the text names",
+    "airline-said-after-name": "'the airline' is not resolved to the airline the text names",
+    "the-union-after-name": "'the union' is not resolved to the union the text names",
+    "the-company-after-name": "'the company' is not resolved to the company the text names",
+    "said-sheikh": "the honorific 'Sheikh' is kept in the speaker name",
+    "a-witness-null": "a quote attributed to 'a witness' is not extracted at all",
+}
+
+
+def _speakers(text: str, nlp) -> list[S]:
+    recs = [r for r in extract.claims(text, nlp) if r["type"] == "quote"]
+    return [(r["content"], r["speaker"]) for r in sorted(recs, key=lambda r: r["start"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))
+def test_speakers(text: str, expected: list[S], nlp) -> None:
+    assert _speakers(text, nlp) == expected
