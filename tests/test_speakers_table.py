@@ -436,7 +436,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "two-roles-two-people": "roles written before names ('Canada's health minister, Claire Fortin,') are not linked to "
     "later role-only mentions",
     "it-organisation": "'it' is not resolved to the organisation named just before",
-    "council-spokesman": "'a council spokesman' gives the bare word 'council', not the council the text names",
     "airline-said-after-name": "'the airline' is not resolved to the airline the text names",
     "the-union-after-name": "'the union' is not resolved to the union the text names",
     "the-company-after-name": "'the company' is not resolved to the company the text names",

@@ -153,12 +153,16 @@ def _for_organisation(subject: Token) -> Speaker:
             if obj is not None and obj.lemma_.lower() in body_nouns():
                 return Speaker(organisation_called(obj) or _as_written(obj.doc[obj.left_edge.i : obj.i + 1]), written)
     for child in subject.lefts:
-        if child.dep_ in {"compound", "nmod", "poss"} and (child.pos_ == "PROPN" or child.ent_type_ == "ORG"):
-            return Speaker(clean_org(name_span(child).text), written)
-        if child.dep_ in {"compound", "nmod"} and child.lemma_.lower() in body_nouns():
+        if child.dep_ in {"compound", "nmod"} and child.lemma_.lower() in body_nouns():  # "a council spokesman"
             found = organisation_called(child)
             if found:
                 return Speaker(found, written)
+        if (
+            child.dep_ in {"compound", "nmod", "poss"}
+            and child.text[:1].isupper()
+            and (child.pos_ == "PROPN" or child.ent_type_ == "ORG")
+        ):
+            return Speaker(clean_org(name_span(child).text), written)
     return Speaker(_as_written(written), written)
 
 
