@@ -430,7 +430,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "kenya-surname-inverted": "the NER tags 'Wanjiru Kamau' as an ORG, so the bare surname 'Kamau' is not linked to it",
     "shared-surname-honorifics": "'Mrs'/'Mr' + shared surname does not pick the person by gender: both go to the last Nair",
     "shared-surname-father-son": "a title + shared surname ('Senator Hale') is not matched to the person that title was given to",
-    "role-appositive-then-role": "a role written before the name ('the council's chief executive, Jane Roe,') is not linked "
     "to a later role-only mention",
     "ireland-taoiseach": "'the Taoiseach' is not linked to the named Taoiseach and loses its article ('Taoiseach')",
     "two-roles-two-people": "roles written before names ('Canada's health minister, Claire Fortin,') are not linked to "
@@ -440,7 +439,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "the-union-after-name": "'the union' is not resolved to the union the text names",
     "the-company-after-name": "'the company' is not resolved to the company the text names",
     "said-sheikh": "the honorific 'Sheikh' is kept in the speaker name",
-    "a-witness-null": "a quote attributed to 'a witness' is not extracted at all",
 }
 
 

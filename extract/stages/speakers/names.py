@@ -133,6 +133,14 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
         orgs = [e for e in inside if e.label_ in {"ORG", "GPE"}]
         if orgs:
             org = orgs[-1].text
+    # A role the name is in apposition to: "the council's chief executive, Jane Roe,".
+    if not role_tokens and head.dep_ == "appos" and head.head.lemma_.lower() in active()["role-nouns"]:
+        role_head = head.head
+        role_tokens = [
+            t for t in noun_phrase(role_head) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}
+        ]
+        orgs = [e for e in entities_in(doc, role_head.left_edge.i, role_head.i) if e.label_ in {"ORG", "GPE"}]
+        org = orgs[-1].text if orgs and org is None else org
     # A title after the name: "Clive Betts MP".
     after = doc[name.end] if name.end < len(doc) else None
     if not role_tokens and after is not None and after.lower_ in post_titles():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.rules.words import active
 from extract.stages.speakers.documents import (
     document_antecedent,
     document_noun_tokens,
@@ -167,10 +168,15 @@ def _for_organisation(subject: Token) -> Speaker:
 
 
 def organisation_called(noun: Token) -> str | None:
-    """The organisation a common noun refers to ("the council", "the trust"): the latest named
-    organisation before it whose name holds that noun, else the first after it."""
-    word = noun.lemma_.lower()
-    named = [ent for ent in noun.doc.ents if ent.label_ == "ORG" and word in {t.lemma_.lower() for t in ent}]
+    """The organisation a common noun refers to ("the council", "the company"): the latest named
+    organisation before it whose name holds that noun or says it is of that kind ("Acme Ltd" is a
+    company: ``organisation-kinds``), else the first such after it."""
+    word, kinds = noun.lemma_.lower(), active().values("organisation-kinds")
+    named = [
+        ent
+        for ent in noun.doc.ents
+        if ent.label_ == "ORG" and any(t.lemma_.lower() == word or kinds.get(t.lower_) == word for t in ent)
+    ]
     before = [ent for ent in named if ent.end <= noun.i]
     chosen = before[-1] if before else next((ent for ent in named if ent.start > noun.i), None)
     return clean_org(chosen.text) if chosen is not None else None
