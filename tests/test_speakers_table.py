@@ -430,7 +430,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "kenya-surname-inverted": "the NER tags 'Wanjiru Kamau' as an ORG, so the bare surname 'Kamau' is not linked to it",
     "shared-surname-honorifics": "'Mrs'/'Mr' + shared surname does not pick the person by gender: both go to the last Nair",
     "shared-surname-father-son": "a title + shared surname ('Senator Hale') is not matched to the person that title was given to",
-    "to a later role-only mention",
     "ireland-taoiseach": "'the Taoiseach' is not linked to the named Taoiseach and loses its article ('Taoiseach')",
     "two-roles-two-people": "roles written before names ('Canada's health minister, Claire Fortin,') are not linked to "
     "later role-only mentions",
@@ -438,7 +437,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "airline-said-after-name": "'the airline' is not resolved to the airline the text names",
     "the-union-after-name": "'the union' is not resolved to the union the text names",
     "the-company-after-name": "'the company' is not resolved to the company the text names",
-    "said-sheikh": "the honorific 'Sheikh' is kept in the speaker name",
 }
 
 
