@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from extract.stages.quotes.component import QuoteExtractor
 
 MAX_CUE_GAP = 6  # tokens between a quote and a cue before it ("said that", "told them,")
+CARRY_ON_VERBS = {"go", "continue", "proceed"}
+STATEMENT_NOUNS = {"statement", "letter", "note", "release", "message", "tweet", "post", "email", "memo"}
 INVERSION_STOPS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"}
 _STOP = re.compile(r"[.!?](?=\s|$)|[“‘«\"]")
 _LAST_WORD = re.compile(r"(\w+)$")
@@ -77,9 +79,11 @@ class QuoteFinder:
             return True
         verb = next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
         children = list(verb.children)
-        if any(c.dep_ == "auxpass" or c.tag_ in {"MD", "TO"} for c in children):
+        went_on = verb.dep_ == "xcomp" and verb.head.lemma_ in CARRY_ON_VERBS  # "went on to say"
+        if any(c.dep_ == "auxpass" or c.tag_ == "MD" or (c.tag_ == "TO" and not went_on) for c in children):
             return False
-        return not (verb.dep_ == "acl" and verb.tag_ == "VBG")
+        statement = verb.head.lemma_.lower() in STATEMENT_NOUNS  # "issued a statement saying"
+        return not (verb.dep_ == "acl" and verb.tag_ == "VBG" and not statement)
 
     def line_of(self, char: int) -> int:
         for i, (s, e) in enumerate(self.lines):
@@ -153,7 +157,7 @@ class QuoteFinder:
                 if named:
                     return named[-1]
         head = verb
-        while head.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"} and head.head.i != head.i:
+        while head.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "dobj"} and head.head.i != head.i:
             head = head.head  # "echoed his words by saying that", "While admitting that"
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
