@@ -34,22 +34,22 @@ def test_patterns_test_lists_each_failing_example_of_a_user_folder(tmp_path):
     from extract.cli import main
 
     (tmp_path / "words").mkdir()
-    (tmp_path / "words" / "quip-verbs.txt").write_text("# verbs of quipping\nquip\nsnap\n", encoding="utf-8")
+    (tmp_path / "words" / "quip-verbs.txt").write_text("# verbs of quipping\nchortle\nguffaw\n", encoding="utf-8")
     rule = {
         "id": "cue-quip",
         "label": "QUOTE_CUE",
         "cue_kind": "speech",
         "speaker": "subject",
         "pattern": [{"LEMMA": {"IN": "@quip-verbs"}, "POS": "VERB"}],
-        "examples": ["“Not today,” she quipped.", "The weather was fine."],
-        "counterexamples": ["“Not today,” she snapped."],
+        "examples": ["“Not today,” she chortled.", "The weather was fine."],
+        "counterexamples": ["“Not today,” she guffawed."],
     }
     (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["patterns", "test", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{tmp_path / 'mine.jsonl'}:1: rule 'cue-quip' does not fire on example 'The weather was fine.'",
-        f"{tmp_path / 'mine.jsonl'}:1: rule 'cue-quip' fires on counterexample '“Not today,” she snapped.'",
+        f"{tmp_path / 'mine.jsonl'}:1: rule 'cue-quip' fires on counterexample '“Not today,” she guffawed.'",
     ]
     check = CliRunner().invoke(main, ["patterns", "check", str(tmp_path)])
     assert check.exit_code == 1 and "does not fire on example 'The weather was fine.'" in check.stderr
@@ -139,12 +139,12 @@ def test_user_folder_adds_a_rule_that_the_pipeline_uses(tmp_path):
         "label": "QUOTE_CUE",
         "cue_kind": "speech",
         "speaker": "subject",
-        "pattern": [{"LEMMA": "quip", "POS": "VERB"}],
-        "examples": ["“Not today,” she quipped."],
+        "pattern": [{"LEMMA": "chortle", "POS": "VERB"}],
+        "examples": ["“Not today,” she chortled."],
     }
     (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
     nlp = extract.load(patterns=[tmp_path])
-    records = extract.claims("“Not today,” Jane Smith quipped.", nlp)
+    records = extract.claims("“Not today,” Jane Smith chortled.", nlp)
     quotes = [r for r in records if r["type"] == "quote"]
     assert [(q["content"], q["speaker"], q["rule"]) for q in quotes] == [("Not today", "Jane Smith", "cue-tweet")]
 
