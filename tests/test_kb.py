@@ -102,3 +102,17 @@ def test_loads_in_duckdb_as_one_table(kb_file):
     assert types["amount"] in {"DOUBLE", "BIGINT", "DECIMAL(18,3)"} or types["amount"].startswith("DECIMAL")
     count = con.sql(f"select count(*) from read_json_auto('{kb_file}') where type = 'quote'").fetchall()[0][0]
     assert count > 50
+
+
+def test_ids_are_unique_when_two_cues_introduce_one_block(nlp):
+    """ "Responding to X, Y said:" has two cues before the same quoted paragraphs: one record each."""
+    import extract
+
+    text = (
+        "Responding to the report the union leader Amy Pike said:\n"
+        "“We welcome the extra money for schools across the whole of the county this winter.\n"
+        "“It will help pupils across the region who have waited far too long for new classrooms.”\n"
+    )
+    quotes = [r for r in extract.claims(text, nlp) if r["type"] == "quote"]
+    assert len(quotes) == 2 and len({q["id"] for q in quotes}) == 2
+    assert {q["speaker"] for q in quotes} == {"Amy Pike"}

@@ -70,10 +70,14 @@ def records(
     """
     out = []
     keys = record_keys()
+    seen: set[tuple[str, int, int]] = set()
     for claim in sorted(claims_of(doc), key=lambda c: (c.start, c.end, c.type, c.rule)):
         start, end = claim.start + offset, claim.end + offset
         if keep is not None and not keep(start, end):
             continue
+        if (claim.type, start, end) in seen:  # one claim a span and type: ids are unique in a KB
+            continue
+        seen.add((claim.type, start, end))
         record: dict[str, Any] = dict.fromkeys(keys)
         first = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         sents = (first[0].sent, first[-1].sent) if first is not None and len(first) else None

@@ -31,7 +31,8 @@ def reported_speech(finder: QuoteFinder, direct: list[Quote]) -> list[Quote]:
             continue
         clause = reported_clause(finder, cue)
         if clause is None:
-            found.extend(block_after(finder, cue, direct))
+            taken = {(q.start, q.end) for q in found}  # two cues of one line ("Responding ..., X said:")
+            found.extend(q for q in block_after(finder, cue, direct) if (q.start, q.end) not in taken)
             continue
         start, end = clause
         inside = [d for d in direct if d.start < end and start < d.end]
