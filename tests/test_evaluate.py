@@ -360,3 +360,10 @@ def test_the_project_gold_loads_and_every_item_is_found_in_the_corpus():
     assert report["documents"] == len(gold) > 0
     n_gold = sum(len(obj[key]) for obj in gold.values() for key in ("money", "counts", "stance"))
     assert sum(report["types"][kind]["fn"] for kind in ("money", "count", "stance")) == n_gold
+
+
+def test_gold_may_carry_other_keys(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    line = {"doc": "a.txt", "url": "https://example.org/a", "quotes": [{"content": "x", "speaker_alt": "Y"}]}
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert load_gold(gold)["a.txt"]["url"] == "https://example.org/a"

@@ -28,6 +28,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from difflib import get_close_matches
 from typing import Any
 
 from extract.stages.registry import claim_type, claim_types
@@ -52,8 +53,8 @@ def load_gold(path: str | os.PathLike) -> dict[str, dict]:
     """Read ``gold.jsonl`` into doc id -> gold object.
 
     Every problem is a ValueError starting ``file:line:`` so that the annotator can go straight
-    to the line; unknown keys are refused because a misspelt list ("quote" for "quotes") would
-    otherwise silently score as an empty gold.
+    to the line; a key that looks like a misspelt list ("quote" for "quotes") is refused, as it
+    would otherwise silently score as an empty gold; other keys ("url", notes) are ignored.
     """
     gold: dict[str, dict] = {}
     with open(path, encoding="utf-8") as f:
@@ -82,9 +83,9 @@ def _gold_problem(obj: Any) -> str | None:
         return "missing 'doc' (a non-empty string)"
     lists = {key: field for key, field in _gold_keys().values()}
     numbers = {kind.scoring.gold_list: kind.scoring.gold_numbers for kind in claim_types()}
-    unknown = sorted(set(obj) - {"doc", *lists})
-    if unknown:
-        return f"unknown key {unknown[0]!r} (expected doc, {', '.join(lists)})"
+    misspelt = [key for key in sorted(set(obj) - {"doc", *lists}) if get_close_matches(key, lists, n=1, cutoff=0.75)]
+    if misspelt:  # "quote" for "quotes" would score as an empty gold; other keys ("url") are notes
+        return f"unknown key {misspelt[0]!r} (expected doc, {', '.join(lists)})"
     for key, field in lists.items():
         items = obj.get(key, [])
         if not isinstance(items, list):
