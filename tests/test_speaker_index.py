@@ -104,3 +104,27 @@ def test_a_file_that_is_not_a_kb_is_refused_with_its_line(tmp_path: Path, line: 
     path.write_text(dumps(quote("Ann")) + "\n" + line + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=problem):
         read_kb(path)
+
+
+@pytest.mark.parametrize(
+    ("names", "rows"),
+    [
+        ({"Donald Trump": 5, "Donald J. Trump": 2, "Trump": 3}, {"Donald Trump": 10}),
+        ({"Donald Trump": 2, "Donald Trump Jr.": 1}, {"Donald Trump": 2, "Donald Trump Jr.": 1}),
+        (
+            {"Hillary Clinton": 4, "Bill Clinton": 1, "Clinton": 2},
+            {"Hillary Clinton": 4, "Bill Clinton": 1, "Clinton": 2},
+        ),
+        ({"Mary Beard": 1, "Beard": 1, "CIPFA": 3}, {"Mary Beard": 2, "CIPFA": 3}),
+    ],
+)
+def test_names_of_one_person_are_one_row(names, rows):
+    from collections import Counter
+
+    from extract.tools.speaker_index import merged_names
+
+    merged = merged_names(Counter(names))
+    totals: Counter[str] = Counter()
+    for name, n in names.items():
+        totals[merged[name]] += n
+    assert dict(totals) == rows

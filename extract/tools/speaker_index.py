@@ -1,9 +1,11 @@
 """Who speaks across a knowledge base: one row per speaker, merged over all documents.
 
 The pipeline already resolves every mention ("he", "Mr Hopson") to one canonical ``speaker``
-string per document, so merging across documents is by exact string: no fuzzy matching that
-could join two people or split one. Role and organisation vary between articles ("chief
-executive" here, "chair" there), so a row shows the one written most often.
+string per document. Across documents the same person may be written "Donald Trump", "Donald J.
+Trump" or just "Trump": names with the same first and last word are one row (a generational
+suffix, "Jr.", keeps a son apart), and a one-word name joins the only longer name ending in it.
+Nothing fuzzier, which could join two people. Role and organisation vary between articles
+("chief executive" here, "chair" there), so a row shows the one written most often.
 
 Also here: reading a KB and its documents list back, which every command that uses a KB needs.
 """
@@ -35,10 +37,11 @@ def speaker_index(
     A record without ``doc_date`` takes its document's date from ``documents`` when given.
     """
     documents = documents or {}
+    said = [r for r in records if r["type"] == "quote" and r.get("speaker")]
+    same = merged_names(Counter(r["speaker"] for r in said))
     quotes: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for record in records:
-        if record["type"] == "quote" and record.get("speaker"):
-            quotes[record["speaker"]].append(record)
+    for record in said:
+        quotes[same[record["speaker"]]].append(record)
     rows = []
     for speaker, recs in quotes.items():
         dates = [d for r in recs if (d := r.get("doc_date") or (documents.get(r["doc_id"]) or {}).get("date"))]
@@ -54,6 +57,35 @@ def speaker_index(
             }
         )
     return sorted(rows, key=lambda row: (-row["quotes"], row["speaker"]))
+
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """First and last word (and a generational suffix), casefolded: "Donald J. Trump" is
+    ("donald", "trump"); "Donald Trump Jr." is ("donald", "trump", "jr")."""
+    words = [w.strip(",").casefold() for w in name.split()]
+    suffix = tuple(w.rstrip(".") for w in words[-1:] if w in SUFFIXES)
+    words = words[: len(words) - len(suffix)]
+    return (words[0], words[-1], *suffix) if len(words) > 1 else tuple(words)
+
+
+def merged_names(counts: Counter[str]) -> dict[str, str]:
+    """Each speaker name -> the name of its row: the most written of the names sharing its key."""
+    by_key: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in counts:
+        by_key[_name_key(name)].append(name)
+    full = [key for key in by_key if len(key) >= 2]
+    for key in [k for k in by_key if len(k) == 1]:
+        longer = [k for k in full if k[1] == key[0] and len(k) == 2]
+        if len(longer) == 1:  # "Trump" alone joins the one longer name it ends
+            by_key[longer[0]] += by_key.pop(key)
+    return {
+        name: max(names, key=lambda n: (len(_name_key(n)) > 1, counts[n], -len(n)))
+        for names in by_key.values()
+        for name in names
+    }
 
 
 def format_table(rows: Iterable[Mapping[str, Any]]) -> str:
