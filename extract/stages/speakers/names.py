@@ -20,6 +20,7 @@ class Person:
     role: str | None = None
     org: str | None = None
     aliases: set[str] = field(default_factory=set)  # role words that have named this person
+    gender: str | None = None  # "m" or "f", from a title ("Mrs Nair") or a pronoun that named them
 
 
 @dataclass
@@ -53,6 +54,15 @@ def surname(name: str) -> str:
 def clean_org(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
     return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def title_gender(name: Span) -> str | None:
+    """The gender a title written with a name tells ("Mrs Nair", "Sir Keir Starmer"), if any."""
+    doc, genders = name.doc, active().values("gendered-titles")
+    for token in (doc[name.start - 1] if name.start else None, name[0]):
+        if token is not None and token.lower_.rstrip(".") in genders:
+            return genders[token.lower_.rstrip(".")]
+    return None
 
 
 def _capitalised(token: Token) -> bool:

@@ -36,6 +36,7 @@ from extract.stages.speakers.names import (
     clean_org,
     name_span,
     role_and_org,
+    title_gender,
 )
 from extract.stages.syntax import noun_phrase
 
@@ -48,6 +49,9 @@ def book_of(doc: Doc) -> NameBook:
             name = clean_name(ent.text)
             if " " in name and book.canonical(name) not in book.people:
                 book.people[name] = Person(name, *role_and_org(ent))
+            if name and book.canonical(name, ent.start_char) in book.people:
+                found = book.people[book.canonical(name, ent.start_char)]
+                found.gender = found.gender or title_gender(ent)
             if name:
                 book.mentions.append((ent.start_char, book.canonical(name, ent.start_char)))
     for token in document_noun_tokens(doc):
@@ -86,8 +90,11 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         antecedent = _cataphora(subject)
         if antecedent is not None:
             return _with_mention(resolve(antecedent, book), doc[subject.i : subject.i + 1])
-        recent = book.recent(subject.idx)
-        person = recent[-1] if recent else _last_person_before(subject, book)
+        gender = PRONOUN_GENDER[low]
+        recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender)]
+        person = recent[-1] if recent else _last_person_before(subject, book, gender)
+        if person is not None and person.gender is None:
+            person.gender = gender  # "she" has named her: a later "he" is somebody else
         return _speaker(person, doc[subject.i : subject.i + 1])
     if low in {"who", "that"} and subject.head.dep_ == "relcl" and subject.head.head.i != subject.head.i:
         return resolve(subject.head.head, book)  # "Trump, who said ...": the noun the clause is about
@@ -116,6 +123,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         person = book.person(name)
         if person.role is None and person.org is None:
             person.role, person.org = role_and_org(span)
+        person.gender = person.gender or title_gender(span)
         book.spoke(name, subject.idx)
         return _speaker(person, span)
     if is_document(subject) or speaks_for_survey(subject):
@@ -134,6 +142,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
     return Speaker(None, span)
 
 
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names may follow
 
 
@@ -229,9 +238,12 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
     return _speaker(person, written)
 
 
-def _last_person_before(token: Token, book: NameBook) -> Person | None:
+def _last_person_before(token: Token, book: NameBook, gender: str) -> Person | None:
+    """The person named last before a pronoun whose gender is unknown or the pronoun's."""
     for ent in reversed([e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
-        return book.person(book.canonical(ent.text, ent.start_char))
+        person = book.person(book.canonical(ent.text, ent.start_char))
+        if person.gender in (None, gender):
+            return person
     return None
 
 
