@@ -45,7 +45,7 @@ def book_of(doc: Doc) -> NameBook:
     """The people a document names in full (with role and organisation) and the surveys it cites."""
     book = NameBook(acronyms=acronyms_in(doc.text))
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or _name_shaped(ent):
             name = clean_name(ent.text)
             if " " in name and book.canonical(name) not in book.people:
                 book.people[name] = Person(name, *role_and_org(ent))
@@ -59,6 +59,21 @@ def book_of(doc: Doc) -> NameBook:
         if org:
             book.survey(org, token.idx)
     return book
+
+
+def _name_shaped(ent: Span) -> bool:
+    """A person's name the model tagged as something else ("Amanda Pritchard" as ORG): two or
+    three capitalised proper nouns, no organisation word among them, whose last word the
+    document also uses alone or after a title ("Ms Pritchard said")."""
+    words = list(ent)
+    if ent.label_ in {"GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"} or not 2 <= len(words) <= 3:
+        return False
+    organisation = active()["organisation-kinds"] | body_nouns() | role_nouns()
+    if any(t.pos_ != "PROPN" or not t.text.istitle() or t.lower_ in organisation for t in words):
+        return False
+    last = words[-1]
+    alone = (t for t in ent.doc if t.text == last.text and not ent.start <= t.i < ent.end)
+    return any(t.i == 0 or t.doc[t.i - 1].text != words[-2].text for t in alone)
 
 
 def can_speak(subject: Token) -> bool:
