@@ -71,3 +71,25 @@ def test_furniture_yields_no_claim(page_records) -> None:
 def test_a_page_of_furniture_only_gives_nothing(nlp) -> None:
     furniture = PAGE[PAGE.index("Share this:") :]
     assert extract.claims("Home | News | Sport\nShare this:\n" + furniture, nlp) == []
+
+
+# A table or list after the last paragraph ("Per week $4.9 million") is part of the article; one
+# short line with a number after it ("Comments 3") is not.
+DATA_PAGE = """Club signs striker on record deal
+The club confirmed on Monday that the striker had signed a three-year contract worth a record sum, the largest in its history.
+He will earn more than any player the league has seen, according to figures the club released to reporters.
+Per year $90 million
+Per week $1.7 million
+Per day $246,000
+"""
+
+
+def test_data_rows_after_the_last_paragraph_stay_in_the_body() -> None:
+    article = find_article(DATA_PAGE, FurnitureDetector(load_rules()))
+    assert DATA_PAGE[article.body_start : article.body_end].endswith("Per day $246,000")
+
+
+def test_one_short_line_with_a_number_after_the_body_is_left_out() -> None:
+    page = DATA_PAGE.split("Per year")[0] + "Comments 3\n"
+    article = find_article(page, FurnitureDetector(load_rules()))
+    assert page[article.body_start : article.body_end].endswith("to reporters.")

@@ -22,6 +22,8 @@ import pytest
 
 import extract
 
+from .tables import params
+
 _UNSET = object()
 
 
@@ -34,8 +36,10 @@ def m(
     comparator: str = "eq",
     period: Any = _UNSET,
     purpose: Any = _UNSET,
+    basis: Any = _UNSET,
 ) -> dict[str, Any]:
-    """One expected money record; ``period``/``purpose`` are only checked when given."""
+    """One expected money record; ``period``/``purpose``/``basis`` (``currency_basis``) are only
+    checked when given."""
     record: dict[str, Any] = {
         "text": text,
         "amount": amount,
@@ -48,6 +52,8 @@ def m(
         record["period"] = period
     if purpose is not _UNSET:
         record["purpose"] = purpose
+    if basis is not _UNSET:
+        record["currency_basis"] = basis
     return record
 
 
@@ -588,7 +594,174 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES)
+# --- currencies the world over: a marker that names one currency, or a shared sign ("$", "Sh",
+# "Rs", "dollars") read from the places, peoples and institutions the text names -------------------
+WORLD_CASES = [
+    (
+        "au-state-context",
+        "The Queensland Government will spend $1.2 billion on new hospitals, the Treasurer said in Brisbane.",
+        [m("$1.2 billion", "1200000000", currency="AUD", basis="context")],
+    ),
+    (
+        "ca-province-context",
+        "Ontario's finance minister said the province will run a $4.4 billion deficit this year.",
+        [m("$4.4 billion", "4400000000", currency="CAD", basis="context")],
+    ),
+    (
+        "nz-city-context",
+        "Auckland Council approved a $3.1 billion transport plan on Thursday.",
+        [m("$3.1 billion", "3100000000", currency="NZD", basis="context")],
+    ),
+    (
+        "sg-context",
+        "Singapore's government set aside $500 million to retrain older workers.",
+        [m("$500 million", "500000000", currency="SGD", basis="context")],
+    ),
+    (
+        "us-state-context",
+        "The Ohio startup raised $40 million from investors.",
+        [m("$40 million", "40000000", currency="USD", basis="context")],
+    ),
+    # Saudi Arabia's riyal is not written "$": the sign keeps its usual reading.
+    (
+        "usd-default-elsewhere",
+        "The Riyadh club paid $100 million for the striker.",
+        [m("$100 million", "100000000", currency="USD", basis="default")],
+    ),
+    (
+        "aud-marker",
+        "The miner reported a profit of A$2.3bn.",
+        [m("A$2.3bn", "2300000000", currency="AUD", basis="symbol")],
+    ),
+    (
+        "cad-marker",
+        "Shares fell after the lender booked a C$150 million charge.",
+        [m("C$150 million", "150000000", currency="CAD", basis="symbol")],
+    ),
+    (
+        "nzd-marker-after",
+        "The government will borrow $NZ5 billion more next year.",
+        [m("$NZ5 billion", "5000000000", currency="NZD", basis="symbol")],
+    ),
+    (
+        "nzd-marker-before",
+        "Dairy farmers will share NZ$40 million.",
+        [m("NZ$40 million", "40000000", currency="NZD", basis="symbol")],
+    ),
+    # The document's own marker says what its bare "$" means.
+    (
+        "marker-then-bare",
+        "The dairy co-operative earned $NZ600 million, against $550 million a year earlier.",
+        [
+            m("$NZ600 million", "600000000", currency="NZD", basis="symbol"),
+            m("$550 million", "550000000", currency="NZD", basis="context"),
+        ],
+    ),
+    # "US$" in a Sydney story marks the foreign currency: the bare "$" stays local.
+    (
+        "us-marker-local-bare",
+        "The Sydney miner sold US$300 million of bonds and spent $50 million on exploration.",
+        [
+            m("US$300 million", "300000000", currency="USD", basis="symbol"),
+            m("$50 million", "50000000", currency="AUD", basis="context"),
+        ],
+    ),
+    (
+        "hkd-marker",
+        "Rents in Kowloon rose to HK$25,000 a month.",
+        [m("HK$25,000", "25000", currency="HKD", basis="symbol")],
+    ),
+    (
+        "kes-marker",
+        "Farmers in Nakuru were paid KSh 3,000 per bag.",
+        [m("KSh 3,000", "3000", currency="KES", basis="symbol")],
+    ),
+    (
+        "shilling-uganda",
+        "Kampala traders will pay Sh50,000 in new fees.",
+        [m("Sh50,000", "50000", currency="UGX", basis="context")],
+    ),
+    (
+        "shilling-kenya",
+        "The county will receive Sh2.5 billion for roads, the Kenyan Treasury said.",
+        [m("Sh2.5 billion", "2500000000", currency="KES", basis="context")],
+    ),
+    (
+        "shilling-glued-scale",
+        "The Mombasa port earned Sh7billion in May.",
+        [m("Sh7billion", "7000000000", currency="KES", basis="context")],
+    ),
+    (
+        "rupee-crore-india",
+        "The Kerala government released Rs 250 crore for flood relief.",
+        [m("Rs 250 crore", "2500000000", currency="INR", basis="context")],
+    ),
+    (
+        "rupee-pakistan",
+        "Traders in Lahore lost Rs 3 billion during the strike.",
+        [m("Rs 3 billion", "3000000000", currency="PKR", basis="context")],
+    ),
+    ("rupee-sign", "The bank cut its fee to ₹500.", [m("₹500", "500", currency="INR", basis="symbol")]),
+    (
+        "euro-sign-basis",
+        "Dublin will spend €2bn on housing.",
+        [m("€2bn", "2000000000", currency="EUR", basis="symbol")],
+    ),
+    # Oil and gold are priced in US dollars whatever the country of the story.
+    (
+        "oil-price-usd",
+        "Canadian producers lost money with crude at $45 per barrel.",
+        [m("$45", "45", currency="USD", basis="context")],
+    ),
+    (
+        "gold-price-usd",
+        "Gold hit $2,400 an ounce as Australian miners rallied.",
+        [m("$2,400", "2400", currency="USD", basis="context")],
+    ),
+    (
+        "dollars-word-context",
+        "The Toronto council approved 12 million dollars for shelters.",
+        [m("12 million dollars", "12000000", currency="CAD", basis="context")],
+    ),
+    ("aud-code", "Revenue was AUD 3.2 billion.", [m("AUD 3.2 billion", "3200000000", currency="AUD", basis="code")]),
+    (
+        "euros-word-code",
+        "The club paid 80 million euros for the winger.",
+        [m("80 million euros", "80000000", currency="EUR", basis="code")],
+    ),
+    (
+        "glued-million",
+        "The council said it would save £72million by 2027.",
+        [m("£72million", "72000000", basis="symbol")],
+    ),
+    # --- ranges and changes ---
+    (
+        "range-hyphenated-scales",
+        "The repairs will cost between $4.5-billion and $6-billion, officials in Washington said.",
+        [m("between $4.5-billion and $6-billion", "4500000000", "6000000000", currency="USD")],
+    ),
+    (
+        "range-cents",
+        "Tickets will cost 80 cents to 90 cents each.",
+        [m("80 cents to 90 cents", "0.8", "0.9", currency="USD")],
+    ),
+    (
+        "range-pence-between",
+        "A pint of milk costs between 60 pence and 70 pence.",
+        [m("between 60 pence and 70 pence", "0.6", "0.7")],
+    ),
+    (
+        "change-cut-from-to",
+        "The fine was cut from $2m to $500,000 on appeal.",
+        [m("$2m", "2000000", currency="USD"), m("$500,000", "500000", currency="USD")],
+    ),
+    # --- no money ---
+    ("none-currency-adjective", "The Australian dollar rose against the yen.", []),
+    ("none-letters-number", "The NZ19 variant spread quickly.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [*CASES, *params([(i, t, e) for i, t, e in WORLD_CASES], {})])
 def test_money(text: str, expected: list[dict[str, Any]], nlp: Any) -> None:
     records = money_records(text, nlp)
     # Pairs up to the shorter list: a missing record fails the first assert, an extra one the second.

@@ -105,6 +105,24 @@ MONEY = [
     ("₹2,000 crore", D(20_000_000_000), None, "INR"),
     ("₹5 lakh", D(500_000), None, "INR"),
     ("$20-25", D(20), D(25), "USD"),
+    ("$NZ19 billion", D(19_000_000_000), None, "NZD"),
+    ("Sh39 billion", D(39_000_000_000), None, "KES"),
+    ("KSh 2,500", D(2_500), None, "KES"),
+    ("between $9.8 billion and $12.8 billion", D(9_800_000_000), D(12_800_000_000), "USD"),
+    ("31 cents to 35 cents", D("0.31"), D("0.35"), "USD"),
+]
+
+# The marker as written and whether it is a sign or a code/word: what ``currency_basis`` builds on.
+MARKERS = [
+    ("$5m", "$", "symbol"),
+    ("A$5m", "a$", "symbol"),
+    ("$NZ350", "$nz", "symbol"),
+    ("Sh40 billion", "sh", "symbol"),
+    ("Rs 700 crore", "rs", "code"),
+    ("GBP 30m", "gbp", "code"),
+    ("12 million dollars", "dollars", "code"),
+    ("20 cents", "cents", "code"),
+    ("50p", "p", "symbol"),
 ]
 
 
@@ -129,7 +147,13 @@ def test_parse_money(text, amount, high, currency):
     assert (value.amount, value.amount_high, value.currency) == (amount, high, currency)
 
 
-@pytest.mark.parametrize("text", ["325m", "twenty", "3.5 per cent", "R50m", ""])
+@pytest.mark.parametrize(("text", "marker", "written"), MARKERS)
+def test_parse_money_keeps_its_marker(text, marker, written):
+    value = parse_money(text)
+    assert (value.marker, value.written) == (marker, written)
+
+
+@pytest.mark.parametrize("text", ["325m", "twenty", "3.5 per cent", "R50m", "", "Shell 5", "NZ19"])
 def test_parse_money_needs_a_currency(text):
     assert parse_money(text) is None
 

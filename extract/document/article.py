@@ -37,6 +37,10 @@ MIN_SENTENCE_WORDS = 3  # a closing paragraph after the last prose line
 MIN_STOPWORD_SHARE = 0.2
 MAX_HEADER_WORDS = 8  # a date line is short
 MIN_LEDE_WORDS = 15  # the first prose line this long ends the header (headlines are shorter)
+MAX_DATA_WORDS = 8  # a row of a table or a list item after the last paragraph
+MIN_DATA_ROWS = 2  # one short line with a number is as likely a page leftover ("Comments 3")
+_FIGURE = re.compile(r"\d")
+_BULLETS = frozenset("•·*-–▪")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SENTENCE_END = re.compile(r"[.!?:;”’\"')\]]\s*$")
 _DATE_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"]}
@@ -96,6 +100,20 @@ def is_short_sentence(line: Line) -> bool:
     )
 
 
+def is_data_line(line: Line) -> bool:
+    """A short line of a table or list: "Per week $4.9 million", "• 12 wards will close"."""
+    words = line.words
+    if not words or len(words) > MAX_DATA_WORDS:
+        return False
+    return bool(_FIGURE.search(line.text)) or (line.text.lstrip()[:1] in _BULLETS and len(words) >= 2)
+
+
+def data_rows(lines: list[Line]) -> int:
+    """How many of the first lines form a table or list (at least two rows in a row), else 0."""
+    rows = next((n for n, line in enumerate(lines) if not is_data_line(line)), len(lines))
+    return rows if rows >= MIN_DATA_ROWS else 0
+
+
 class FurnitureDetector:
     """Matches FURNITURE rules against the start of short lines."""
 
@@ -134,8 +152,10 @@ def find_article(text: str, furniture: FurnitureDetector) -> Article:
         return Article(0, 0, None, None)
     prose = [line for line in best if is_prose(line)]
     last = prose[-1] if prose else best[-1]
-    for line in best[best.index(last) + 1 :]:  # a short closing paragraph: “We are ready,” she said.
-        if not is_short_sentence(line):
+    tail = best[best.index(last) + 1 :]
+    rows = data_rows(tail)
+    for number, line in enumerate(tail):  # a short closing paragraph: “We are ready,” she said.
+        if number >= rows and not is_short_sentence(line):
             break
         last = line
     body = [line for line in best if line.start <= last.start]

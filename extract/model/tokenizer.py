@@ -19,13 +19,16 @@ from spacy.util import registry
 from extract.rules.words import shipped_words
 
 _WORDS = shipped_words()
-CURRENCY_SIGN = "(?:" + "|".join(map(re.escape, _WORDS.entries("currency-signs"))) + ")"
+SIGNS = frozenset(_WORDS.entries("currency-signs"))
+CURRENCY_SIGN = "(?:" + "|".join(map(re.escape, sorted(SIGNS, key=len, reverse=True))) + ")"
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-SCALE = "(?:" + "|".join(map(re.escape, _WORDS.entries("figure-suffixes"))) + ")"
+# Longest first, so "65million" splits as "65" + "million", not "65" + "m" + "illion".
+SCALE = "(?:" + "|".join(map(re.escape, sorted(_WORDS.entries("figure-suffixes"), key=len, reverse=True))) + ")"
 _AMOUNT = rf"{CURRENCY_SIGN}?{NUMBER}{SCALE}?"
 _FIGURE_TOKEN = re.compile(rf"{_AMOUNT}(?:[-–]{_AMOUNT})?\.?", re.IGNORECASE)
 _SCALE_TOKEN = re.compile(rf"{SCALE}\.?", re.IGNORECASE)
 _PIECE = re.compile(rf"{CURRENCY_SIGN}|{NUMBER}|{SCALE}|[-–.]", re.IGNORECASE)
+_SIGN_LETTERS = re.compile(r"([a-z]{1,2})(\d.*)", re.IGNORECASE)  # "NZ19" after "$": the sign "$NZ"
 # The model was trained on "3.5bn" as one token: give a split-off suffix the norm of the word it
 # abbreviates, so the tagger and parser see "£ 3.5 billion", a shape they know.
 SCALE_NORMS = _WORDS.values("figure-suffixes")
@@ -41,6 +44,14 @@ def split_figure(text: str, after_number: bool) -> list[str]:
         if "".join(pieces) == text and len(pieces) > 1:
             return pieces
     return [text]
+
+
+def glued_sign(before: str, text: str) -> tuple[str, str] | None:
+    """ "$" + "NZ19": the letters that finish the sign ("$NZ") and the figure after them."""
+    found = _SIGN_LETTERS.fullmatch(text)
+    if found is None or (before + found.group(1)).lower() not in SIGNS:
+        return None
+    return found.group(1), found.group(2)
 
 
 @registry.tokenizers("extract.cached_docs_only.v1")
@@ -96,7 +107,13 @@ class FigureTokenizer:
         changed = False
         for token in doc:
             after_number = token.i > 0 and doc[token.i - 1].text[-1:].isdigit()  # "325" or "£20m-£25" + "m."
-            pieces = split_figure(token.text, after_number)
+            text = token.text
+            glued = glued_sign(words[-1], text) if words and not spaces[-1] else None
+            if glued is not None:
+                words[-1] += glued[0]
+                text = glued[1]
+                changed = True
+            pieces = split_figure(text, after_number)
             changed |= len(pieces) > 1
             words.extend(pieces)
             spaces.extend([False] * (len(pieces) - 1) + [bool(token.whitespace_)])

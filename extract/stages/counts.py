@@ -1,8 +1,9 @@
 """Counts, percentages and proportions of things and people.
 
 ``COUNT`` rules give the phrase shapes; the values come from ``numbers`` and the unit from the
-parse. A number that is really a date, a year, a duration, an age, a phone number, a list
-number, part of a name ("Covid-19") or part of a money amount is not a count.
+parse. A number that is really a date, a year, a duration, a measure, an age, a phone or
+service number ("the 999 service"), a list number, part of a name ("Covid-19"), a lone scale
+word or part of a money amount is not a count.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.rules.loading import RuleSet
 from extract.rules.words import active
 from extract.stages.base import Claim, ClaimStage, claims_of
-from extract.stages.figures import Qualifiers
+from extract.stages.figures import Qualifiers, change_parts
 from extract.stages.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
 from extract.stages.syntax import matched_spans, noun_phrase
 
@@ -51,26 +52,31 @@ class CountExtractor(ClaimStage):
         taken = {t.i for c in claims if c.type == "money" for t in _tokens(doc, c)}  # a number in an amount
         qualifiers = self.qualifiers.index(doc)
         found: list[tuple[Span, dict]] = []
-        for span in matched_spans(self.matcher, doc):
-            if taken.intersection(range(span.start, span.end)) or not is_count(span):
+        for whole in matched_spans(self.matcher, doc):
+            if taken.intersection(range(whole.start, whole.end)) or not is_count(whole):
                 continue
-            rule = self.rules[span.label_]
-            fields = read_value(span, rule.fields["count_kind"])
-            if fields is None:
-                continue
-            fields["unit"] = unit_of(span, rule.fields["unit"])
-            qualifier = qualifiers.get(span.start)
-            fields["approx"] = qualifier.approx if qualifier else False
-            fields["comparator"] = qualifier.comparator if qualifier else "eq"
-            start = doc[qualifier.start] if qualifier else span[0]
-            found.append((doc[start.i : span.end], fields | {"_unit_rule": rule.fields["unit"], "_rule": rule.id}))
+            rule = self.rules[whole.label_]
+            for span in change_parts(whole, lambda part: bool(number_groups(part))):
+                fields = read_value(span, kind_of(whole, rule.fields["count_kind"]))
+                if fields is None:
+                    continue
+                fields["unit"] = unit_of(whole, rule.fields["unit"])
+                found.append(self._qualified(doc, span, qualifiers, fields | {"_unit_rule": rule.fields["unit"]}))
         for span, fields in found:
             if fields.pop("_unit_rule") == "sentence":
                 fields["unit"] = elided_unit(span, found)
                 if fields["unit"] is None:
                     continue
-            rule_id = fields.pop("_rule")
-            claims.append(Claim("count", span.start_char, span.end_char, rule_id, CountFields(**fields)))
+            claims.append(Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
+
+    @staticmethod
+    def _qualified(doc: Doc, span: Span, qualifiers: dict, fields: dict) -> tuple[Span, dict]:
+        """The span widened to its qualifier ("more than half"), with approx and comparator."""
+        qualifier = qualifiers.get(span.start)
+        fields["approx"] = qualifier.approx if qualifier else False
+        fields["comparator"] = qualifier.comparator if qualifier else "eq"
+        start = qualifier.start if qualifier else span.start
+        return Span(doc, start, span.end, span.label), fields
 
 
 def _tokens(doc: Doc, claim: Claim) -> Span:
@@ -148,11 +154,39 @@ def is_count(span: Span) -> bool:
         return False  # list numbering: "1." at the start of a line
     after = doc[span.end] if span.end < len(doc) else None
     head = span[-1]
-    if head.lemma_.lower() in active().union("time-units", "measure-units") or (
-        after is not None and after.lower_.startswith("-year")
+    units = active().union("time-units", "measure-units")
+    if head.lemma_.lower() in units or (
+        after is not None and (after.lower_.startswith("-year") or after.lemma_.lower() in units)
     ):
         return False
+    if len(span) == 1 and first.lower_ in active()["scale-words"]:
+        return False  # a stray "million"
+    if span.label_ == "proportion-half" and not lone_half(first):
+        return False  # "the second half", "half an hour"
+    number = next((t for t in span if t.like_num), first)
+    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if following is not None and is_label_of(number, following):
+        return False  # "the 999 service", "the 101 service handles calls"
     return not (first.ent_type_ in {"DATE", "TIME"} and head.pos_ == "NUM")
+
+
+def is_label_of(number: Token, after: Token) -> bool:
+    """A bare number that modifies the singular noun after it names it rather than counts it."""
+    if after.tag_ not in {"NN", "NNP"} or number.head != after:
+        return False
+    figure_words = active().union("percent-words", "count-scale-words", "count-collective-nouns")
+    return after.lower_ not in figure_words and after.lower_ not in FRACTIONS
+
+
+def lone_half(half: Token) -> bool:
+    """ "half from police staff", "nearly half": a share; not "the second half", "half an hour",
+    "two-and-a-half", "half-time"."""
+    doc = half.doc
+    before = doc[half.i - 1] if half.i else None
+    after = doc[half.i + 1] if half.i + 1 < len(doc) else None
+    if before is not None and (before.lower_ in {"the", "a", "an", "-", "–"} or before.tag_ in {"JJ", "CD"}):
+        return False
+    return after is None or (after.lower_ not in {"a", "an", "-", "–"} and after.pos_ not in {"NOUN", "PROPN", "ADJ"})
 
 
 def _labels(before: Token) -> bool:
@@ -163,11 +197,23 @@ def _labels(before: Token) -> bool:
     return before.is_alpha and before.is_title and before.pos_ == "PROPN" and not (sentence_start and before.is_stop)
 
 
+def kind_of(span: Span, kind: str) -> str:
+    """ "40% cuts" is a percentage, whatever the noun after it."""
+    words = active()["percent-words"]
+    return "percent" if kind == "count" and any(t.lower_ in words for t in span) else kind
+
+
+def fraction_text(span: Span) -> str:
+    """The words of a proportion up to its fraction word: "more than half its staff" -> "half"."""
+    end = next((t.i + 1 for t in span if t.lower_ in FRACTIONS), span.end)
+    start = next((t.i for t in span if t.like_num or t.lower_ in FRACTIONS or t.lower_ in {"a", "an"}), span.start)
+    return span.doc[start:end].text
+
+
 def read_value(span: Span, kind: str) -> dict | None:
     groups = number_groups(span)
     if kind == "proportion":
-        text = span.text.split(" of ")[0]
-        value = parse_fraction(text) or (
+        value = parse_fraction(fraction_text(span)) or (
             parse_fraction(groups[0].text + " in " + groups[1].text) if len(groups) > 1 else None
         )
         return None if value is None else {"value": value, "value_high": None, "count_kind": kind, "total": None}
@@ -177,6 +223,8 @@ def read_value(span: Span, kind: str) -> dict | None:
     if parsed is None:
         return None
     value, high = parsed
+    if kind != "count" and high is None and len(groups) > 1:  # "between 25% and 40%"
+        high = parse_number(groups[1].text)
     total = parse_number(groups[1].text) if kind == "count" and len(groups) > 1 else None
     return {"value": value, "value_high": high, "count_kind": kind, "total": total}
 
@@ -186,7 +234,7 @@ def unit_of(span: Span, where: str) -> str | None:
         head = span[-1] if span[-1].pos_ in {"NOUN", "PROPN"} else None
         if head is None:
             head = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"} and not t.like_num), None)
-        return noun_phrase(head).text if head is not None else None
+        return unit_words(noun_phrase(head)).text if head is not None else None
     if where == "of":
         of = next((t for t in span if t.lower_ == "of"), None)
         if of is None or of.i + 1 >= span.end:
@@ -196,12 +244,46 @@ def unit_of(span: Span, where: str) -> str | None:
     return None
 
 
+def unit_words(phrase: Span) -> Span:
+    """What is counted, without the figure or an owner the parse hangs on it: "lakh students" ->
+    "students", "its members" -> "members", "Britain's largest water companies" -> "largest
+    water companies"."""
+    start = phrase.start
+    for token in phrase[:-1]:
+        if token.like_num or token.lower_ in active()["scale-words"] or token.tag_ in {"POS", "PRP$"}:
+            start = token.i + 1
+    return phrase.doc[start : phrase.end]
+
+
 def elided_unit(span: Span, found: list[tuple[Span, dict]]) -> str | None:
-    """The unit of the nearest count with one in the same sentence, preferring earlier ones."""
+    """The unit of the nearest count with one in the same sentence, preferring earlier ones;
+    else what an "of" after the figure names ("a fifth (21%) of heads"), else the noun of "the
+    number of ..." before it ("cut the number of wards from 26 to 12")."""
     same = [(s, f) for s, f in found if s.sent == span.sent and s != span and f.get("unit")]
     before = [f["unit"] for s, f in same if s.start < span.start]
     after = [f["unit"] for s, f in same if s.start > span.start]
-    return before[-1] if before else (after[0] if after else None)
+    return before[-1] if before else (after[0] if after else of_after(span) or number_of(span))
+
+
+def of_after(span: Span) -> str | None:
+    """The noun of an "of" right after the figure, past a parenthesis: "a fifth (21%) of heads"."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":
+        i = next((t.i + 1 for t in doc[i : span.sent.end] if t.text == ")"), i)
+    if i >= span.sent.end or doc[i].lower_ != "of":
+        return None
+    obj = next((c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+    return noun_phrase(obj).text if obj is not None else None
+
+
+def number_of(span: Span) -> str | None:
+    """The noun of "the number of ..." earlier in the sentence, for a bare figure."""
+    for token in span.doc[span.sent.start : span.start]:
+        if token.lower_ == "number" and token.i + 1 < span.start and span.doc[token.i + 1].lower_ == "of":
+            obj = next((c for c in span.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN":
+                return noun_phrase(obj).text
+    return None
 
 
 @Language.factory("extract_counts", assigns=["doc._.claims"], default_config={"patterns": []})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.rules.loading import RuleSet
@@ -40,3 +41,18 @@ class Qualifiers:
             rule = self.rules[span.label_]
             found[span.end] = Qualifier(span.start, rule.fields["comparator"], rule.fields["approx"] == "true", rule.id)
         return found
+
+
+def change_parts(span: Span, valid: Callable[[Span], bool]) -> list[Span]:
+    """ "rose from $20m to $25m", "cut from 26 to 12 wards", "rise by £92 to £2,171": two figures
+    (before and after, or the change and the new level), not a range, when both parts are
+    ``valid``. Other spans as they are."""
+    doc = span.doc
+    to = next((t for t in span if t.lower_ == "to"), None)
+    prep = doc[span.start - 1] if span.start else None
+    if to is None or prep is None or prep.lower_ not in {"from", "by"}:
+        return [span]
+    if prep.lower_ == "from" and prep.head.lemma_ not in active()["change-verbs"]:
+        return [span]  # "salaries range from $48,000 to $52,000" is a range
+    parts = [Span(doc, span.start, to.i, span.label), Span(doc, to.i + 1, span.end, span.label)]
+    return parts if all(len(p) and valid(p) for p in parts) else [span]

@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from extract.rules.loading import RuleSet
 from extract.rules.words import active
 from extract.stages.base import Claim, ClaimStage, claims_of
-from extract.stages.figures import Qualifiers
-from extract.stages.numbers import parse_money
+from extract.stages.currency import document_currencies, is_shared, resolve
+from extract.stages.figures import Qualifiers, change_parts
+from extract.stages.numbers import MoneyValue, parse_money
 from extract.stages.syntax import matched_spans, noun_phrase
 
 PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
@@ -29,6 +30,7 @@ class MoneyFields:
     amount: Decimal
     amount_high: Decimal | None
     currency: str | None
+    currency_basis: str | None
     period: str | None
     purpose: str | None
     approx: bool
@@ -46,10 +48,17 @@ class MoneyExtractor(ClaimStage):
     def find(self, doc: Doc) -> None:
         qualifiers = self.qualifiers.index(doc)
         periods = matched_spans(self.periods, doc)
-        for span in (part for found in matched_spans(self.matcher, doc) for part in change_parts(found)):
-            value = parse_money(span.text)
-            if value is None:
-                continue
+        amounts: list[tuple[Span, MoneyValue]] = [
+            (span, value)
+            for found in matched_spans(self.matcher, doc)
+            for span in change_parts(found, lambda part: parse_money(part.text) is not None)
+            if (value := parse_money(span.text)) is not None
+        ]
+        context = None
+        if any(is_shared(value) for _, value in amounts):  # only then read the document's places
+            context = document_currencies(doc, (value for _, value in amounts))
+        for span, value in amounts:
+            currency, basis = resolve(value, span, context) if context else (value.currency, value.written)
             qualifier = qualifiers.get(span.start)
             start = doc[qualifier.start] if qualifier else span[0]
             period = next(
@@ -65,7 +74,8 @@ class MoneyExtractor(ClaimStage):
                     MoneyFields(
                         amount=value.amount,
                         amount_high=value.amount_high,
-                        currency=value.currency,
+                        currency=currency,
+                        currency_basis=basis,
                         period=period.text if period else None,
                         purpose=purpose(span),
                         approx=qualifier.approx if qualifier else False,
@@ -73,20 +83,6 @@ class MoneyExtractor(ClaimStage):
                     ),
                 )
             )
-
-
-def change_parts(span: Span) -> list[Span]:
-    """ "rose from $20m to $25m", "rise by £92 to £2,171": two amounts (before and after, or the
-    change and the new level), not a range. Other spans as they are."""
-    doc = span.doc
-    to = next((t for t in span if t.lower_ == "to"), None)
-    prep = doc[span.start - 1] if span.start else None
-    if to is None or prep is None or prep.lower_ not in {"from", "by"}:
-        return [span]
-    if prep.lower_ == "from" and prep.head.lemma_ not in active()["change-verbs"]:
-        return [span]  # "salaries range from $48,000 to $52,000" is a range
-    parts = [doc[span.start : to.i], doc[to.i + 1 : span.end]]
-    return parts if all(len(p) and parse_money(p.text) for p in parts) else [span]
 
 
 def purpose(span: Span) -> str | None:

@@ -139,10 +139,14 @@ def parse_range(text: str) -> tuple[Decimal, Decimal | None] | None:
 class MoneyValue:
     amount: Decimal
     amount_high: Decimal | None
-    currency: str  # ISO 4217
+    currency: str  # ISO 4217: the marker's own reading ("$" is USD until the document says otherwise)
+    marker: str  # the sign, code or word that gave the currency, lower case: "$", "a$", "pounds", "p"
+    written: str  # "symbol" or "code" (a code or a currency word)
 
 
-_SIGN = "|".join(re.escape(s) for s in sorted((k for k in CURRENCIES if not k.isalpha()), key=len, reverse=True))
+_SIGNS = sorted(_WORDS.values("currency-signs"), key=len, reverse=True)
+# A sign in letters ("Sh", "KSh") only counts glued or next to a number: "Sh39", "KSh 40".
+_SIGN = "|".join(re.escape(s) if not s.isalpha() else rf"(?<![a-z]){re.escape(s)}(?=\s?\d)" for s in _SIGNS)
 _SIGN_RE = re.compile(rf"(?i)(?:{_SIGN})")
 
 
@@ -154,27 +158,29 @@ def parse_money(text: str) -> MoneyValue | None:
     "815m pounds", "pounds 815m", "GBP 30m", "half a million pounds". None without a currency."""
     cleaned = text.replace("\u00a0", " ").strip().rstrip(".")
     cleaned = _HYPHENATED_SCALE.sub(r"\1 ", cleaned)  # "$50-million project": one amount, not a range
-    currency = None
+    marker, written = None, "symbol"
     signs = _SIGN_RE.findall(cleaned)
     if signs:
-        currency = CURRENCIES[signs[0].lower()]
+        marker = signs[0].lower()
         cleaned = _SIGN_RE.sub(" ", cleaned)
     words = cleaned.split()
-    unit_words = [w for w in words if w.lower() in CURRENCIES and w.lower() not in UNITS]
-    sub_words = [w for w in words if w.lower() in SUBUNITS]
+    unit_words = [w.lower() for w in words if w.lower() in CURRENCIES and w.lower() not in UNITS]
+    sub_words = [w.lower() for w in words if w.lower() in SUBUNITS]
     glued = re.fullmatch(r"(.*\d)p", cleaned.strip(), flags=re.I)
     divisor = Decimal(1)
-    if currency is None and unit_words:
-        currency = CURRENCIES[unit_words[0].lower()]
-    if currency is None and (sub_words or glued):
-        currency = SUBUNITS[sub_words[0].lower()] if sub_words else "GBP"
+    if marker is None and unit_words:
+        marker, written = unit_words[0], "code"
+    if marker is None and (sub_words or glued):
+        marker, written = (sub_words[0], "code") if sub_words else ("p", "symbol")
         divisor = Decimal(100)
         cleaned = glued.group(1) if glued and not sub_words else cleaned
-    if currency is None:
+    if marker is None:
         return None
+    currency = CURRENCIES.get(marker) or SUBUNITS[marker]
     rest = " ".join(w for w in cleaned.split() if w.lower() not in CURRENCIES and w.lower() not in SUBUNITS)
     parsed = parse_range(rest)
     if parsed is None:
         return None
     low, high = parsed
-    return MoneyValue(_exact(low / divisor), None if high is None else _exact(high / divisor), currency)
+    high = None if high is None else _exact(high / divisor)
+    return MoneyValue(_exact(low / divisor), high, currency, marker, written)
