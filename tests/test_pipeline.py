@@ -61,7 +61,8 @@ def test_the_attribute_rules_and_lemmatizer_by_lookup_give_the_model_s_records()
 
 def test_windowed_ner_gives_the_whole_text_ner_s_records_but_for_a_few_speakers(nlp):
     """Entities without a capital or a number are not looked for, and an entity near a window's
-    edge can differ: on these articles at most 1% of records differ, and only in who speaks."""
+    edge can differ: on these articles at most 1% of records differ, and only in who speaks (and
+    so in the holder of a stance inside a quote)."""
     texts = _texts()
     windowed, whole = _records(nlp, texts), _records(build_pipeline(faster=("attribute_ruler", "lemmatizer")), texts)
     differ = total = 0
@@ -78,6 +79,7 @@ def test_windowed_ner_gives_the_whole_text_ner_s_records_but_for_a_few_speakers(
                 "speaker_end",
                 "speaker_role",
                 "speaker_org",
+                "holder",
             }
             differ += bool(changed)
             total += 1

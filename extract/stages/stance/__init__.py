@@ -1,8 +1,11 @@
-"""Stance: short evaluative phrases, with polarity, target, negation and hedging.
+"""Stance: evaluative phrases, with polarity, strength, target, negation and hedging.
 
-``STANCE`` rules name the evaluative phrase and its polarity; ``NEGATION`` and ``HEDGE`` rules
-name the cues that flip or soften it within its clause. The holder is filled in from the quote
-a phrase sits in (``kb``), else it is the author's (null).
+``STANCE`` rules name the evaluative phrase and its polarity: hand rules for the shapes news
+uses (predictions, demands, idioms) and the open-vocabulary lexicon rules, whose word lists
+(``stance-negative``, ``stance-positive``) carry each word's strength. A matched word grows into
+its phrase from the parse (``phrase``); ``NEGATION`` and ``HEDGE`` rules name the cues that flip
+or soften it within its clause (``scope``). The holder is filled in from the quote a phrase sits
+in (``kb``), else it is the author's (null).
 """
 
 from __future__ import annotations
@@ -11,12 +14,14 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from extract.rules.loading import RuleSet
 from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.stance.phrase import evaluative_word, intensity, phrase_of, takes_position
+from extract.stages.stance.scope import NEGATION_WINDOW, conditional, negates_another, same_clause, target_of
 from extract.stages.syntax import matched_spans
 
-NEGATION_WINDOW = 4  # tokens before a phrase in which a negation cue applies
 FLIP = {"positive": "negative", "negative": "positive"}
 
 
@@ -33,6 +38,7 @@ class StanceFields:
     hedged: bool
     hedge_cue: str | None
     stance_kind: str
+    strength: float
 
 
 class StanceExtractor(ClaimStage):
@@ -47,9 +53,11 @@ class StanceExtractor(ClaimStage):
     def find(self, doc: Doc) -> None:
         negations = matched_spans(self.negations, doc)
         hedges = matched_spans(self.hedges, doc)
-        spans = merge_lists(matched_spans(self.matcher, doc), self.rules)
-        # a phrase that is the negation of another ("failed to" in "failed to prove a success") is not one
-        spans = [s for s in spans if not _negates_another(s, spans, negations)]
+        # a word that takes no position gives way before overlaps are settled, so a hand rule on
+        # the same word ("welcomed") still stands
+        matches = sorted(filter_spans([s for s in self.matcher(doc) if takes_position(s)]), key=lambda s: s.start)
+        spans = merge_lists(phrases(matches), self.rules)
+        spans = [s for s in spans if not negates_another(s, spans, negations)]
         for span in spans:
             if conditional(span):
                 continue  # "if the assumptions are too optimistic": no position is taken
@@ -68,10 +76,10 @@ class StanceExtractor(ClaimStage):
                     None,
                 )
             )
-            hedge = next((h for h in hedges if h.sent == span.sent and _same_clause(h, span)), None)
+            hedge = next((h for h in hedges if h.sent == span.sent and same_clause(h, span)), None)
             start = min(span.start, negation.start) if negation is not None else span.start
             phrase = doc[start : span.end]
-            polarity = rule.fields["polarity"]
+            word, polarity, weight = weighed(span, rule.fields["polarity"])
             claims_of(doc).append(
                 Claim(
                     "stance",
@@ -81,21 +89,42 @@ class StanceExtractor(ClaimStage):
                     StanceFields(
                         polarity=FLIP[polarity] if negation is not None else polarity,
                         holder=None,
-                        target=target_of(span),
+                        target=target_of(word),
                         negated=negation is not None,
                         negation_cue=negation.text if negation is not None else None,
                         hedged=hedge is not None,
                         hedge_cue=hedge.text if hedge is not None else None,
                         stance_kind=rule.fields["stance_kind"],
+                        strength=weight,
                     ),
                 )
             )
 
 
-def _negates_another(span: Span, spans: list[Span], negations: list[Span]) -> bool:
-    if not any(n.start == span.start and n.end >= span.end for n in negations):
-        return False
-    return any(o.start >= span.end and o.start - NEGATION_WINDOW <= span.start and o.sent == span.sent for o in spans)
+def weighed(span: Span, polarity: str) -> tuple[Token, str, float]:
+    """The phrase's evaluative word, and its polarity and strength (0-1) after its intensifiers:
+    "hugely" strengthens, "slightly" weakens, and an excess of a good quality ("overly
+    optimistic") is a criticism."""
+    word, value = evaluative_word(span, polarity)
+    factor = intensity(word)
+    if factor < 0 and polarity == "positive":
+        polarity = "negative"
+    return word, polarity, round(min(1.0, value * abs(factor)), 2)
+
+
+def phrases(spans: list[Span]) -> list[Span]:
+    """The matched words, each grown into its phrase; a phrase that
+    overlaps the one before joins it ("false and misleading advertisements")."""
+    out: list[Span] = []
+    for span in spans:
+        phrase = phrase_of(span)
+        phrase = Span(span.doc, phrase.start, phrase.end, label=span.label_)
+        if out and phrase.start < out[-1].end:
+            prev = out[-1]
+            out[-1] = Span(span.doc, prev.start, max(prev.end, phrase.end), label=prev.label_)
+            continue
+        out.append(phrase)
+    return out
 
 
 def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
@@ -115,52 +144,6 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
                 continue
         merged.append(span)
     return merged
-
-
-def conditional(span: Span) -> bool:
-    """True when the phrase sits in an "if"/"unless" clause, or is a hypothetical that one
-    governs ("it would help if there were ..."): no position is taken on what is."""
-    if any(t.lower_ in {"would", "could", "might"} for t in span):
-        head = _clause_head(span.root)
-        if any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-            for c in head.children
-        ):
-            return True
-    token = span.root
-    while True:
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
-            return True
-        if token.head.i == token.i or token.dep_ in {"ROOT", "ccomp"}:
-            return False
-        token = token.head
-
-
-def _clause_head(token: Token) -> Token:
-    while token.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"} and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _same_clause(cue: Span, phrase: Span) -> bool:
-    """The cue and phrase share a clause; "it seems"/"it appears" also scope over the clause they govern."""
-    cue_head, phrase_head = _clause_head(cue.root), _clause_head(phrase.root)
-    if cue_head == phrase_head:
-        return True
-    return cue.root.lemma_ in {"seem", "appear"} and phrase_head.dep_ == "ccomp" and phrase_head.head == cue.root
-
-
-def target_of(span: Span) -> str | None:
-    """What the phrase evaluates: the subject of its clause, or the noun an adjective modifies."""
-    root = span.root
-    if root.dep_ == "amod" and root.head.pos_ in {"NOUN", "PROPN"}:
-        return root.head.text
-    head = _clause_head(root)
-    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or (subject.pos_ == "PRON" and subject.lower_ in {"it", "there", "this", "that"}):
-        return None
-    doc = span.doc
-    return doc[subject.left_edge.i : subject.i + 1].text
 
 
 @Language.factory("extract_stance", assigns=["doc._.claims"], default_config={"patterns": []})
