@@ -38,10 +38,11 @@ def main(verbose: bool) -> None:
       extract eval tests/gold/gold.jsonl corpus/
     """
     if verbose:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("extract: %(message)s"))
         logger = logging.getLogger("extract")
-        logger.addHandler(handler)
+        if not logger.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("extract: %(message)s"))
+            logger.addHandler(handler)
         logger.setLevel(logging.INFO)
 
 
