@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from extract.rules.errors import PatternError
@@ -55,7 +55,7 @@ class Words:
         """A list's words that have a value, with it."""
         return {word: value for word, value in self.entries(name).items() if value is not None}
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         return hashlib.sha256(json.dumps(self.lists, sort_keys=True).encode("utf-8")).hexdigest()
 

@@ -229,11 +229,14 @@ class NameBook:
         return orgs[-1] if orgs else None
 
     def by_role(self, role_words: set[str], before: int) -> Person | None:
-        """The most recent speaker, else the first person, whose role shares a word with these."""
+        """The most recent speaker, else the first person, whose role shares a word with these:
+        a role noun, where the words hold one ("the health minister" is not "the health
+        spokesperson"), else any word ("the Sheffield MP")."""
+        roles = role_words & active()["role-nouns"]
 
         def matches(p: Person) -> bool:
             known = set(f"{p.role or ''} {p.org or ''}".lower().split()) | p.aliases
-            return bool(role_words & known)
+            return bool((roles or role_words) & known)
 
         for person in reversed(self.recent(before)):
             if matches(person):
