@@ -20,3 +20,10 @@ def params(cases: Iterable[tuple[str, Any, Any]], known_failures: Mapping[str, s
         )
         for case_id, text, expected in cases
     ]
+
+
+def quote_records(text: str, nlp: Any) -> list[dict[str, Any]]:
+    """The quote records the pipeline makes of ``text``, in text order."""
+    import extract
+
+    return sorted((r for r in extract.claims(text, nlp) if r["type"] == "quote"), key=lambda r: r["start"])

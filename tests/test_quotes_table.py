@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-import extract
-
-from .tables import params
+from .tables import params, quote_records
 
 Q = tuple[str, str, str | None, str | None]  # content, quote_kind, speaker, cue
 
@@ -345,10 +343,9 @@ KNOWN_FAILURES: dict[str, str] = {
 
 
 def _quotes(text: str, nlp) -> list[Q]:
-    recs = [r for r in extract.claims(text, nlp) if r["type"] == "quote"]
     return [
         (r["content"], r["quote_kind"], r["speaker"], r["cue"].lower() if r["cue"] else None)
-        for r in sorted(recs, key=lambda r: r["start"])
+        for r in quote_records(text, nlp)
     ]
 
 

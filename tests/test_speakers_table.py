@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-import extract
-
-from .tables import params
+from .tables import params, quote_records
 
 S = tuple[str, str | None]  # content, speaker
 
@@ -440,8 +438,7 @@ KNOWN_FAILURES: dict[str, str] = {
 
 
 def _speakers(text: str, nlp) -> list[S]:
-    recs = [r for r in extract.claims(text, nlp) if r["type"] == "quote"]
-    return [(r["content"], r["speaker"]) for r in sorted(recs, key=lambda r: r["start"])]
+    return [(r["content"], r["speaker"]) for r in quote_records(text, nlp)]
 
 
 @pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))

@@ -18,7 +18,7 @@ from spacy.util import minibatch
 
 from extract.document.article import Article, find_article, furniture_detector
 from extract.kb.records import records
-from extract.pipeline import PipelineSettings, stage_names
+from extract.pipeline import PipelineSettings
 from extract.rules.lexicon import could_match, lexicon_sets
 from extract.run.cache import BodyClaims, RunCache, StageClaims
 from extract.stages.base import claims_of
@@ -32,18 +32,12 @@ class ParseMissing(RuntimeError):
     """A rules-only pipeline met a text whose parse is not in the cache: load the model."""
 
 
-def article_of(nlp: Language, text: str) -> Article:
-    settings = PipelineSettings.of(nlp)
-    return find_article(text, furniture_detector(settings.patterns, settings.furniture))
-
-
-def _article(nlp: Language, text: str, settings: PipelineSettings, cache: RunCache | None) -> Article:
-    if cache is None:
-        return article_of(nlp, text)
-    article = cache.get_article(text, settings.furniture)
+def _article(text: str, settings: PipelineSettings, cache: RunCache | None) -> Article:
+    article = cache.get_article(text, settings.furniture) if cache is not None else None
     if article is None:
-        article = article_of(nlp, text)
-        cache.put_article(text, settings.furniture, article)
+        article = find_article(text, furniture_detector(settings.patterns, settings.furniture))
+        if cache is not None:
+            cache.put_article(text, settings.furniture, article)
     return article
 
 
@@ -55,9 +49,10 @@ def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: 
     """The model's analysis of each text, from the cache where it holds a valid entry."""
     docs: list[Doc | None] = [cache.get_doc(t, nlp.vocab) if cache else None for t in texts]
     missing = [i for i, doc in enumerate(docs) if doc is None]
-    if missing and PipelineSettings.of(nlp).rules_only:
+    settings = PipelineSettings.of(nlp)
+    if missing and settings.rules_only:
         raise ParseMissing(f"{len(missing)} text(s) have no cached parse")
-    with nlp.select_pipes(disable=stage_names()):
+    with nlp.select_pipes(disable=list(settings.stages)):
         for i, doc in zip(missing, nlp.pipe([texts[i] for i in missing], batch_size=batch_size), strict=True):
             if cache:
                 cache.put_doc(texts[i], doc)
@@ -100,10 +95,10 @@ def extract_many(
     a body where no stage needs to run keeps its earlier records, and its parse is not loaded.
     """
     settings = PipelineSettings.of(nlp)
-    for name in stage_names() if cache else ():
+    for name in settings.stages if cache else ():
         cache.keep_rules(settings.stages[name], settings.stage_rules[name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
-        articles = [_article(nlp, text, settings, cache) for _, text in batch]
+        articles = [_article(text, settings, cache) for _, text in batch]
         bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles, strict=True)]
         stored = [cache.get_claims(body) if cache else BodyClaims({}, None, None) for body in bodies]
         kept = [
@@ -138,7 +133,7 @@ def _run_stages(
 ) -> dict[str, StageClaims]:
     """Each stage's claims on a doc: kept from the cache where they still hold, else from running it."""
     stages = {}
-    for name in stage_names():
+    for name in settings.stages:
         cached, rules = entry.stages.get(name), settings.stages[name]
         if cached is not None and _still_holds(cached.rules, name, entry.lexicon, settings, cache):
             claims_of(doc).extend(cached.claims)
@@ -155,9 +150,11 @@ def _kept_records(
 ) -> list[dict[str, Any]] | None:
     """The records an earlier run wrote for this document, when every stage's claims on its body
     still hold and the page reads the same (title, date): no stage runs, no parse is loaded."""
-    if cache is None or entry.records_rules is None or not set(stage_names()) <= set(entry.stages):
+    if cache is None or entry.records_rules is None or not set(settings.stages) <= set(entry.stages):
         return None
-    if not all(_still_holds(entry.stages[name].rules, name, entry.lexicon, settings, cache) for name in stage_names()):
+    if not all(
+        _still_holds(entry.stages[name].rules, name, entry.lexicon, settings, cache) for name in settings.stages
+    ):
         return None
     earlier = cache.get_records(doc_id, text, rules=entry.records_rules)
     return earlier[1] if earlier is not None and earlier[0] == article else None

@@ -8,15 +8,12 @@ one ``register`` call; ``tests/test_registry.py`` proves the JSON Schema and the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 from extract.stages.counts import CountFields
 from extract.stages.money import MoneyFields
 from extract.stages.quotes import QuoteFields
 from extract.stages.stance import StanceFields
-
-# A comparison of one field of a gold item with the same field of a prediction.
-COMPARISONS = ("exact", "number", "name")
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,6 @@ class ClaimType:
     underline: bool = False  # the report underlines it instead of filling it
     reads: tuple[str, ...] = ()  # claim types whose claims its stage reads (their stages run first)
     parts: tuple[Part, ...] = ()  # parts the report marks on their own
-    description: str = field(default="", compare=False)
 
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in fields(self.fields))
@@ -123,7 +119,6 @@ register(
         Scoring("quotes", "content", {"speaker": (("speaker", "name"),)}, end_to_end="speaker"),
         colour="#fff0a0",
         parts=(Part("speaker", "speaker", "#b8d6ff"),),
-        description="direct and reported speech, with its speaker",
     )
 )
 register(
@@ -141,7 +136,6 @@ register(
             gold_numbers=("amount", "amount_high"),
         ),
         colour="#9fe3ad",
-        description="monetary amounts, normalised",
     )
 )
 register(
@@ -156,7 +150,6 @@ register(
         ),
         colour="#ffc98f",
         reads=("money",),
-        description="counts, percentages and proportions",
     )
 )
 register(
@@ -169,6 +162,5 @@ register(
         Scoring("stance", "text", {"polarity": (("polarity", "exact"),), "holder": (("holder", "name"),)}),
         colour="#8e44c9",
         underline=True,
-        description="evaluative phrases with polarity and holder",
     )
 )

@@ -45,13 +45,14 @@ class RuleTester:
         self.rules = rules
         self.producing = {kind.producing_label for kind in claim_types()}
         self.matchers: dict[str, RuleMatcher] = {}
+        self.furniture = FurnitureDetector(rules)
 
     def fires(self, rule: Rule, text: str) -> bool:
         if rule.label in self.producing:
             records = next(extract_many(self.nlp, [("example", text)]))[3]
             return any(record["rule"] == rule.id for record in records)
         if rule.label == "FURNITURE":
-            return FurnitureDetector(self.rules)(Line(0, len(text), text))
+            return self.furniture(Line(0, len(text), text))
         if rule.label not in self.matchers:
             self.matchers[rule.label] = self.rules.matcher(self.nlp.vocab, rule.label)
         with using(self.rules.words):

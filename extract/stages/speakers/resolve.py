@@ -8,6 +8,8 @@ reading order, so pronouns and roles resolve to the most recent compatible speak
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
 from extract.rules.words import active
@@ -44,16 +46,17 @@ from extract.stages.syntax import noun_phrase
 def book_of(doc: Doc) -> NameBook:
     """The people a document names in full (with role and organisation) and the surveys it cites."""
     book = NameBook(acronyms=acronyms_in(doc.text))
+    uses = _word_uses(doc)
     for ent in doc.ents:
-        if ent.label_ == "PERSON" or _name_shaped(ent):
-            name = clean_name(ent.text)
-            if " " in name and book.canonical(name) not in book.people:
-                book.people[name] = Person(name, *role_and_org(ent))
-            if name and book.canonical(name, ent.start_char) in book.people:
-                found = book.people[book.canonical(name, ent.start_char)]
-                found.gender = found.gender or title_gender(ent)
-            if name:
-                book.mentions.append((ent.start_char, book.canonical(name, ent.start_char)))
+        name = clean_name(ent.text) if ent.label_ == "PERSON" or _name_shaped(ent, uses) else ""
+        if not name:
+            continue
+        if " " in name and book.canonical(name) not in book.people:
+            book.people[name] = Person(name, *role_and_org(ent))
+        canonical = book.canonical(name, ent.start_char)
+        if canonical in book.people:
+            book.people[canonical].gender = book.people[canonical].gender or title_gender(ent)
+        book.mentions.append((ent.start_char, canonical))
     for token in document_noun_tokens(doc):
         org = org_of_document(token)
         if org:
@@ -61,19 +64,25 @@ def book_of(doc: Doc) -> NameBook:
     return book
 
 
-def _name_shaped(ent: Span) -> bool:
+def _word_uses(doc: Doc) -> Counter[str | tuple[str, str]]:
+    """How often each word, and each pair of words in a row, is written in the document."""
+    uses: Counter[str | tuple[str, str]] = Counter(t.text for t in doc)
+    uses.update((doc[i - 1].text, doc[i].text) for i in range(1, len(doc)))
+    return uses
+
+
+def _name_shaped(ent: Span, uses: Counter[str | tuple[str, str]]) -> bool:
     """A person's name the model tagged as something else ("Amanda Pritchard" as ORG): two or
     three capitalised proper nouns, no organisation word among them, whose last word the
-    document also uses alone or after a title ("Ms Pritchard said")."""
+    document also uses alone or after a title ("Ms Pritchard said"): written more often than
+    after the word before it in the name."""
     words = list(ent)
     if ent.label_ in {"GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"} or not 2 <= len(words) <= 3:
         return False
-    organisation = active()["organisation-kinds"] | body_nouns() | role_nouns()
+    organisation = active().union("organisation-kinds", "body-nouns", "role-nouns")
     if any(t.pos_ != "PROPN" or not t.text.istitle() or t.lower_ in organisation for t in words):
         return False
-    last = words[-1]
-    alone = (t for t in ent.doc if t.text == last.text and not ent.start <= t.i < ent.end)
-    return any(t.i == 0 or t.doc[t.i - 1].text != words[-2].text for t in alone)
+    return uses[words[-1].text] > uses[words[-2].text, words[-1].text]
 
 
 def can_speak(subject: Token) -> bool:
