@@ -1,0 +1,127 @@
+"""``extract run``: a folder of articles in, a knowledge base out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from extract.cli.app import MODEL_OPTION, PATTERNS_OPTION, default_docs, fail, main
+
+EXAMPLES_RUN = """\b
+Examples:
+  extract run corpus/                   # writes kb.jsonl and kb.documents.jsonl
+  extract run corpus/ -o - | jq .text   # the knowledge base on stdout
+  extract run news/ --patterns my_rules/ -o news.jsonl
+  extract run s3://bucket/news/ -o s3://bucket/kb.jsonl --engine dask --scheduler tcp://HOST:8786
+"""
+
+
+@main.command(epilog=EXAMPLES_RUN)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", default="kb.jsonl", show_default=True, help="Knowledge base to write ('-' for stdout).")
+@click.option("--docs", default=None, help="Documents list to write [default: KB name + .documents.jsonl].")
+@MODEL_OPTION
+@PATTERNS_OPTION
+@click.option("--max-bytes", type=int, default=None, help="Largest file to read (default 10 MB).")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (the output is the same bytes whatever the number).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Cache of parsed articles [default: $EXTRACT_CACHE_DIR or ~/.cache/extract].",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where files are processed: here (--workers processes) or on a Dask cluster.",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:PORT) for --engine dask.")
+@click.option(
+    "--local-workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --engine dask and no --scheduler: start a local Dask cluster of N worker processes.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def run(
+    paths,
+    output,
+    docs,
+    model,
+    patterns,
+    max_bytes,
+    workers,
+    cache_dir,
+    no_cache,
+    engine,
+    scheduler,
+    local_workers,
+    quiet,
+) -> None:
+    """Extract claims from every .txt file under PATHS into a JSONL knowledge base.
+
+    PATHS and -o may be fsspec URLs (s3://, gs://, ...; needs fsspec and the backend).
+    Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
+    """
+    from extract.model.loading import ModelNotFound
+    from extract.rules.errors import PatternError
+    from extract.run.cache import default_cache_dir
+    from extract.run.corpus import RunSettings, local_engine
+    from extract.run.corpus import run as run_corpus
+    from extract.run.reader import MAX_BYTES, InputError
+
+    if docs is None and output != "-":
+        docs = default_docs(output)
+    settings = RunSettings(
+        model=model,
+        patterns=tuple(str(Path(p).resolve()) for p in patterns),
+        cache_dir=None if no_cache else str(Path(cache_dir or default_cache_dir()).resolve()),
+        max_bytes=max_bytes or MAX_BYTES,
+        tune_process=engine == "local",  # this process and its workers are the command's own
+    )
+
+    if engine == "dask":
+        try:
+            from extract.run.dask_engine import dask_engine
+        except ImportError:
+            fail("--engine dask needs the dask extra: pip install 'extract-claims[dask]'")
+        chosen = dask_engine(scheduler=scheduler, local_workers=local_workers or workers)
+    else:
+        chosen = local_engine(workers)
+
+    def progress(items):
+        if quiet or not sys.stderr.isatty():
+            yield from items
+            return
+        with click.progressbar(items, label="extracting", file=sys.stderr) as bar:
+            yield from bar
+
+    try:
+        summary = run_corpus(
+            settings,
+            paths,
+            output,
+            docs,
+            warn=lambda m: click.echo(f"extract: {m}", err=True),
+            engine=chosen,
+            progress=progress,
+        )
+    except (InputError, PatternError, ModelNotFound, OSError) as err:  # OSError: e.g. no Dask scheduler there
+        fail(str(err))
+    except KeyboardInterrupt:
+        fail(f"interrupted: {output} left as it was", 130)
+    if not quiet:
+        click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.errors else 0)

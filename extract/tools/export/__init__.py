@@ -1,0 +1,59 @@
+"""A knowledge base in the formats other tools read: a spreadsheet, annotation tools, a database.
+
+``tables`` writes the tabular formats, ``annotation`` the annotation tools' task files.
+
+Every format is written to a temporary file renamed into place, so a failed export leaves any
+previous file intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from extract.run.reader import InputError, read_source
+from extract.tools.export.annotation import TASKS, write_tasks
+from extract.tools.export.tables import claim_columns, write_csv, write_sqlite
+
+FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite")
+
+
+def load_texts(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    """Each document's source text, re-read and decoded as the run did; skipped files are left out."""
+    texts = {}
+    for doc_id, entry in documents.items():
+        if entry.get("error") or not entry.get("path"):
+            continue
+        try:
+            texts[doc_id] = read_source(Path(entry["path"])).text
+        except InputError as err:
+            raise ValueError(
+                f"{entry['path']} (document {doc_id}): {err}; run from the folder `extract run` ran in "
+                "(the documents list holds paths as given to it), or re-run `extract run`"
+            ) from err
+    return texts
+
+
+def export(
+    records: Iterable[Mapping[str, Any]],
+    texts: Mapping[str, str],
+    fmt: str,
+    out: Path,
+    documents: Mapping[str, Mapping[str, Any]] | None = None,
+) -> int:
+    """Write ``records`` to ``out`` as ``fmt`` (one of ``FORMATS``); the number of rows or tasks written.
+
+    The annotation formats need ``texts`` (doc id -> source text, see ``load_texts``) for every
+    document holding a claim; csv and sqlite do not read it.
+    """
+    if fmt == "csv":
+        return write_csv(records, out)
+    if fmt == "sqlite":
+        return write_sqlite(records, out, documents)
+    if fmt not in TASKS:
+        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    return write_tasks(fmt, records, texts, documents, out)
+
+
+__all__ = ["FORMATS", "claim_columns", "export", "load_texts"]
