@@ -416,6 +416,93 @@ CASES: list[tuple[str, str, list[S]]] = [
         "“There was smoke everywhere,” a witness said.",
         [("There was smoke everywhere", None)],
     ),
+    # --- organisations named around a connector, acronyms never bracketed --------------------
+    (
+        "org-name-with-for",
+        "The Campaign for Cleaner Rivers said the water company had dumped sewage 300 times last year.",
+        [("the water company had dumped sewage 300 times last year", "Campaign for Cleaner Rivers")],
+    ),
+    (
+        "acronym-by-initials",
+        "The National Farmers Federation warned of a long drought.\n\n"
+        "Wheat yields could halve this season, according to the NFF.",
+        [("Wheat yields could halve this season", "National Farmers Federation")],
+    ),
+    # --- spokespeople and officials with no organisation of their own -------------------------
+    (
+        "bare-spokeswoman-after-org",
+        "Harbourside Water said it would raise bills by 8% from April.\n\n"
+        "A spokeswoman said: “We have frozen prices for three years and can no longer absorb the costs.”",
+        [
+            ("it would raise bills by 8% from April", "Harbourside Water"),
+            ("We have frozen prices for three years and can no longer absorb the costs", "Harbourside Water"),
+        ],
+    ),
+    (
+        "bare-officials-no-org",
+        "Officials said the bridge would stay closed until the spring.",
+        [("the bridge would stay closed until the spring", "Officials")],
+    ),
+    (
+        "the-authority-is-the-council",
+        "Brookfield Borough Council is to close four libraries.\n\n"
+        "The authority said the closures would save £400,000 a year.",
+        [("the closures would save £400,000 a year", "Brookfield Borough Council")],
+    ),
+    # --- names the model tags as organisations, after a role ----------------------------------
+    (
+        "role-then-name-tagged-org",
+        "Opposition transport spokeswoman Aroha Whitfield said the fares rise would hurt commuters.\n\n"
+        "“People are already paying more than they can afford,” she said.",
+        [
+            ("the fares rise would hurt commuters", "Aroha Whitfield"),
+            ("People are already paying more than they can afford", "Aroha Whitfield"),
+        ],
+    ),
+    # --- the subject just before a pronoun beats an earlier speaker ---------------------------
+    (
+        "pronoun-nearest-subject",
+        "Deputy mayor Ravi Mehta said the city would add 200 buses.\n\n"
+        "Meanwhile, opposition councillor Arjun Mehta staged a sit-in outside the depot. "
+        "He said that “the buses are promised every year and never arrive.”",
+        [
+            ("the city would add 200 buses", "Ravi Mehta"),
+            ("the buses are promised every year and never arrive", "Arjun Mehta"),
+        ],
+    ),
+    # --- a clause about a person, a colon, a quote ----------------------------------------------
+    (
+        "colon-after-clause",
+        "Chief executive Marta Lindqvist told investors the year had been hard. "
+        "Overall, Lindqvist sounded confident: “Our new stores are paying off.”",
+        [
+            ("the year had been hard", "Marta Lindqvist"),
+            ("Our new stores are paying off", "Marta Lindqvist"),
+        ],
+    ),
+    # --- a dateline before the subject; a role given by its abbreviation ---------------------
+    (
+        "dateline-dash-subject",
+        "KAMPALA, Uganda Mar 3 – Finance Minister Grace Atim on Monday said the government would clear arrears by June.",
+        [("the government would clear arrears by June", "Grace Atim")],
+    ),
+    (
+        "role-abbreviation",
+        "Treasury Cabinet Secretary Peter Mwangi presented the budget on Thursday.\n\n"
+        "The CS said counties would receive their allocations within a week.",
+        [("counties would receive their allocations within a week", "Peter Mwangi")],
+    ),
+    (
+        "role-after-name-as-subject",
+        "Governor Alice Njeri, the forum Chairperson said the funds had not arrived for three months.",
+        [("the funds had not arrived for three months", "Alice Njeri")],
+    ),
+    (
+        "which-after-apposition",
+        "The plan was opposed by the Association of Rural Schools, a lobby group representing village heads, "
+        "which said small schools would close.",
+        [("small schools would close", "Association of Rural Schools")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -1,4 +1,5 @@
-"""The ``extract_quotes`` component: each quote a ``QuoteFinder`` reads becomes a claim."""
+"""The ``extract_quotes`` component: each quote a ``QuoteFinder`` reads becomes a claim, and the
+people and organisations it resolved speakers among become ``doc._.entities``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from extract.rules.schema import Rule
 from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.quotes.finder import QuoteFinder
 from extract.stages.speakers import Speaker
+from extract.stages.speakers.entities import entities_of
 
 
 @dataclass
@@ -40,7 +42,10 @@ class QuoteExtractor(ClaimStage):
         self.rules: dict[str, Rule] = {r.id: r for r in rules.with_label("QUOTE_CUE")}
 
     def find(self, doc: Doc) -> None:
-        quotes = QuoteFinder(doc, self).run()
+        finder = QuoteFinder(doc, self)
+        quotes = finder.run()
+        spoken = [(q.speaker.name, q.speaker.mention) for q in quotes if q.speaker and q.speaker.mention is not None]
+        doc._.entities = entities_of(doc, finder.book, spoken)
         claims = claims_of(doc)
         for q in quotes:
             sp = q.speaker or Speaker(None, None)
@@ -67,6 +72,6 @@ class QuoteExtractor(ClaimStage):
             )
 
 
-@Language.factory("extract_quotes", assigns=["doc._.claims"], default_config={"patterns": []})
+@Language.factory("extract_quotes", assigns=["doc._.claims", "doc._.entities"], default_config={"patterns": []})
 def make_quote_extractor(nlp: Language, name: str, patterns: list[str]) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, patterns)

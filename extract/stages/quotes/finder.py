@@ -142,7 +142,7 @@ class QuoteFinder:
         if subject is None and self._after_quote(verb):
             subject = self._inverted_subject(verb)
         if subject is not None or subjects:
-            return subject or subjects[0]
+            return _past_dash(subject or subjects[0], verb)
         for child in verb.lefts:  # "with rather more believing them to be ‘limited’"
             if child.lower_ in quantity_heads():
                 return child
@@ -347,6 +347,19 @@ class QuoteFinder:
         return any(
             t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.i < inner.end and t.head.i >= inner.start for t in inner
         )
+
+
+def _past_dash(subject: Token, verb: Token) -> Token:
+    """ "PLACE, Country Jun 15 – Minister Jane Roe on Tuesday said": a dateline the parser took
+    for the subject; the person named between the dash and the verb speaks."""
+    if subject.i > verb.i:
+        return subject
+    between = subject.doc[subject.i + 1 : verb.i]
+    dash = next((t.i for t in between if t.text in {"–", "—", "-", "―"}), None)
+    if dash is None:
+        return subject
+    named = [t for t in subject.doc[dash + 1 : verb.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    return named[-1] if named else subject
 
 
 def _sentence_stop(text: str) -> int | None:

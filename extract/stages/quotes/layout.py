@@ -1,6 +1,7 @@
 """Quotes that page layout attributes: a line "Name: what they said", a quotation signed with a
-dash ("“…” ― Name") or introduced by a name and a colon ("Name, Outlet: “…”"), and a headline
-quote that takes the speaker of the body quote repeating its words."""
+dash ("“…” ― Name"), introduced by a name and a colon ("Name, Outlet: “…”") or by a clause about
+a person and a colon ("Roe sounded upbeat: “…”"), and a headline quote that takes the speaker of
+the body quote repeating its words."""
 
 from __future__ import annotations
 
@@ -78,7 +79,23 @@ def line_attribution(finder: QuoteFinder, q: Quotation, line: int) -> Quote | No
         return Quote.direct(
             q, "quote-line-attribution", None, mark, Speaker(speaker.name, name, speaker.role, speaker.org), line=line
         )
-    return None
+    return colon_clause(finder, q, line)
+
+
+def colon_clause(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
+    """A quotation after a colon that ends a clause about a person, with no cue verb: "Overall,
+    Roe sounded upbeat: “…”", "She was blunt: “…”". The clause's subject speaks."""
+    start, _ = finder.lines[line]
+    before = finder.text[start : q.start].rstrip()
+    colon = finder.span(start + len(before) - 1, start + len(before)) if before.endswith(":") else None
+    if colon is None or not len(colon):
+        return None
+    subject = next((c for c in colon[0].sent.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (
+        subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or finder.book.knows(subject.text)
+    ):
+        return None
+    return Quote.direct(q, "quote-colon-clause", None, ":", resolve(subject, finder.book), line=line)
 
 
 def headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:

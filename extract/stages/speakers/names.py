@@ -21,6 +21,7 @@ class Person:
     org: str | None = None
     aliases: set[str] = field(default_factory=set)  # role words that have named this person
     gender: str | None = None  # "m" or "f", from a title ("Mrs Nair") or a pronoun that named them
+    named_person: bool = True  # False for a proper noun the model did not tag a person: "he" is not "National"
 
 
 @dataclass
@@ -36,8 +37,7 @@ def clean_name(text: str) -> str:
     "chief executive Chris Hopson" -> "Chris Hopson"."""
     words = re.sub(r"[’']s$", "", " ".join(text.split()).lstrip("”“\"'―—–-‘’ ")).split(" ")
     roles = active()["role-nouns"]
-    before = [i for i, w in enumerate(words[:-1]) if w[:1].islower() and w not in active()["name-particles"]]
-    before += [i for i, w in enumerate(words[:-2]) if w.lower() in roles]
+    before = _role_words(words, roles)
     if before:  # "executive Chris Hopson", "Opposition Leader Chris Luxon": a role before the name
         words = words[max(before) + 1 :]
     while words and words[0].lower().rstrip(".") in honorifics():
@@ -45,6 +45,23 @@ def clean_name(text: str) -> str:
     while words and words[-1].lower().rstrip(".") in post_titles():
         words = words[:-1]
     return " ".join(words).strip(" ,")
+
+
+def _role_words(words: list[str], roles: frozenset[str]) -> list[int]:
+    """Where the words of a role written before a name are: lower-case words and role nouns;
+    a connector after a role takes the word after it too ("Secretary of State John Kerry"), a
+    connector inside a name is not a role ("Campaign for Better Transport")."""
+    found = [i for i, w in enumerate(words[:-2]) if w.lower() in roles]
+    for i, word in enumerate(words[:-1]):
+        if not word[:1].islower() or word in active()["name-particles"]:
+            continue
+        if word in CONNECTORS and i and words[i - 1][:1].isupper():
+            if words[i - 1].lower() not in roles:
+                continue
+            if i + 2 < len(words):
+                found.append(i + 1)
+        found.append(i)
+    return found
 
 
 def surname(name: str) -> str:
@@ -89,7 +106,17 @@ def name_span(token: Token) -> Span:
             end += 2
             while end < len(doc) and _capitalised(doc[end]):
                 end += 1
+    while start > 1 and doc[start - 1].lower_ in {"of", "for"} and _org_head(doc[start - 2]):
+        start -= 2  # the model's "Better Transport" (even as a person) inside "Campaign for Better Transport"
+        while start > 0 and _capitalised(doc[start - 1]) and doc[start - 1].i != doc[start - 1].sent.start:
+            start -= 1
     return doc[start:end]
+
+
+def _org_head(token: Token) -> bool:
+    """A capitalised word an organisation's name can be built on ("Campaign for", "Council of"),
+    not a sentence's first word or a person's name."""
+    return _capitalised(token) and token.ent_type_ != "PERSON" and token.i != token.sent.start
 
 
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod"}
@@ -117,6 +144,20 @@ def _modifies(token: Token, inside: set[int]) -> bool:
     )
 
 
+def _capitalised_role_start(tokens: list[Token]) -> int:
+    """Where a role written in capitals begins among a name's proper-noun premodifiers ("AWU
+    National Secretary", "Treasury Cabinet Secretary"): the words before its last role noun that
+    are neither an acronym nor part of an organisation entity; ``len(tokens)`` when none is a role."""
+    roles = active()["role-nouns"]
+    last = max((i for i, t in enumerate(tokens) if t.lower_ in roles and t.ent_type_ != "ORG"), default=None)
+    if last is None:
+        return len(tokens)
+    start = last
+    while start > 0 and not tokens[start - 1].is_upper and tokens[start - 1].ent_type_ not in {"ORG", "GPE", "NORP"}:
+        start -= 1
+    return start
+
+
 def role_and_org(name: Span) -> tuple[str | None, str | None]:
     """Role and organisation written around a name.
 
@@ -130,6 +171,7 @@ def role_and_org(name: Span) -> tuple[str | None, str | None]:
     # Premodifiers: organisation names, then the role ("NHS Providers chief executive").
     before = [t for t in _premodifiers(name) if t.pos_ not in {"DET", "PUNCT"} and t.dep_ != "case"]
     org_tokens = [t for t in before if t.ent_type_ in {"ORG", "GPE", "NORP"} or t.pos_ == "PROPN"]
+    org_tokens = org_tokens[: _capitalised_role_start(org_tokens)]  # "AWU National Secretary": the role is not the org
     role_tokens = [t for t in before if t not in org_tokens]
     if org_tokens:
         org = " ".join(t.text for t in org_tokens)
@@ -166,7 +208,7 @@ class NameBook:
     """The people and organisations of one document, and who spoke last."""
 
     people: dict[str, Person] = field(default_factory=dict)  # canonical name -> person
-    mentions: list[tuple[int, str]] = field(default_factory=list)  # (char offset, canonical name), in order
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, canonical name), in order
     acronyms: dict[str, str] = field(default_factory=dict)  # "NAHT" -> "National Association of Head Teachers"
 
     def expand(self, name: str | None) -> str | None:
@@ -175,6 +217,7 @@ class NameBook:
 
     spoken: list[tuple[int, Person]] = field(default_factory=list)  # (char offset, speaker)
     surveys: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation)
+    organisations: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation that spoke)
 
     def canonical(self, name: str, at: int | None = None) -> str:
         """The full name a mention stands for: itself when the book has it; "Donald J. Trump" as
@@ -192,7 +235,7 @@ class NameBook:
         candidates = [full for full in self.people if surname(full) == surname(cleaned)]
         candidates = candidates or [full for full in self.people if " " in full and full.split(" ")[0] == cleaned]
         if len(candidates) > 1 and at is not None:
-            before = [full for position, full in self.mentions if position < at and full in candidates]
+            before = [full for position, _, full in self.mentions if position < at and full in candidates]
             if before:
                 return before[-1]
         return candidates[0] if candidates else cleaned
@@ -218,6 +261,17 @@ class NameBook:
         """Speakers before a position, most recent last."""
         return [p for at, p in self.spoken if at < before]
 
+    def organisation_spoke(self, org: str | None, at: int) -> None:
+        if org and (at, org) not in self.organisations:
+            self.organisations.append((at, org))
+            self.organisations.sort()
+
+    def organisation_since(self, start: int, before: int) -> str | None:
+        """The organisation that spoke last between two positions: who "a spokesman" or "officials"
+        with no organisation of their own speak for."""
+        orgs = [org for at, org in self.organisations if start <= at < before]
+        return orgs[-1] if orgs else None
+
     def survey(self, org: str, at: int) -> None:
         if (at, org) not in self.surveys:
             self.surveys.append((at, org))
@@ -232,7 +286,9 @@ class NameBook:
         """The most recent speaker, else the first person, whose role shares a word with these:
         a role noun, where the words hold one ("the health minister" is not "the health
         spokesperson"), else any word ("the Sheffield MP")."""
-        roles = role_words & active()["role-nouns"]
+        nouns = active().values("role-nouns")
+        role_words = role_words | {word for w in role_words & set(nouns) for word in nouns[w].split()}
+        roles = role_words & active()["role-nouns"]  # an abbreviation brings its words: "cs", "cabinet secretary"
 
         def matches(p: Person) -> bool:
             known = set(f"{p.role or ''} {p.org or ''}".lower().split()) | p.aliases
@@ -273,4 +329,26 @@ def acronyms_in(text: str) -> dict[str, str]:
         else:
             if initials.endswith(letters) and len(letters) > 1:
                 found[short] = " ".join(run)
+    return found | _acronyms_by_initials(text, found)
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w’'&.-]*)+")
+UPPER_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _acronyms_by_initials(text: str, known: dict[str, str]) -> dict[str, str]:
+    """ "the Australian Workers' Union said ... the AWU": an acronym the document never brackets,
+    whose letters are the initials of exactly one capitalised name it writes out."""
+    by_initials: dict[str, set[str]] = {}
+    for match in CAPITALISED_RUN.finditer(text):
+        run = match.group().split()
+        for start in range(len(run) - 1):  # every tail: "Alcoa and the Australian Workers' Union"
+            words = [w for w in run[start:] if w not in CONNECTORS]
+            if run[start] not in CONNECTORS and len(words) >= 2:
+                by_initials.setdefault("".join(w[0] for w in words), set()).add(" ".join(run[start:]))
+    found = {}
+    for short in set(UPPER_WORD.findall(text)) - set(known):
+        names = by_initials.get(short, set())
+        if len(names) == 1:
+            found[short] = names.pop()
     return found

@@ -56,7 +56,7 @@ def book_of(doc: Doc) -> NameBook:
         canonical = book.canonical(name, ent.start_char)
         if canonical in book.people:
             book.people[canonical].gender = book.people[canonical].gender or title_gender(ent)
-        book.mentions.append((ent.start_char, canonical))
+        book.mentions.append((ent.start_char, ent.end_char, canonical))
     for token in document_noun_tokens(doc):
         org = org_of_document(token)
         if org:
@@ -73,16 +73,19 @@ def _word_uses(doc: Doc) -> Counter[str | tuple[str, str]]:
 
 def _name_shaped(ent: Span, uses: Counter[str | tuple[str, str]]) -> bool:
     """A person's name the model tagged as something else ("Amanda Pritchard" as ORG): two or
-    three capitalised proper nouns, no organisation word among them, whose last word the
-    document also uses alone or after a title ("Ms Pritchard said"): written more often than
-    after the word before it in the name."""
+    three capitalised proper nouns, no organisation word among them, written after a role noun
+    ("spokeswoman Jane Roe") or whose last word the document also uses alone or after a title
+    ("Ms Pritchard said"): written more often than after the word before it in the name."""
     words = list(ent)
     if ent.label_ in {"GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"} or not 2 <= len(words) <= 3:
         return False
     organisation = active().union("organisation-kinds", "body-nouns", "role-nouns")
     if any(t.pos_ != "PROPN" or not t.text.istitle() or t.lower_ in organisation for t in words):
         return False
-    return uses[words[-1].text] > uses[words[-2].text, words[-1].text]
+    before = ent.doc[ent.start - 1] if ent.start else None
+    roles = active().union("role-nouns", "spokes-nouns")
+    after_role = before is not None and before.is_lower and before.lemma_ in roles
+    return after_role or uses[words[-1].text] > uses[words[-2].text, words[-1].text]
 
 
 def can_speak(subject: Token) -> bool:
@@ -115,13 +118,20 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         if antecedent is not None:
             return _with_mention(resolve(antecedent, book), doc[subject.i : subject.i + 1])
         gender = PRONOUN_GENDER[low]
-        recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender)]
-        person = recent[-1] if recent else _last_person_before(subject, book, gender)
+        recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender) and p.named_person]
+        # the last speaker, unless a person has since been the subject of a clause just before
+        # ("Roe spoke. ... Congress leader Jo Doe sat on a fast. He said"); nobody spoke yet: the last named
+        person = (_subject_just_before(subject, book, gender) or recent[-1]) if recent else None
+        person = person or _last_person_before(subject, book, gender)
         if person is not None and person.gender is None:
             person.gender = gender  # "she" has named her: a later "he" is somebody else
         return _speaker(person, doc[subject.i : subject.i + 1])
-    if low in {"who", "that"} and subject.head.dep_ == "relcl" and subject.head.head.i != subject.head.i:
-        return resolve(subject.head.head, book)  # "Trump, who said ...": the noun the clause is about
+    if low in {"who", "that", "which"} and subject.head.dep_ == "relcl" and subject.head.head.i != subject.head.i:
+        noun = subject.head.head  # "Trump, who said ...": the noun the clause is about
+        appos = next((a for a in [noun, *noun.ancestors] if a.dep_ == "appos"), None)
+        if appos is not None and appos.head.pos_ == "PROPN" and (low == "which" or appos is noun):
+            noun = appos.head  # "the Council of Governors, the organ bringing together chiefs, which said"
+        return resolve(noun, book)
     if low in {"it", "they"}:
         return Speaker(document_antecedent(subject, book), doc[subject.i : subject.i + 1])
     span = name_span(subject)
@@ -135,7 +145,10 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         and any(c.dep_ in {"compound", "amod"} and c.lower_ in role_nouns() for c in subject.lefts)
     )
     if subject.ent_type_ != "PERSON" and (subject.lemma_.lower() in spokes_nouns() or (role_noun and _plural(subject))):
-        return _for_organisation(subject)  # "a council spokesman", "F.B.I. officials": never one person
+        return _for_organisation(subject, book)  # "a council spokesman", "F.B.I. officials": never one person
+    named = _name_beside_role(subject) if role_noun else None
+    if named is not None:
+        return resolve(named, book)  # "Governor Jane Roe, the CoG Chairperson said"
     if role_noun and subject.ent_type_ != "PERSON" and not titled_name:
         return _by_role(subject, book)
     if (
@@ -144,7 +157,10 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         or (subject.pos_ == "PROPN" and not subject.ent_type_ and not is_document(subject))
     ):
         name = book.canonical(span.text, subject.idx)
+        new = name not in book.people
         person = book.person(name)
+        if new and subject.ent_type_ != "PERSON" and title_gender(span) is None:
+            person.named_person = False
         if person.role is None and person.org is None:
             person.role, person.org = role_and_org(span)
         person.gender = person.gender or title_gender(span)
@@ -158,11 +174,14 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
             book.survey(org, subject.idx)
             return Speaker(org, span)
         return Speaker(book.survey_org(subject.idx), span)
-    if subject.ent_type_ in {"ORG", "GPE", "NORP"} or subject.pos_ == "PROPN":
+    if subject.ent_type_ in {"ORG", "GPE", "NORP"} or subject.pos_ == "PROPN" or _capitalised_name(subject, span):
+        book.organisation_spoke(clean_org(span.text), subject.idx)
         return Speaker(clean_org(span.text), span)
     if subject.lemma_.lower() in body_nouns():  # "the council said": the council the document names
         written = doc[subject.left_edge.i : subject.i + 1]
-        return Speaker(organisation_called(subject) or _as_written(written), written)
+        org = organisation_called(subject)
+        book.organisation_spoke(org, subject.idx)
+        return Speaker(org or _as_written(written), written)
     return Speaker(None, span)
 
 
@@ -170,34 +189,58 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names may follow
 
 
+def _capitalised_name(subject: Token, span: Span) -> bool:
+    """A common noun written as part of a name: "The Campaign for Cleaner Rivers said"."""
+    return (
+        subject.text[:1].isupper()
+        and subject.i != subject.sent.start
+        and any(t.pos_ == "PROPN" for t in span if t.i > subject.i)
+    )
+
+
 def _plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"}
 
 
-def _for_organisation(subject: Token) -> Speaker:
+def _for_organisation(subject: Token, book: NameBook) -> Speaker:
     """A spokesperson or a group of officials speaks for the organisation written with them
-    ("a spokesman for the council", "an authority spokeswoman", "F.B.I. officials"), else as
-    written, without numbers and determiners ("more than eight in 10 school leaders": "school leaders")."""
+    ("a spokesman for the council", "an authority spokeswoman", "F.B.I. officials"); a bare one
+    ("A spokesman said", "Officials said") for the organisation that spoke in the sentences just
+    before; else as written, without numbers and determiners ("more than eight in 10 school
+    leaders": "school leaders")."""
     written = noun_phrase(subject, keep_adjectives=True)
+    found = _organisation_written_with(subject)
+    if found is None and len(written) <= 2 and subject.lemma_.lower() in active().union("spokes-nouns", "role-nouns"):
+        sents = list(subject.doc[: subject.sent.start].sents)[-CONTEXT_SENTENCES:]
+        found = book.organisation_since(sents[0].start_char if sents else 0, subject.idx)
+    book.organisation_spoke(found, subject.idx)
+    return Speaker(found or _as_written(written), written)
+
+
+CONTEXT_SENTENCES = 2  # how far back a bare spokesman's organisation may have spoken
+
+
+def _organisation_written_with(subject: Token) -> str | None:
+    """The organisation a spokesperson's or officials' own words name, if any."""
     for child in subject.children:
         if child.dep_ == "prep" and child.lower_ in {"for", "of", "at", "from"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"):
-                return Speaker(clean_org(name_span(obj).text), written)
+                return clean_org(name_span(obj).text)
             if obj is not None and obj.lemma_.lower() in body_nouns():
-                return Speaker(organisation_called(obj) or _as_written(obj.doc[obj.left_edge.i : obj.i + 1]), written)
+                return organisation_called(obj) or _as_written(obj.doc[obj.left_edge.i : obj.i + 1])
     for child in subject.lefts:
         if child.dep_ in {"compound", "nmod"} and child.lemma_.lower() in body_nouns():  # "a council spokesman"
             found = organisation_called(child)
             if found:
-                return Speaker(found, written)
+                return found
         if (
             child.dep_ in {"compound", "nmod", "poss"}
             and child.text[:1].isupper()
             and (child.pos_ == "PROPN" or child.ent_type_ == "ORG")
         ):
-            return Speaker(clean_org(name_span(child).text), written)
-    return Speaker(_as_written(written), written)
+            return clean_org(name_span(child).text)
+    return None
 
 
 def organisation_called(noun: Token) -> str | None:
@@ -208,7 +251,7 @@ def organisation_called(noun: Token) -> str | None:
     named = [
         ent
         for ent in noun.doc.ents
-        if ent.label_ == "ORG" and any(t.lemma_.lower() == word or kinds.get(t.lower_) == word for t in ent)
+        if ent.label_ == "ORG" and any(t.lemma_.lower() == word or word in kinds.get(t.lower_, "").split() for t in ent)
     ]
     before = [ent for ent in named if ent.end <= noun.i]
     chosen = before[-1] if before else next((ent for ent in named if ent.start > noun.i), None)
@@ -247,10 +290,28 @@ def _cataphora(pronoun: Token) -> Token | None:
     return None
 
 
+def _name_beside_role(role: Token) -> Token | None:
+    """The person a role subject is written beside: "Governor Jane Roe, the CoG Chairperson said",
+    where the model makes the role the subject and the name its modifier."""
+    for child in [*role.children, *role.head.children]:  # the name as the role's modifier or the verb's
+        if child.i < role.i and child.dep_ in {"appos", "npadvmod", "nmod", "dep"} and child.ent_type_ == "PERSON":
+            return child
+    clause = role.head  # "Governor Jane Roe, the CoG Chairperson said": the verb parsed as a clause on the name
+    if clause.dep_ == "relcl":
+        noun = clause.head.head if clause.head.dep_ == "appos" else clause.head
+        if noun.ent_type_ == "PERSON" and noun.i < role.i:
+            return noun
+    return None
+
+
 def _by_role(subject: Token, book: NameBook) -> Speaker:
     """ "the committee chair", "The Sheffield South East MP", "the chancellor"."""
     doc = subject.doc
-    written = doc[subject.left_edge.i : subject.right_edge.i + 1] if subject.dep_ != "ROOT" else name_span(subject)
+    if subject.dep_ == "ROOT":
+        written = name_span(subject)
+    else:  # the role as written, without a clause about it: "the head of X, which reveals ..."
+        ends = (i for i in range(subject.i + 1, subject.right_edge.i + 1) if doc[i].is_punct or doc[i].dep_ == "relcl")
+        written = doc[subject.left_edge.i : next(ends, subject.right_edge.i + 1)]
     words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}
     person = book.by_role(words, subject.idx)
     if person is None:
@@ -260,6 +321,23 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
     person.aliases |= words
     book.spoke(person.name, subject.idx)
     return _speaker(person, written)
+
+
+def _subject_just_before(pronoun: Token, book: NameBook, gender: str) -> Person | None:
+    """The person who is the subject of a clause just before a pronoun, in its sentence or the one
+    before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    while start > 0 and doc[start - 1].sent.text.strip() == "":
+        start = doc[start - 1].sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.ent_type_ == "PERSON":
+            person = book.person(book.canonical(name_span(token).text, token.idx))
+            if person.gender in (None, gender) and person.named_person:
+                return person
+    return None
 
 
 def _last_person_before(token: Token, book: NameBook, gender: str) -> Person | None:
