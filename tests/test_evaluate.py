@@ -193,6 +193,60 @@ def test_speakers_agree_after_normalising_case_and_space(gold_speaker, predicted
     assert scores["e2e"] == {"tp": int(right), **prf}
 
 
+@pytest.mark.parametrize(
+    "alternative, predicted_speaker, right",
+    [
+        ("Ipsos MORI", "Ipsos MORI", True),
+        ("Ipsos MORI", "ipsos  mori", True),
+        ("Ipsos MORI", "Nurses", True),
+        ("Ipsos MORI", "Someone", False),
+        (["Ipsos MORI", "The Guardian"], "The Guardian", True),
+        ([], "Ipsos MORI", False),
+        (None, "Ipsos MORI", False),
+    ],
+)
+def test_speaker_alt_is_a_further_accepted_speaker(alternative, predicted_speaker, right):
+    gold = gold_doc(quotes=[{**quote("the plan is fine", "Nurses"), "speaker_alt": alternative}])
+    records = [rec("quote", SAID, "the plan is fine", speaker=predicted_speaker)]
+    scores = run(SAID, gold, records)["types"]["quote"]
+    assert scores["speaker_accuracy"] == float(right) and scores["e2e"]["tp"] == int(right)
+    assert len(scores["speaker_errors"]) == int(not right)
+
+
+def test_each_failed_accuracy_is_listed_with_both_sides():
+    gold = gold_doc(quotes=[{**quote("the plan is fine", "Ann Lee"), "speaker_alt": "Lee"}])
+    records = [{**rec("quote", SAID, "plan is fine"), "speaker": "Bob Roe"}]
+    scores = run(SAID, gold, records)["types"]["quote"]
+    start = SAID.index("the plan")
+    assert scores["speaker_errors"] == [
+        {
+            "doc": DOC,
+            "start": start,
+            "end": start + 16,
+            "text": "the plan is fine",
+            "predicted_start": start + 4,
+            "predicted_end": start + 16,
+            "gold_speaker": "Ann Lee",
+            "gold_speaker_alt": "Lee",
+            "predicted_speaker": "Bob Roe",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    "kind, gold, record, errors",
+    [
+        ("money", gold_doc(money=[money("£2.01m", 2010000)]), {"amount": 2e6, "currency": "GBP"}, "value_errors"),
+        ("stance", gold_doc(stance=[stance("£2.01m", "negative", "Lee")]), {"polarity": "positive"}, "polarity_errors"),
+    ],
+)
+def test_every_accuracy_has_its_error_list(kind, gold, record, errors):
+    scores = run("It cost £2.01m.", gold, [rec(kind, "It cost £2.01m.", "£2.01m", **record)])["types"][kind]
+    assert len(scores[errors]) == 1
+    failed = scores[errors][0]
+    assert failed["text"] == "£2.01m" and all(f"predicted_{field}" in failed for field in record)
+
+
 COST = "It cost £2.01m."
 
 
@@ -269,7 +323,7 @@ FULL_RECORDS = [
 
 def test_perfect_predictions_score_one_everywhere():
     report = run(FULL, FULL_GOLD, FULL_RECORDS)
-    assert report["documents"] == 1 and report["errors"] == []
+    assert (report["protocol"], report["documents"], report["errors"]) == ("gold", 1, [])
     for kind, scores in report["types"].items():
         assert (scores["fp"], scores["fn"]) == (0, 0), kind
         assert scores["misses"] == scores["false_positives"] == [], kind
@@ -323,6 +377,7 @@ def test_the_report_is_json_and_the_table_is_aligned():
     f1_end = lines[0].index(" F1") + 3
     assert all(line[f1_end - 5 : f1_end].strip().replace(".", "").isdigit() for line in lines[1:5])
     assert lines[5] == "documents: 1"
+    assert lines[6] == "accuracy errors: stance holder 1 (listed with --json)"
 
 
 # --- reading the gold --------------------------------------------------------------------------
@@ -341,6 +396,8 @@ def test_the_report_is_json_and_the_table_is_aligned():
         ('{"doc": "a.txt", "stance": [{"text": ""}]}', "stance item 1: missing 'text'"),
         ('{"doc": "a.txt", "money": [{"text": "£1", "amount": "1"}]}', "'amount' must be a number"),
         ('{"doc": "000.txt"}', "duplicate doc '000.txt'"),
+        ('{"doc": "a.txt", "quotes": [{"content": "x", "speaker_alt": 3}]}', "'speaker_alt' must be a string, a list"),
+        ('{"doc": "a.txt", "quotes": [{"content": "x", "speaker_alt": ["A", null]}]}', "quotes item 1: 'speaker_alt'"),
     ],
 )
 def test_a_malformed_gold_line_names_file_line_and_problem(tmp_path, line, problem):
@@ -367,3 +424,24 @@ def test_gold_may_carry_other_keys(tmp_path):
     line = {"doc": "a.txt", "url": "https://example.org/a", "quotes": [{"content": "x", "speaker_alt": "Y"}]}
     gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
     assert load_gold(gold)["a.txt"]["url"] == "https://example.org/a"
+
+
+def test_eval_json_lists_speaker_errors_for_a_gold_jsonl(tmp_path):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / DOC).write_text(SAID, encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold_doc(quotes=[quote("the plan is fine", "Ann Lee")])) + "\n")
+    record = rec("quote", SAID, "the plan is fine", speaker="Lee")
+    (tmp_path / "kb.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    args = ["eval", str(tmp_path / "gold.jsonl"), str(tmp_path / "docs"), "--kb", str(tmp_path / "kb.jsonl")]
+    table = CliRunner().invoke(main, args)
+    assert table.exit_code == 0, table.stderr
+    assert "accuracy errors: quote speaker 1 (listed with --json)" in table.stdout
+    report = json.loads(CliRunner().invoke(main, [*args, "--json"]).stdout)
+    failed = report["types"]["quote"]["speaker_errors"]
+    assert [(e["doc"], e["text"], e["gold_speaker"], e["predicted_speaker"]) for e in failed] == [
+        (DOC, "the plan is fine", "Ann Lee", "Lee")
+    ]

@@ -16,6 +16,12 @@ quote's span is dropped), and likewise among the predicted quotes (a predicted f
 predicted clause is not a separate prediction). A system that finds the clause, the fragment or
 both then scores one true positive, never a false positive or a miss for the other layer.
 
+A gold item may accept more than one value for a compared field: ``<field>_alt`` holds a
+second accepted value or a list of them (``speaker_alt``, GUIDELINES: the organisation that ran
+a survey as well as the respondent group). Every matched pair that fails an accuracy is listed
+under ``<accuracy>_errors`` (``speaker_errors``: gold and predicted speaker, the gold span and
+the prediction's), so that a low accuracy can be read case by case.
+
 Only documents in the gold are scored; records for other documents are ignored. Records that
 cannot be scored (unknown type, missing or out-of-range offsets) are listed under ``errors``
 rather than counted, so that a broken record shows up as a bug and not as a low precision.
@@ -99,6 +105,9 @@ def _gold_problem(obj: Any) -> str | None:
                 value = item.get(name)
                 if value is not None and not _is_number(value):
                     return f"{key} item {n}: '{name}' must be a number or null"
+            for name in sorted(k for k in item if k.endswith(ALT)):
+                if _alternatives(item[name]) is None:
+                    return f"{key} item {n}: '{name}' must be a string, a list of strings or null"
     return None
 
 
@@ -115,19 +124,40 @@ def evaluate(gold: dict[str, dict], records: Iterable[dict], texts: dict[str, st
     preds, errors = _predictions(records, golds.keys(), texts)
     types = {}
     for kind in _gold_keys():
-        matched, misses, false_positives = [], [], []
+        matched: list[tuple[str, _Item, _Item]] = []
+        misses, false_positives = [], []
         for doc in gold:
             g_items, p_items = golds[doc, kind], preds[doc, kind]
             if kind == "quote":
                 g_items, p_items = _outermost(g_items), _outermost(p_items)
             pairs = _match(g_items, p_items)
-            matched += [(g.data, p.data) for g, p in pairs]
+            matched += [(doc, g, p) for g, p in pairs]
             used = {id(item) for pair in pairs for item in pair}
             misses += [_where(doc, texts[doc], g) for g in g_items if id(g) not in used]
             false_positives += [_where(doc, texts[doc], p) for p in p_items if id(p) not in used]
-        types[kind] = _score(kind, matched, fn=len(misses), fp=len(false_positives))
+        types[kind] = _score(kind, [(g.data, p.data) for _, g, p in matched], fn=len(misses), fp=len(false_positives))
         types[kind].update(misses=misses, false_positives=false_positives)
-    return {"types": types, "documents": len(gold), "errors": errors}
+        types[kind].update(_accuracy_errors(kind, matched, texts))
+    return {"protocol": "gold", "types": types, "documents": len(gold), "errors": errors}
+
+
+def _accuracy_errors(kind: str, matched: list[tuple[str, _Item, _Item]], texts: dict[str, str]) -> dict[str, list]:
+    """``<accuracy>_errors``: each matched pair failing that accuracy, with both sides' values."""
+    out = {}
+    for name, checks in claim_type(kind).scoring.accuracies.items():
+        out[f"{name}_errors"] = [
+            {
+                **_where(doc, texts[doc], g),
+                "predicted_start": p.start,
+                "predicted_end": p.end,
+                **{f"gold_{field}": g.data.get(field) for field, _ in checks},
+                **{f"gold_{field}{ALT}": g.data[field + ALT] for field, _ in checks if field + ALT in g.data},
+                **{f"predicted_{field}": p.data.get(field) for field, _ in checks},
+            }
+            for doc, g, p in matched
+            if not _passes(g.data, p.data, checks)
+        ]
+    return out
 
 
 def _predictions(
@@ -173,6 +203,11 @@ def _record_problem(record: dict, length: int) -> str | None:
     """Why a record for a gold document cannot be scored, or None."""
     if record.get("type") not in _gold_keys():
         return f"unknown type {record.get('type')!r}"
+    return span_problem(record, length)
+
+
+def span_problem(record: dict, length: int) -> str | None:
+    """Why a record's ``start``/``end`` are not a span of its ``length``-character text, or None."""
     start, end = record.get("start"), record.get("end")
     if not (_is_int(start) and _is_int(end)):
         return "start and end must be integers"
@@ -260,8 +295,28 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
+ALT = "_alt"  # a gold field ``<field>_alt`` holds further accepted values of ``<field>``
+
+
+def _alternatives(value: Any) -> list[str] | None:
+    """The accepted alternatives a ``<field>_alt`` value lists, or None when it is malformed."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return None
+
+
 def _passes(g: dict, p: dict, checks: tuple[tuple[str, str], ...]) -> bool:
-    return all(_COMPARE[how](g.get(name), p.get(name)) for name, how in checks)
+    """Every checked field agrees with the gold value or with one of its alternatives."""
+    return all(any(_COMPARE[how](value, p.get(name)) for value in _accepted(g, name)) for name, how in checks)
+
+
+def _accepted(g: dict, name: str) -> list[Any]:
+    """The gold value of a field and its alternatives."""
+    return [g.get(name), *(_alternatives(g.get(name + ALT)) or [])]
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -292,14 +347,14 @@ def format_report(report: dict) -> str:
     for kind, s in report["types"].items():
         e2e = s.get("e2e")
         accuracy = "  ".join(
-            f"{key.removesuffix('_accuracy')} {_fmt(value)}" for key, value in s.items() if key.endswith("_accuracy")
+            f"{key.removesuffix('_accuracy')} {fmt(value)}" for key, value in s.items() if key.endswith("_accuracy")
         )
         rows.append(
             [
                 kind,
                 *(str(s[k]) for k in ("tp", "fp", "fn")),
-                *(_fmt(s[k]) for k in ("precision", "recall", "f1")),
-                *(_fmt(e2e[k]) if e2e else "-" for k in ("precision", "recall", "f1")),
+                *(fmt(s[k]) for k in ("precision", "recall", "f1")),
+                *(fmt(e2e[k]) if e2e else "-" for k in ("precision", "recall", "f1")),
                 accuracy,
             ]
         )
@@ -309,11 +364,20 @@ def format_report(report: dict) -> str:
         cells = [first.ljust(widths[0]), *map(str.rjust, numbers, widths[1:]), accuracy]
         lines.append("  ".join(cells).rstrip())
     lines.append(f"documents: {report['documents']}")
+    failed = [
+        f"{kind} {key.removesuffix('_errors')} {len(value)}"
+        for kind, s in report["types"].items()
+        for key, value in s.items()
+        if key.endswith("_errors") and value
+    ]
+    if failed:
+        lines.append(f"accuracy errors: {', '.join(failed)} (listed with --json)")
     if report["errors"]:
         lines.append(f"errors ({len(report['errors'])}):")
         lines += [f"  {e}" for e in report["errors"]]
     return "\n".join(lines)
 
 
-def _fmt(value: float | None) -> str:
+def fmt(value: float | None) -> str:
+    """A score as printed: three decimals, or "-" when undefined."""
     return "-" if value is None else f"{value:.3f}"
