@@ -323,7 +323,7 @@ class QuoteFinder:
         if self.is_headline(q):
             return Quote.direct(q, "quote-headline", None, None, Speaker(None, None), line=line, own_cue=False)
         if self._is_clause(q):
-            recent = self._recent_speaker(line, by_line)
+            recent = self._nearest_mention(self._recent_speaker(line, by_line, q.start), q.start)
             return Quote.direct(q, "quote-uncued-clause", None, None, recent, line=line, own_cue=False)
         return None
 
@@ -333,12 +333,36 @@ class QuoteFinder:
             return by_line[prev_line][-1]
         return None
 
-    def _recent_speaker(self, line: int, by_line: dict[int, list[Quote]]) -> Speaker:
-        for back in range(line, max(-1, line - 3), -1):
-            for quote in reversed(by_line.get(back, [])):
-                if quote.speaker is not None and quote.speaker.name:
-                    return quote.speaker  # with the mention it was attributed to
+    def _recent_speaker(self, line: int, by_line: dict[int, list[Quote]], before: int) -> Speaker:
+        """Who spoke last in this paragraph or the two before: a quote's speaker, or the source of
+        a cue of reported speech ("Roe told reporters the plan was dead.\n\n“It is over.”")."""
+        first = self.lines[max(0, line - 2)][0]
+        spoken: list[tuple[int, Quote | Span]] = [
+            (quote.start, quote) for back in range(max(0, line - 2), line + 1) for quote in by_line.get(back, [])
+        ]
+        spoken += [(cue.start_char, cue) for cue in self.cues if first <= cue.start_char < before]
+        for _, source in sorted(spoken, key=lambda item: item[0], reverse=True):
+            if isinstance(source, Quote):
+                speaker = source.speaker  # with the mention it was attributed to
+            elif not self.in_direct(source.start_char):
+                speaker = self.speaker_of(source)
+            else:
+                continue
+            if speaker is not None and speaker.name:
+                return speaker
         return Speaker(None, None)
+
+    def _nearest_mention(self, speaker: Speaker, before: int) -> Speaker:
+        """An inherited speaker with the mention of them nearest before the quote."""
+        if speaker.name is None or speaker.mention is None:
+            return speaker
+        nearest = max(
+            (m for m in self.book.mentions if m[2] == speaker.name and speaker.mention.end_char <= m[0] < before),
+            default=None,
+        )
+        if nearest is None:
+            return speaker
+        return Speaker(speaker.name, self.span(nearest[0], nearest[1]), speaker.role, speaker.org)
 
     def _is_clause(self, q: Quotation) -> bool:
         inner = self.span(q.content_start, q.content_end)
