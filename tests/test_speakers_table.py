@@ -503,6 +503,18 @@ CASES: list[tuple[str, str, list[S]]] = [
         "which said small schools would close.",
         [("small schools would close", "Association of Rural Schools")],
     ),
+    # --- naming and judging verbs attribute the quoted words they govern ------------------------
+    (
+        "naming-called-a",
+        "Opposition leader Tomas Berg called the new tax a “raid on working families”.",
+        [("raid on working families", "Tomas Berg")],
+    ),
+    (
+        "naming-dismissed-as",
+        "The minister, Helen Osei, dismissed the leaked memo as “nonsense”.",
+        [("nonsense", "Helen Osei")],
+    ),
+    ("naming-bare-label", "The airline calls its new cabin “Horizon”.", []),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

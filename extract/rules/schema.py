@@ -30,8 +30,9 @@ LABELS: dict[str, dict[str, frozenset[str] | None]] = {
     # A word or phrase that introduces speech or a stated view. ``speaker`` says where the
     # source is: the verb's subject ("X said"), the object of a preposition in the cue
     # ("according to X"), or nowhere ("the conference heard": the subject only listened).
+    # A ``naming`` cue ("called the plan a “disaster”") attributes only quoted words it governs.
     "QUOTE_CUE": {
-        "cue_kind": frozenset({"speech", "belief", "finding"}),
+        "cue_kind": frozenset({"speech", "belief", "finding", "naming"}),
         "speaker": frozenset({"subject", "object", "none"}),
     },
     # The shape of a money amount; the value comes from ``numbers.parse_money``.

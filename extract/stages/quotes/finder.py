@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.stages.quotes.inherit import nearest_mention, previous_paragraph_quote, recent_speaker
 from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines
 from extract.stages.quotes.marks import Quotation, find_quotations
 from extract.stages.quotes.quote import Quote
@@ -161,7 +162,7 @@ class QuoteFinder:
             head = head.head  # "echoed his words by saying that", "While admitting that"
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                return subject
+                return _past_dash(subject, head)
         return None
 
     def _after_quote(self, token: Token) -> bool:
@@ -198,15 +199,24 @@ class QuoteFinder:
         stop = _sentence_stop(following)
         limit = q.end + (stop if stop is not None else len(following))
         for cue in self.cues:
-            if q.end <= cue.start_char <= limit and not self.in_direct(cue.start_char):
+            if q.end <= cue.start_char <= limit and not self.in_direct(cue.start_char) and not self.naming(cue):
                 return cue
         return None
+
+    def naming(self, cue: Span) -> bool:
+        """A cue that attributes only the quoted words it governs ("called it a “disaster”")."""
+        return self.rules[cue.label_].fields["cue_kind"] == "naming"
 
     def cue_before(self, q: Quotation) -> Span | None:
         line_start = self.lines[self.line_of(q.start)][0]
         best = None
         for cue in self.cues:
-            if line_start <= cue.start_char and cue.end_char <= q.start and not self.in_direct(cue.start_char):
+            if (
+                line_start <= cue.start_char
+                and cue.end_char <= q.start
+                and not self.in_direct(cue.start_char)
+                and not self.naming(cue)
+            ):
                 gap = self.span(cue.end_char, q.start) if cue.end_char < q.start else None
                 gap_tokens = [t for t in gap if not t.is_space] if gap is not None else []
                 if len(gap_tokens) <= MAX_CUE_GAP and (
@@ -226,6 +236,7 @@ class QuoteFinder:
                 sentence.start <= cue.start < sentence.end
                 and cue.root.i in ancestors
                 and not self.in_direct(cue.start_char)
+                and not (self.naming(cue) and _bare_label(inner))
             ):
                 return cue
         return None
@@ -315,7 +326,7 @@ class QuoteFinder:
             prev = earlier[-1]
             return Quote.direct(q, prev.rule, prev.cue, prev.cue_text, prev.speaker, line=line)
         if at_line_start and line > 0:
-            prev = self._previous_paragraph_quote(line, by_line)
+            prev = previous_paragraph_quote(line, by_line)
             if prev is not None and not self.is_headline(q):
                 return Quote.direct(
                     q, "quote-continuation", prev.cue, prev.cue_text, prev.speaker, line=line, own_cue=False
@@ -323,46 +334,9 @@ class QuoteFinder:
         if self.is_headline(q):
             return Quote.direct(q, "quote-headline", None, None, Speaker(None, None), line=line, own_cue=False)
         if self._is_clause(q):
-            recent = self._nearest_mention(self._recent_speaker(line, by_line, q.start), q.start)
+            recent = nearest_mention(self, recent_speaker(self, line, by_line, q.start), q.start)
             return Quote.direct(q, "quote-uncued-clause", None, None, recent, line=line, own_cue=False)
         return None
-
-    def _previous_paragraph_quote(self, line: int, by_line: dict[int, list[Quote]]) -> Quote | None:
-        prev_line = line - 1
-        if prev_line in by_line and by_line[prev_line][-1].kind == "direct":
-            return by_line[prev_line][-1]
-        return None
-
-    def _recent_speaker(self, line: int, by_line: dict[int, list[Quote]], before: int) -> Speaker:
-        """Who spoke last in this paragraph or the two before: a quote's speaker, or the source of
-        a cue of reported speech ("Roe told reporters the plan was dead.\n\n“It is over.”")."""
-        first = self.lines[max(0, line - 2)][0]
-        spoken: list[tuple[int, Quote | Span]] = [
-            (quote.start, quote) for back in range(max(0, line - 2), line + 1) for quote in by_line.get(back, [])
-        ]
-        spoken += [(cue.start_char, cue) for cue in self.cues if first <= cue.start_char < before]
-        for _, source in sorted(spoken, key=lambda item: item[0], reverse=True):
-            if isinstance(source, Quote):
-                speaker = source.speaker  # with the mention it was attributed to
-            elif not self.in_direct(source.start_char):
-                speaker = self.speaker_of(source)
-            else:
-                continue
-            if speaker is not None and speaker.name:
-                return speaker
-        return Speaker(None, None)
-
-    def _nearest_mention(self, speaker: Speaker, before: int) -> Speaker:
-        """An inherited speaker with the mention of them nearest before the quote."""
-        if speaker.name is None or speaker.mention is None:
-            return speaker
-        nearest = max(
-            (m for m in self.book.mentions if m[2] == speaker.name and speaker.mention.end_char <= m[0] < before),
-            default=None,
-        )
-        if nearest is None:
-            return speaker
-        return Speaker(speaker.name, self.span(nearest[0], nearest[1]), speaker.role, speaker.org)
 
     def _is_clause(self, q: Quotation) -> bool:
         inner = self.span(q.content_start, q.content_end)
@@ -371,6 +345,14 @@ class QuoteFinder:
         return any(
             t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.i < inner.end and t.head.i >= inner.start for t in inner
         )
+
+
+def _bare_label(inner: Span) -> bool:
+    """One quoted word naming a thing ("calls its cheapest tier “essentials”"), not a judgement
+    ("called the plan a “disaster”", "dismissed it as “nonsense”")."""
+    words = [t for t in inner if t.is_alpha]
+    before = inner.doc[inner.start - 2] if inner.start >= 2 else None  # the word before the opening mark
+    return len(words) < 2 and (before is None or before.lower_ not in {"a", "an", "as"})
 
 
 def _past_dash(subject: Token, verb: Token) -> Token:

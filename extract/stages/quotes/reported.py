@@ -27,7 +27,7 @@ CLAUSE_DEPS = {"ccomp", "parataxis"}
 def reported_speech(finder: QuoteFinder, direct: list[Quote]) -> list[Quote]:
     found: list[Quote] = []
     for cue in finder.cues:
-        if finder.in_direct(cue.start_char):
+        if finder.in_direct(cue.start_char) or finder.naming(cue):
             continue
         clause = reported_clause(finder, cue)
         if clause is None:
