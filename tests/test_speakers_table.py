@@ -515,6 +515,21 @@ CASES: list[tuple[str, str, list[S]]] = [
         [("nonsense", "Helen Osei")],
     ),
     ("naming-bare-label", "The airline calls its new cabin “Horizon”.", []),
+    # --- surveys and reports: the organisation behind them ------------------------------------
+    (
+        "report-from-org-with-acronym",
+        "Most care homes are short of nurses, a report from the National Care Providers Forum (NCPF) found.",
+        [("Most care homes are short of nurses", "National Care Providers Forum")],
+    ),
+    (
+        "headline-survey-named-later",
+        "Half of farmers expect a loss this year, survey says\n\n"
+        "The poll by the Rural Business Council found that costs had doubled since 2020.",
+        [
+            ("Half of farmers expect a loss this year", "Rural Business Council"),
+            ("costs had doubled since 2020", "Rural Business Council"),
+        ],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -25,11 +25,15 @@ def is_document(token: Token) -> bool:
 
 
 def org_of_document(token: Token) -> str | None:
-    """ "a survey conducted by CIPFA", "BMA analysis", "CIPFA's survey" -> the organisation."""
+    """ "a survey conducted by CIPFA", "a report from the BMA", "BMA analysis", "CIPFA's survey" -> the organisation."""
     for t in token.subtree:
-        if t.dep_ == "agent" or (t.lower_ == "by" and (t.head.i == token.i or t.head.dep_ in {"acl", "relcl"})):
+        if (
+            t.dep_ == "agent"
+            or (t.lower_ == "by" and (t.head.i == token.i or t.head.dep_ in {"acl", "relcl"}))
+            or (t.lower_ == "from" and t.head.i == token.i)
+        ):
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and (t.lower_ != "from" or obj.pos_ == "PROPN"):  # not "from a teachers' union"
                 return clean_org(token.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
     for ent in entities_in(token.doc, token.left_edge.i, token.i):
         if ent.label_ in {"ORG", "GPE", "NORP"}:

@@ -69,7 +69,8 @@ def surname(name: str) -> str:
 
 
 def clean_org(text: str) -> str:
-    text = re.sub(r"[’']s$", "", text.strip())
+    """ "the National Association of Head Teachers (NAHT)'s" -> "National Association of Head Teachers"."""
+    text = re.sub(r"\s*\([^()]*\)$", "", re.sub(r"[’']s$", "", text.strip()))
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 
@@ -278,9 +279,10 @@ class NameBook:
             self.surveys.sort()
 
     def survey_org(self, before: int) -> str | None:
-        """The organisation behind the latest survey or report mentioned before a position."""
+        """The organisation behind the latest survey or report mentioned before a position, else
+        the first after it (a headline's "survey says" is the survey the article goes on to name)."""
         orgs = [org for at, org in self.surveys if at < before]
-        return orgs[-1] if orgs else None
+        return orgs[-1] if orgs else next((org for at, org in self.surveys if at >= before), None)
 
     def by_role(self, role_words: set[str], before: int) -> Person | None:
         """The most recent speaker, else the first person, whose role shares a word with these:
