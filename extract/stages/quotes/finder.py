@@ -140,8 +140,8 @@ class QuoteFinder:
         # quote taken for a second subject (“Great win,” said the minister) is not either
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not c.is_punct]
         subject = next((c for c in subjects if not self.in_direct(c.idx)), None)
-        if subject is None and self._after_quote(verb):
-            subject = self._inverted_subject(verb)
+        if subject is None and (self._after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle())):
+            subject = self._inverted_subject(verb)  # “…,” said Roe; Said Roe: “…”
         if subject is not None or subjects:
             return _past_dash(subject or subjects[0], verb)
         for child in verb.lefts:  # "with rather more believing them to be ‘limited’"
@@ -152,6 +152,9 @@ class QuoteFinder:
             if obj is not None and (obj.like_num or obj.lemma_.lower() in quantity_heads()):
                 return obj
         if verb.dep_ == "conj" and verb.head.i < verb.i:
+            shared = next((c for c in verb.head.children if c.dep_ == "nsubj" and not self.in_direct(c.idx)), None)
+            if shared is not None and (shared.pos_ in {"PROPN", "PRON"} or shared.ent_type_ in {"PERSON", "ORG"}):
+                return shared  # "Roe, the former minister, stressed ... and said": the subject they share
             between = self.doc[verb.head.i + 1 : verb.i]
             for label in ("PERSON", "ORG"):
                 named = [t for t in between if t.ent_type_ == label]
@@ -196,6 +199,8 @@ class QuoteFinder:
     def cue_after(self, q: Quotation) -> Span | None:
         line_end = self.lines[self.line_of(q.end)][1]
         following = self.text[q.end : line_end]
+        if self.text[q.content_end - 1 : q.content_end] in {".", "!", "?"} and following.strip()[:1].isupper():
+            return None  # “... Peace Through Strength.” He told ...: the quote ended its sentence
         stop = _sentence_stop(following)
         limit = q.end + (stop if stop is not None else len(following))
         for cue in self.cues:
@@ -231,15 +236,16 @@ class QuoteFinder:
             return None
         ancestors = {a.i for a in inner.root.ancestors}
         sentence = inner.root.sent
-        for cue in reversed(self.cues):
-            if (
-                sentence.start <= cue.start < sentence.end
-                and cue.root.i in ancestors
-                and not self.in_direct(cue.start_char)
-                and not (self.naming(cue) and _bare_label(inner))
-            ):
-                return cue
-        return None
+        governing = [
+            cue
+            for cue in self.cues
+            if sentence.start <= cue.start < sentence.end
+            and cue.root.i in ancestors
+            and not self.in_direct(cue.start_char)
+            and not (self.naming(cue) and _bare_label(inner))
+        ]
+        # the outermost: "Roe said she expects the party “to fight on”" is Roe's quote, not "she"'s
+        return min(governing, key=lambda cue: sum(1 for _ in cue.root.ancestors), default=None)
 
     def is_headline(self, q: Quotation) -> bool:
         """A short line, mostly quote, with no full stop: a headline or crosshead."""

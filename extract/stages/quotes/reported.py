@@ -125,7 +125,12 @@ def reported_clause(finder: QuoteFinder, cue: Span) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in {"ccomp", "parataxis"} and child.i < verb.i:
             return _bounds(finder, child.left_edge.i, child.right_edge.i + 1)
-    if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i < verb.i and verb.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.dep_ in {"ccomp", "parataxis"}
+        and verb.head.i < verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(other.root.i == verb.head.i for other in finder.cues)  # "X said ministers had asked"
+    ):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and verb.head.i < subject.i:
             return _bounds(finder, verb.head.left_edge.i, subject.left_edge.i)
