@@ -13,8 +13,18 @@ from extract.kb.io import read_documents, read_kb
 from extract.kb.records import dumps, record_keys
 from extract.tools.speaker_index import (
     SPEAKER_FIELDS,
+    Lexicon,
+    affiliation,
+    clean_role,
     format_table,
+    is_headline_fragment,
+    is_place,
+    is_title,
+    name_key,
+    shipped_lexicon,
     speaker_index,
+    surname_counts,
+    verb_forms,
     write_csv,
     write_jsonl,
 )
@@ -128,3 +138,168 @@ def test_names_of_one_person_are_one_row(names, rows):
     for name, n in names.items():
         totals[merged[name]] += n
     assert dict(totals) == rows
+
+
+# --- cleaning what the pipeline took for a speaker (issue 21): small pure rules, one table each ---
+TITLES = shipped_lexicon().titles
+
+
+@pytest.mark.parametrize(
+    "role, cleaned",
+    [
+        ("54", None),
+        ("aged 54", None),
+        ("54-year-old", None),
+        ("-", None),
+        ("- police chief", "police chief"),
+        ("9/11 widow", "9/11 widow"),
+        ("chief executive", "chief executive"),
+        ("MP", "MP"),
+        (None, None),
+    ],
+)
+def test_an_age_or_punctuation_is_no_role(role, cleaned):
+    assert clean_role(role) == cleaned
+
+
+@pytest.mark.parametrize(
+    "org, title",
+    [
+        ("Sen.", True),
+        ("Gov.", True),
+        ("Indiana Gov.", True),
+        ("Former Pennsylvania Gov.", True),
+        ("U.S. Air Force Gen.", True),
+        ("Governor", True),
+        ("Dr.", True),
+        ("Burger King", False),  # a spelt-out title at the end is a name's
+        ("Department of Justice", False),
+        ("King’s Fund", False),
+        ("NHS Providers", False),
+        ("White House", False),
+    ],
+)
+def test_a_title_where_the_organisation_goes(org, title):
+    assert is_title(org, TITLES) is title
+
+
+@pytest.mark.parametrize(
+    "role, org, cleaned",
+    [
+        (None, "Indiana Gov.", ("Indiana Gov.", None)),  # the title becomes the role
+        ("presidential nominee", "Gov.", ("presidential nominee", None)),  # the role written stays
+        ("54", "Sen.", ("Sen.", None)),
+        ("spokesman", "White House", ("spokesman", "White House")),
+        ("59", None, (None, None)),
+        (None, " ", (None, None)),
+    ],
+)
+def test_role_and_organisation_of_a_record(role, org, cleaned):
+    assert affiliation(role, org, TITLES) == cleaned
+
+
+SPEAKERS = ["Barack Obama", "Hillary Clinton", "Bill Clinton", "Donald Trump", "Edward Said", "Mike Pence"]
+LEXICON = Lexicon(TITLES, *verb_forms(["say", "warn", "tell", "state", "deny"]))
+
+
+@pytest.mark.parametrize(
+    "name, fragment",
+    [
+        ("Obama Says", True),
+        ("Clinton Said", True),
+        ("Trump Warns Clinton", True),
+        ("Trump vs Clinton", True),
+        ("Obama Denies", True),
+        ("Edward Said", False),  # nobody else is called Edward
+        ("United States", False),  # "States" is no verb after a name nobody has
+        ("Washington Post-ABC News", False),
+        ("Donald Trump", False),
+        ("Hillary Clinton", False),
+        ("Trump Clinton", False),  # two words read as a name
+        ("Pence Obama Clinton", False),  # not joined by a verb or "and"
+    ],
+)
+def test_a_headline_fragment_is_no_speaker(name, fragment):
+    surnames = surname_counts([*SPEAKERS, name])
+    assert is_headline_fragment(name, surnames, LEXICON) is fragment
+
+
+def test_verb_forms_cover_regular_and_irregular_verbs():
+    past, present = verb_forms(["say", "deny", "quip", "stress", "echo", "note"])
+    assert {"said", "denied", "quipped", "stressed", "echoed", "noted"} <= past
+    assert {"says", "denies", "quips", "stresses", "echoes", "notes"} <= present
+    assert {"say", "deny"}.isdisjoint(past | present)
+
+
+@pytest.mark.parametrize(
+    "name, place",
+    [("Washington", True), ("New York", True), ("George Washington", False), ("Reuters", False)],
+)
+def test_a_place_is_no_speaker_when_a_place_list_is_given(name, place):
+    assert is_place(name, frozenset({"washington", "new_york"})) is place
+    assert not is_place(name, shipped_lexicon().places - {"washington", "new_york"})  # no list shipped yet
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Donald J. Trump", ("donald", "trump")),
+        ("Donald Trump Jr.", ("donald", "trump", "jr")),
+        ("Mr. Trump", ("trump",)),
+        ("Mr Trump", ("trump",)),
+        ("Sen. Bernie Sanders", ("bernie", "sanders")),
+        ("President Barack Obama", ("barack", "obama")),
+        ("President Obama", ("president", "obama")),  # a spelt-out title before one word may be a name's
+        ("General Motors", ("general", "motors")),
+        (">Sanders", ("sanders",)),
+        ("the Clinton campaign", ("", "the clinton campaign")),
+        ("many tax experts", ("", "many tax experts")),
+    ],
+)
+def test_name_keys(name, key):
+    assert name_key(name, TITLES) == key
+
+
+@pytest.mark.parametrize(
+    ("names", "rows"),
+    [
+        (
+            {"Donald Trump": 5, "Donald J. Trump": 2, "Mr. Trump": 1, "Trump": 3},
+            {"Donald Trump": 11},
+        ),
+        (  # Donald Trump Jr. carries the surname too: "Trump" could be either
+            {"Donald Trump": 5, "Donald Trump Jr.": 1, "Mr. Trump": 1, "Trump": 3},
+            {"Donald Trump": 5, "Donald Trump Jr.": 1, "Trump": 4},
+        ),
+        (
+            {"the Clinton campaign": 2, "the Trump campaign": 1},
+            {"the Clinton campaign": 2, "the Trump campaign": 1},
+        ),
+        ({"Sen. Bernie Sanders": 3, "Bernie Sanders": 1, ">Sanders": 1}, {"Bernie Sanders": 5}),
+    ],
+)
+def test_titles_and_descriptions_when_merging(names, rows):
+    from collections import Counter
+
+    from extract.tools.speaker_index import merged_names
+
+    merged = merged_names(Counter(names), TITLES)
+    totals: Counter[str] = Counter()
+    for name, n in names.items():
+        totals[merged[name]] += n
+    assert dict(totals) == rows
+
+
+def test_the_index_drops_fragments_and_cleans_roles_and_organisations():
+    records = [
+        quote("Hillary Clinton", "a.txt", "2016-10-02", speaker_role="54", speaker_org="Sen."),
+        quote("Mrs. Clinton", "b.txt", "2016-10-05"),
+        quote("Clinton Said", "b.txt", "2016-10-05"),
+        quote("Mike Pence", "c.txt", "2016-09-30", speaker_role="presidential nominee", speaker_org="Indiana Gov."),
+    ]
+    rows = {row["speaker"]: row for row in speaker_index(records)}
+    assert set(rows) == {"Hillary Clinton", "Mike Pence"}
+    clinton = rows["Hillary Clinton"]
+    assert (clinton["role"], clinton["org"], clinton["quotes"]) == ("Sen.", None, 2)
+    assert (clinton["first_date"], clinton["last_date"]) == ("2016-10-02", "2016-10-05")
+    assert (rows["Mike Pence"]["role"], rows["Mike Pence"]["org"]) == ("presidential nominee", None)

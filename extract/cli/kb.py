@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
 from extract.cli.app import DOCS_OPTION, fail, load_kb, main
+
+# As ``extract.tools.export.FORMATS``, spelled out so that ``--help`` does not import the exporters.
+FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite", "parquet")
 
 
 @main.command()
@@ -34,26 +39,40 @@ def speakers(kb, fmt, docs) -> None:
 
 @main.command()
 @click.argument("kb", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--format", "fmt", required=True, type=click.Choice(["csv", "prodigy", "doccano", "label-studio", "sqlite"])
-)
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMATS))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @DOCS_OPTION
 def export(kb, fmt, output, docs) -> None:
-    """Write a KB for other tools: CSV, span annotations for Prodigy, doccano or Label Studio, or a
-    SQLite database (tables documents, claims, speakers).
+    """Write a KB for other tools: CSV, span annotations for Prodigy, doccano or Label Studio, a
+    SQLite database (tables documents, claims, speakers), or Parquet (the claims, typed columns;
+    needs pyarrow).
 
     \b
     Example:
       extract export kb.jsonl --format sqlite -o kb.sqlite
+      extract export kb.jsonl --format parquet -o kb.parquet
       extract export kb.jsonl --format label-studio -o tasks.json
     """
+    from extract.kb.io import iter_kb
+    from extract.tools.export import STREAMED
     from extract.tools.export import export as write_export
 
-    needs_texts = fmt in {"prodigy", "doccano", "label-studio"}
-    records, documents, texts = load_kb(kb, docs, need_texts=needs_texts)
+    if fmt in STREAMED:  # read as written: a KB of millions of claims is never all in memory
+        records, documents, texts = _named(iter_kb(Path(kb)), kb), None, {}
+    else:
+        records, documents, texts = load_kb(kb, docs, need_texts=fmt in {"prodigy", "doccano", "label-studio"})
     try:
         count = write_export(records, texts, fmt, Path(output), documents=documents or None)
     except ValueError as err:
         fail(str(err))
+    except OSError as err:  # ours name the problem already (a missing folder); the system's need the file
+        fail(str(err) if err.strerror is None else f"cannot write {output}: {err.strerror}")
     click.echo(f"{output}: {count} {fmt} items", err=True)
+
+
+def _named(records: Iterator[dict[str, Any]], kb: str) -> Iterator[dict[str, Any]]:
+    """The records of a KB read as they are written out, a bad line's error naming the KB."""
+    try:
+        yield from records
+    except ValueError as err:
+        raise ValueError(f"{kb}: {err}") from err

@@ -3,25 +3,67 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from extract.cli.app import MODEL_OPTION, PATTERNS_OPTION, default_docs, fail, main
+
+if TYPE_CHECKING:
+    from extract.run.corpus import FileResult, Progress
 
 EXAMPLES_RUN = """\b
 Examples:
   extract run corpus/                   # writes kb.jsonl and kb.documents.jsonl
   extract run corpus/ -o - | jq .text   # the knowledge base on stdout
   extract run news/ --patterns my_rules/ -o news.jsonl
+  curl -s URL | extract run - --name story.txt -o -   # one article from standard input
   extract run s3://bucket/news/ -o s3://bucket/kb.jsonl --engine dask --scheduler tcp://HOST:8786
 """
+
+
+def progress_bar(stream: IO[str] | None) -> Progress:
+    """Results passed through as they are, shown on ``stream`` (None: not shown) as a bar with
+    files done of the total, the percentage, claims so far and the time left (tqdm's estimate)."""
+
+    def show(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+        if stream is None:
+            yield from results
+            return
+        from tqdm import tqdm
+
+        claims = 0
+        with tqdm(total=total, desc="extracting", unit="file", file=stream, dynamic_ncols=True) as bar:
+            for result in results:
+                claims += len(result.records)
+                bar.set_postfix_str(f"{claims:,} claims", refresh=False)
+                bar.update(1)
+                yield result
+
+    return show
+
+
+def _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeout) -> None:
+    """Options that would otherwise be ignored without a word."""
+    dask_only = {"--scheduler": scheduler, "--local-workers": local_workers, "--scheduler-timeout": scheduler_timeout}
+    for option, value in dask_only.items():
+        if value is not None and engine != "dask":
+            raise click.UsageError(f"{option} needs --engine dask")
+    if scheduler and local_workers:
+        raise click.UsageError("--scheduler and --local-workers exclude each other: a cluster is reached or started")
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("'-' (one article from standard input) cannot be given with other paths")
+    if name is not None and paths != ("-",):
+        raise click.UsageError("--name names the article read from standard input: give '-' as the path")
 
 
 @main.command(epilog=EXAMPLES_RUN)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", default="kb.jsonl", show_default=True, help="Knowledge base to write ('-' for stdout).")
 @click.option("--docs", default=None, help="Documents list to write [default: KB name + .documents.jsonl].")
+@click.option("--name", default=None, help="With PATH '-': the doc_id of the article read from standard input.")
 @MODEL_OPTION
 @PATTERNS_OPTION
 @click.option("--max-bytes", type=int, default=None, help="Largest file to read (default 10 MB).")
@@ -49,6 +91,12 @@ Examples:
 )
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:PORT) for --engine dask.")
 @click.option(
+    "--scheduler-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds to wait for the --scheduler to answer [default: 5].",
+)
+@click.option(
     "--local-workers",
     type=click.IntRange(min=1),
     default=None,
@@ -59,6 +107,7 @@ def run(
     paths,
     output,
     docs,
+    name,
     model,
     patterns,
     max_bytes,
@@ -67,20 +116,23 @@ def run(
     no_cache,
     engine,
     scheduler,
+    scheduler_timeout,
     local_workers,
     quiet,
 ) -> None:
     """Extract claims from every .txt file under PATHS into a JSONL knowledge base.
 
-    PATHS and -o may be fsspec URLs (s3://, gs://, ...; needs fsspec and the backend).
+    PATHS and -o may be fsspec URLs (s3://, gs://, ...; needs fsspec and the backend); PATH '-'
+    reads one article from standard input.
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
+    _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeout)
     from extract.model.loading import ModelNotFound
     from extract.rules.errors import PatternError
     from extract.run.cache import default_cache_dir
-    from extract.run.corpus import RunSettings, local_engine
+    from extract.run.corpus import NoArticles, RunSettings, local_engine
     from extract.run.corpus import run as run_corpus
-    from extract.run.reader import MAX_BYTES, InputError
+    from extract.run.reader import MAX_BYTES, InputError, stdin_source
 
     if docs is None and output != "-":
         docs = default_docs(output)
@@ -94,19 +146,16 @@ def run(
 
     if engine == "dask":
         try:
-            from extract.run.dask_engine import dask_engine
+            from extract.run.dask_engine import SCHEDULER_TIMEOUT, dask_engine
         except ImportError:
-            fail("--engine dask needs the dask extra: pip install 'extract-claims[dask]'")
-        chosen = dask_engine(scheduler=scheduler, local_workers=local_workers or workers)
+            fail("--engine dask needs the dask extra: pip install -e '.[dask]' (from a checkout of extract)")
+        chosen = dask_engine(
+            scheduler=scheduler,
+            local_workers=local_workers or workers,
+            scheduler_timeout=scheduler_timeout or SCHEDULER_TIMEOUT,
+        )
     else:
         chosen = local_engine(workers)
-
-    def progress(items):
-        if quiet or not sys.stderr.isatty():
-            yield from items
-            return
-        with click.progressbar(items, label="extracting", file=sys.stderr) as bar:
-            yield from bar
 
     try:
         summary = run_corpus(
@@ -116,8 +165,11 @@ def run(
             docs,
             warn=lambda m: click.echo(f"extract: {m}", err=True),
             engine=chosen,
-            progress=progress,
+            progress=progress_bar(None if quiet or not sys.stderr.isatty() else sys.stderr),
+            piped=stdin_source(sys.stdin.buffer, name, settings.max_bytes) if paths == ("-",) else None,
         )
+    except NoArticles as err:
+        fail(str(err), 1)
     except (InputError, PatternError, ModelNotFound, OSError) as err:  # OSError: e.g. no Dask scheduler there
         fail(str(err))
     except KeyboardInterrupt:

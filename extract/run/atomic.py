@@ -66,3 +66,9 @@ def _new_temporary(target: Path) -> Path:
             return tmp
         except FileExistsError:  # left by a process that had this id before
             continue
+        except FileNotFoundError:  # name the folder the user gave, not our temporary file
+            if target.parent.is_dir():
+                raise
+            raise FileNotFoundError(
+                f"cannot write {target}: folder {target.parent} does not exist; create it first"
+            ) from None

@@ -29,7 +29,7 @@ from extract.kb.records import dumps
 from extract.run.atomic import atomic_writer
 from extract.run.cache import RunCache
 from extract.run.process import keep_large_blocks, settle
-from extract.run.reader import MAX_BYTES, Decoded, InputError, Source, discover, read_source
+from extract.run.reader import MAX_BYTES, Decoded, Discovery, InputError, Source, discover, read, source_date
 from extract.run.storage import Location, canonical, locate
 from extract.stages.registry import claim_types
 
@@ -57,6 +57,10 @@ class FileResult:
     error: str | None = None
 
 
+class NoArticles(InputError):
+    """Nothing under the paths given is an article (.txt): the run has nothing to do."""
+
+
 @dataclass
 class RunSummary:
     documents: int = 0
@@ -73,18 +77,30 @@ class RunSummary:
         )
 
 
+def dating(source: Source, article: Article | None) -> tuple[str | None, str | None]:
+    """A document's date and where it comes from: the page ("text"), else its path ("path")."""
+    if article is None:
+        return None, None
+    if article.date:
+        return article.date, "text"
+    date = source_date(source)
+    return date, "path" if date else None
+
+
 def document_entry(
     source: Source, decoded: Decoded | None, article: Article | None, recs: list[dict], error: str | None
 ) -> dict[str, Any]:
     counts = Counter(r["type"] for r in recs)
     text = decoded.text if decoded else ""
+    date, basis = dating(source, article)
     return {
         "doc_id": source.doc_id,
         "path": str(source.path),
         "sha256": decoded.sha256 if decoded else None,
         "encoding": decoded.encoding if decoded else None,
         "title": article.title if article else None,
-        "date": article.date if article else None,
+        "date": date,
+        "date_basis": basis,
         "body_start": article.body_start if article else None,
         "body_end": article.body_end if article else None,
         "chars": len(text) if decoded else None,
@@ -161,7 +177,7 @@ class Extractor:
         decoded: dict[str, Decoded] = {}
         for source in sources:
             try:
-                decoded[source.doc_id] = read_source(source.path, max_bytes=self.settings.max_bytes)
+                decoded[source.doc_id] = read(source, max_bytes=self.settings.max_bytes)
             except InputError as err:
                 entry = document_entry(source, None, None, [], str(err))
                 results[source.doc_id] = FileResult(source.doc_id, entry, [], f"{source.path}: {err}")
@@ -181,6 +197,11 @@ class Extractor:
 
     @staticmethod
     def _result(source: Source, decoded: Decoded, article: Article, recs: list[dict]) -> FileResult:
+        """The file's result; records of a page without a date take the date of its path (after
+        the cache, which keys records by doc id and text, not by path)."""
+        date, basis = dating(source, article)
+        if basis == "path":
+            recs = [{**record, "doc_date": date, "date_basis": basis} for record in recs]
         return FileResult(source.doc_id, document_entry(source, decoded, article, recs, None), recs)
 
 
@@ -250,6 +271,21 @@ def _same(location: Location) -> Location:
 
 
 Engine = Callable[[RunSettings, Sequence[Source]], Iterable[list[FileResult]]]
+# Shows the results as they pass (a progress bar): given them and how many files there are.
+Progress = Callable[[Iterator[FileResult], int], Iterator[FileResult]]
+
+
+def _no_progress(results: Iterator[FileResult], total: int) -> Iterator[FileResult]:
+    return results
+
+
+def _check_folder(target: str | None) -> None:
+    """Fail before the work, not after it, when an output's folder does not exist."""
+    if not target or target == "-":
+        return
+    location = locate(target)
+    if isinstance(location, Path) and not location.absolute().parent.is_dir():
+        raise InputError(f"cannot write {target}: folder {location.parent} does not exist; create it first")
 
 
 def run(
@@ -260,12 +296,20 @@ def run(
     *,
     warn: Callable[[str], None],
     engine: Engine | None = None,
-    progress: Callable[[Iterator], Iterator] = lambda it: it,
+    progress: Progress = _no_progress,
+    piped: Source | None = None,
 ) -> RunSummary:
-    """Process every .txt file under ``paths``; ``kb_out`` "-" writes the KB to stdout."""
+    """Process every .txt file under ``paths``, or the one article ``piped`` (standard input);
+    ``kb_out`` "-" writes the KB to stdout."""
     started = time.perf_counter()
     extractor_for(settings)  # a malformed pattern file stops the run before any work
-    found = discover(paths)
+    for target in (kb_out, docs_out):
+        _check_folder(target)
+    found = Discovery([piped], []) if piped else discover(paths)
+    if not found.sources:
+        n = len(found.skipped)
+        others = f" ({n} other file{'' if n == 1 else 's'} skipped)" if n else ""
+        raise NoArticles(f"no .txt files under {', '.join(map(str, paths))}{others}")
     summary = RunSummary(skipped=len(found.skipped))
     entries: list[dict] = []  # one small dict per file, written sorted at the end
     for path, reason in found.skipped:
@@ -282,7 +326,7 @@ def run(
 
     with ExitStack() as stack:
         kb: IO[str] = sys.stdout if kb_out == "-" else stack.enter_context(atomic_writer(kb_out))
-        for result in progress(results()):
+        for result in progress(results(), len(found.sources)):
             entries.append(result.entry)
             if result.error:
                 warn(result.error)

@@ -28,22 +28,26 @@ from extract.run.reader import Source
 CRASHED = "crashed the worker twice"
 WINDOW_PER_WORKER = 4  # chunks submitted and not yet written, per worker: bounds memory on any corpus
 WORKER_TIMEOUT = 60  # seconds to wait for a first worker to join a remote scheduler
+SCHEDULER_TIMEOUT = 5.0  # seconds to reach a scheduler: an address with nobody there fails fast
 
 _one_chunk_at_a_time = threading.Lock()
 
 
-def dask_engine(scheduler: str | None = None, local_workers: int | None = None) -> Engine:
+def dask_engine(
+    scheduler: str | None = None, local_workers: int | None = None, scheduler_timeout: float = SCHEDULER_TIMEOUT
+) -> Engine:
     """Chunks processed on the cluster at ``scheduler``, or on a local one of ``local_workers`` processes.
 
     The cluster is connected (or started) when the run starts and closed (or stopped) when it ends,
-    also on an error or Ctrl-C.
+    also on an error or Ctrl-C. A scheduler not reached within ``scheduler_timeout`` seconds is an
+    OSError naming it (Dask's own default waits 30 s).
     """
 
     def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
         if not sources:
             return
         with ExitStack() as stack:
-            client = _connect(stack, scheduler, local_workers)
+            client = _connect(stack, scheduler, local_workers, scheduler_timeout)
             workers = len(client.nthreads())
             parts = chunks(sources, shared_chunk_size(len(sources), workers, WINDOW_PER_WORKER))
             yield from _in_order(client, settings, parts, workers * WINDOW_PER_WORKER)
@@ -51,10 +55,16 @@ def dask_engine(scheduler: str | None = None, local_workers: int | None = None) 
     return engine
 
 
-def _connect(stack: ExitStack, scheduler: str | None, local_workers: int | None) -> Client:
+def _connect(stack: ExitStack, scheduler: str | None, local_workers: int | None, timeout: float) -> Client:
     """A client of the cluster at ``scheduler``, or of a cluster started for this run; ``stack`` closes both."""
     if scheduler:
-        client = stack.enter_context(Client(scheduler))
+        try:
+            client = stack.enter_context(Client(scheduler, timeout=timeout))
+        except OSError:  # Dask's message is several lines long
+            raise OSError(
+                f"no Dask scheduler answered at {scheduler} within {timeout:g} s: start one (dask scheduler), "
+                "check the address, or wait longer with --scheduler-timeout"
+            ) from None
         try:
             client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
         except TimeoutError:

@@ -16,19 +16,24 @@ is almost always Windows-1252, so whenever it judges cp1252 a fit on its own we 
 before asking for its best guess. That also prefers cp1252 over latin-1: the same letters, but
 0x80-0x9F are curly quotes and dashes rather than control characters. The cost is that Turkish
 cp1254 text is read as cp1252 (six letters differ).
+
+Also here, as they are about where a text comes from: an article piped in (``stdin_source``), and
+the calendar date a file's path may carry (``path_date``), the date of a page that prints none.
 """
 
 from __future__ import annotations
 
 import codecs
+import datetime
 import hashlib
 import os
 import re
 import stat
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -61,12 +66,22 @@ class InputError(Exception):
     """
 
 
+STDIN = "-"  # the path that stands for standard input
+
+
 @dataclass(frozen=True)
 class Source:
     path: Location  # the file, as reached from the command-line argument: a local path or a URL
     # path relative to the folder given on the command line, '/'-separated;
     # a file given directly: its name
     doc_id: str
+    data: bytes | None = field(default=None, repr=False)  # the bytes already read (standard input)
+
+
+def stdin_source(stream: BinaryIO, name: str | None, max_bytes: int = MAX_BYTES) -> Source:
+    """An article piped in (``extract run -``): read here, at most one byte over the limit, so
+    that it travels to a worker like a file's path does and is refused there like a file."""
+    return Source(Path(STDIN), name or STDIN, stream.read(max_bytes + 1))
 
 
 @dataclass(frozen=True)
@@ -221,6 +236,15 @@ def _doc_ids(rel: str, folders: Sequence[str], full: str) -> Iterator[str]:
     yield full
 
 
+def read(source: Source, *, max_bytes: int = MAX_BYTES) -> Decoded:
+    """A source's text: from the bytes it carries (standard input), else from its file."""
+    if source.data is None:
+        return read_source(source.path, max_bytes=max_bytes)
+    if len(source.data) > max_bytes:
+        raise _size_error(max_bytes)
+    return decode(source.data)
+
+
 def read_source(path: Location, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
     """Read and decode one file, checking its size before reading so a huge file is never loaded."""
     try:
@@ -311,3 +335,36 @@ def _size(n: int) -> str:
         if n >= scale:
             return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{n:,} bytes"
+
+
+# A calendar date in a file's name or folders: 2016-10-02 or 2016_10_02 (not inside a longer run
+# of digits), 20161002 (standing alone: not inside a hex digest), or the folders /2016/10/02/.
+_PATH_DATES = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-_])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?!\d)"),
+    re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)(?![0-9A-Za-z])"),
+    re.compile(r"(?:^|/)(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)/"),
+)
+
+
+def path_date(path: str) -> str | None:
+    """The ISO date a file's path carries (``nyt_2016-10-02_x.txt``, ``news/2016/10/02/x.txt``), or None.
+
+    Only a real calendar date counts (months 1-12, a day the month has, years 1900-2099), so an id
+    or a count of digits is not taken for one; of several, the one nearest the file name wins.
+    """
+    found = []
+    for pattern in _PATH_DATES:
+        for match in pattern.finditer(path.replace(os.sep, "/")):
+            try:
+                day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+            found.append((match.end(), day.isoformat()))
+    return max(found)[1] if found else None
+
+
+def source_date(source: Source) -> str | None:
+    """The date in a source's path (absolute, as every engine sees it), or in its name if piped in."""
+    if source.data is not None:
+        return path_date(source.doc_id)
+    return path_date(source.path if isinstance(source.path, str) else str(source.path.absolute()))

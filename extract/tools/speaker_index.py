@@ -2,54 +2,240 @@
 
 The pipeline already resolves every mention ("he", "Mr Hopson") to one canonical ``speaker``
 string per document. Across documents the same person may be written "Donald Trump", "Donald J.
-Trump" or just "Trump": names with the same first and last word are one row (a generational
-suffix, "Jr.", keeps a son apart), and a one-word name joins the only longer name ending in it.
-Nothing fuzzier, which could join two people. Role and organisation vary between articles
-("chief executive" here, "chair" there), so a row shows the one written most often.
+Trump", "Mr. Trump" or just "Trump": names with the same first and last word are one row (a
+courtesy title or an abbreviated one, "Mr.", "Sen.", does not count; a generational suffix,
+"Jr.", keeps a son apart), and a bare surname joins the full name carrying it only when exactly
+one does (two Clintons, or Donald Trump and Donald Trump Jr., keep "Clinton" and "Trump" apart).
+Nothing fuzzier, which could join two people.
 
-Also here: reading a KB and its documents list back, which every command that uses a KB needs.
+What the pipeline took for a speaker is cleaned with small rules, each a pure function tested on
+its own table: headline fragments ("Obama Says", "Trump Warns Clinton") and places are no
+speakers; an age ("54") is no role; a title written where the organisation goes ("Sen.",
+"Indiana Gov.") is no organisation, and becomes the role when there is none. Role and
+organisation vary between articles ("chief executive" here, "chair" there), so a row shows the
+one written most often.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 from typing import IO, Any
 
-from extract.kb.io import write_jsonl
+from extract.kb.io import csv_cell, write_jsonl
+from extract.rules.words import shipped_words
 
 __all__ = ["SPEAKER_FIELDS", "format_table", "speaker_index", "write_csv", "write_jsonl"]
 
 SPEAKER_FIELDS = ("speaker", "role", "org", "quotes", "documents", "first_date", "last_date")
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Titles that never start an organisation's name, so they may be dropped before a lone surname
+# ("Mr Trump"); any other title only before a full name ("President Barack Obama", not "General Motors").
+COURTESY = {"mr", "mrs", "ms", "mx", "miss", "dr", "prof"}
+CONNECTORS = {"and", "&", "vs", "vs.", "v", "v.", "versus"}  # between two names in a headline
+# Past forms a speech verb's regular rules miss.
+IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "swear": "swore", "speak": "spoke"}
+_AGE = re.compile(r"(?:aged?\s+)?\d{1,3}(?:[- ]years?[- ]old)?", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+_EDGE = "-–—,;:()[]<>\"'“”‘’ "
 
 
-def _most_common(values: list[str]) -> str | None:
-    """The most frequent value; ``Counter`` keeps first-seen order among equal counts."""
-    return Counter(values).most_common(1)[0][0] if values else None
+@dataclass(frozen=True)
+class Lexicon:
+    """The words the rules read: from the shipped word lists, or a test's own."""
+
+    titles: frozenset[str]  # honorifics and role nouns, casefolded, without a dot
+    past: frozenset[str]  # speech verbs in the past ("said", "warned")
+    present: frozenset[str]  # speech verbs in the third person ("says", "warns")
+    places: frozenset[str] = frozenset()  # countries and cities, "_" for a space ("new_york")
+
+
+@cache
+def shipped_lexicon() -> Lexicon:
+    """The shipped lists: titles from honorifics and role nouns, verbs from speech and claim verbs;
+    places only if a ``places`` list is shipped (none is yet: currency-places mixes places with
+    institutions, the White House and the Pentagon, which do speak)."""
+    words = shipped_words()
+    past, present = verb_forms(words.union("speech-verbs", "claim-verbs"))
+    places = frozenset(words.entries("places")) if "places" in words.lists else frozenset()
+    titles = frozenset(w for w in words.union("honorifics", "role-nouns") if w != "the")
+    return Lexicon(titles, past, present, places)
+
+
+def verb_forms(lemmas: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Past and third-person forms of verbs: "warn" gives "warned" and "warns", "deny" "denied"
+    and "denies". A form or two too many ("sayed") matches nothing and costs nothing."""
+    past: set[str] = set()
+    present: set[str] = set()
+    for verb in lemmas:
+        if verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+            past.add(verb[:-1] + "ied")
+            present.add(verb[:-1] + "ies")
+        else:
+            past.update({verb + "d"} if verb.endswith("e") else {verb + "ed", verb + verb[-1] + "ed"})
+            present.add(verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"))
+        if verb in IRREGULAR_PAST:
+            past.add(IRREGULAR_PAST[verb])
+    return frozenset(past), frozenset(present)
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name without stray punctuation around them (">Sanders" is "Sanders")."""
+    return [w for w in (word.strip(_EDGE) for word in name.split()) if w]
+
+
+def clean_role(role: str | None) -> str | None:
+    """The role as written without stray punctuation ("- police chief"); None for an age ("54",
+    "aged 54") or no words at all."""
+    text = (role or "").strip(_EDGE)
+    return None if not _LETTER.search(text) or _AGE.fullmatch(text) else text
+
+
+def is_title(org: str, titles: frozenset[str]) -> bool:
+    """Whether an organisation is a title: only titles ("Sen.", "Governor"), or ending with an
+    abbreviated one ("Indiana Gov.", "U.S. Air Force Gen."). A spelt-out title at the end is left
+    alone: "Burger King", "Department of Justice"."""
+    words = _words(org)
+    if not words:
+        return False
+    if all(w.rstrip(".").casefold() in titles for w in words):
+        return True
+    return words[-1].endswith(".") and words[-1].rstrip(".").casefold() in titles
+
+
+def affiliation(role: str | None, org: str | None, titles: frozenset[str]) -> tuple[str | None, str | None]:
+    """A record's (role, organisation), cleaned: a title in the organisation's place becomes the
+    role when there is none ("Vermont Sen."), else is dropped."""
+    role = clean_role(role)
+    org = (org or "").strip(_EDGE) or None
+    if org is not None and is_title(org, titles):
+        return role or org, None
+    return role, org
+
+
+def surname_counts(names: Iterable[str]) -> Counter[str]:
+    """How many names carry each word as a surname: the last word of a full name (before a
+    suffix), or a one-word name. Headline fragments are told by these."""
+    counts: Counter[str] = Counter()
+    for name in names:
+        words = [w.casefold() for w in _words(name)]
+        while len(words) > 1 and words[-1] in SUFFIXES:
+            words.pop()
+        if words:
+            counts[words[-1]] += 1
+    return counts
+
+
+def is_headline_fragment(name: str, surnames: Mapping[str, int], lexicon: Lexicon) -> bool:
+    """A headline taken for a name: a speech verb right after the name of another speaker
+    ("Clinton Said", "Obama Says"; not "Edward Said" or "United States" unless someone is called
+    Edward or United), or two other speakers' names joined by speech verbs or "and", "vs"
+    ("Trump Warns Clinton", "Trump vs Clinton"; not "Washington Post-ABC News").
+    ``surnames`` are the ``surname_counts`` of all the speakers."""
+    words = [w.casefold() for w in _words(name)]
+    own = surname_counts([name])
+
+    def known(word: str) -> bool:
+        return surnames.get(word, 0) - own.get(word, 0) > 0
+
+    def verb(word: str) -> bool:
+        return word in lexicon.past or word in lexicon.present
+
+    if any(verb(word) and known(before) for before, word in pairwise(words)):
+        return True
+    joined = all(verb(w) or w in CONNECTORS for w in words[1:-1])
+    return len(words) >= 3 and joined and known(words[0]) and known(words[-1]) and words[0] != words[-1]
+
+
+def is_place(name: str, places: frozenset[str]) -> bool:
+    """A speaker that is only a place name ("Washington" said nothing; its officials did)."""
+    return "_".join(w.casefold() for w in _words(name)) in places
+
+
+def name_key(name: str, titles: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """First and last word (and a generational suffix), casefolded, after leading titles: "Donald
+    J. Trump" is ("donald", "trump"); "Donald Trump Jr." is ("donald", "trump", "jr"); "Mr.
+    Trump" is ("trump",). A title is dropped before a full name, and before a lone word only
+    when abbreviated or a courtesy title ("Sen. Sanders", "Mr Trump"; "General Motors" stays).
+    A description ("the Clinton campaign", "many tax experts") is keyed by all its words."""
+    written = _words(name)
+    if len(written) > 1 and not (written[0][:1].isupper() and written[-1][:1].isupper()):
+        return ("", " ".join(written).casefold())  # a description, "the Trump campaign": only its own words
+    words = [w.casefold() for w in written]
+    suffix = tuple(w.rstrip(".") for w in words[-1:] if w in SUFFIXES and len(words) > 1)
+    words = words[: len(words) - len(suffix)]
+    while len(words) > 1 and words[0].rstrip(".") in titles:
+        if len(words) == 2 and not (words[0].endswith(".") or words[0] in COURTESY):
+            break
+        words.pop(0)
+    return (words[0], words[-1], *suffix) if len(words) > 1 else tuple(words)
+
+
+def merged_names(counts: Counter[str], titles: frozenset[str] | None = None) -> dict[str, str]:
+    """Each speaker name -> the name of its row: the most written full name sharing its key."""
+    titles = shipped_lexicon().titles if titles is None else titles
+    keys = {name: name_key(name, titles) for name in counts}
+    by_key: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name, key in keys.items():
+        if key:
+            by_key[key].append(name)
+    full = [key for key in by_key if len(key) >= 2]
+    for key in [k for k in by_key if len(k) == 1]:
+        carriers = [k for k in full if k[1] == key[0]]  # Donald Trump Jr. carries "Trump" too
+        if len(carriers) == 1:
+            by_key[carriers[0]] += by_key.pop(key)
+
+    def preference(name: str) -> tuple:
+        """A full name as written most often, no title in front, then the shortest."""
+        untitled = _words(name)[0].rstrip(".").casefold() not in titles
+        return (len(keys[name]) > 1, untitled, counts[name], -len(name))
+
+    merged = {name: max(names, key=preference) for names in by_key.values() for name in names}
+    return {name: merged.get(name, name) for name in counts}
 
 
 def speaker_index(
-    records: Iterable[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]] | None = None
+    records: Iterable[Mapping[str, Any]],
+    documents: Mapping[str, Mapping[str, Any]] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[dict[str, Any]]:
     """One row per quoted speaker (see ``SPEAKER_FIELDS``), most quoted first, ties by name.
 
     A record without ``doc_date`` takes its document's date from ``documents`` when given.
     """
     documents = documents or {}
+    lexicon = lexicon or shipped_lexicon()
     said = [r for r in records if r["type"] == "quote" and r.get("speaker")]
-    same = merged_names(Counter(r["speaker"] for r in said))
+    counts = Counter(r["speaker"] for r in said)
+    surnames = surname_counts(counts)
+    speakers = Counter(
+        {
+            name: n
+            for name, n in counts.items()
+            if not is_headline_fragment(name, surnames, lexicon) and not is_place(name, lexicon.places)
+        }
+    )
+    same = merged_names(speakers, lexicon.titles)
     quotes: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for record in said:
-        quotes[same[record["speaker"]]].append(record)
+        if record["speaker"] in same:
+            quotes[same[record["speaker"]]].append(record)
     rows = []
     for speaker, recs in quotes.items():
         dates = [d for r in recs if (d := r.get("doc_date") or (documents.get(r["doc_id"]) or {}).get("date"))]
+        roles, orgs = zip(
+            *(affiliation(r.get("speaker_role"), r.get("speaker_org"), lexicon.titles) for r in recs), strict=True
+        )
         rows.append(
             {
                 "speaker": speaker,
-                "role": _most_common([r["speaker_role"] for r in recs if r.get("speaker_role")]),
-                "org": _most_common([r["speaker_org"] for r in recs if r.get("speaker_org")]),
+                "role": _most_common([role for role in roles if role]),
+                "org": _most_common([org for org in orgs if org]),
                 "quotes": len(recs),
                 "documents": sorted({r["doc_id"] for r in recs}),
                 "first_date": min(dates, default=None),  # ISO dates ("2018-01", "2018-01-05") sort as strings
@@ -59,33 +245,9 @@ def speaker_index(
     return sorted(rows, key=lambda row: (-row["quotes"], row["speaker"]))
 
 
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-
-
-def _name_key(name: str) -> tuple[str, ...]:
-    """First and last word (and a generational suffix), casefolded: "Donald J. Trump" is
-    ("donald", "trump"); "Donald Trump Jr." is ("donald", "trump", "jr")."""
-    words = [w.strip(",").casefold() for w in name.split()]
-    suffix = tuple(w.rstrip(".") for w in words[-1:] if w in SUFFIXES)
-    words = words[: len(words) - len(suffix)]
-    return (words[0], words[-1], *suffix) if len(words) > 1 else tuple(words)
-
-
-def merged_names(counts: Counter[str]) -> dict[str, str]:
-    """Each speaker name -> the name of its row: the most written of the names sharing its key."""
-    by_key: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for name in counts:
-        by_key[_name_key(name)].append(name)
-    full = [key for key in by_key if len(key) >= 2]
-    for key in [k for k in by_key if len(k) == 1]:
-        longer = [k for k in full if k[1] == key[0] and len(k) == 2]
-        if len(longer) == 1:  # "Trump" alone joins the one longer name it ends
-            by_key[longer[0]] += by_key.pop(key)
-    return {
-        name: max(names, key=lambda n: (len(_name_key(n)) > 1, counts[n], -len(n)))
-        for names in by_key.values()
-        for name in names
-    }
+def _most_common(values: list[str]) -> str | None:
+    """The most frequent value; ``Counter`` keeps first-seen order among equal counts."""
+    return Counter(values).most_common(1)[0][0] if values else None
 
 
 def format_table(rows: Iterable[Mapping[str, Any]]) -> str:
@@ -114,11 +276,12 @@ def format_table(rows: Iterable[Mapping[str, Any]]) -> str:
 
 
 def write_csv(rows: Iterable[Mapping[str, Any]], handle: IO[str]) -> int:
-    """The rows as CSV with a header; documents joined with ";". Returns the number of rows."""
+    """The rows as CSV with a header; documents joined with ";"; a text a spreadsheet would run
+    as a formula starts with a single quote (``csv_cell``). Returns the number of rows."""
     writer = csv.writer(handle, lineterminator="\n")  # "\n": the handle may be a text-mode stdout
     writer.writerow(SPEAKER_FIELDS)
     count = 0
     for row in rows:
-        writer.writerow([";".join(row[f]) if f == "documents" else row[f] for f in SPEAKER_FIELDS])
+        writer.writerow([csv_cell(";".join(row[f]) if f == "documents" else row[f]) for f in SPEAKER_FIELDS])
         count += 1
     return count

@@ -1,6 +1,6 @@
 """A knowledge base in the formats other tools read: a spreadsheet, annotation tools, a database.
 
-``tables`` writes the tabular formats, ``annotation`` the annotation tools' task files.
+``tables`` writes the tabular formats (CSV, SQLite, Parquet), ``annotation`` the annotation tools' task files.
 
 Every format is written to a temporary file renamed into place, so a failed export leaves any
 previous file intact.
@@ -14,9 +14,10 @@ from typing import Any
 
 from extract.run.reader import InputError, read_source
 from extract.tools.export.annotation import TASKS, write_tasks
-from extract.tools.export.tables import claim_columns, write_csv, write_sqlite
+from extract.tools.export.tables import claim_columns, write_csv, write_parquet, write_sqlite
 
-FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite")
+FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite", "parquet")
+STREAMED = ("csv", "parquet")  # formats written record by record: the KB need not fit in memory
 
 
 def load_texts(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
@@ -45,10 +46,13 @@ def export(
     """Write ``records`` to ``out`` as ``fmt`` (one of ``FORMATS``); the number of rows or tasks written.
 
     The annotation formats need ``texts`` (doc id -> source text, see ``load_texts``) for every
-    document holding a claim; csv and sqlite do not read it.
+    document holding a claim; csv, sqlite and parquet do not read it. The ``STREAMED`` formats
+    read ``records`` once, as they come.
     """
     if fmt == "csv":
         return write_csv(records, out)
+    if fmt == "parquet":
+        return write_parquet(records, out)
     if fmt == "sqlite":
         return write_sqlite(records, out, documents)
     if fmt not in TASKS:
@@ -56,4 +60,4 @@ def export(
     return write_tasks(fmt, records, texts, documents, out)
 
 
-__all__ = ["FORMATS", "claim_columns", "export", "load_texts"]
+__all__ = ["FORMATS", "STREAMED", "claim_columns", "export", "load_texts"]

@@ -1,4 +1,5 @@
-"""A knowledge base as tables: a CSV file for spreadsheets, a SQLite database for queries."""
+"""A knowledge base as tables: a CSV file for spreadsheets, a SQLite database for queries, a
+Parquet file for data frames and warehouses."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from importlib.resources import files
+from itertools import islice
 from pathlib import Path
-from typing import Any, get_args, get_type_hints
+from typing import Any
 
+from extract.kb.io import csv_cell, field_types
 from extract.kb.records import record_keys
 from extract.run.atomic import atomic_writer, replaced_on_success
 from extract.stages.registry import claim_types
 from extract.tools.speaker_index import speaker_index
 
+PARQUET_BATCH = 50_000  # rows per record batch: memory stays bounded on a KB of millions of claims
 # KB schema types -> SQLite column types. NUMERIC keeps an int an INTEGER and a float a REAL, both exact.
 _SQL_TYPES = {"integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER", "string": "TEXT"}
 
@@ -29,6 +31,7 @@ def _document_columns() -> dict[str, str]:
         "encoding": "TEXT",
         "title": "TEXT",
         "date": "TEXT",
+        "date_basis": "TEXT",
         "body_start": "INTEGER",
         "body_end": "INTEGER",
         "chars": "INTEGER",
@@ -51,39 +54,21 @@ _INDEXES = ("doc_id", "type", "speaker")
 
 
 def write_csv(records: Iterable[Mapping[str, Any]], out: Path) -> int:
-    """One row per record, the KB fields as columns; null is an empty cell, multi-line cells are quoted."""
+    """One row per record, the KB fields as columns; null is an empty cell, multi-line cells are quoted,
+    and a text that a spreadsheet would run as a formula starts with a single quote (``csv_cell``)."""
     count = 0
     with atomic_writer(out) as handle:  # no newline translation: csv writes its own "\r\n"
         writer = csv.writer(handle)
         writer.writerow(record_keys())
         for record in records:
-            writer.writerow([record.get(name) for name in record_keys()])
+            writer.writerow([csv_cell(record.get(name)) for name in record_keys()])
             count += 1
     return count
 
 
 def claim_columns() -> dict[str, str]:
-    """The claims table's columns: the KB fields, typed from the KB's JSON Schema (a claim type
-    the schema does not know yet, from its fields dataclass)."""
-    schema = json.loads(files("extract.kb").joinpath("schema.json").read_text(encoding="utf-8"))
-    annotated = {name: kind for claim in claim_types() for name, kind in _json_types(claim.fields).items()}
-    columns = {}
-    for name in record_keys():
-        spec = schema["properties"].get(name, {"type": annotated.get(name, "string")})
-        kinds = spec.get("type", "string" if "enum" in spec else "integer")  # only schema_version has neither
-        kind = next(k for k in ([kinds] if isinstance(kinds, str) else kinds) if k != "null")
-        columns[name] = _SQL_TYPES[kind] + (" PRIMARY KEY" if name == "id" else "")
-    return columns
-
-
-def _json_types(fields_class: type) -> dict[str, str]:
-    """A fields dataclass's fields as JSON Schema types ("integer", "number", "boolean", "string")."""
-    hints = get_type_hints(fields_class)
-    names = {bool: "boolean", int: "integer", Decimal: "number", float: "number"}
-    return {
-        name: next((names[t] for t in get_args(hint) or (hint,) if t in names), "string")
-        for name, hint in hints.items()
-    }
+    """The claims table's columns: the KB fields, typed from the KB's JSON Schema (``field_types``)."""
+    return {name: _SQL_TYPES[kind] + (" PRIMARY KEY" if name == "id" else "") for name, kind in field_types().items()}
 
 
 def _document_rows(
@@ -95,7 +80,14 @@ def _document_rows(
         per_doc[record["doc_id"]].append(record)
     entries = dict(documents or {})
     for doc_id, recs in per_doc.items():
-        entries.setdefault(doc_id, {"title": recs[0].get("doc_title"), "date": recs[0].get("doc_date")})
+        entries.setdefault(
+            doc_id,
+            {
+                "title": recs[0].get("doc_title"),
+                "date": recs[0].get("doc_date"),
+                "date_basis": recs[0].get("date_basis"),
+            },
+        )
     rows = []
     for doc_id, entry in sorted(entries.items()):
         row = {name: entry.get(name) for name in _document_columns()}
@@ -135,3 +127,26 @@ def write_sqlite(
         finally:
             db.close()
     return len(recs)
+
+
+def write_parquet(records: Iterable[Mapping[str, Any]], out: Path, batch_size: int = PARQUET_BATCH) -> int:
+    """One row per record, typed from the KB's JSON Schema (integer int64, number float64, boolean
+    bool, string string), written ``batch_size`` records at a time; returns the number of rows."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ValueError("--format parquet needs pyarrow: pip install -e '.[parquet]'") from None
+    arrow = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(), "string": pa.string()}
+    schema = pa.schema([(name, arrow[kind]) for name, kind in field_types().items()])
+    rows = iter(records)
+    count = 0
+    with replaced_on_success(Path(out)) as tmp, pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+        while batch := list(islice(rows, batch_size)):
+            try:
+                writer.write_batch(pa.RecordBatch.from_pylist(batch, schema=schema))
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as err:
+                where = f"records {count + 1}-{count + len(batch)}"
+                raise ValueError(f"{where} do not fit the KB schema ({err}); re-run `extract run`") from err
+            count += len(batch)
+    return count
