@@ -67,10 +67,11 @@ class QuoteFinder:
         )
 
     def resolve_named_sources(self) -> None:
-        """Named sources go into the name book first, so a pronoun can look back by position."""
+        """Every cue's source goes into the name book first, in text order, so a pronoun or "a
+        spokesman" can look back by position whatever order the quotes are attributed in."""
         for cue in self.cues:
             subject = self.subject_of(cue)
-            if subject is not None and subject.pos_ == "PROPN" and can_speak(subject):
+            if subject is not None and can_speak(subject) and not self.in_direct(subject.idx):
                 resolve(subject, self.book)
 
     # -- helpers -------------------------------------------------------------------------

@@ -270,8 +270,13 @@ class NameBook:
     def organisation_since(self, start: int, before: int) -> str | None:
         """The organisation that spoke last between two positions: who "a spokesman" or "officials"
         with no organisation of their own speak for."""
-        orgs = [org for at, org in self.organisations if start <= at < before]
-        return orgs[-1] if orgs else None
+        spoke = self.organisation_spoke_since(start, before)
+        return spoke[1] if spoke else None
+
+    def organisation_spoke_since(self, start: int, before: int) -> tuple[int, str] | None:
+        """(where, organisation) of the organisation that spoke last between two positions."""
+        spoke = [(at, org) for at, org in self.organisations if start <= at < before]
+        return spoke[-1] if spoke else None
 
     def survey(self, org: str, at: int) -> None:
         if (at, org) not in self.surveys:

@@ -40,6 +40,7 @@ from extract.stages.speakers.names import (
     role_and_org,
     title_gender,
 )
+from extract.stages.speakers.organisations import organisation_called
 from extract.stages.syntax import noun_phrase
 
 
@@ -133,7 +134,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
             noun = appos.head  # "the Council of Governors, the organ bringing together chiefs, which said"
         return resolve(noun, book)
     if low in {"it", "they"}:
-        return Speaker(document_antecedent(subject, book), doc[subject.i : subject.i + 1])
+        return Speaker(_organisation_or_document(subject, book), doc[subject.i : subject.i + 1])
     span = name_span(subject)
     titled_name = (  # "Clive Betts MP", not "The Sheffield MP"
         subject.lower_ in post_titles()
@@ -179,14 +180,25 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         return Speaker(clean_org(span.text), span)
     if subject.lemma_.lower() in body_nouns():  # "the council said": the council the document names
         written = doc[subject.left_edge.i : subject.i + 1]
-        org = organisation_called(subject)
+        org = organisation_called(subject) or _as_written(written)
         book.organisation_spoke(org, subject.idx)
-        return Speaker(org or _as_written(written), written)
+        return Speaker(org, written)
     return Speaker(None, span)
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names may follow
+
+
+def _organisation_or_document(pronoun: Token, book: NameBook) -> str | None:
+    """What "it" or "they" stands for: the organisation that spoke in the sentences just before
+    ("The council denied ... It said"), unless a survey or report came up since ("It showed")."""
+    sents = list(pronoun.doc[: pronoun.sent.start].sents)[-CONTEXT_SENTENCES:]
+    spoke = book.organisation_spoke_since(sents[0].start_char if sents else 0, pronoun.idx)
+    if spoke is not None and not any(spoke[0] < t.idx < pronoun.idx for t in document_noun_tokens(pronoun.doc)):
+        book.organisation_spoke(spoke[1], pronoun.idx)  # it speaks again: "A spokesman said" after it
+        return spoke[1]
+    return document_antecedent(pronoun, book)
 
 
 def _capitalised_name(subject: Token, span: Span) -> bool:
@@ -241,21 +253,6 @@ def _organisation_written_with(subject: Token) -> str | None:
         ):
             return clean_org(name_span(child).text)
     return None
-
-
-def organisation_called(noun: Token) -> str | None:
-    """The organisation a common noun refers to ("the council", "the company"): the latest named
-    organisation before it whose name holds that noun or says it is of that kind ("Acme Ltd" is a
-    company: ``organisation-kinds``), else the first such after it."""
-    word, kinds = noun.lemma_.lower(), active().values("organisation-kinds")
-    named = [
-        ent
-        for ent in noun.doc.ents
-        if ent.label_ == "ORG" and any(t.lemma_.lower() == word or word in kinds.get(t.lower_, "").split() for t in ent)
-    ]
-    before = [ent for ent in named if ent.end <= noun.i]
-    chosen = before[-1] if before else next((ent for ent in named if ent.start > noun.i), None)
-    return clean_org(chosen.text) if chosen is not None else None
 
 
 def _as_written(phrase: Span) -> str:

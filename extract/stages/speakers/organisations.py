@@ -1,0 +1,66 @@
+"""Which organisation a common noun stands for: "the council", "the company", "the union".
+
+News writes an organisation's name once and then its kind. The name may say the kind ("Acme
+Ltd" is a company, ``organisation-kinds``); a local government body may be named only by its
+level and its place ("the county council" in an article about Oxfordshire); and a company, club
+or charity is often named by nothing but its name ("Reliance Retail ... the company said"), so
+a generic noun (``generic-organisation-nouns``) stands for the organisation the article names
+most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from extract.rules.words import active
+from extract.stages.speakers.names import clean_org
+
+
+def organisation_called(noun: Token) -> str | None:
+    """The organisation a common noun refers to: the latest named organisation before it whose
+    name holds that noun or says it is of that kind, else the first such after it; else a local
+    body built from its level and the article's place; else, for a generic noun, the
+    organisation the article names most."""
+    word, kinds = noun.lemma_.lower(), active().values("organisation-kinds")
+    organisations = [ent for ent in noun.doc.ents if ent.label_ == "ORG"]
+    named = [
+        ent
+        for ent in organisations
+        if any(t.lemma_.lower() == word or word in kinds.get(t.lower_, "").split() for t in ent)
+    ]
+    before = [ent for ent in named if ent.end <= noun.i]
+    chosen = before[-1] if before else next((ent for ent in named if ent.start > noun.i), None)
+    if chosen is not None:
+        return clean_org(chosen.text)
+    local = local_body(noun)
+    if local is not None or word not in active()["generic-organisation-nouns"]:
+        return local
+    return _most_named(noun, [ent for ent in organisations if not _other_kind(ent, word, kinds)])
+
+
+def local_body(noun: Token) -> str | None:
+    """ "the county council" in an article whose first place is Oxfordshire: "Oxfordshire County
+    Council". The level must be written before the noun somewhere in the article."""
+    doc, levels, lemma = noun.doc, active()["local-government-levels"], noun.lemma_.lower()
+    level = next((t for t in doc[1:] if t.lemma_.lower() == lemma and doc[t.i - 1].lower_ in levels), None)
+    place = next((ent for ent in doc.ents if ent.label_ == "GPE"), None)
+    if level is None or place is None or not doc[level.i - 1].is_lower:
+        return None
+    return f"{place.text} {doc[level.i - 1].text.title()} {lemma.title()}"
+
+
+def _other_kind(ent: Span, word: str, kinds: dict[str, str]) -> bool:
+    """An organisation whose name says it is of another kind ("Leeds City Council" is no company)."""
+    said = [kinds[t.lower_].split() for t in ent if t.lower_ in kinds]
+    return bool(said) and not any(word in kind for kind in said)
+
+
+def _most_named(noun: Token, organisations: list[Span]) -> str | None:
+    """The organisation named most often (before the noun when any is), ties to the latest."""
+    before = [ent for ent in organisations if ent.end <= noun.i] or organisations
+    if not before:
+        return None
+    counts = Counter(clean_org(ent.text) for ent in organisations)
+    return clean_org(max(reversed(before), key=lambda ent: counts[clean_org(ent.text)]).text)
