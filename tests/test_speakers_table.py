@@ -570,6 +570,22 @@ CASES: list[tuple[str, str, list[S]]] = [
             ("Every sample met the standard", "the water board"),
         ],
     ),
+    (
+        "nested-cue-before-quote",
+        "Judge Amara Quist said she remembered thinking, “This case will change the law.”",
+        [("she remembered thinking, “This case will change the law.”", "Amara Quist")],
+    ),
+    (
+        "colon-clause-line-before",
+        "In March, Tomasz Wrona made the following remark:\n\n“Nobody will build houses at these prices.”",
+        [("Nobody will build houses at these prices", "Tomasz Wrona")],
+    ),
+    (
+        "apostrophe-inside-quote",
+        "Dara Kelly asked, “Why did the ministers’ plan fail when the councils’ plan worked?”",
+        [("Why did the ministers’ plan fail when the councils’ plan worked?", "Dara Kelly")],
+    ),
+    ("naming-present-label", "The bakery calls its sourdough “Morning Glory” on every menu.", []),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -59,6 +59,8 @@ class QuoteFinder:
         self.lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", self.text)]
         quotations = [q for q in find_quotations(self.text) if q.content_end > q.content_start]
         self.quotations = [q for q in quotations if q.opened]
+        opened = self.quotations  # a lone closing mark inside one of them is an apostrophe or a nested mark
+        quotations = [q for q in quotations if q.opened or not _inside(q, opened)]
         for q in quotations:
             if not q.opened:
                 q.content_start = q.start = self._orphan_start(q)
@@ -225,10 +227,12 @@ class QuoteFinder:
             ):
                 gap = self.span(cue.end_char, q.start) if cue.end_char < q.start else None
                 gap_tokens = [t for t in gap if not t.is_space] if gap is not None else []
-                if len(gap_tokens) <= MAX_CUE_GAP and (
-                    not gap_tokens or gap_tokens[-1].text in {":", ",", "that"} or gap_tokens[-1].lower_ == "that"
+                if (
+                    len(gap_tokens) <= MAX_CUE_GAP
+                    and (not gap_tokens or gap_tokens[-1].text in {":", ",", "that"} or gap_tokens[-1].lower_ == "that")
+                    and not (best is not None and best.root.i in {a.i for a in cue.root.ancestors})
                 ):
-                    best = cue
+                    best = cue  # the nearest, unless nested in the one before: "X said she recalled thinking, “…”"
         return best
 
     def cue_governing(self, q: Quotation) -> Span | None:
@@ -243,10 +247,11 @@ class QuoteFinder:
             if sentence.start <= cue.start < sentence.end
             and cue.root.i in ancestors
             and not self.in_direct(cue.start_char)
-            and not (self.naming(cue) and _bare_label(inner))
+            and not (self.naming(cue) and _bare_label(inner, cue))
         ]
-        # the outermost: "Roe said she expects the party “to fight on”" is Roe's quote, not "she"'s
-        return min(governing, key=lambda cue: sum(1 for _ in cue.root.ancestors), default=None)
+        # the outermost speech cue ("Roe said she expects the party “to fight on”" is Roe's quote, not
+        # "she"'s); a naming verb only when no speech cue governs ("called it, as he said, “unfair”")
+        return min(governing, key=lambda cue: (self.naming(cue), sum(1 for _ in cue.root.ancestors)), default=None)
 
     def is_headline(self, q: Quotation) -> bool:
         """A short line, mostly quote, with no full stop: a headline or crosshead."""
@@ -354,12 +359,18 @@ class QuoteFinder:
         )
 
 
-def _bare_label(inner: Span) -> bool:
-    """One quoted word naming a thing ("calls its cheapest tier “essentials”"), not a judgement
-    ("called the plan a “disaster”", "dismissed it as “nonsense”")."""
+def _inside(q: Quotation, quotations: list[Quotation]) -> bool:
+    return any(o.content_start < q.end <= o.content_end for o in quotations)
+
+
+def _bare_label(inner: Span, cue: Span) -> bool:
+    """One quoted word a thing goes by, in the present ("calls its cheapest tier “essentials”"),
+    not a judgement somebody made ("called her rivals “deplorables”", "calls the plan a “disaster”",
+    "dismissed it as “nonsense”")."""
     words = [t for t in inner if t.is_alpha]
     before = inner.doc[inner.start - 2] if inner.start >= 2 else None  # the word before the opening mark
-    return len(words) < 2 and (before is None or before.lower_ not in {"a", "an", "as"})
+    present = cue.root.tag_ in {"VBZ", "VBP"}
+    return len(words) < 2 and present and (before is None or before.lower_ not in {"a", "an", "as"})
 
 
 def _past_dash(subject: Token, verb: Token) -> Token:

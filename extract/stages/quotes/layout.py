@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import Quote
-from extract.stages.speakers import Speaker, resolve
+from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
 
 if TYPE_CHECKING:
     from extract.stages.quotes.finder import QuoteFinder
@@ -83,17 +83,18 @@ def line_attribution(finder: QuoteFinder, q: Quotation, line: int) -> Quote | No
 
 
 def colon_clause(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
-    """A quotation after a colon that ends a clause about a person, with no cue verb: "Overall,
-    Roe sounded upbeat: “…”", "She was blunt: “…”". The clause's subject speaks."""
+    """A quotation after a colon that ends a clause about a source, on its line or the line before,
+    with no cue verb: "Overall, Roe sounded upbeat: “…”", "The piece used her words as its
+    headline: “…”". The clause's subject speaks."""
     start, _ = finder.lines[line]
+    if not finder.text[start : q.start].strip() and line > 0:  # "X made the following comment:\n\n“…”"
+        start = finder.lines[line - 1][0]
     before = finder.text[start : q.start].rstrip()
     colon = finder.span(start + len(before) - 1, start + len(before)) if before.endswith(":") else None
     if colon is None or not len(colon):
         return None
     subject = next((c for c in colon[0].sent.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (
-        subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or finder.book.knows(subject.text)
-    ):
+    if subject is None or is_author_voice(subject) or not (can_speak(subject) or finder.book.knows(subject.text)):
         return None
     return Quote.direct(q, "quote-colon-clause", None, ":", resolve(subject, finder.book), line=line)
 

@@ -36,6 +36,7 @@ def reported_speech(finder: QuoteFinder, direct: list[Quote]) -> list[Quote]:
             continue
         start, end = clause
         inside = [d for d in direct if d.start < end and start < d.end]
+        end = max([end] + [d.end for d in inside if d.cue == cue])  # "X said she recalled thinking, “…”" whole
         if any(d.own_cue and (min(end, d.end) - max(start, d.start)) >= COVERED * (end - start) for d in inside):
             continue  # the quote marks cover the reported clause: it is a direct quote
         speaker = finder.speaker_of(cue)
