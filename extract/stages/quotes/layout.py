@@ -93,10 +93,15 @@ def colon_clause(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
     colon = finder.span(start + len(before) - 1, start + len(before)) if before.endswith(":") else None
     if colon is None or not len(colon):
         return None
-    subject = next((c for c in colon[0].sent.root.children if c.dep_ == "nsubj"), None)
+    root = colon[0].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or is_author_voice(subject) or not (can_speak(subject) or finder.book.knows(subject.text)):
         return None
-    return Quote.direct(q, "quote-colon-clause", None, ":", resolve(subject, finder.book), line=line)
+    speaker = resolve(subject, finder.book)
+    cue = next((c for c in finder.cues if c.root.i == root.i), None)  # "Jo Roe said:" a paragraph before
+    if cue is not None:
+        return Quote.direct(q, cue.label_, cue, finder.cue_text(cue), speaker, line=line)
+    return Quote.direct(q, "quote-colon-clause", None, ":", speaker, line=line)
 
 
 def headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
