@@ -93,3 +93,51 @@ def test_one_short_line_with_a_number_after_the_body_is_left_out() -> None:
     page = DATA_PAGE.split("Per year")[0] + "Comments 3\n"
     article = find_article(page, FurnitureDetector(load_rules()))
     assert page[article.body_start : article.body_end].endswith("to reporters.")
+
+
+# Headlines that end in a full stop, as some feeds print them, are titles when they read like
+# one: title case, or one sentence under half as long as the paragraphs below. A first line that
+# is itself a lede, or two sentences, is not.
+PARAGRAPHS = """The county council voted on Thursday evening to close three of its branch libraries next spring, saying the savings were needed to protect adult social care from further cuts.
+Opposition members said the decision had been rushed through without a proper consultation and warned that older residents in the villages would be left without any local service at all.
+The council leader said that a mobile library would visit each of the affected villages twice a week and that the buildings would be offered to community groups before any sale.
+"""
+
+TITLES = [
+    ("Council Votes To Close Three Branch Libraries.", "Council Votes To Close Three Branch Libraries."),
+    ("Council votes to close three branch libraries.", "Council votes to close three branch libraries."),
+    (  # its inner full stops close abbreviations: still one sentence
+        "Sen. Ortiz asks N.Y. regulators to review library closures.",
+        "Sen. Ortiz asks N.Y. regulators to review library closures.",
+    ),
+    ("Libraries close. Villages lose out.", None),  # two sentences in sentence case
+    ("Live updates on the library vote (all times local):", None),  # a lead-in, not a headline
+    ("Letters.", None),  # a section label
+    (
+        "The county council has agreed to close three of its branch libraries in the villages"
+        " to protect adult social care.",
+        None,
+    ),  # a lede as long as the paragraphs below it
+    ("Our reporting on the county first appeared in a sister paper, which has since closed.", None),
+]
+
+
+@pytest.mark.parametrize(("first", "title"), TITLES)
+def test_a_headline_ending_in_a_full_stop_is_the_title(first: str, title: str | None) -> None:
+    page = first + "\n" + PARAGRAPHS
+    article = find_article(page, FurnitureDetector(load_rules()))
+    assert article.title == title
+    assert article.body_start == 0  # the headline stays in the body: its quotes are claims
+
+
+def test_a_long_headline_still_leaves_a_header_for_the_date() -> None:
+    headline = "County Council Votes To Close Three Branch Libraries In The Villages To Protect Adult Social Care."
+    page = f"{headline}\n14 March 2024\n{PARAGRAPHS}"
+    article = find_article(page, FurnitureDetector(load_rules()))
+    assert (article.title, article.date, article.body_start) == (headline, "2024-03-14", 0)
+
+
+def test_a_date_line_above_the_headline_is_passed_over() -> None:
+    page = "14 March 2024\nCouncil votes to close three branch libraries.\n" + PARAGRAPHS
+    article = find_article(page, FurnitureDetector(load_rules()))
+    assert (article.title, article.date) == ("Council votes to close three branch libraries.", "2024-03-14")

@@ -8,7 +8,11 @@ around the article. Claims are only extracted from the body, found with general 
 - a line is *prose* when it has enough words, enough stop words, and ends like a sentence;
 - furniture lines cut the page into segments; the body is the segment with the most prose
   words, from its first line (so the headline is kept) to its last prose line;
-- a line repeated verbatim inside the body (a title block printed twice) is skipped.
+- a line repeated verbatim inside the body (a title block printed twice) is skipped;
+- the title is the first header line (above the first long paragraph) that is not a date and
+  does not end like a sentence; the opening line may end in a full stop when it reads like a
+  headline (title case, or one short sentence above longer paragraphs), as many feeds print
+  their headlines ("Poll: Voters Back the Rail Plan.").
 
 Offsets always refer to the original text.
 """
@@ -16,12 +20,15 @@ Offsets always refer to the original text.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import spacy
+from spacy.lang.en import English
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,6 +50,15 @@ _FIGURE = re.compile(r"\d")
 _BULLETS = frozenset("•·*-–▪")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SENTENCE_END = re.compile(r"[.!?:;”’\"')\]]\s*$")
+MIN_HEADLINE_WORDS = 3  # "Letters.", "ABSTRACT." are section labels, not headlines
+MAX_HEADLINE_WORDS = 24
+MAX_HEADLINE_SHARE = 0.45  # a sentence-case headline is under half as long as the paragraphs below
+MIN_TITLE_CASE_SHARE = 0.75  # of the words that are not stop words, this many capitalised
+_CLOSERS = "\"'’”)]"
+_OPENERS = "\"'‘“(["
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "N.Y.", "U.S.", "J."
+# "Sen.", "Gov.", "vs.", "Calif.": a full stop that does not end a sentence
+_ABBREVIATIONS = frozenset(k for k in English.Defaults.tokenizer_exceptions if k.endswith("."))
 _DATE_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"]}
 
 
@@ -159,10 +175,11 @@ def find_article(text: str, furniture: FurnitureDetector) -> Article:
             break
         last = line
     body = [line for line in best if line.start <= last.start]
-    lede = next((line for line in prose if len(line.words) >= MIN_LEDE_WORDS), last)
+    headline = opening_headline(body, prose)
+    lede = next((line for line in prose if len(line.words) >= MIN_LEDE_WORDS and line is not headline), last)
     header = [line for line in body if line.start < lede.start]
     date = next((d for d in map(parse_date, header) if d), None)
-    title = next((line.text.strip() for line in header if is_title(line)), None)
+    title = next((line.text.strip() for line in header if line is headline or is_title(line)), None)
     return Article(body[0].start, last.end, title, date, repeated_lines(body))
 
 
@@ -178,8 +195,61 @@ def repeated_lines(lines: list[Line]) -> tuple[tuple[int, int], ...]:
 
 
 def is_title(line: Line) -> bool:
+    """A header line that can be the title: no date, and not ending like a sentence or a lead-in
+    ("Live updates on the vote (all times local):")."""
     words = line.words
-    return len(words) >= 2 and parse_date(line) is None and not line.text.rstrip().endswith(".")
+    return len(words) >= 2 and parse_date(line) is None and not line.text.rstrip().endswith((".", ":"))
+
+
+def opening_headline(body: list[Line], prose: list[Line]) -> Line | None:
+    """The body's first line that is not a date, when it reads like a headline (see
+    ``is_headline``). Only the opening line: further down, a short sentence ending in a full stop
+    is as likely a standfirst, a caption or a one-sentence paragraph."""
+    opening = next((line for line in body if parse_date(line) is None), None)
+    return opening if opening is not None and is_headline(opening, prose) else None
+
+
+def is_headline(line: Line, prose: list[Line]) -> bool:
+    """A line shaped like a headline, whatever its last character, when prose paragraphs follow.
+
+    Title case says so by itself ("Council Approves New Cycle Lanes."); a sentence-case line
+    must be one sentence under half as long as the paragraphs below it, so neither a short lede
+    nor a site notice above the headline ("This page is kept in an archive that is no longer
+    updated.") is taken.
+    """
+    words = line.words
+    text = line.text.strip()
+    if not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS or text.endswith((":", ",")):
+        return False
+    below = [len(p.words) for p in prose if p.start > line.start]
+    if not below:  # a headline heads prose (a short page may have one long paragraph)
+        return False
+    if is_title_case(words):
+        return True
+    return not has_sentence_break(text) and len(words) < MAX_HEADLINE_SHARE * statistics.median(below)
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Most words that are not stop words start with a capital ("Mayor Unveils Plan For Riverside Park")."""
+    content = [w for w in words if w.lower() not in STOP_WORDS]
+    return len(content) >= 2 and sum(w[0].isupper() for w in content) >= MIN_TITLE_CASE_SHARE * len(content)
+
+
+def has_sentence_break(text: str) -> bool:
+    """A sentence ends inside the text: ". ", "? " or "! " before a capital or a figure, unless
+    the full stop closes an abbreviation or initials ("Sen. Ortiz", "N.Y. court")."""
+    tokens = text.split()
+    for token, following in pairwise(tokens):
+        bare = token.rstrip(_CLOSERS)
+        if not bare.endswith((".", "?", "!")) or bare.endswith(".."):  # an ellipsis trails off
+            continue
+        start = following.lstrip(_OPENERS)[:1]
+        if not (start.isupper() or start.isdigit()):
+            continue
+        if bare.endswith(".") and (bare in _ABBREVIATIONS or _INITIALS.fullmatch(bare)):
+            continue
+        return True
+    return False
 
 
 def parse_date(line: Line) -> str | None:
