@@ -59,7 +59,12 @@ _OPENERS = "\"'‘“(["
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "N.Y.", "U.S.", "J."
 # "Sen.", "Gov.", "vs.", "Calif.": a full stop that does not end a sentence
 _ABBREVIATIONS = frozenset(k for k in English.Defaults.tokenizer_exceptions if k.endswith("."))
-_DATE_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["month", "year"]}
+# Absolute dates only: a relative reading turns "$33M" into "33 minutes ago", today.
+_DATE_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "REQUIRE_PARTS": ["month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],
+}
 
 
 @dataclass(frozen=True)
