@@ -132,7 +132,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         appos = next((a for a in [noun, *noun.ancestors] if a.dep_ == "appos"), None)
         if appos is not None and appos.head.pos_ == "PROPN" and (low == "which" or appos is noun):
             noun = appos.head  # "the Council of Governors, the organ bringing together chiefs, which said"
-        return resolve(noun, book)
+        return _with_mention(resolve(noun, book), doc[subject.i : subject.i + 1])  # the mention is "who"
     if low in {"it", "they"}:
         return Speaker(_organisation_or_document(subject, book), doc[subject.i : subject.i + 1])
     span = name_span(subject)
