@@ -586,6 +586,16 @@ CASES: list[tuple[str, str, list[S]]] = [
         [("Why did the ministers’ plan fail when the councils’ plan worked?", "Dara Kelly")],
     ),
     ("naming-present-label", "The bakery calls its sourdough “Morning Glory” on every menu.", []),
+    (
+        "question-then-cue-after",
+        "The senator left the stage.\n\n“Do you think I am going to quit?” Ellen Marsh asked reporters.",
+        [("Do you think I am going to quit?", "Ellen Marsh")],
+    ),
+    (
+        "unnamed-lawmaker",
+        "The bill divided the chamber; one lawmaker called it “a gift to landlords”.",
+        [("a gift to landlords", None)],  # one of many, never named: no speaker (as "a witness")
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

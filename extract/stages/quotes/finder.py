@@ -202,8 +202,8 @@ class QuoteFinder:
     def cue_after(self, q: Quotation) -> Span | None:
         line_end = self.lines[self.line_of(q.end)][1]
         following = self.text[q.end : line_end]
-        if self.text[q.content_end - 1 : q.content_end] in {".", "!", "?"} and following.strip()[:1].isupper():
-            return None  # “... Peace Through Strength.” He told ...: the quote ended its sentence
+        if self.text[q.content_end - 1 : q.content_end] == "." and following.strip()[:1].isupper():
+            return None  # “... Peace Through Strength.” He told ...: the quote ended its sentence (not “…?” Roe asked)
         stop = _sentence_stop(following)
         limit = q.end + (stop if stop is not None else len(following))
         for cue in self.cues:
