@@ -596,6 +596,15 @@ CASES: list[tuple[str, str, list[S]]] = [
         "The bill divided the chamber; one lawmaker called it “a gift to landlords”.",
         [("a gift to landlords", None)],  # one of many, never named: no speaker (as "a witness")
     ),
+    (
+        "he-after-spokesman",
+        "Harbour Ferries will cut its winter timetable.\n\n"
+        "A spokesman said: “Fewer people travel in winter.”\n\nHe added: “No route will close.”",
+        [
+            ("Fewer people travel in winter", "Harbour Ferries"),
+            ("No route will close", "Harbour Ferries"),
+        ],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

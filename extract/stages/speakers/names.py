@@ -219,6 +219,7 @@ class NameBook:
     spoken: list[tuple[int, Person]] = field(default_factory=list)  # (char offset, speaker)
     surveys: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation)
     organisations: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation that spoke)
+    spokespeople: list[tuple[int, str, str | None]] = field(default_factory=list)  # (offset, speaks for, gender)
 
     def canonical(self, name: str, at: int | None = None) -> str:
         """The full name a mention stands for: itself when the book has it; "Donald J. Trump" as
@@ -277,6 +278,12 @@ class NameBook:
         """(where, organisation) of the organisation that spoke last between two positions."""
         spoke = [(at, org) for at, org in self.organisations if start <= at < before]
         return spoke[-1] if spoke else None
+
+    def spokesperson_after(self, after: int, before: int, gender: str) -> str | None:
+        """Who the last unnamed spokesperson between two positions speaks for, if their gender
+        can be the pronoun's: "A spokesman said ... He added" is the spokesman's organisation."""
+        spoke = [(at, org) for at, org, g in self.spokespeople if after < at < before and g in (None, gender)]
+        return spoke[-1][1] if spoke else None
 
     def survey(self, org: str, at: int) -> None:
         if (at, org) not in self.surveys:

@@ -37,7 +37,9 @@ def organisation_called(noun: Token) -> str | None:
     local = local_body(noun)
     if local is not None or word not in active()["generic-organisation-nouns"]:
         return local
-    return _most_named(noun, [ent for ent in organisations if not _other_kind(ent, word, kinds)])
+    people = {w for ent in noun.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
+    candidates = [ent for ent in organisations if not _other_kind(ent, word, kinds) and ent.text not in people]
+    return _most_named(noun, candidates)  # not a person the model also tagged ORG ("Ronaldo")
 
 
 def local_body(noun: Token) -> str | None:

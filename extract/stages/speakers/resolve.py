@@ -124,6 +124,10 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         # ("Roe spoke. ... Congress leader Jo Doe sat on a fast. He said"); nobody spoke yet: the last named
         person = (_subject_just_before(subject, book, gender) or recent[-1]) if recent else None
         person = person or _last_person_before(subject, book, gender)
+        last_said = max((at for at, p in book.spoken if p is person and at < subject.idx), default=-1)
+        spokes = book.spokesperson_after(last_said, subject.idx, gender)
+        if spokes is not None:  # "A spokesman said ... He added": nobody has spoken since
+            return Speaker(spokes, doc[subject.i : subject.i + 1])
         if person is not None and person.gender is None:
             person.gender = gender  # "she" has named her: a later "he" is somebody else
         return _speaker(person, doc[subject.i : subject.i + 1])
@@ -225,7 +229,14 @@ def _for_organisation(subject: Token, book: NameBook) -> Speaker:
     if found is None and len(written) <= 2 and subject.lemma_.lower() in active().union("spokes-nouns", "role-nouns"):
         sents = list(subject.doc[: subject.sent.start].sents)[-CONTEXT_SENTENCES:]
         found = book.organisation_since(sents[0].start_char if sents else 0, subject.idx)
+        if found is None and sents:  # "Acme will cut 300 jobs. A spokesman said": the organisation it is about
+            before = subject.doc[sents[0].start : subject.sent.start]
+            doers = [t for t in before if t.dep_ == "nsubj" and t.ent_type_ == "ORG"]
+            found = clean_org(name_span(doers[-1]).text) if doers else None
     book.organisation_spoke(found, subject.idx)
+    if subject.lemma_.lower() in active()["spokes-nouns"] and not _plural(subject):
+        gender = "f" if subject.lower_.endswith("woman") else "m" if subject.lower_.endswith("man") else None
+        book.spokespeople.append((subject.idx, found or _as_written(written), gender))
     return Speaker(found or _as_written(written), written)
 
 
