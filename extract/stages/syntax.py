@@ -7,6 +7,16 @@ from spacy.util import filter_spans
 
 from extract.rules.matcher import RuleMatcher
 
+_LAST_TEXT: list[tuple[Doc, str]] = []  # the text of the doc read last: stages read one doc at a time
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once per doc (``Doc.text`` joins every token on each call)."""
+    if not _LAST_TEXT or _LAST_TEXT[0][0] is not doc:
+        _LAST_TEXT[:] = [(doc, doc.text)]
+    return _LAST_TEXT[0][1]
+
+
 # Words a noun phrase keeps to the left of its head noun.
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
 

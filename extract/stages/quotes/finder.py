@@ -33,7 +33,7 @@ from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reported import reported_speech
 from extract.stages.speakers import Speaker, book_of, can_speak, is_author_voice, quantity_heads, resolve
 from extract.stages.speakers.lexicon import honorifics
-from extract.stages.syntax import matched_spans
+from extract.stages.syntax import matched_spans, text_of
 
 if TYPE_CHECKING:
     from extract.stages.quotes.component import QuoteExtractor
@@ -52,7 +52,7 @@ class QuoteFinder:
     def __init__(self, doc: Doc, extractor: QuoteExtractor):
         """Reads the document's cues, lines and quotations; resolves nothing yet (``run`` does)."""
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.text = text_of(doc)
         self.rules = extractor.rules
         self.cues = [c for c in matched_spans(extractor.matcher, doc) if self._usable_cue(c)]
         self.book = book_of(doc)

@@ -10,12 +10,14 @@ most.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Span, Token
 
 from extract.rules.words import active
 from extract.stages.speakers.names import clean_org
+from extract.stages.syntax import text_of
 
 
 def organisation_called(noun: Token) -> str | None:
@@ -45,12 +47,13 @@ def organisation_called(noun: Token) -> str | None:
 def local_body(noun: Token) -> str | None:
     """ "the county council" in an article whose first place is Oxfordshire: "Oxfordshire County
     Council". The level must be written before the noun somewhere in the article."""
-    doc, levels, lemma = noun.doc, active()["local-government-levels"], noun.lemma_.lower()
-    level = next((t for t in doc[1:] if t.lemma_.lower() == lemma and doc[t.i - 1].lower_ in levels), None)
+    doc, lemma = noun.doc, noun.lemma_.lower()
+    levels = "|".join(sorted(active()["local-government-levels"]))
+    level = re.search(rf"\b({levels})\s+{re.escape(lemma)}", text_of(doc))
     place = next((ent for ent in doc.ents if ent.label_ == "GPE"), None)
-    if level is None or place is None or not doc[level.i - 1].is_lower:
+    if level is None or place is None:
         return None
-    return f"{place.text} {doc[level.i - 1].text.title()} {lemma.title()}"
+    return f"{place.text} {level.group(1).title()} {lemma.title()}"
 
 
 def _other_kind(ent: Span, word: str, kinds: dict[str, str]) -> bool:

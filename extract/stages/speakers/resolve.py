@@ -9,6 +9,7 @@ reading order, so pronouns and roles resolve to the most recent compatible speak
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,12 +42,12 @@ from extract.stages.speakers.names import (
     title_gender,
 )
 from extract.stages.speakers.organisations import organisation_called
-from extract.stages.syntax import noun_phrase
+from extract.stages.syntax import noun_phrase, text_of
 
 
 def book_of(doc: Doc) -> NameBook:
     """The people a document names in full (with role and organisation) and the surveys it cites."""
-    book = NameBook(acronyms=acronyms_in(doc.text))
+    book = NameBook(acronyms=acronyms_in(text_of(doc)))
     uses = _word_uses(doc)
     for ent in doc.ents:
         name = clean_name(ent.text) if ent.label_ == "PERSON" or _name_shaped(ent, uses) else ""
@@ -66,9 +67,11 @@ def book_of(doc: Doc) -> NameBook:
 
 
 def _word_uses(doc: Doc) -> Counter[str | tuple[str, str]]:
-    """How often each word, and each pair of words in a row, is written in the document."""
-    uses: Counter[str | tuple[str, str]] = Counter(t.text for t in doc)
-    uses.update((doc[i - 1].text, doc[i].text) for i in range(1, len(doc)))
+    """How often each word, and each pair of words in a row, is written in the document (read
+    from the token texts once: indexing the Doc token by token costs more than the rest)."""
+    words = [t.text for t in doc]
+    uses: Counter[str | tuple[str, str]] = Counter(words)
+    uses.update(pairwise(words))
     return uses
 
 
