@@ -605,6 +605,12 @@ CASES: list[tuple[str, str, list[S]]] = [
             ("No route will close", "Harbour Ferries"),
         ],
     ),
+    (
+        "report-published-by-org",
+        "The Coastal Housing Trust, which published a report on Monday, counts 4,000 empty homes.\n\n"
+        "The report found that rents had risen by a third.",
+        [("rents had risen by a third", "Coastal Housing Trust")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -38,10 +38,30 @@ def org_of_document(token: Token) -> str | None:
     for ent in entities_in(token.doc, token.left_edge.i, token.i):
         if ent.label_ in {"ORG", "GPE", "NORP"}:
             return clean_org(ent.text)
+    publisher = _publisher(token)
+    if publisher is not None:
+        return publisher
     for child in token.lefts:
         if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
             return clean_org(name_span(child).text)
     return None
+
+
+def _publisher(document: Token) -> str | None:
+    """ "Acme published a report", "the charity, which reveals in a new report that": the
+    organisation that is the subject of the verb the document is the object of."""
+    verb = document.head
+    if document.dep_ == "pobj" and verb.lower_ == "in":
+        verb = verb.head
+    elif document.dep_ != "dobj":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"which", "who"} and verb.dep_ == "relcl":
+        subject = verb.head
+    named = subject is not None and (subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON")
+    if subject is None or not (named or subject.ent_type_ == "ORG"):
+        return None
+    return clean_org(name_span(subject).text)
 
 
 def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
