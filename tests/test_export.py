@@ -58,6 +58,15 @@ def test_csv_reads_back_with_csv_and_pandas(records, tmp_path: Path):
     assert frame.to_dict("records") == rows
 
 
+def mentions_of(records: list[dict], doc_id: str) -> dict[tuple[int, int], list[str]]:
+    """(speaker_start, speaker_end) -> the ids of the document's quotes attributed through that mention."""
+    found: dict[tuple[int, int], list[str]] = {}
+    for r in records:
+        if r["doc_id"] == doc_id and r["type"] == "quote" and r["speaker_start"] is not None:
+            found.setdefault((r["speaker_start"], r["speaker_end"]), []).append(r["id"])
+    return found
+
+
 def test_prodigy_spans_sit_on_tokens_with_an_inclusive_token_end(small_kb, tmp_path: Path):
     out = tmp_path / "tasks.jsonl"
     assert export(small_kb, SMALL_TEXTS, "prodigy", out) == 2
@@ -69,41 +78,116 @@ def test_prodigy_spans_sit_on_tokens_with_an_inclusive_token_end(small_kb, tmp_p
         tokens = task["tokens"]
         assert [t["id"] for t in tokens] == list(range(len(tokens)))
         assert all(task["text"][t["start"] : t["end"]] == t["text"] for t in tokens)
-        assert len(task["spans"]) == sum(r["doc_id"] == task["meta"]["doc_id"] for r in small_kb)
+        claims = [span for span in task["spans"] if span["label"] != "SPEAKER"]
+        assert len(claims) == sum(r["doc_id"] == task["meta"]["doc_id"] for r in small_kb)
         for span in task["spans"]:
+            assert tokens[span["token_start"]]["start"] == span["start"]
+            assert tokens[span["token_end"]]["end"] == span["end"]
+            assert span["text"] == task["text"][span["start"] : span["end"]]
+        for span in claims:
             record = by_id[span["id"]]
             assert span["label"] == record["type"].upper()
-            assert tokens[span["token_start"]]["start"] == span["start"] <= record["start"]
-            assert tokens[span["token_end"]]["end"] == span["end"] >= record["end"]
-            covered = task["text"][span["start"] : span["end"]]
-            assert span["text"] == covered and record["text"] in covered
+            assert span["start"] <= record["start"] and span["end"] >= record["end"]
+            assert record["text"] in span["text"]
 
 
-def test_doccano_offsets_are_utf16(small_kb, tmp_path: Path):
+def test_prodigy_relations_join_each_quote_to_its_speaker_as_rel_manual_reads_them(small_kb, tmp_path: Path):
+    """rel.manual's head and child are the last token of each span; head_span/child_span spell the spans out."""
+    out = tmp_path / "tasks.jsonl"
+    export(small_kb, SMALL_TEXTS, "prodigy", out)
+    for task in map(json.loads, out.read_text(encoding="utf-8").splitlines()):
+        mentions = mentions_of(small_kb, task["meta"]["doc_id"])
+        speakers = [span for span in task["spans"] if span["label"] == "SPEAKER"]
+        assert sorted((s["start"], s["end"]) for s in speakers) == sorted(mentions)  # one span per mention
+        by_end = {}
+        for span in task["spans"]:
+            by_end.setdefault(span["token_end"], []).append(span)
+        said = [(rel["head_span"], rel["child_span"]) for rel in task["relations"]]
+        assert {rel["label"] for rel in task["relations"]} == {"SAID_BY"}
+        for rel, (head, child) in zip(task["relations"], said, strict=True):
+            assert rel["head"] == head["token_end"] and rel["child"] == child["token_end"]
+            assert head["label"] == "QUOTE" and child["label"] == "SPEAKER"
+            assert any(s["id"].startswith("q_") and s["start"] == head["start"] for s in by_end[rel["head"]])
+        pairs = {(h["start"], c["start"], c["end"]) for h, c in said}
+        expected = {
+            (next(s["start"] for s in task["spans"] if s["id"] == q), *mention)
+            for mention, quotes in mentions.items()
+            for q in quotes
+        }
+        assert pairs == expected and len(said) == sum(map(len, mentions.values()))
+    assert any(mentions_of(small_kb, d) for d in SMALL_TEXTS)
+
+
+def test_doccano_entities_are_utf16_and_relations_name_them(small_kb, tmp_path: Path):
     out = tmp_path / "doccano.jsonl"
     assert export(small_kb, SMALL_TEXTS, "doccano", out) == 2
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     for line in lines:
+        assert {"text", "entities", "relations"} <= set(line)
         mine = [r for r in small_kb if r["doc_id"] == line["doc_id"]]
-        assert [utf16(line["text"], s, e) for s, e, _ in line["label"]] == [r["text"] for r in mine]
-        assert [label for _, _, label in line["label"]] == [r["type"].upper() for r in mine]
+        entities = {e["id"]: e for e in line["entities"]}
+        assert len(entities) == len(line["entities"])  # ids are unique in the line
+        claims = [e for e in line["entities"] if e["label"] != "SPEAKER"]
+        assert [utf16(line["text"], e["start_offset"], e["end_offset"]) for e in claims] == [r["text"] for r in mine]
+        assert [e["label"] for e in claims] == [r["type"].upper() for r in mine]
+        mentions = mentions_of(small_kb, line["doc_id"])
+        speakers = [e for e in line["entities"] if e["label"] == "SPEAKER"]
+        assert len(speakers) == len(mentions)
+        assert {utf16(line["text"], e["start_offset"], e["end_offset"]) for e in speakers} == {
+            r["speaker_mention"] for r in mine if r["type"] == "quote" and r["speaker_start"] is not None
+        }
+        assert len(line["relations"]) == sum(map(len, mentions.values()))
+        for relation in line["relations"]:
+            assert relation["type"] == "SAID_BY"
+            assert entities[relation["from_id"]]["label"] == "QUOTE"
+            assert entities[relation["to_id"]]["label"] == "SPEAKER"
     first = next(r for r in small_kb if r["doc_id"] == "a.txt")
-    assert lines[0]["label"][0][0] == first["start"] + 1  # after the emoji
+    assert lines[0]["entities"][0]["start_offset"] == first["start"] + 1  # after the emoji
 
 
-def test_label_studio_predictions_use_utf16_offsets(small_kb, tmp_path: Path):
+def test_label_studio_predictions_use_utf16_offsets_and_relations(small_kb, tmp_path: Path):
     out = tmp_path / "tasks.json"
     assert export(small_kb, SMALL_TEXTS, "label-studio", out) == 2
     tasks = json.loads(out.read_text(encoding="utf-8"))
     by_id = {r["id"]: r for r in small_kb}
     results = [(task["data"]["text"], res) for task in tasks for pred in task["predictions"] for res in pred["result"]]
-    assert sorted(res["id"] for _, res in results) == sorted(by_id)
-    for text, res in results:
-        record, value = by_id[res["id"]], res["value"]
-        assert (res["from_name"], res["to_name"], res["type"]) == ("label", "text", "labels")
-        assert utf16(text, value["start"], value["end"]) == value["text"] == record["text"]
-        assert value["labels"] == [record["type"].upper()]
+    regions = [(text, res) for text, res in results if res["type"] == "labels"]
+    relations = [res for _, res in results if res["type"] == "relation"]
+    assert sorted(res["id"] for _, res in regions if res["id"] in by_id) == sorted(by_id)
+    region_ids = {res["id"]: res for _, res in regions}
+    assert len(region_ids) == len(regions)
+    for text, res in regions:
+        value = res["value"]
+        assert (res["from_name"], res["to_name"]) == ("label", "text")
+        assert utf16(text, value["start"], value["end"]) == value["text"]
+        if res["id"] in by_id:
+            record = by_id[res["id"]]
+            assert value["text"] == record["text"] and value["labels"] == [record["type"].upper()]
+        else:
+            quote = by_id[res["id"].removesuffix("-speaker")]
+            assert value["labels"] == ["SPEAKER"] and value["text"] == quote["speaker_mention"]
+    quotes = [r for r in small_kb if r["type"] == "quote" and r["speaker_start"] is not None]
+    assert len(relations) == len(quotes)
+    for relation in relations:
+        assert set(relation) == {"from_id", "to_id", "type", "direction", "labels"}
+        assert (relation["direction"], relation["labels"]) == ("right", ["SAID_BY"])
+        quote, speaker = by_id[relation["from_id"]], region_ids[relation["to_id"]]
+        assert speaker["value"]["text"] == quote["speaker_mention"]
     assert tasks[0]["data"]["doc_id"] == "a.txt"
+
+
+def test_quotes_sharing_a_mention_share_one_speaker_span(small_kb, tmp_path: Path):
+    quote = next(r for r in small_kb if r["type"] == "quote" and r["speaker_start"] is not None)
+    text = SMALL_TEXTS[quote["doc_id"]]
+    twin = {**quote, "id": "q_twin", "start": 0, "end": 5, "text": text[:5]}
+    records = [r for r in small_kb if r["doc_id"] == quote["doc_id"]] + [twin]
+    out = tmp_path / "doccano.jsonl"
+    export(records, {quote["doc_id"]: text}, "doccano", out)
+    line = json.loads(out.read_text(encoding="utf-8"))
+    at = len(text[: quote["speaker_start"]].encode("utf-16-le")) // 2
+    shared = [e for e in line["entities"] if (e["label"], e["start_offset"]) == ("SPEAKER", at)]
+    assert len(shared) == 1
+    assert sum(rel["to_id"] == shared[0]["id"] for rel in line["relations"]) >= 2
 
 
 def test_sqlite_has_typed_indexed_tables_whose_claims_are_the_records(records, tmp_path: Path):

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import extract
+from extract.cli import main
 from extract.kb.records import record_keys
-from extract.tools.report import money_by_document, render_report, top_speakers
+from extract.tools.report import money_by_document, render_report, top_speakers, write_report
+from extract.tools.review.sources import Sources
 
 CHROMIUM = Path("/usr/bin/chromium")
 VOID = {"meta", "input", "br", "img", "hr", "link"}
@@ -180,7 +184,7 @@ def test_totals():
         record("quote", 0, 1, text_b, doc_id="b.txt", speaker="Bo"),
         record("quote", 1, 2, text_b, doc_id="b.txt", speaker=None),
     ]
-    assert money_by_document(records) == {
+    assert money_by_document(records).sums == {
         "a.txt": {"GBP": Decimal("3520000000"), "USD": Decimal(7)},
         "b.txt": {"EUR": Decimal("1.1")},
     }
@@ -192,6 +196,40 @@ def test_totals():
     footer = re.search(r"<tfoot>(.*?)</tfoot>", page).group(1)
     assert re.findall(r"<td class=num>(\d+)</td>", footer) == ["4", "4", "0", "0", "8"]  # quote money count stance all
     assert panel_data(page)["claims"][records[1]["id"]]["amount"] == "GBP 20,000,000–25,000,000"
+    money_foot = re.findall(r"<tfoot>(.*?)</tfoot>", page)[-1]
+    assert "EUR 1.1<br>GBP 3,520,000,000<br>USD 7" in money_foot
+
+
+def test_money_totals_leave_out_rates_and_count_a_repeated_figure_once():
+    text = (
+        "The £5m fund pays £20 per hour, $100 a barrel and $1.10 to the euro. Per month $17.2 million. "
+        "It costs £3bn a year. Again, the £5m fund."
+    )
+
+    def money(part: str, amount, currency: str, nth: int = 0, **fields) -> dict:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(part, start + 1)
+        return record("money", start, start + len(part), text, amount=amount, currency=currency, **fields)
+
+    records = [
+        money("£5m", 5000000, "GBP"),
+        money("£20", 20, "GBP"),
+        money("$100", 100, "USD"),
+        money("$1.10", 1.1, "USD"),
+        money("$17.2 million", 17200000, "USD"),
+        money("£3bn", 3000000000, "GBP"),
+        money("£5m", 5000000, "GBP", nth=1),
+    ]
+    totals = money_by_document(records, {"a.txt": text}.get)
+    assert totals.sums == {"a.txt": {"GBP": Decimal(3005000000)}}
+    assert totals.left_out == {"a.txt": Counter(rate=4, repeat=1)}
+    assert totals.totals() == {"GBP": Decimal(3005000000)}
+    # Without the article, the words around the amount come from its sentence.
+    in_sentence = [{**r, "sentence": text} for r in records]
+    assert money_by_document(in_sentence).left_out == {"a.txt": Counter(rate=4, repeat=1)}
+    page = render_report(records, {"a.txt": text}, None)
+    assert "4 rate or per-unit, 1 repeated" in page
 
 
 TEXTS = {
@@ -203,14 +241,69 @@ TEXTS = {
 }
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt install chromium)")
-def test_report_in_a_headless_browser(nlp, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (pip install)")
+DOCUMENTS = {d: {"doc_id": d, "title": t.split("\n")[0], "encoding": "utf-8", "error": None} for d, t in TEXTS.items()}
+
+
+@pytest.fixture(scope="module")
+def text_records(nlp) -> list[dict]:
     records = [r for doc_id, text in TEXTS.items() for r in extract.claims(text, nlp, doc_id=doc_id)]
     assert {r["type"] for r in records} == {"quote", "money", "count", "stance"}
-    documents = {d: {"title": t.split("\n")[0], "encoding": "utf-8", "error": None} for d, t in TEXTS.items()}
+    return records
+
+
+def test_articles_are_found_beside_the_documents_list_and_a_missing_one_is_a_warning(
+    text_records, tmp_path, monkeypatch
+):
+    folder = tmp_path / "kb"
+    (folder / "articles").mkdir(parents=True)
+    for doc_id, text in TEXTS.items():
+        (folder / "articles" / doc_id).write_text(text, encoding="utf-8", newline="")
+    entries = [{**entry, "path": f"articles/{doc_id}"} for doc_id, entry in DOCUMENTS.items()]
+    (folder / "kb.jsonl").write_text("".join(json.dumps(r) + "\n" for r in text_records), encoding="utf-8")
+    (folder / "kb.documents.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+    (folder / "articles" / "b.txt").unlink()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the paths are relative to the documents list, not to here
+
+    result = CliRunner().invoke(main, ["report", str(folder / "kb.jsonl"), "-o", "out.html"])
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("extract: warning:")]
+    assert len(warnings) == 1 and "b.txt" in warnings[0] and "cannot read" in warnings[0]
+    page = (elsewhere / "out.html").read_text(encoding="utf-8")
+    assert parse(page).text == TEXTS["a.txt"]
+    assert "Source text: " in page and "articles/b.txt" in page
+
+    sources = Sources({"a.txt": {"path": "articles/a.txt", "sha256": "0" * 64}}, folder)
+    assert sources.text("a.txt") == TEXTS["a.txt"]
+    assert "changed since the run" in sources.problem("a.txt")
+
+
+def test_a_large_kb_gets_an_index_and_one_page_per_document(text_records, tmp_path):
+    out = tmp_path / "report.html"
+    (tmp_path / "report-pages").mkdir()
+    (tmp_path / "report-pages" / "00009.html").write_text("a page of a larger KB", encoding="utf-8")
+    assert write_report(text_records, DOCUMENTS, TEXTS.get, lambda doc_id: None, out, split_over=1) == 2
+    assert sorted(p.name for p in (tmp_path / "report-pages").iterdir()) == ["00000.html", "00001.html"]
+    index = out.read_text(encoding="utf-8")
+    assert parse(index).text == "" and 'href="report-pages/00001.html"' in index
+    second = (tmp_path / "report-pages" / "00001.html").read_text(encoding="utf-8")
+    assert parse(second).text == TEXTS["b.txt"]
+    assert 'href="../report.html"' in second and 'href="00000.html"' in second
+    assert set(panel_data(second)["claims"]) == {r["id"] for r in text_records if r["doc_id"] == "b.txt"}
+    assert write_report(text_records, DOCUMENTS, TEXTS.get, lambda doc_id: None, out, split_over=2) == 2
+    assert parse(out.read_text(encoding="utf-8")).text == TEXTS["a.txt"] + TEXTS["b.txt"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt install chromium)")
+def test_report_in_a_headless_browser(text_records, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (pip install)")
+    text = TEXTS["a.txt"]
+    said = text.index("the council would struggle")
+    unsaid = record("quote", said, text.index(".", said), text, speaker=None)  # a quote nobody is named for
+    records = [*text_records, unsaid]
     report = tmp_path / "report.html"
-    report.write_text(render_report(records, TEXTS, documents), encoding="utf-8")
+    report.write_text(render_report(records, TEXTS, DOCUMENTS), encoding="utf-8")
     money_alone = next(r for r in records if r["type"] == "money" and r["quote_id"] is None)
     money_in_quote = next(r for r in records if r["type"] == "money" and r["quote_id"])
     jane = next(r for r in records if r["type"] == "quote" and r["speaker"] == "Jane Smith")
@@ -266,8 +359,27 @@ def test_report_in_a_headless_browser(nlp, tmp_path):
             assert rule in panel.inner_text()
 
             page.select_option("#f-doc", label=TEXTS["b.txt"].split("\n")[0])
+            top = page.locator("#doc-1").evaluate("el => el.getBoundingClientRect().top")
+            at_end = page.evaluate("Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight")
+            assert page.evaluate("scrollY") > 0 and (top < 150 or at_end) and top >= 0  # scrolled to it
+            assert page.locator("#doc-0").is_visible()  # nothing hidden
+            assert page.evaluate("location.hash") == "#doc-1"
+
+            page.fill("#f-search", "DEFICIT")
+            page.keyboard.press("Enter")
             assert page.locator("#doc-0").is_hidden() and page.locator("#doc-1").is_visible()
-            page.select_option("#f-doc", "")
+            assert page.evaluate("CSS.highlights.get('search').size") == 2  # the headline and the story
+            assert page.inner_text("#search-count") == "1 of 2"
+            page.fill("#f-search", "")
+            page.wait_for_function("!document.getElementById('doc-0').hidden")
+
+            page.check("#f-nospeaker")
+            shown = page.locator("mark.on-quote, mark.on-speaker, mark.on-money")
+            assert shown.count() > 0
+            assert all(unsaid["id"] in mark.get_attribute("data-marks") for mark in shown.all())
+            assert page.locator("#doc-1").is_hidden()
+            page.uncheck("#f-nospeaker")
+            assert page.locator("#doc-1").is_visible()
 
             page.screenshot(path=str(tmp_path / "report.png"))
             assert errors == []

@@ -1,6 +1,13 @@
 """Span annotations for Prodigy, doccano and Label Studio: each article with its claims pre-filled,
 so people can correct the extractions and the corrections can become gold data.
 
+Who said what is part of what they review: each quote's speaker mention ("he", "Mr Hopson") is a
+span of its own, labelled SPEAKER (one span per mention, however many quotes it attributes), and a
+SAID_BY relation runs from the quote to it, in the form each tool imports relations: Prodigy's
+``relations`` (head and child are the last token of each span, as ``rel.manual`` reads them),
+doccano's ``entities`` and ``relations`` (by entity id), and Label Studio's ``relation`` results
+(``from_id``/``to_id`` naming regions, direction right).
+
 Offsets must point at the same characters as ours: doccano and Label Studio run in the browser and
 count UTF-16 code units, where a character outside the Basic Multilingual Plane (an emoji) counts 2,
 so offsets are converted; Prodigy counts code points, like Python, and needs spans on token
@@ -13,6 +20,7 @@ import json
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -61,8 +69,37 @@ def _meta(doc_id: str, records: list[Mapping[str, Any]], entry: Mapping[str, Any
     }
 
 
+SPEAKER = "SPEAKER"
+SAID_BY = "SAID_BY"
+
+
 def label(record: Mapping[str, Any]) -> str:
     return record["type"].upper()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention as a span; ``id`` is that of the first quote it attributes, plus "-speaker"."""
+
+    id: str
+    start: int
+    end: int
+
+
+def speaker_mentions(
+    records: Iterable[Mapping[str, Any]], text: str
+) -> tuple[list[Mention], list[tuple[Mapping[str, Any], Mention]]]:
+    """The distinct speaker mentions of a document's quotes in text order, and each quote with its mention."""
+    mentions: dict[tuple[int, int], Mention] = {}
+    pairs = []
+    for record in records:
+        start, end = record.get("speaker_start"), record.get("speaker_end")
+        if record["type"] != "quote" or not (isinstance(start, int) and isinstance(end, int)):
+            continue
+        if 0 <= start < end <= len(text):
+            mention = mentions.setdefault((start, end), Mention(f"{record['id']}-speaker", start, end))
+            pairs.append((record, mention))
+    return sorted(mentions.values(), key=lambda m: (m.start, m.end)), pairs
 
 
 def utf16_offset(text: str) -> Callable[[int], int]:
@@ -77,53 +114,93 @@ def _tokenizer() -> Language:
 
 
 def prodigy_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
-    """A Prodigy task: tokens, and one span per claim widened to whole tokens (token_end inclusive)."""
+    """A Prodigy task: tokens, one span per claim and per speaker mention, widened to whole tokens
+    (token_end inclusive), and a SAID_BY relation from each quote to its speaker mention."""
     doc = _tokenizer()(text)
     tokens = [
         {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)} for t in doc
     ]
-    spans = []
+
+    def span(start: int, end: int, name: str) -> dict[str, Any]:
+        found = doc.char_span(start, end, alignment_mode="expand")
+        return {
+            "start": found.start_char,
+            "end": found.end_char,
+            "text": found.text,
+            "label": name,
+            "token_start": found.start,
+            "token_end": found.end - 1,
+        }
+
+    spans = {r["id"]: {**span(r["start"], r["end"], label(r)), "source": r["rule"], "id": r["id"]} for r in records}
     for record in records:
-        span = doc.char_span(record["start"], record["end"], alignment_mode="expand")
-        spans.append(
+        if record["type"] == "quote":
+            spans[record["id"]]["speaker"] = record.get("speaker")
+    mentions, pairs = speaker_mentions(records, text)
+    spans.update({m.id: {**span(m.start, m.end, SPEAKER), "id": m.id} for m in mentions})
+    relations = []
+    for quote, mention in pairs:
+        head, child = spans[quote["id"]], spans[mention.id]
+        relations.append(
             {
-                "start": span.start_char,
-                "end": span.end_char,
-                "text": span.text,
-                "label": label(record),
-                "token_start": span.start,
-                "token_end": span.end - 1,
-                "source": record["rule"],
-                "id": record["id"],
+                "head": head["token_end"],
+                "child": child["token_end"],
+                "head_span": {key: head[key] for key in ("start", "end", "token_start", "token_end", "label")},
+                "child_span": {key: child[key] for key in ("start", "end", "token_start", "token_end", "label")},
+                "label": SAID_BY,
             }
         )
-    return {"text": text, "meta": meta, "tokens": tokens, "spans": spans}
+    return {"text": text, "meta": meta, "tokens": tokens, "spans": list(spans.values()), "relations": relations}
 
 
 def doccano_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
-    """A doccano sequence-labelling line: "label" as [start, end, LABEL] in UTF-16 offsets; other keys become
-    the example's metadata."""
+    """A doccano line for a sequence-labelling project with relations: ``entities`` (ids counted from 0
+    in the line) in UTF-16 offsets, ``relations`` by entity id; other keys become the example's metadata."""
     at = utf16_offset(text)
-    return {"text": text, "label": [[at(r["start"]), at(r["end"]), label(r)] for r in records], **meta}
+    mentions, pairs = speaker_mentions(records, text)
+    spans = [(r["id"], r["start"], r["end"], label(r)) for r in records]
+    spans += [(m.id, m.start, m.end, SPEAKER) for m in mentions]
+    number = {name: i for i, (name, *_) in enumerate(spans)}
+    entities = [
+        {"id": number[name], "label": kind, "start_offset": at(start), "end_offset": at(end)}
+        for name, start, end, kind in spans
+    ]
+    relations = [
+        {"id": i, "from_id": number[quote["id"]], "to_id": number[mention.id], "type": SAID_BY}
+        for i, (quote, mention) in enumerate(pairs)
+    ]
+    return {"text": text, "entities": entities, "relations": relations, **meta}
 
 
 def label_studio_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
-    """A Label Studio task with the claims as a prediction (pre-annotations a person accepts or corrects).
+    """A Label Studio task with the claims, speaker mentions and SAID_BY relations as a prediction
+    (pre-annotations a person accepts or corrects).
 
-    The labeling config must name its tags as here: ``<Labels name="label" toName="text">`` and
-    ``<Text name="text" value="$text"/>``.
+    The labeling config must name its tags as here: ``<Labels name="label" toName="text">`` (with a
+    SPEAKER label), ``<Text name="text" value="$text"/>`` and ``<Relations><Relation value="SAID_BY"/>``.
     """
     at = utf16_offset(text)
+
+    def region(name: str, start: int, end: int, kind: str, notes: list[str]) -> dict[str, Any]:
+        value = {"start": at(start), "end": at(end), "text": text[start:end], "labels": [kind]}
+        found = {"id": name, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+        return {**found, "meta": {"text": notes}} if notes else found
+
+    mentions, pairs = speaker_mentions(records, text)
     result = [
-        {
-            "id": r["id"],
-            "from_name": "label",
-            "to_name": "text",
-            "type": "labels",
-            "value": {"start": at(r["start"]), "end": at(r["end"]), "text": r["text"], "labels": [label(r)]},
-            "meta": {"text": [f"rule: {r['rule']}"]},
-        }
+        region(
+            r["id"],
+            r["start"],
+            r["end"],
+            label(r),
+            [f"rule: {r['rule']}"] + ([f"speaker: {r['speaker']}"] if r.get("speaker") else []),
+        )
         for r in records
+    ]
+    result += [region(m.id, m.start, m.end, SPEAKER, []) for m in mentions]
+    result += [
+        {"from_id": quote["id"], "to_id": mention.id, "type": "relation", "direction": "right", "labels": [SAID_BY]}
+        for quote, mention in pairs
     ]
     prediction = {"model_version": f"extract {__version__}", "result": result}
     return {"data": {"text": text, **meta}, "predictions": [prediction]}

@@ -1,0 +1,80 @@
+"""The articles behind a KB, found through its documents list, read when a page needs them.
+
+The documents list records each file's path as ``extract run`` was given it, so a relative path
+means something only beside the files it was written with. Reviewers open KBs that were copied or
+written elsewhere, so a relative path is looked up first beside the documents list, then in the
+working folder (lists written from the folder holding the articles). A file that cannot be read is
+a warning for its document, not the end of the report or review: its claims are still listed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from extract.run.reader import InputError, read_source
+from extract.run.storage import Location, locate
+
+
+def source_location(path: str, base: Path) -> Location:
+    """Where a documents-list path is: a URL as it is, an absolute path as it is, a relative path
+    beside the documents list (folder ``base``) when it exists there, else from the working folder."""
+    where = locate(path)
+    if isinstance(where, str) or where.is_absolute():
+        return where
+    beside = base / where
+    return beside if beside.exists() or not where.exists() else where
+
+
+class Sources:
+    """The source texts of a KB's documents, read on demand and kept for the last few documents.
+
+    ``problem(doc_id)`` says why a document has no text (or that its file changed since the run),
+    so callers show a warning in its place. Large KBs are paged, so only a window of texts is kept.
+    The review server asks from several threads, hence the lock.
+    """
+
+    def __init__(self, documents: Mapping[str, Mapping[str, Any]], base: Path, keep: int = 64) -> None:
+        self.documents = documents
+        self.base = base
+        self.keep = keep
+        self._texts: OrderedDict[str, str | None] = OrderedDict()
+        self.problems: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def text(self, doc_id: str) -> str | None:
+        """The decoded text of ``doc_id`` as the run decoded it, or None (see ``problem``)."""
+        with self._lock:
+            if doc_id in self._texts:
+                self._texts.move_to_end(doc_id)
+                return self._texts[doc_id]
+            text = self._read(doc_id)
+            self._texts[doc_id] = text
+            if len(self._texts) > self.keep:
+                self._texts.popitem(last=False)
+            return text
+
+    def problem(self, doc_id: str) -> str | None:
+        self.text(doc_id)
+        return self.problems.get(doc_id)
+
+    def _read(self, doc_id: str) -> str | None:
+        entry = self.documents.get(doc_id) or {}
+        if entry.get("error"):
+            self.problems[doc_id] = f"skipped by the run: {entry['error']}"
+            return None
+        if not entry.get("path"):
+            self.problems[doc_id] = "not in the documents list: pass the list `extract run` wrote with --docs"
+            return None
+        where = source_location(entry["path"], self.base)
+        try:
+            decoded = read_source(where)
+        except InputError as err:
+            self.problems[doc_id] = f"{where}: {err}; its claims are listed without the article"
+            return None
+        if entry.get("sha256") and decoded.sha256 != entry["sha256"]:
+            self.problems[doc_id] = f"{where} changed since the run: re-run `extract run` to place its claims"
+        return decoded.text
