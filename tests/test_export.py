@@ -218,6 +218,15 @@ def test_sqlite_has_typed_indexed_tables_whose_claims_are_the_records(records, t
     db.close()
 
 
+def test_load_texts_finds_relative_paths_beside_the_documents_list(tmp_path: Path, monkeypatch):
+    """A KB moved with its articles, exported from another folder, still finds them."""
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "a.txt").write_text(SMALL_TEXTS["a.txt"], encoding="utf-8", newline="")
+    monkeypatch.chdir(tmp_path)
+    documents = {"a.txt": {"doc_id": "a.txt", "path": "a.txt", "error": None}}
+    assert load_texts(documents, tmp_path / "kb") == {"a.txt": SMALL_TEXTS["a.txt"]}
+
+
 def test_load_texts_rereads_the_sources_and_skips_failed_files(tmp_path: Path):
     (tmp_path / "a.txt").write_text(SMALL_TEXTS["a.txt"], encoding="utf-8", newline="")
     documents = {
@@ -226,7 +235,7 @@ def test_load_texts_rereads_the_sources_and_skips_failed_files(tmp_path: Path):
     }
     assert load_texts(documents) == {"a.txt": SMALL_TEXTS["a.txt"]}
     documents["gone.txt"] = {"doc_id": "gone.txt", "path": str(tmp_path / "gone.txt"), "error": None}
-    with pytest.raises(ValueError, match=r"gone\.txt.*folder `extract run` ran in"):
+    with pytest.raises(ValueError, match=r"gone\.txt.*from the folder it ran in"):
         load_texts(documents)
 
 

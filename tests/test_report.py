@@ -16,8 +16,8 @@ from click.testing import CliRunner
 import extract
 from extract.cli import main
 from extract.kb.records import record_keys
+from extract.kb.sources import Sources
 from extract.tools.report import money_by_document, render_report, top_speakers, write_report
-from extract.tools.review.sources import Sources
 
 CHROMIUM = Path("/usr/bin/chromium")
 VOID = {"meta", "input", "br", "img", "hr", "link"}

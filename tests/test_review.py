@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 import extract
+from extract.kb.sources import Sources
 from extract.tools.review.decisions import DecisionLog, Review, judgement, read_review, review_path, undoing
 from extract.tools.review.fields import FIELDS, record_digest
 from extract.tools.review.server import ReviewServer, render_page
 from extract.tools.review.session import RequestError, ReviewSession
-from extract.tools.review.sources import Sources
 
 # Two short articles: quotes with speakers (one only half right: "Union"), money, counts, stance,
 # and a quote the pipeline misses ("A nurse ... put it bluntly: ...").

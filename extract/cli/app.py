@@ -5,10 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from extract import __version__
+
+if TYPE_CHECKING:
+    from extract.kb.sources import Sources
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -83,7 +87,7 @@ def load_kb(kb: str, docs: str | None, *, need_texts: bool):
         documents = read_documents(docs_file) if docs_file.exists() else {}
         if need_texts and not documents:
             fail(f"{docs_file} not found: it lists where the articles are; pass --docs FILE")
-        texts = load_texts(documents) if need_texts else {}
+        texts = load_texts(documents, docs_file.parent) if need_texts else {}
     except (OSError, ValueError) as err:
         fail(f"{kb}: {err}")
     return records, documents, texts
@@ -92,3 +96,19 @@ def load_kb(kb: str, docs: str | None, *, need_texts: bool):
 DOCS_OPTION = click.option(
     "--docs", default=None, help="The KB's documents list [default: KB name + .documents.jsonl]."
 )
+
+
+def warn(message: str) -> None:
+    click.echo(f"extract: warning: {message}", err=True)
+
+
+def load_with_sources(kb: str, docs: str | None) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], Sources]:
+    """Records, documents entries and the articles (read on demand) of a KB. Paths in the documents
+    list are found beside it first; a missing documents list or article is a warning, not an end."""
+    from extract.kb.sources import Sources
+
+    records, documents, _ = load_kb(kb, docs, need_texts=False)
+    docs_file = docs_path(kb, docs)
+    if not documents:
+        warn(f"{docs_file} not found: claims are shown without their articles; pass the documents list with --docs")
+    return records, documents, Sources(documents, docs_file.parent)

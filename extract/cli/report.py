@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli.app import DOCS_OPTION, main
-from extract.cli.review import load_with_sources, warn
+from extract.cli.app import DOCS_OPTION, load_with_sources, main, warn
 
 
 @main.command()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from extract.cli.app import DOCS_OPTION, docs_path, fail, load_kb, main
-
-if TYPE_CHECKING:
-    from extract.tools.review.sources import Sources
+from extract.cli.app import DOCS_OPTION, fail, load_with_sources, main, warn
 
 REVIEW_OPTION = click.option(
     "--review",
@@ -18,22 +15,6 @@ REVIEW_OPTION = click.option(
     default=None,
     help="The decisions file [default: KB name + .review.jsonl].",
 )
-
-
-def warn(message: str) -> None:
-    click.echo(f"extract: warning: {message}", err=True)
-
-
-def load_with_sources(kb: str, docs: str | None) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], Sources]:
-    """Records, documents entries and the articles (read on demand) of a KB. Paths in the documents
-    list are found beside it first; a missing documents list or article is a warning, not an end."""
-    from extract.tools.review.sources import Sources
-
-    records, documents, _ = load_kb(kb, docs, need_texts=False)
-    docs_file = docs_path(kb, docs)
-    if not documents:
-        warn(f"{docs_file} not found: claims are shown without their articles; pass the documents list with --docs")
-    return records, documents, Sources(documents, docs_file.parent)
 
 
 def _stale_line(gone: list[dict[str, Any]], changed: list[dict[str, Any]]) -> str:

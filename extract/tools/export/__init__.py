@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from extract.kb.sources import source_location
 from extract.run.reader import InputError, read_source
 from extract.tools.export.annotation import TASKS, write_tasks
 from extract.tools.export.tables import claim_columns, write_csv, write_parquet, write_sqlite
@@ -20,18 +21,19 @@ FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite", "parquet")
 STREAMED = ("csv", "parquet")  # formats written record by record: the KB need not fit in memory
 
 
-def load_texts(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-    """Each document's source text, re-read and decoded as the run did; skipped files are left out."""
+def load_texts(documents: Mapping[str, Mapping[str, Any]], base: Path = Path()) -> dict[str, str]:
+    """Each document's source text, re-read and decoded as the run did; skipped files are left out.
+    A relative path is found beside the documents list (folder ``base``) first, as the report does."""
     texts = {}
     for doc_id, entry in documents.items():
         if entry.get("error") or not entry.get("path"):
             continue
         try:
-            texts[doc_id] = read_source(Path(entry["path"])).text
+            texts[doc_id] = read_source(source_location(entry["path"], base)).text
         except InputError as err:
             raise ValueError(
-                f"{entry['path']} (document {doc_id}): {err}; run from the folder `extract run` ran in "
-                "(the documents list holds paths as given to it), or re-run `extract run`"
+                f"{entry['path']} (document {doc_id}): {err}; keep the articles where `extract run` read "
+                "them (beside the documents list or from the folder it ran in), or re-run `extract run`"
             ) from err
     return texts
 
