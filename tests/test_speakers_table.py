@@ -611,6 +611,16 @@ CASES: list[tuple[str, str, list[S]]] = [
         "The report found that rents had risen by a third.",
         [("rents had risen by a third", "Coastal Housing Trust")],
     ),
+    (
+        "naming-passive-by-agent",
+        "The new stadium deal was branded “a scandal” by the Green Party.",
+        [("a scandal", "Green Party")],
+    ),
+    (
+        "participle-on-thing",
+        "Mayor Ines Duarte criticised the delays saying contractors had missed every deadline.",
+        [("contractors had missed every deadline", "Ines Duarte")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

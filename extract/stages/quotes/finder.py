@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.stages.quotes.grammar import agent, bare_label, past_dash
 from extract.stages.quotes.inherit import nearest_mention, previous_paragraph_quote, recent_speaker
 from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines
 from extract.stages.quotes.marks import Quotation, find_quotations
@@ -84,10 +85,16 @@ class QuoteFinder:
         verb = next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
         children = list(verb.children)
         went_on = verb.dep_ == "xcomp" and verb.head.lemma_ in CARRY_ON_VERBS  # "went on to say"
-        if any(c.dep_ == "auxpass" or c.tag_ == "MD" or (c.tag_ == "TO" and not went_on) for c in children):
+        named_by = self.naming(cue) and agent(verb) is not None  # "was branded “X” by Y"
+        if any(
+            (c.dep_ == "auxpass" and not named_by) or c.tag_ == "MD" or (c.tag_ == "TO" and not went_on)
+            for c in children
+        ):
             return False
-        statement = verb.head.lemma_.lower() in STATEMENT_NOUNS  # "issued a statement saying"
-        return not (verb.dep_ == "acl" and verb.tag_ == "VBG" and not statement)
+        # "issued a statement saying"; "decried the delays saying": a participle on a noun that
+        # cannot speak is the sentence subject's ("leaders thinking" is no report)
+        participle_of_speaker = verb.dep_ == "acl" and verb.tag_ == "VBG" and can_speak(verb.head)
+        return verb.head.lemma_.lower() in STATEMENT_NOUNS or not participle_of_speaker
 
     def line_of(self, char: int) -> int:
         for i, (s, e) in enumerate(self.lines):
@@ -139,6 +146,9 @@ class QuoteFinder:
         of its own takes the name written just before it.
         """
         verb = next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
+        by_whom = agent(verb) if self.naming(cue) else None
+        if by_whom is not None:
+            return by_whom  # "was sledged as “backwards” by the opposition"
         # a closing mark the parser took for a subject (“…,» said X) is not one; a word of the
         # quote taken for a second subject (“Great win,” said the minister) is not either
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not c.is_punct]
@@ -146,7 +156,7 @@ class QuoteFinder:
         if subject is None and (self._after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle())):
             subject = self._inverted_subject(verb)  # “…,” said Roe; Said Roe: “…”
         if subject is not None or subjects:
-            return _past_dash(subject or subjects[0], verb)
+            return past_dash(subject or subjects[0], verb)
         for child in verb.lefts:  # "with rather more believing them to be ‘limited’"
             if child.lower_ in quantity_heads():
                 return child
@@ -168,7 +178,7 @@ class QuoteFinder:
             head = head.head  # "echoed his words by saying that", "While admitting that"
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                return _past_dash(subject, head)
+                return past_dash(subject, head)
         return None
 
     def _after_quote(self, token: Token) -> bool:
@@ -247,7 +257,7 @@ class QuoteFinder:
             if sentence.start <= cue.start < sentence.end
             and cue.root.i in ancestors
             and not self.in_direct(cue.start_char)
-            and not (self.naming(cue) and _bare_label(inner, cue))
+            and not (self.naming(cue) and bare_label(inner, cue))
         ]
         # the outermost speech cue ("Roe said she expects the party “to fight on”" is Roe's quote, not
         # "she"'s); a naming verb only when no speech cue governs ("called it, as he said, “unfair”")
@@ -361,29 +371,6 @@ class QuoteFinder:
 
 def _inside(q: Quotation, quotations: list[Quotation]) -> bool:
     return any(o.content_start < q.end <= o.content_end for o in quotations)
-
-
-def _bare_label(inner: Span, cue: Span) -> bool:
-    """One quoted word a thing goes by, in the present ("calls its cheapest tier “essentials”"),
-    not a judgement somebody made ("called her rivals “deplorables”", "calls the plan a “disaster”",
-    "dismissed it as “nonsense”")."""
-    words = [t for t in inner if t.is_alpha]
-    before = inner.doc[inner.start - 2] if inner.start >= 2 else None  # the word before the opening mark
-    present = cue.root.tag_ in {"VBZ", "VBP"}
-    return len(words) < 2 and present and (before is None or before.lower_ not in {"a", "an", "as"})
-
-
-def _past_dash(subject: Token, verb: Token) -> Token:
-    """ "PLACE, Country Jun 15 – Minister Jane Roe on Tuesday said": a dateline the parser took
-    for the subject; the person named between the dash and the verb speaks."""
-    if subject.i > verb.i:
-        return subject
-    between = subject.doc[subject.i + 1 : verb.i]
-    dash = next((t.i for t in between if t.text in {"–", "—", "-", "―"}), None)
-    if dash is None:
-        return subject
-    named = [t for t in subject.doc[dash + 1 : verb.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
-    return named[-1] if named else subject
 
 
 def _sentence_stop(text: str) -> int | None:

@@ -1,0 +1,39 @@
+"""What the parse says about a cue and the quote it may attribute: who a passive verb's "by"
+names, whether quoted words are a judgement or a mere label, and a dateline the parser took for
+a subject."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+
+def agent(verb: Token) -> Token | None:
+    """Who a passive verb's "by" names ("was branded “a scandal” by the Greens"), wherever the
+    parser hung the "by"; None for an active verb."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    by = next((t for t in verb.subtree if t.lower_ == "by" and t.i > verb.i and t.dep_ in {"agent", "prep"}), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def bare_label(inner: Span, cue: Span) -> bool:
+    """One quoted word a thing goes by, in the present ("calls its cheapest tier “essentials”"),
+    not a judgement somebody made ("called her rivals “deplorables”", "calls the plan a “disaster”",
+    "dismissed it as “nonsense”")."""
+    words = [t for t in inner if t.is_alpha]
+    before = inner.doc[inner.start - 2] if inner.start >= 2 else None  # the word before the opening mark
+    present = cue.root.tag_ in {"VBZ", "VBP"}
+    return len(words) < 2 and present and (before is None or before.lower_ not in {"a", "an", "as"})
+
+
+def past_dash(subject: Token, verb: Token) -> Token:
+    """ "PLACE, Country Jun 15 – Minister Jane Roe on Tuesday said": a dateline the parser took
+    for the subject; the person named between the dash and the verb speaks."""
+    if subject.i > verb.i:
+        return subject
+    between = subject.doc[subject.i + 1 : verb.i]
+    dash = next((t.i for t in between if t.text in {"–", "—", "-", "―"}), None)
+    if dash is None:
+        return subject
+    named = [t for t in subject.doc[dash + 1 : verb.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+    return named[-1] if named else subject
