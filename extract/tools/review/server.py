@@ -19,7 +19,8 @@ from string import Template
 from typing import Any
 from urllib.parse import urlsplit
 
-from extract.tools.report import layer_styles, layers, script_json
+from extract.tools.report.escape import script_json
+from extract.tools.report.marks import layer_styles, layers
 from extract.tools.review.fields import page_schema
 from extract.tools.review.session import RequestError, ReviewSession
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from extract.kb.sources import Sources
-from extract.tools.report import highlight, marks_of, panel_record
+from extract.tools.report.marks import highlight, marks_of, panel_record
 from extract.tools.review.decisions import DecisionLog, addition, judgement, undoing
 from extract.tools.review.fields import added_quote, corrections, fields_of, record_digest, values
 

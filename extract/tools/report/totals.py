@@ -1,0 +1,173 @@
+"""The totals a reviewer looks at first: claims per document and type, the top speakers, and the
+money mentioned per document, with amounts that are rates or repeats left out of the sums."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from extract.rules.words import shipped_words
+from extract.stages.registry import claim_types
+from extract.tools.report.escape import esc
+from extract.tools.report.page import Document
+
+TOP_SPEAKERS = 10
+
+
+def top_speakers(records: Iterable[Mapping[str, Any]], n: int = TOP_SPEAKERS) -> list[tuple[str, int, int]]:
+    """(speaker, quotes, documents) for the n speakers with most quotes; ties by name so the page is stable."""
+    quotes: Counter[str] = Counter()
+    docs: defaultdict[str, set[str]] = defaultdict(set)
+    for record in records:
+        if record["type"] == "quote" and record.get("speaker"):
+            quotes[record["speaker"]] += 1
+            docs[record["speaker"]].add(record["doc_id"])
+    ranked = sorted(quotes.items(), key=lambda item: (-item[1], item[0]))[:n]
+    return [(name, count, len(docs[name])) for name, count in ranked]
+
+
+@dataclass
+class MoneyTotals:
+    """Money mentioned, per document and currency, and what was left out of the sums and why.
+
+    A sum adds up amounts that stand for money (a range counts its low end): an amount per unit
+    or an exchange rate ("$100 per barrel", "Rs 13,500 per hectare", "$1.10 to the euro") is a
+    price, not money spent or saved, and a figure repeated in one document ("£33m" in the story and
+    again in a quote) is one figure, so each normalised value counts once per document.
+    """
+
+    sums: dict[str, dict[str, Decimal]]  # doc id -> currency -> sum
+    left_out: dict[str, Counter]  # doc id -> "rate" / "repeat" -> how many amounts
+
+    def totals(self) -> dict[str, Decimal]:
+        """Per currency over all documents (a figure in two documents counts in both)."""
+        out: defaultdict[str, Decimal] = defaultdict(Decimal)
+        for per in self.sums.values():
+            for currency, amount in per.items():
+                out[currency] += amount
+        return dict(sorted(out.items()))
+
+
+_YEAR_WORDS = {"year", "years", "annum", "yr"}  # "£3bn a year" is a budget, summed like the others
+_PER_UNIT_NOUNS = {"barrel", "share", "head", "person", "capita", "unit", "pupil", "patient", "household", "piece"}
+
+
+@cache
+def _rate_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows and what precedes an amount that is a rate, from the shipped word lists."""
+    words = shipped_words()
+    units = (words["measure-units"] | words["time-units"] | _PER_UNIT_NOUNS) - _YEAR_WORDS
+    currencies = "|".join(sorted(map(re.escape, words["currency-names"]), key=len, reverse=True))
+    unit_words = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    years = "|".join(_YEAR_WORDS)
+    after = re.compile(
+        rf"\s*(?:(?:per|each|every)\s+(?!(?:{years})\b)\w|/\s*\w|each\b|apiece\b"
+        rf"|an?\s+(?:{unit_words})s?\b|(?:to|against|per|=)\s+(?:the\s+|one\s+|a\s+|an\s+|1\s+)?(?:us\s+)?(?:{currencies})\b)",
+        re.IGNORECASE,
+    )
+    before = re.compile(r"(?:\bper\s+(?!(?:" + years + r")\b)\w+\s*[:\-–]?|exchange\s+rate\s+(?:of\s+)?|=)\s*$", re.I)
+    return after, before
+
+
+def is_rate(record: Mapping[str, Any], text: str | None) -> bool:
+    """Whether a money record is a price per unit or an exchange rate, from the words around it in
+    ``text`` (the source) or, without it, in the record's sentence."""
+    after, before = _rate_patterns()
+    if text is not None and text[record["start"] : record["end"]] == record["text"]:
+        return bool(after.match(text, record["end"])) or bool(
+            before.search(text[max(0, record["start"] - 40) : record["start"]])
+        )
+    sentence = record.get("sentence") or ""
+    at = sentence.find(record["text"])
+    if at < 0:
+        return False
+    return bool(after.match(sentence, at + len(record["text"]))) or bool(before.search(sentence[max(0, at - 40) : at]))
+
+
+def money_by_document(
+    records: Iterable[Mapping[str, Any]], text_of: Callable[[str], str | None] = lambda doc_id: None
+) -> MoneyTotals:
+    """The money sums of each document and currency, exact with Decimal (see ``MoneyTotals``);
+    ``text_of`` gives a document's source, to read the words around an amount."""
+    sums: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    left_out: dict[str, Counter] = defaultdict(Counter)
+    seen: set[tuple] = set()
+    for record in records:
+        if record["type"] != "money" or record.get("amount") is None:
+            continue
+        doc, currency = record["doc_id"], record.get("currency") or "?"
+        high = record.get("amount_high")
+        key = (doc, currency, Decimal(str(record["amount"])), None if high is None else Decimal(str(high)))
+        if is_rate(record, text_of(doc)):
+            left_out[doc]["rate"] += 1
+        elif key in seen:
+            left_out[doc]["repeat"] += 1
+        else:
+            seen.add(key)
+            sums[doc][currency] += key[2]
+    docs = sorted(set(sums) | set(left_out))
+    return MoneyTotals({d: dict(sorted(sums[d].items())) for d in docs}, {d: left_out[d] for d in docs})
+
+
+def _table(head: list[str], rows: list[list[str]], foot: list[str] | None = None) -> str:
+    """An HTML table from cells that are already escaped; every column after the first is right-aligned."""
+
+    def row(cells: list[str], tag: str) -> str:
+        return (
+            "<tr>"
+            + "".join(f"<{tag}{' class=num' if i else ''}>{cell}</{tag}>" for i, cell in enumerate(cells))
+            + "</tr>"
+        )
+
+    tfoot = f"<tfoot>{row(foot, 'td')}</tfoot>" if foot else ""
+    return f"<table><thead>{row(head, 'th')}</thead><tbody>{''.join(row(r, 'td') for r in rows)}</tbody>{tfoot}</table>"
+
+
+def _left_out(counts: Counter) -> str:
+    parts = {"rate": "rate or per-unit", "repeat": "repeated"}
+    return ", ".join(f"{n} {parts[why]}" for why, n in sorted(counts.items()) if n)
+
+
+def totals_html(records: list[dict], docs: list[Document], text_of: Callable[[str], str | None]) -> str:
+    """The first section: claims per document and type, top speakers, money per document and currency."""
+    counts = {d.doc_id: Counter(r["type"] for r in d.records) for d in docs}
+    names = [kind.name for kind in claim_types()]
+    claims_table = _table(
+        ["Document", *names, "all"],
+        [[d.link(), *(str(counts[d.doc_id][t]) for t in names), str(len(d.records))] for d in docs],
+        ["All documents", *(str(sum(c[t] for c in counts.values())) for t in names), str(len(records))],
+    )
+    speakers_table = _table(
+        ["Speaker", "quotes", "documents"], [[esc(name), str(n), str(k)] for name, n, k in top_speakers(records)]
+    )
+    by_doc = {d.doc_id: d for d in docs}
+    money = money_by_document(records, text_of)
+
+    def sums(per: Mapping[str, Decimal]) -> str:
+        return "<br>".join(f"{esc(currency)} {total:,}" for currency, total in per.items())
+
+    money_rows = [
+        [by_doc[doc_id].link(), sums(per), esc(_left_out(money.left_out[doc_id]))] for doc_id, per in money.sums.items()
+    ]
+    all_left_out = sum((c for c in money.left_out.values()), Counter())
+    money_table = (
+        _table(
+            ["Document", "sum", "not added"],
+            money_rows,
+            ["All documents", sums(money.totals()), _left_out(all_left_out)],
+        )
+        if money_rows
+        else "<p>No money claims.</p>"
+    )
+    return (
+        '<section class="totals" id="totals" aria-labelledby="totals-h"><h2 class="wide" id="totals-h">Totals</h2>'
+        f'<div class="wide"><h3>Claims per document and type</h3>{claims_table}</div>'
+        f"<div><h3>Top speakers (quotes)</h3>{speakers_table}</div>"
+        '<div class="wide"><h3>Money mentioned per document</h3><p class="n">Each figure once per document;'
+        f" prices per unit and exchange rates are not added.</p>{money_table}</div></section>"
+    )
