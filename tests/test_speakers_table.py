@@ -621,6 +621,21 @@ CASES: list[tuple[str, str, list[S]]] = [
         "Mayor Ines Duarte criticised the delays saying contractors had missed every deadline.",
         [("contractors had missed every deadline", "Ines Duarte")],
     ),
+    (
+        "transcript-labels",
+        "Governor Rosa Lindqvist spoke to the host on Sunday.\n\n"
+        "\"HOST: Will you run again?\n\n"
+        "\"LINDQVIST: I have not decided, and I will not decide this year.\n",
+        [
+            ("Will you run again?", "Host"),
+            ("I have not decided, and I will not decide this year", "Rosa Lindqvist"),
+        ],
+    ),
+    (
+        "question-demanded",
+        "The hearing turned hostile.\n\n“Who signed off on this contract?” Senator Mara Quinn demanded.",
+        [("Who signed off on this contract?", "Mara Quinn")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.stages.quotes.grammar import agent, bare_label, past_dash
 from extract.stages.quotes.inherit import nearest_mention, previous_paragraph_quote, recent_speaker
-from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines
+from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines, transcript_line
 from extract.stages.quotes.marks import Quotation, find_quotations
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reported import reported_speech
@@ -331,6 +331,9 @@ class QuoteFinder:
         line = self.line_of(q.start)
         s, _ = self.lines[line]
         at_line_start = not self.text[s : q.start].strip()
+        labelled = transcript_line(self, q, line) if at_line_start else None
+        if labelled is not None:
+            return labelled
         cue = self.cue_before(q) or self.cue_governing(q) or self.cue_after(q)
         if cue is not None:
             speaker = self.speaker_of(cue)

@@ -104,6 +104,28 @@ def colon_clause(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
     return Quote.direct(q, "quote-colon-clause", None, ":", speaker, line=line)
 
 
+# "PENCE: Well, look, ..." / "Q: ..." at the start of a quoted transcript paragraph.
+TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
+
+
+def transcript_line(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
+    """A quoted paragraph of a transcript, opening with its speaker's name in capitals and a
+    colon: the name speaks ("PENCE" is the Mike Pence the article names), cue ":"."""
+    found = TRANSCRIPT_LABEL.match(finder.text, q.content_start)
+    if found is None or len(found.group("name")) < 2:
+        return None
+    name = finder.span(found.start("name"), found.end("name"))
+    if name is None or not len(name):
+        return None
+    written = found.group("name").title()
+    canonical = finder.book.canonical(written, q.start) if finder.book.knows(written) else written
+    person = finder.book.people.get(canonical)
+    speaker = Speaker(canonical, name, person.role if person else None, person.org if person else None)
+    quote = Quote.direct(q, "quote-transcript", None, ":", speaker, line=line)
+    quote.content_start = found.end()  # what was said, without the label
+    return quote
+
+
 def headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     """The quotes, each headline quote with no speaker given the speaker of the body quote that
     repeats its words (at least half of them)."""
