@@ -636,6 +636,17 @@ CASES: list[tuple[str, str, list[S]]] = [
         "The hearing turned hostile.\n\n“Who signed off on this contract?” Senator Mara Quinn demanded.",
         [("Who signed off on this contract?", "Mara Quinn")],
     ),
+    (
+        "his-statement-said",
+        "Harbour Ferries chief executive Tomas Reyes defended the fares rise.\n\n"
+        "“Fuel has doubled in two years,” his statement said.",
+        [("Fuel has doubled in two years", "Tomas Reyes")],
+    ),
+    (
+        "the-article-colon",
+        "The magazine ran a long profile of the senator. The article ended on her own words: “I was never afraid of losing.”",
+        [("I was never afraid of losing", None)],  # a document speaks for its publisher; none is named
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -117,7 +117,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
     """The speaker behind a subject token, updating the name book."""
     doc = subject.doc
     low = subject.lower_
-    if low in {"he", "she", "him", "her"}:
+    if low in PRONOUN_GENDER:
         antecedent = _cataphora(subject)
         if antecedent is not None:
             return _with_mention(resolve(antecedent, book), doc[subject.i : subject.i + 1])
@@ -177,6 +177,10 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
     if is_document(subject) or speaks_for_survey(subject):
         if is_document(subject) and subject.pos_ == "PROPN":
             return Speaker(span.text, span)  # a document by its title: "NHS Guidance"
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if is_document(subject) and owner is not None and (owner.pos_ == "PRON" or owner.ent_type_ == "PERSON"):
+            written = doc[subject.left_edge.i : subject.i + 1]
+            return _with_mention(resolve(owner, book), written)  # "his statement said": his
         org = org_of_document(subject)
         if org:
             book.survey(org, subject.idx)
@@ -193,7 +197,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
     return Speaker(None, span)
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names may follow
 
 
