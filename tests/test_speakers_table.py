@@ -647,6 +647,15 @@ CASES: list[tuple[str, str, list[S]]] = [
         "The magazine ran a long profile of the senator. The article ended on her own words: “I was never afraid of losing.”",
         [("I was never afraid of losing", None)],  # a document speaks for its publisher; none is named
     ),
+    (
+        "short-form-of-name",
+        "Household spending fell in March, Statistics Norway reported on Friday.\n\n"
+        "Food prices rose 4 per cent over the year, StatsNor said.",
+        [
+            ("Household spending fell in March", "Statistics Norway"),
+            ("Food prices rose 4 per cent over the year", "Statistics Norway"),
+        ],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

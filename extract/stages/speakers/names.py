@@ -348,11 +348,13 @@ def acronyms_in(text: str) -> dict[str, str]:
 
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w’'&.-]*)+")
 UPPER_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+CONTRACTION = re.compile(r"\b(?:[A-Z][a-z]{1,6}){2,3}\b")  # "StatsCan", "FedEx": short forms of a name
 
 
 def _acronyms_by_initials(text: str, known: dict[str, str]) -> dict[str, str]:
     """ "the Australian Workers' Union said ... the AWU": an acronym the document never brackets,
-    whose letters are the initials of exactly one capitalised name it writes out."""
+    whose letters are the initials of exactly one capitalised name it writes out; likewise a
+    short form made of the first letters of each word ("StatsCan" for "Statistics Canada")."""
     by_initials: dict[str, set[str]] = {}
     for match in CAPITALISED_RUN.finditer(text):
         run = match.group().split()
@@ -365,4 +367,24 @@ def _acronyms_by_initials(text: str, known: dict[str, str]) -> dict[str, str]:
         names = by_initials.get(short, set())
         if len(names) == 1:
             found[short] = names.pop()
+    for short in set(CONTRACTION.findall(text)) - set(known):  # "StatsCan" for "Statistics Canada"
+        parts = re.findall(r"[A-Z][a-z]+", short)
+        names = {
+            name
+            for name in by_initials.get("".join(part[0] for part in parts), set())
+            if len(name.split()) == len(parts) and _shortens(parts, name.split())
+        }
+        if len(names) == 1:
+            found[short] = names.pop()
     return found
+
+
+def _shortens(parts: list[str], words: list[str]) -> bool:
+    """Each part is its word's first letter and then some of its letters in order, and at least
+    one is shorter: "Stats", "Can" of "Statistics Canada"."""
+    return parts != words and all(_letters_of(p.lower(), w.lower()) for p, w in zip(parts, words, strict=True))
+
+
+def _letters_of(part: str, word: str) -> bool:
+    letters = iter(word[1:])
+    return part[:1] == word[:1] and all(c in letters for c in part[1:])
