@@ -656,6 +656,16 @@ CASES: list[tuple[str, str, list[S]]] = [
             ("Food prices rose 4 per cent over the year", "Statistics Norway"),
         ],
     ),
+    (
+        "relative-with-name-in-apposition",
+        "The senator's niece, Laura Ostrowski, said the family would campaign in every county.",
+        [("the family would campaign in every county", "Laura Ostrowski")],
+    ),
+    (
+        "nickname-before-cue-after",
+        "“We are not going anywhere!” Councilwoman Dana “Dee” Whitlock told the rally.",
+        [("We are not going anywhere!", "Dana Whitlock")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

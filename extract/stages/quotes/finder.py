@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.stages.quotes.grammar import agent, bare_label, past_dash
+from extract.stages.quotes.grammar import agent, bare_label, name_before, nickname, past_dash
 from extract.stages.quotes.inherit import nearest_mention, previous_paragraph_quote, recent_speaker
 from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines, transcript_line
 from extract.stages.quotes.marks import Quotation, find_quotations
@@ -179,7 +179,7 @@ class QuoteFinder:
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return past_dash(subject, head)
-        return None
+        return name_before(verb)
 
     def _after_quote(self, token: Token) -> bool:
         """The token comes right after a quotation, only punctuation between: “…,” said X."""
@@ -214,12 +214,22 @@ class QuoteFinder:
         following = self.text[q.end : line_end]
         if self.text[q.content_end - 1 : q.content_end] == "." and following.strip()[:1].isupper():
             return None  # “... Peace Through Strength.” He told ...: the quote ended its sentence (not “…?” Roe asked)
-        stop = _sentence_stop(following)
+        stop = _sentence_stop(self._without_nicknames(q.end, following))
         limit = q.end + (stop if stop is not None else len(following))
         for cue in self.cues:
             if q.end <= cue.start_char <= limit and not self.in_direct(cue.start_char) and not self.naming(cue):
                 return cue
         return None
+
+    def _without_nicknames(self, start: int, text: str) -> str:
+        """``text`` (from ``start``) with the marks of short quotations blanked: a nickname in a
+        name ('Marcia “Cia” Price shouted') does not end the search for a cue."""
+        chars = list(text)
+        inside = (o for o in self.quotations if start <= o.start and o.end <= start + len(text))
+        for other in inside:
+            if len(self.text[other.start : other.end].split()) <= 2:
+                chars[other.start - start] = chars[other.end - 1 - start] = " "
+        return "".join(chars)
 
     def naming(self, cue: Span) -> bool:
         """A cue that attributes only the quoted words it governs ("called it a “disaster”")."""
@@ -331,6 +341,8 @@ class QuoteFinder:
         line = self.line_of(q.start)
         s, _ = self.lines[line]
         at_line_start = not self.text[s : q.start].strip()
+        if nickname(self.text, q):
+            return None
         labelled = transcript_line(self, q, line) if at_line_start else None
         if labelled is not None:
             return labelled

@@ -4,7 +4,11 @@ a subject."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
+
+from extract.stages.quotes.marks import Quotation
 
 
 def agent(verb: Token) -> Token | None:
@@ -37,3 +41,25 @@ def past_dash(subject: Token, verb: Token) -> Token:
         return subject
     named = [t for t in subject.doc[dash + 1 : verb.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
     return named[-1] if named else subject
+
+
+def name_before(verb: Token) -> Token | None:
+    """A name written right before a verb the parser gave no subject ("..., Obama and Clinton
+    call them “lone wolves”", the names taken for a conjunct of the noun before): the subject."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is None or before.pos_ != "PROPN" or before.ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    return before
+
+
+NAME_AROUND = re.compile(r"[A-Z][\w’'.-]*\s*$"), re.compile(r"^\s*[A-Z]")
+
+
+def nickname(text: str, q: Quotation) -> bool:
+    """One or two quoted words between a first name and a surname (Dana “Dee” Whitlock): part
+    of a name, not a quote."""
+    words = text[q.content_start : q.content_end].split()
+    before, after = NAME_AROUND
+    return 0 < len(words) <= 2 and bool(before.search(text[max(0, q.start - 30) : q.start])) and bool(
+        after.match(text[q.end : q.end + 5])
+    )

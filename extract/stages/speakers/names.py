@@ -32,9 +32,13 @@ class Speaker:
     org: str | None = None
 
 
+NICKNAME = re.compile(r"\s[“\"‘][^”\"’]{1,20}[”\"’]\s")
+
+
 def clean_name(text: str) -> str:
     """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts";
     "chief executive Chris Hopson" -> "Chris Hopson"."""
+    text = NICKNAME.sub(" ", text)  # Dana “Dee” Whitlock is Dana Whitlock
     words = re.sub(r"[’']s$", "", " ".join(text.split()).lstrip("”“\"'―—–-‘’ ")).split(" ")
     roles = active()["role-nouns"]
     before = _role_words(words, roles)

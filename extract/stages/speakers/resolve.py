@@ -97,7 +97,12 @@ def can_speak(subject: Token) -> bool:
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return subject.lower_ not in {"’s", "'s", "this", "that", "there"}
     words = {t.lemma_.lower() for t in subject.subtree} | {t.lower_ for t in subject.subtree}
-    return subject.like_num or bool(words & source_nouns())
+    return subject.like_num or bool(words & source_nouns()) or _named_in_apposition(subject) is not None
+
+
+def _named_in_apposition(noun: Token) -> Token | None:
+    """The person a common noun is in apposition to: "Scott's niece, Jane Roe, said"."""
+    return next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 def is_author_voice(subject: Token) -> bool:
@@ -155,6 +160,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
     if subject.ent_type_ != "PERSON" and (subject.lemma_.lower() in spokes_nouns() or (role_noun and _plural(subject))):
         return _for_organisation(subject, book)  # "a council spokesman", "F.B.I. officials": never one person
     named = _name_beside_role(subject) if role_noun else None
+    named = named or (_named_in_apposition(subject) if subject.pos_ == "NOUN" else None)
     if named is not None:
         return resolve(named, book)  # "Governor Jane Roe, the CoG Chairperson said"
     if role_noun and subject.ent_type_ != "PERSON" and not titled_name:
