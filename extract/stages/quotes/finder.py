@@ -365,9 +365,8 @@ class QuoteFinder:
         if at_line_start and line > 0:
             prev = previous_paragraph_quote(line, by_line)
             if prev is not None and not self.is_headline(q):
-                return Quote.direct(
-                    q, "quote-continuation", prev.cue, prev.cue_text, prev.speaker, line=line, own_cue=False
-                )
+                speaker = nearest_mention(self, prev.speaker, q.start)  # "..., Clinton restricted ..." then “…
+                return Quote.direct(q, "quote-continuation", prev.cue, prev.cue_text, speaker, line=line, own_cue=False)
         if self.is_headline(q):
             return Quote.direct(q, "quote-headline", None, None, Speaker(None, None), line=line, own_cue=False)
         if self._is_clause(q):

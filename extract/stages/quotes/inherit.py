@@ -1,5 +1,6 @@
 """Quotes with no cue of their own inherit a speaker: a paragraph that opens with a quote mark
-continues the quote before it, and a quoted clause is speech by whoever spoke just before."""
+continues the quote before it, and a quoted clause is speech by whoever spoke just before. Both
+take the mention of that speaker nearest before them."""
 
 from __future__ import annotations
 
