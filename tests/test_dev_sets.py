@@ -5,20 +5,16 @@ pipeline reaches and are only ever raised. Skipped where ``../shared`` is absent
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from extract.kb.io import write_jsonl
 from extract.run.extraction import extract_many
 
-from .conftest import ROOT
+from .shared import SHARED, reference_tool
 
-SHARED = ROOT.parent / "shared"
 NEWS = SHARED / "dev" / "news"
 POLNEAR = SHARED / "dev" / "polnear"
 
@@ -40,17 +36,6 @@ NEWS_FLOORS = {
 POLNEAR_FLOORS = {"f1": 0.905, "speaker_acc": 0.92}
 
 
-def _tool(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"shared_{name}", SHARED / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(SHARED / "tools"))  # score_polnear imports polnear_load beside it
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(SHARED / "tools"))
-    return module
-
-
 def _kb(nlp, folder: Path, out: Path) -> Path:
     items = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
     with out.open("w", encoding="utf-8") as handle:
@@ -66,13 +51,13 @@ def _quietly(main, argv: list[str]) -> dict:
 @pytest.fixture(scope="module")
 def news_scores(nlp, tmp_path_factory) -> dict:
     kb = _kb(nlp, NEWS / "docs", tmp_path_factory.mktemp("news") / "kb.jsonl")
-    return _quietly(_tool("score").main, [str(NEWS / "docs"), str(NEWS / "gold.jsonl"), str(kb)])
+    return _quietly(reference_tool("score").main, [str(NEWS / "docs"), str(NEWS / "gold.jsonl"), str(kb)])
 
 
 @pytest.fixture(scope="module")
 def polnear_scores(nlp, tmp_path_factory) -> dict:
     kb = _kb(nlp, POLNEAR / "data" / "dev" / "text", tmp_path_factory.mktemp("polnear") / "kb.jsonl")
-    return _quietly(_tool("score_polnear").main, [str(POLNEAR), "dev", str(kb)])
+    return _quietly(reference_tool("score_polnear").main, [str(POLNEAR), "dev", str(kb)])
 
 
 @pytest.mark.parametrize(("metric", "floor"), NEWS_FLOORS.items(), ids=[f"{t}-{m}" for t, m in NEWS_FLOORS])

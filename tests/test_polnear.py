@@ -7,12 +7,9 @@ reference scorer, and skip where it is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -20,9 +17,8 @@ from click.testing import CliRunner
 from extract.cli import main
 from extract.tools.polnear import Attribution, BratDoc, format_polnear, parse_ann, read_brat, score_polnear
 
-from .conftest import ROOT
+from .shared import SHARED, reference_tool
 
-SHARED = ROOT.parent / "shared"
 POLNEAR = SHARED / "dev" / "polnear"
 DEV = POLNEAR / "data" / "dev"
 
@@ -315,18 +311,6 @@ def test_eval_usage_errors_say_what_to_do(small_brat, args, problem):
 needs_polnear = pytest.mark.skipif(not (DEV.is_dir() and (SHARED / "tools").is_dir()), reason="../shared is absent")
 
 
-def _reference(name: str) -> ModuleType:
-    """A module of the reference scorer (``../shared/tools``), read at test time only."""
-    spec = importlib.util.spec_from_file_location(f"reference_{name}", SHARED / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(SHARED / "tools"))  # score_polnear imports polnear_load beside it
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(SHARED / "tools"))
-    return module
-
-
 @needs_polnear
 def test_the_reader_agrees_with_the_reference_loader_on_the_whole_dev_set():
     reference = {
@@ -334,7 +318,7 @@ def test_the_reader_agrees_with_the_reference_loader_on_the_whole_dev_set():
             text,
             [(a["id"], *(tuple(se for f in a[r] for se in f) for r in ("source", "cue", "content"))) for a in atts],
         )
-        for art, text, atts in _reference("polnear_load").load(str(POLNEAR), "dev")
+        for art, text, atts in reference_tool("polnear_load").load(str(POLNEAR), "dev")
     }
     ours = {d.doc_id: (d.text, [(a.id, a.source, a.cue, a.content) for a in d.attributions]) for d in read_brat(DEV)}
     assert ours == reference and len(ours) == 84
@@ -363,7 +347,7 @@ def test_eval_without_a_kb_runs_the_pipeline_and_agrees_with_the_reference_score
     kb = tmp_path / "kb.jsonl"
     with kb.open("w", encoding="utf-8") as handle:
         write_jsonl((r for _, _, _, recs in extract_many(nlp, items) for r in recs), handle)
-    scorer = _reference("score_polnear")
+    scorer = reference_tool("score_polnear")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("builtins.print", lambda *a, **k: None)
         theirs = scorer.main([str(tmp_path), "dev", str(kb)])
