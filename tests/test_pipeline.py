@@ -13,14 +13,15 @@ from extract.pipeline import FASTER, build_pipeline
 from extract.run.extraction import extract_many
 
 from .conftest import ROOT
+from .shared import SHARED
 
-SHARED = ROOT.parent / "shared" / "dev"
+DEV = SHARED / "dev"
 
 
 def _texts() -> list[tuple[str, str]]:
     """The corpus, the annotated news set and 20 PolNeAR dev articles (where ../shared is beside the checkout)."""
-    paths = sorted((ROOT / "corpus").glob("*.txt")) + sorted((SHARED / "news" / "docs").glob("*.txt"))
-    paths += sorted((SHARED / "polnear" / "data" / "dev" / "text").glob("*.txt"))[:20]
+    paths = sorted((ROOT / "corpus").glob("*.txt")) + sorted((DEV / "news" / "docs").glob("*.txt"))
+    paths += sorted((DEV / "polnear" / "data" / "dev" / "text").glob("*.txt"))[:20]
     return [(str(p), p.read_text(encoding="utf-8")) for p in paths]
 
 
