@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -41,6 +43,17 @@ COMMON_FIELDS = (
 def record_keys() -> tuple[str, ...]:
     """Every key of a record, in file order: the common ones, then each claim type's."""
     return COMMON_FIELDS + record_fields()
+
+
+R = TypeVar("R", bound=Mapping[str, Any])
+
+
+def by_document(records: Iterable[R]) -> defaultdict[str, list[R]]:
+    """Records grouped by their document, each group in KB order."""
+    groups: defaultdict[str, list[R]] = defaultdict(list)
+    for record in records:
+        groups[record["doc_id"]].append(record)
+    return groups
 
 
 def claim_id(doc_id: str, kind: str, start: int, end: int) -> str:

@@ -112,7 +112,7 @@ def transcript_line(finder: QuoteFinder, q: Quotation, line: int) -> Quote | Non
     """A quoted paragraph of a transcript, opening with its speaker's name in capitals and a
     colon: the name speaks ("PENCE" is the Mike Pence the article names), cue ":"."""
     found = TRANSCRIPT_LABEL.match(finder.text, q.content_start)
-    if found is None or len(found.group("name")) < 2:
+    if found is None:
         return None
     name = finder.span(found.start("name"), found.end("name"))
     if name is None or not len(name):

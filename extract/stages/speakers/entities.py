@@ -33,9 +33,6 @@ class Entity:
     role: str | None = None
     org: str | None = None
 
-    def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "kind": self.kind, "role": self.role, "org": self.org, "mentions": self.mentions}
-
 
 def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]]) -> list[Entity]:
     """The document's clusters: the people of the name book with the mentions it linked to them,
@@ -63,7 +60,7 @@ def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]])
         if not name:
             continue
         kind = "person" if name in book.people and book.people[name].named_person else "organisation"
-        add(name, found[name].kind if name in found else kind, mention.start_char, mention.end_char)
+        add(name, kind, mention.start_char, mention.end_char)  # a cluster keeps the kind it was made with
     for entity in found.values():
         person = book.people.get(entity.name)
         if person is not None:

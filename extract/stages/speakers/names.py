@@ -222,6 +222,7 @@ class NameBook:
 
     spoken: list[tuple[int, Person]] = field(default_factory=list)  # (char offset, speaker)
     surveys: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation)
+    documents: list[int] = field(default_factory=list)  # char offsets of every document noun ("the survey")
     organisations: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation that spoke)
     spokespeople: list[tuple[int, str, str | None]] = field(default_factory=list)  # (offset, speaks for, gender)
 
@@ -272,14 +273,9 @@ class NameBook:
             self.organisations.append((at, org))
             self.organisations.sort()
 
-    def organisation_since(self, start: int, before: int) -> str | None:
-        """The organisation that spoke last between two positions: who "a spokesman" or "officials"
-        with no organisation of their own speak for."""
-        spoke = self.organisation_spoke_since(start, before)
-        return spoke[1] if spoke else None
-
-    def organisation_spoke_since(self, start: int, before: int) -> tuple[int, str] | None:
-        """(where, organisation) of the organisation that spoke last between two positions."""
+    def organisation_since(self, start: int, before: int) -> tuple[int, str] | None:
+        """(where, organisation) of the organisation that spoke last between two positions: who
+        "a spokesman", "officials" or "it" with no organisation of their own stand for."""
         spoke = [(at, org) for at, org in self.organisations if start <= at < before]
         return spoke[-1] if spoke else None
 

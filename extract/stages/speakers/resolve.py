@@ -60,6 +60,7 @@ def book_of(doc: Doc) -> NameBook:
             book.people[canonical].gender = book.people[canonical].gender or title_gender(ent)
         book.mentions.append((ent.start_char, ent.end_char, canonical))
     for token in document_noun_tokens(doc):
+        book.documents.append(token.idx)
         org = org_of_document(token)
         if org:
             book.survey(org, token.idx)
@@ -210,9 +211,8 @@ FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names 
 def _organisation_or_document(pronoun: Token, book: NameBook) -> str | None:
     """What "it" or "they" stands for: the organisation that spoke in the sentences just before
     ("The council denied ... It said"), unless a survey or report came up since ("It showed")."""
-    sents = list(pronoun.doc[: pronoun.sent.start].sents)[-CONTEXT_SENTENCES:]
-    spoke = book.organisation_spoke_since(sents[0].start_char if sents else 0, pronoun.idx)
-    if spoke is not None and not any(spoke[0] < t.idx < pronoun.idx for t in document_noun_tokens(pronoun.doc)):
+    spoke = book.organisation_since(_context_start(pronoun).idx, pronoun.idx)
+    if spoke is not None and not any(spoke[0] < at < pronoun.idx for at in book.documents):
         book.organisation_spoke(spoke[1], pronoun.idx)  # it speaks again: "A spokesman said" after it
         return spoke[1]
     return document_antecedent(pronoun, book)
@@ -240,10 +240,11 @@ def _for_organisation(subject: Token, book: NameBook) -> Speaker:
     written = noun_phrase(subject, keep_adjectives=True)
     found = _organisation_written_with(subject)
     if found is None and len(written) <= 2 and subject.lemma_.lower() in active().union("spokes-nouns", "role-nouns"):
-        sents = list(subject.doc[: subject.sent.start].sents)[-CONTEXT_SENTENCES:]
-        found = book.organisation_since(sents[0].start_char if sents else 0, subject.idx)
-        if found is None and sents:  # "Acme will cut 300 jobs. A spokesman said": the organisation it is about
-            before = subject.doc[sents[0].start : subject.sent.start]
+        context = _context_start(subject)
+        spoke = book.organisation_since(context.idx, subject.idx)
+        found = spoke[1] if spoke else None
+        if found is None:  # "Acme will cut 300 jobs. A spokesman said": the organisation it is about
+            before = subject.doc[context.i : subject.sent.start]
             doers = [t for t in before if t.dep_ == "nsubj" and t.ent_type_ == "ORG"]
             found = clean_org(name_span(doers[-1]).text) if doers else None
     book.organisation_spoke(found, subject.idx)
@@ -254,6 +255,17 @@ def _for_organisation(subject: Token, book: NameBook) -> Speaker:
 
 
 CONTEXT_SENTENCES = 2  # how far back a bare spokesman's organisation may have spoken
+
+
+def _context_start(token: Token) -> Token:
+    """The first token of the sentence ``CONTEXT_SENTENCES`` before the token's own (or the doc's
+    first): where an organisation that "it" or "a spokesman" stands for may have spoken."""
+    start = token.sent.start
+    for _ in range(CONTEXT_SENTENCES):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return token.doc[start]
 
 
 def _organisation_written_with(subject: Token) -> str | None:

@@ -17,8 +17,7 @@ boundaries.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +29,7 @@ from spacy.language import Language
 
 from extract import __version__
 from extract.kb.io import write_jsonl
+from extract.kb.records import by_document
 from extract.run.atomic import atomic_writer
 
 
@@ -40,9 +40,7 @@ def _by_document(
 
     A record whose text is not at its offsets in the source means the file changed since the run.
     """
-    per_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for record in records:
-        per_doc[record["doc_id"]].append(record)
+    per_doc = by_document(records)
     doc_ids = sorted(set(texts) | set(per_doc))
     for doc_id in doc_ids:
         if doc_id not in texts:
@@ -106,6 +104,17 @@ def utf16_offset(text: str) -> Callable[[int], int]:
     """A function from code-point offsets in ``text`` to UTF-16 offsets (each astral character counts 2)."""
     astral = [i for i, char in enumerate(text) if ord(char) > 0xFFFF]
     return lambda index: index + bisect_left(astral, index)
+
+
+def code_point_offset(text: str) -> Callable[[int], int]:
+    """The inverse of ``utf16_offset``: UTF-16 offsets in ``text`` back to code points (for
+    spans an annotation tool exports)."""
+    ends, shift = [], 0  # the UTF-16 offset just past each astral character
+    for i, char in enumerate(text):
+        if ord(char) > 0xFFFF:
+            ends.append(i + shift + 2)
+            shift += 1
+    return lambda offset: offset - bisect_right(ends, offset)
 
 
 @cache

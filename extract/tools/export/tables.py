@@ -6,14 +6,14 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from extract.kb.io import csv_cell, field_types
-from extract.kb.records import record_keys
+from extract.kb.records import by_document, record_keys
 from extract.run.atomic import atomic_writer, replaced_on_success
 from extract.stages.registry import claim_types
 from extract.tools.speaker_index import speaker_index
@@ -75,9 +75,7 @@ def _document_rows(
     records: list[Mapping[str, Any]], documents: Mapping[str, Mapping[str, Any]] | None
 ) -> list[dict[str, Any]]:
     """The documents list as rows (claim counts per type flattened), plus any document only the records name."""
-    per_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for record in records:
-        per_doc[record["doc_id"]].append(record)
+    per_doc = by_document(records)
     entries = dict(documents or {})
     for doc_id, recs in per_doc.items():
         entries.setdefault(

@@ -3,13 +3,14 @@ highlighted, the filters and the panel, filled into the template ``report.html``
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from string import Template
 from typing import Any
 
+from extract.kb.records import by_document
 from extract.tools.report.escape import esc, script_json
 from extract.tools.report.marks import Mark, highlight, layer_styles, layers, marks_of, panel_record
 
@@ -68,9 +69,7 @@ def documents_of(
     also: Iterable[str] = (),
 ) -> list[Document]:
     """Every document (of the documents list, the records, and ``also``), sorted by id."""
-    per_doc: defaultdict[str, list[dict]] = defaultdict(list)
-    for record in records:
-        per_doc[record["doc_id"]].append(record)
+    per_doc = by_document(records)
     doc_ids = sorted(set(documents) | set(per_doc) | set(also))
     return [
         Document(i, doc_id, documents.get(doc_id) or {}, per_doc[doc_id], href(i)) for i, doc_id in enumerate(doc_ids)

@@ -17,14 +17,13 @@ the KB's values.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extract.stages.registry import claim_types
-from extract.tools.export.annotation import SAID_BY, SPEAKER, label, prodigy_task
+from extract.tools.export.annotation import SAID_BY, SPEAKER, code_point_offset, label, prodigy_task
 from extract.tools.review.decisions import Review, addition, judgement
 from extract.tools.review.fields import added_quote, fields_of
 
@@ -64,16 +63,6 @@ def read_annotations(path: str | Path) -> list[dict[str, Any]]:
     return data
 
 
-def _from_utf16(text: str) -> Callable[[int], int]:
-    """UTF-16 offsets back to code points (the inverse of the export's conversion)."""
-    ends, shift = [], 0  # the UTF-16 offset just past each astral character
-    for i, char in enumerate(text):
-        if ord(char) > 0xFFFF:
-            ends.append(i + shift + 2)
-            shift += 1
-    return lambda offset: offset - bisect_right(ends, offset)
-
-
 def _prodigy(doc_id: str, task: Mapping[str, Any]) -> _Task:
     spans = [_Span(s["label"], s["start"], s["end"], s.get("id") or f"new-{i}") for i, s in enumerate(task["spans"])]
 
@@ -105,7 +94,7 @@ def _task(task: Mapping[str, Any], text_of: Callable[[str], str | None]) -> _Tas
         raise ValueError(f"a task names document {doc_id!r}, whose article the KB's documents list cannot give")
     if "tokens" in task:
         return None if task.get("answer") in ("reject", "ignore") else _prodigy(doc_id, task)
-    at = _from_utf16(text)
+    at = code_point_offset(text)
     if "entities" in task:  # doccano
         spans = [_Span(e["label"], at(e["start_offset"]), at(e["end_offset"]), str(e["id"])) for e in task["entities"]]
         pairs = [(str(r["from_id"]), str(r["to_id"])) for r in task.get("relations", ()) if r.get("type") == SAID_BY]

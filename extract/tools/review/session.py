@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from extract.kb.records import by_document
 from extract.kb.sources import Sources
 from extract.tools.report.marks import highlight, marks_of, panel_record
 from extract.tools.review.decisions import DecisionLog, addition, judgement, undoing
@@ -45,9 +46,7 @@ class ReviewSession:
         log: DecisionLog,
     ) -> None:
         self.by_id = {r["id"]: r for r in records}
-        self.per_doc: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
-        for record in records:
-            self.per_doc[record["doc_id"]].append(record)
+        self.per_doc = by_document(records)
         self.documents = documents
         self.doc_ids = sorted(set(documents) | set(self.per_doc))
         self.sources = sources
