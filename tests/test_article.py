@@ -141,3 +141,105 @@ def test_a_date_line_above_the_headline_is_passed_over() -> None:
     page = "14 March 2024\nCouncil votes to close three branch libraries.\n" + PARAGRAPHS
     article = find_article(page, FurnitureDetector(load_rules()))
     assert (article.title, article.date) == ("Council votes to close three branch libraries.", "2024-03-14")
+
+
+# Furniture inside the article is left out where it stands, with its reason, and the paragraphs
+# after it are kept. Each case puts one furniture line between two paragraphs of an invented story.
+OPENING = (
+    "The harbour board agreed on Wednesday to spend £12m on a new sea wall after two winters of flooding"
+    " damaged dozens of homes and shops along the front."
+)
+CLOSING = (
+    "Work on the wall is due to begin in the spring and should take about eighteen months, the board said"
+    " in a statement, adding that the promenade would stay open."
+)
+MIDDLE = [
+    ("READ MORE: Storm leaves seafront traders counting the cost", "read more line"),
+    ("WATCH: Waves crash over the promenade at high tide", "read more line"),
+    ("Read more: Harbour board names new chair", "read more line"),
+    ("Article continues below advertisement", "advertisement"),
+    ("Advertisement", "advertisement"),
+    ("Photo: Harbour board press office", "caption"),
+    ("Open this photo in gallery The flooded promenade in January. Jane Roe/Coast Pictures", "caption"),
+    ("Waves break over the wall at high tide on Sunday. Jane Roe/Coast Pictures", "caption"),
+    ("Share this article", "share prompt"),
+    ("Sign up for our daily newsletter", "subscribe prompt"),
+    ("By Jane Doe", "byline"),
+    ("Firms urged to prepare as the storm season starts and the wa...", "teaser"),
+    ("Related: Coastal towns bid for flood funds", "read more line"),
+    ("Most read stories", "related"),
+    ("See all stories >", "view all"),
+    ("Home | News | Sport | Weather", "navigation"),
+    ("2 hours ago", "timestamp"),
+]
+
+
+def finder() -> FurnitureDetector:
+    return FurnitureDetector(load_rules())
+
+
+@pytest.mark.parametrize(("line", "reason"), MIDDLE)
+def test_furniture_in_the_middle_is_skipped_and_the_text_after_it_kept(line: str, reason: str) -> None:
+    page = f"{OPENING}\n{line}\n{CLOSING}\n"
+    article = find_article(page, finder())
+    kept = "".join(page[s:e] for s, e in article.body_spans)
+    assert OPENING in kept and CLOSING in kept
+    assert line not in kept
+    assert [why for _, _, why in article.skipped] == [reason]
+
+
+def test_a_related_links_block_inside_the_article_is_skipped_as_one() -> None:
+    block = "Related stories\nCouncil backs seafront plan\nTraders count cost of storm\nFerry times change"
+    page = f"{OPENING}\n{block}\n{CLOSING}\n"
+    article = find_article(page, finder())
+    assert [(page[s:e], why) for s, e, why in article.skipped] == [(block, "related")]
+    assert page[article.body_spans[-1][0] : article.body_end].strip() == CLOSING
+
+
+# Where unsure, the line stays: labels before a sentence or a quote, short sentences, list items,
+# a title-case subheading, a line that merely starts with a furniture word.
+KEPT = [
+    "FED TALK: The central bank held its rate on Wednesday and signalled no change before summer.",
+    "Mr Lee added: “We cannot wait another winter.”",
+    "By Tuesday the water had gone down.",
+    "Share prices in the port operator rose by 3%.",
+    "Comments from residents were mostly positive.",
+    "The new design",
+    "* A higher wall along the promenade",
+    "Here is the thing …",
+]
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_where_unsure_the_line_is_kept(line: str) -> None:
+    page = f"{OPENING}\n{line}\n{CLOSING}\n"
+    article = find_article(page, finder())
+    assert article.skipped == ()
+    assert (article.body_start, article.body_end) == (0, len(page.rstrip("\n")))
+
+
+def test_the_comments_end_the_article() -> None:
+    comment = "I have lived on the front for thirty years and the board has never listened to any of us at all."
+    page = f"{OPENING}\n{CLOSING}\n12 Comments\n{comment}\nReply\n{comment.replace('thirty', 'forty')}\n"
+    article = find_article(page, finder())
+    assert page[article.body_start : article.body_end].endswith(CLOSING)
+
+
+def test_menus_and_footers_around_the_article_are_outside_the_body() -> None:
+    menu = "* Home\n* News\n* Sport\n* Weather\n* Contact"
+    footer = "Related articles\nCouncil backs seafront plan\nTraders count cost of storm\n© 2024 Coast News"
+    page = f"{menu}\nHarbour board backs new sea wall\n14 March 2024\n{OPENING}\n{CLOSING}\n{footer}\n"
+    article = find_article(page, finder())
+    body = page[article.body_start : article.body_end]
+    assert body.startswith("Harbour board backs new sea wall") and body.endswith(CLOSING)
+    assert (article.title, article.date) == ("Harbour board backs new sea wall", "2024-03-14")
+
+
+def test_a_paragraph_in_a_language_without_english_stop_words_is_prose() -> None:
+    paragraphs = [
+        "O conselho aprovou na quarta-feira a construção de um novo muro no porto, depois de dois invernos de cheias.",
+        "As obras devem começar na primavera e durar cerca de dezoito meses, segundo a direção do porto.",
+    ]
+    page = "* Início\n* Notícias\n* Desporto\n" + "\n".join(paragraphs) + "\n"
+    article = find_article(page, finder())
+    assert page[article.body_start : article.body_end] == "\n".join(paragraphs)

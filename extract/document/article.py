@@ -1,289 +1,227 @@
-"""The article inside a saved web page: its body span, headline and date.
+"""The article inside a saved web page: its body, what is left out of it, its headline and date.
 
-Raw page text carries furniture (menus, share prompts, teasers, calendars, subscription boxes)
-around the article. Claims are only extracted from the body, found with general signals:
+Raw page text carries furniture (menus, share prompts, teasers, captions, subscription boxes,
+comments) around the article and inside it. Claims are only extracted from the body:
 
-- a line is *furniture* when it is short and a ``FURNITURE`` rule matches at its start
-  (``patterns/furniture.jsonl``, user-editable);
-- a line is *prose* when it has enough words, enough stop words, and ends like a sentence;
-- furniture lines cut the page into segments; the body is the segment with the most prose
-  words, from its first line (so the headline is kept) to its last prose line;
-- a line repeated verbatim inside the body (a title block printed twice) is skipped;
-- the title is the first header line (above the first long paragraph) that is not a date and
-  does not end like a sentence; the opening line may end in a full stop when it reads like a
-  headline (title case, or one short sentence above longer paragraphs), as many feeds print
-  their headlines ("Poll: Voters Back the Rail Plan.").
+- each line is prose (``lines.is_prose``), furniture with a reason (``furniture.line_reasons``:
+  rules of ``patterns/furniture.jsonl`` and the line's shape), or neither;
+- the article's core is the run of lines where prose outweighs the rest most: a prose line
+  counts its words, a furniture line or another line costs a little (a table row nothing), so
+  a caption or a "Read more" line between paragraphs is crossed and a block of menus or teasers
+  is not; the core ends before a comments heading;
+- a few header lines above the core (headline, date, byline) join the body, and below it the
+  article goes on (lists, tables, a closing line) up to the first furniture;
+- inside the body, furniture is ``skipped`` where it stands and everything else is kept (when
+  unsure, a line is kept), but for a line the body has just printed.
 
 Offsets always refer to the original text.
 """
 
 from __future__ import annotations
 
-import re
-import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import spacy
-from spacy.lang.en import English
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from dateparser.date import DateDataParser
+from extract.document.furniture import BARRIERS, REPEATED, FurnitureDetector, line_reasons, repeats_in
+from extract.document.header import load_date_parser, parse_date, title_and_date
+from extract.document.lines import (
+    Line,
+    has_bullet,
+    is_data_line,
+    is_prose,
+    page_stop_words,
+    split_lines,
+)
+from extract.rules.loading import load_rules
 
-from extract.rules.loading import RuleSet, load_rules
+__all__ = [
+    "Article",
+    "FurnitureDetector",
+    "Line",
+    "find_article",
+    "furniture_detector",
+    "load_date_parser",
+    "make_paragraph_breaks",
+    "paragraph_breaks",
+    "parse_date",
+    "split_lines",
+]
 
-MAX_FURNITURE_WORDS = 15
-MIN_PROSE_WORDS = 8
-MIN_SENTENCE_WORDS = 3  # a closing paragraph after the last prose line
-MIN_STOPWORD_SHARE = 0.2
-MAX_HEADER_WORDS = 8  # a date line is short
-MIN_LEDE_WORDS = 15  # the first prose line this long ends the header (headlines are shorter)
-MAX_DATA_WORDS = 8  # a row of a table or a list item after the last paragraph
-MIN_DATA_ROWS = 2  # one short line with a number is as likely a page leftover ("Comments 3")
-_FIGURE = re.compile(r"\d")
-_BULLETS = frozenset("•·*-–▪")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_SENTENCE_END = re.compile(r"[.!?:;”’\"')\]]\s*$")
-MIN_HEADLINE_WORDS = 3  # "Letters.", "ABSTRACT." are section labels, not headlines
-MAX_HEADLINE_WORDS = 24
-MAX_HEADLINE_SHARE = 0.45  # a sentence-case headline is under half as long as the paragraphs below
-MIN_TITLE_CASE_SHARE = 0.75  # of the words that are not stop words, this many capitalised
-_CLOSERS = "\"'’”)]"
-_OPENERS = "\"'‘“(["
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "N.Y.", "U.S.", "J."
-# "Sen.", "Gov.", "vs.", "Calif.": a full stop that does not end a sentence
-_ABBREVIATIONS = frozenset(k for k in English.Defaults.tokenizer_exceptions if k.endswith("."))
-# Absolute dates only: a relative reading turns "$33M" into "33 minutes ago", today.
-_DATE_SETTINGS = {
-    "DATE_ORDER": "DMY",
-    "REQUIRE_PARTS": ["month", "year"],
-    "PARSERS": ["custom-formats", "absolute-time"],
-}
-
-
-@dataclass(frozen=True)
-class Line:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+FURNITURE_COST = 8.0  # words of prose a furniture line between two paragraphs is worth crossing for
+BLOCK_LINE_COST = 4.0  # each further line of a furniture block
+OTHER_COST = 3.0  # a line that is neither prose nor furniture: a heading, a list item, a date
+MAX_HEADER_LINES = 6  # headline, standfirst, byline, date and such above the first paragraph
+MIN_ARTICLE_WORDS = 40  # prose above a comments heading for it to end the article
+TAIL_PASSES = frozenset({REPEATED, "link line"})  # furniture a closing list may hold
+HEADER_PASSES = frozenset({"byline", REPEATED})  # furniture that belongs to a header
 
 
 @dataclass(frozen=True)
 class Article:
-    """Where the article is in a text, and what the page says about it."""
+    """Where the article is in a text, what was left out of it, and what the page says about it.
+
+    The body is ``body_start``..``body_end`` less the ``skipped`` ranges: furniture found *inside*
+    the article (a "Read more" line, a caption, a related-links block) is left out where it
+    stands, and the text after it is kept. ``body_spans`` lists what is kept.
+    """
 
     body_start: int
     body_end: int
     title: str | None
     date: str | None  # ISO 8601: YYYY-MM-DD, or YYYY-MM when the page gives no day
-    skip: tuple[tuple[int, int], ...] = field(default=())  # repeated lines inside the body
+    skipped: tuple[tuple[int, int, str], ...] = field(default=())  # (start, end, reason) inside the body
+
+    @property
+    def body_spans(self) -> list[tuple[int, int]]:
+        """The kept ranges of the body, in order: the gaps between skipped ranges."""
+        spans, at = [], self.body_start
+        for start, end, _ in sorted(self.skipped):
+            if start > at:
+                spans.append((at, start))
+            at = max(at, end)
+        if self.body_end > at:
+            spans.append((at, self.body_end))
+        return spans
 
     def keeps(self, start: int, end: int) -> bool:
-        """True when a claim at [start, end) lies in the body and not in a skipped line."""
+        """True when a claim at [start, end) lies in the body and does not start in a skipped range."""
         if start < self.body_start or end > self.body_end:
             return False
-        return not any(s <= start < e for s, e in self.skip)
+        return not any(s <= start < e for s, e, _ in self.skipped)
 
-
-def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with their offsets (any of \\n, \\r\\n, \\r ends a line)."""
-    lines = []
-    for match in re.finditer(r"[^\r\n]+", text):
-        if match.group().strip():
-            lines.append(Line(match.start(), match.end(), match.group()))
-    return lines
-
-
-def is_prose(line: Line) -> bool:
-    words = line.words
-    if len(words) < MIN_PROSE_WORDS:
-        return False
-    stop_share = sum(w.lower() in STOP_WORDS for w in words) / len(words)
-    return stop_share >= MIN_STOPWORD_SHARE and bool(_SENTENCE_END.search(line.text))
-
-
-def is_short_sentence(line: Line) -> bool:
-    """A line too short to count as prose that still reads as a sentence of the article."""
-    return (
-        len(line.words) >= MIN_SENTENCE_WORDS
-        and bool(_SENTENCE_END.search(line.text))
-        and any(w.lower() in STOP_WORDS for w in line.words)
-    )
-
-
-def is_data_line(line: Line) -> bool:
-    """A short line of a table or list: "Per week $4.9 million", "• 12 wards will close"."""
-    words = line.words
-    if not words or len(words) > MAX_DATA_WORDS:
-        return False
-    return bool(_FIGURE.search(line.text)) or (line.text.lstrip()[:1] in _BULLETS and len(words) >= 2)
-
-
-def data_rows(lines: list[Line]) -> int:
-    """How many of the first lines form a table or list (at least two rows in a row), else 0."""
-    rows = next((n for n, line in enumerate(lines) if not is_data_line(line)), len(lines))
-    return rows if rows >= MIN_DATA_ROWS else 0
-
-
-class FurnitureDetector:
-    """Matches FURNITURE rules against the start of short lines."""
-
-    def __init__(self, rules: RuleSet):
-        self.tokenizer = _blank_english().tokenizer
-        self.matcher = rules.matcher(self.tokenizer.vocab, "FURNITURE")
-
-    def __call__(self, line: Line) -> bool:
-        if len(line.words) > MAX_FURNITURE_WORDS:
-            return False
-        doc = self.tokenizer(line.text.strip())
-        return any(span.start == 0 for span in self.matcher(doc))
-
-
-@lru_cache(maxsize=1)
-def _blank_english() -> spacy.Language:
-    return spacy.blank("en")
+    def blanked(self, text: str) -> str:
+        """The body with every skipped range blanked (line breaks kept), one character for one, so
+        the model never reads furniture and offsets into the body are unchanged. A repeated line
+        is the exception: it is article text printed twice (a standfirst above the lede, a title
+        again), so the model reads it where it stands, as the paragraphs around it were written
+        to be read; ``keeps`` still takes no claim from it."""
+        body = text[self.body_start : self.body_end]
+        if not self.skipped:
+            return body
+        chars = list(body)
+        for start, end, why in self.skipped:
+            if why == REPEATED:
+                continue
+            for i in range(max(start, self.body_start) - self.body_start, min(end, self.body_end) - self.body_start):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+        return "".join(chars)
 
 
 def find_article(text: str, furniture: FurnitureDetector) -> Article:
+    """The article's body, skipped ranges, title and date (see the module's docstring)."""
     lines = split_lines(text)
     if not lines:
         return Article(0, len(text), None, None)
-    segments: list[list[Line]] = [[]]
-    for line in lines:
-        if furniture(line):
-            segments.append([])
-        else:
-            segments[-1].append(line)
-    best = max(
-        (s for s in segments if s),
-        key=lambda seg: sum(len(line.words) for line in seg if is_prose(line)),
-        default=None,
-    )
-    if best is None:  # the whole page is furniture
+    stops = page_stop_words(lines)
+    reasons = line_reasons(lines, furniture)
+    prose = [is_prose(line, stops) and reason is None for line, reason in zip(lines, reasons, strict=True)]
+    weights = [
+        weight(line, reason, counted and new, follows)
+        for line, reason, counted, new, follows in zip(
+            lines, reasons, prose, first_prints(lines), [None, *reasons[:-1]], strict=True
+        )
+    ]
+    end = comments_start(lines, reasons, weights)
+    # A text without prose (a one-line example, a list): its longest run of lines that are not furniture.
+    core = densest_run(weights[:end]) or densest_run([-FURNITURE_COST if r else 1.0 for r in reasons[:end]])
+    if core is None:  # the whole page is furniture
         return Article(0, 0, None, None)
-    prose = [line for line in best if is_prose(line)]
-    last = prose[-1] if prose else best[-1]
-    tail = best[best.index(last) + 1 :]
-    rows = data_rows(tail)
-    for number, line in enumerate(tail):  # a short closing paragraph: “We are ready,” she said.
-        if number >= rows and not is_short_sentence(line):
-            break
-        last = line
-    body = [line for line in best if line.start <= last.start]
-    headline = opening_headline(body, prose)
-    lede = next((line for line in prose if len(line.words) >= MIN_LEDE_WORDS and line is not headline), last)
-    header = [line for line in body if line.start < lede.start]
-    date = next((d for d in map(parse_date, header) if d), None)
-    title = next((line.text.strip() for line in header if line is headline or is_title(line)), None)
-    return Article(body[0].start, last.end, title, date, repeated_lines(body))
+    first = header_start(lines, reasons, core[0])
+    last = closing_end(lines, reasons, core[1])
+    body = lines[first : last + 1]
+    skips = reasons[first : last + 1]
+    for i in repeats_in(body):
+        skips[i] = skips[i] or REPEATED
+    kept = [line for line, reason in zip(body, skips, strict=True) if reason is None]
+    body_prose = [line for line, keep in zip(body, prose[first : last + 1], strict=True) if keep]
+    dated = lines[max(0, first - MAX_HEADER_LINES) : last + 1]  # a dateline may sit above the headline's menu
+    title, date = title_and_date(dated, kept, body_prose)
+    return Article(body[0].start, body[-1].end, title, date, skipped_ranges(body, skips))
 
 
-def repeated_lines(lines: list[Line]) -> tuple[tuple[int, int], ...]:
+def first_prints(lines: Sequence[Line]) -> list[bool]:
+    """False for a line the page has printed before: a paragraph given twice counts once."""
     seen: set[str] = set()
-    repeats = []
+    firsts = []
     for line in lines:
-        key = " ".join(line.text.split())
-        if key in seen:
-            repeats.append((line.start, line.end))
-        seen.add(key)
-    return tuple(repeats)
+        firsts.append(line.key not in seen)
+        seen.add(line.key)
+    return firsts
 
 
-def is_title(line: Line) -> bool:
-    """A header line that can be the title: no date, and not ending like a sentence or a lead-in
-    ("Live updates on the vote (all times local):")."""
-    words = line.words
-    return len(words) >= 2 and parse_date(line) is None and not line.text.rstrip().endswith((".", ":"))
+def comments_start(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequence[float]) -> int:
+    """Where the comments begin: the first comments heading below some prose (one beside the
+    byline, "12 Comments", is a link, as is a menu's "* Comments"), or the end of the page."""
+    prose = 0.0
+    for i, (line, reason, value) in enumerate(zip(lines, reasons, weights, strict=True)):
+        if reason in BARRIERS and prose >= MIN_ARTICLE_WORDS and not has_bullet(line):
+            return i
+        prose += max(value, 0.0)
+    return len(weights)
 
 
-def opening_headline(body: list[Line], prose: list[Line]) -> Line | None:
-    """The body's first line that is not a date, when it reads like a headline (see
-    ``is_headline``). Only the opening line: further down, a short sentence ending in a full stop
-    is as likely a standfirst, a caption or a one-sentence paragraph."""
-    opening = next((line for line in body if parse_date(line) is None), None)
-    return opening if opening is not None and is_headline(opening, prose) else None
+def weight(line: Line, reason: str | None, prose: bool, before: str | None) -> float:
+    """What a line adds to the article it would belong to (``before``: the reason of the line
+    above it). A block of furniture costs a little more than one line of it."""
+    if reason is not None:
+        return -BLOCK_LINE_COST if before is not None else -FURNITURE_COST
+    if prose:
+        return float(line.size)
+    return 0.0 if is_data_line(line) else -OTHER_COST
 
 
-def is_headline(line: Line, prose: list[Line]) -> bool:
-    """A line shaped like a headline, whatever its last character, when prose paragraphs follow.
-
-    Title case says so by itself ("Council Approves New Cycle Lanes."); a sentence-case line
-    must be one sentence under half as long as the paragraphs below it, so neither a short lede
-    nor a site notice above the headline ("This page is kept in an archive that is no longer
-    updated.") is taken.
-    """
-    words = line.words
-    text = line.text.strip()
-    if not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS or text.endswith((":", ",")):
-        return False
-    below = [len(p.words) for p in prose if p.start > line.start]
-    if not below:  # a headline heads prose (a short page may have one long paragraph)
-        return False
-    if is_title_case(words):
-        return True
-    return not has_sentence_break(text) and len(words) < MAX_HEADLINE_SHARE * statistics.median(below)
+def densest_run(weights: Sequence[float]) -> tuple[int, int] | None:
+    """The first and last index of the run with the greatest positive sum (None: no such run)."""
+    best, found = 0.0, None
+    total, start = 0.0, 0
+    for i, value in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, found = total, (start, i)
+    return found
 
 
-def is_title_case(words: list[str]) -> bool:
-    """Most words that are not stop words start with a capital ("Mayor Unveils Plan For Riverside Park")."""
-    content = [w for w in words if w.lower() not in STOP_WORDS]
-    return len(content) >= 2 and sum(w[0].isupper() for w in content) >= MIN_TITLE_CASE_SHARE * len(content)
+def header_start(lines: Sequence[Line], reasons: Sequence[str | None], first: int) -> int:
+    """The first line of the header above the core: up over a few lines that are not furniture
+    (a byline or a repeated headline may be among them), stopping at a list or a menu."""
+    start = first
+    for i in range(first - 1, max(-1, first - 1 - MAX_HEADER_LINES), -1):
+        if (reasons[i] is not None and reasons[i] not in HEADER_PASSES) or has_bullet(lines[i]):
+            break
+        start = i
+    while start < first and reasons[start] is not None:  # the body opens on a line of its own
+        start += 1
+    return start
 
 
-def has_sentence_break(text: str) -> bool:
-    """A sentence ends inside the text: ". ", "? " or "! " before a capital or a figure, unless
-    the full stop closes an abbreviation or initials ("Sen. Ortiz", "N.Y. court")."""
-    tokens = text.split()
-    for token, following in pairwise(tokens):
-        bare = token.rstrip(_CLOSERS)
-        if not bare.endswith((".", "?", "!")) or bare.endswith(".."):  # an ellipsis trails off
-            continue
-        start = following.lstrip(_OPENERS)[:1]
-        if not (start.isupper() or start.isdigit()):
-            continue
-        if bare.endswith(".") and (bare in _ABBREVIATIONS or _INITIALS.fullmatch(bare)):
-            continue
-        return True
-    return False
+def closing_end(lines: Sequence[Line], reasons: Sequence[str | None], last: int) -> int:
+    """The last line of the body: below the core the article goes on (a table, a list, a closing
+    line) up to the first furniture that is more than a repeated line or a link."""
+    for at in range(last + 1, len(lines)):
+        if reasons[at] is None:
+            last = at
+        elif reasons[at] not in TAIL_PASSES:
+            break
+    return last
 
 
-def parse_date(line: Line) -> str | None:
-    """An ISO date from a short header line ("21 Sep 17", "Date(s) - 10.04.2017", "Dec/Jan 2018").
-
-    A label before the date ("Source: PSE", "Date(s) -") is dropped by trying the line's
-    trailing word windows, longest first; two months ("Dec/Jan") give the later one.
-    """
-    pieces = re.split(r"[\s/]+", line.text.strip())
-    if len(pieces) > MAX_HEADER_WORDS or not any(ch.isdigit() for ch in line.text):
-        return None
-    for first in range(len(pieces)):
-        found = _date_parser().get_date_data(" ".join(pieces[first:]))
-        if found.date_obj is not None:  # the period says whether the line gave a day
-            return found.date_obj.strftime("%Y-%m-%d" if found.period in {"day", "time"} else "%Y-%m")
-    return None
-
-
-@lru_cache(maxsize=1)
-def _date_parser() -> DateDataParser:
-    from dateparser.date import DateDataParser  # imported on first use: spacy.load imports this module
-
-    return DateDataParser(languages=["en"], settings=_DATE_SETTINGS)
-
-
-def load_date_parser() -> None:
-    """dateparser reads its English data on first use (a tenth of a second): at load time, not
-    inside the first article."""
-    parse_date(Line(0, 10, "1 Jan 2000"))
+def skipped_ranges(body: Sequence[Line], reasons: Sequence[str | None]) -> tuple[tuple[int, int, str], ...]:
+    """Runs of furniture lines with one reason, as (start, end, reason) character ranges."""
+    ranges = []
+    for reason, run in groupby(zip(body, reasons, strict=True), key=lambda pair: pair[1]):
+        if reason is not None:
+            run_lines = [line for line, _ in run]
+            ranges.append((run_lines[0].start, run_lines[-1].end, reason))
+    return tuple(ranges)
 
 
 def paragraph_breaks(doc: Doc) -> Doc:

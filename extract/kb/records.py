@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.stages.base import claims_of
 from extract.stages.registry import claim_type, record_fields
@@ -84,6 +85,8 @@ def records(
     """
     out = []
     keys = record_keys()
+    sentence_of = _sentence_finder(doc)
+    read = doc.text  # what the model read (``Doc.text`` joins every token again on each call)
     seen: set[tuple[str, int, int]] = set()
     for claim in sorted(claims_of(doc), key=lambda c: (c.start, c.end, c.type, c.rule)):
         start, end = claim.start + offset, claim.end + offset
@@ -94,7 +97,7 @@ def records(
         seen.add((claim.type, start, end))
         record: dict[str, Any] = dict.fromkeys(keys)
         first = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-        sents = (first[0].sent, first[-1].sent) if first is not None and len(first) else None
+        sents = (sentence_of(first[0].i), sentence_of(first[-1].i)) if first is not None and len(first) else None
         record.update(
             schema_version=SCHEMA_VERSION,
             id=claim_id(doc_id, claim.type, start, end),
@@ -106,7 +109,7 @@ def records(
             start=start,
             end=end,
             text=text[start:end],
-            sentence=(text[sents[0].start_char + offset : sents[1].end_char + offset].strip() if sents else None),
+            sentence=_sentence(text, *sents, offset) if sents else None,
             rule=claim.rule,
         )
         for name, value in vars(claim.fields).items():
@@ -114,8 +117,8 @@ def records(
         for name in ("content_start", "speaker_start"):
             if record[name] is not None:  # offsets of parts of the claim, shifted like the claim
                 end_name = name.replace("start", "end")
-                record[name] += offset
-                record[end_name] += offset
+                start, end = _trimmed(read, record[name], record[end_name])
+                record[name], record[end_name] = start + offset, end + offset
         if record["content_start"] is not None:
             record["content"] = text[record["content_start"] : record["content_end"]]
         if record["speaker_start"] is not None:
@@ -123,6 +126,33 @@ def records(
         out.append(record)
     _link_quotes(out)
     return out
+
+
+def _sentence_finder(doc: Doc) -> Callable[[int], Span]:
+    """The sentence of a token, by bisection over the sentence starts: ``Token.sent`` walks the
+    doc from its start on every call, which a long text with many claims cannot afford."""
+    sentences = list(doc.sents)
+    starts = [sent.start for sent in sentences]
+    return lambda i: sentences[bisect_right(starts, i) - 1]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A part's offsets without the white space at its edges in the text the model read (a mention
+    whose last token is a paragraph break, or the blank left by skipped furniture)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence(text: str, first: Span, last: Span, offset: int) -> str:
+    """The source text from the first to the last sentence, without the space tokens at their
+    edges: those may stand for skipped furniture, which the model read as blanks."""
+    words = [token for token in (*first, *last) if not token.is_space]
+    if not words:
+        return ""
+    return text[words[0].idx + offset : words[-1].idx + len(words[-1]) + offset].strip()
 
 
 def _link_quotes(recs: list[dict[str, Any]]) -> None:

@@ -1,0 +1,202 @@
+"""Which lines of a page are furniture, and why: the ``reason`` each skipped range carries.
+
+Two kinds of evidence, neither tied to a site:
+
+- words: ``FURNITURE`` rules (``patterns/furniture.jsonl``, user-editable) matched at the start
+  of a short line; a rule that ends in ``{"ORTH": "\\n"}`` must match the whole line ("Comments"
+  alone is a heading, "Comments from the minister ..." is not). A rule's id names its reason:
+  ``furniture-share-prompt:buttons`` gives "share prompt";
+- shape: menus of short items between separators, runs of one- or two-word items, short lines
+  ending in an arrow, all-capitals lead-ins before a headline ("WATCH: Mayor opens bridge"),
+  teasers cut off by the site ("... it wou..."), captions ending in a photo credit ("... on
+  Monday. Jane Roe/Agency"), the headlines under a "Related stories" heading, and short lines
+  the page repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+import spacy
+
+from extract.document.lines import MIN_PROSE_WORDS, MIN_RUN_ON_WORDS, Line, ends_sentence, has_bullet, unbulleted
+from extract.rules.loading import RuleSet
+
+REPEATED = "repeated line"  # the reason of a line printed again: article text, read but never a claim
+MAX_FURNITURE_WORDS = 15
+RULE_PREFIX = "furniture-"
+BARRIERS = frozenset({"comments"})  # the article never goes on past these
+MAX_MENU_ITEM_WORDS = 4
+MIN_MENU_ITEMS = 3
+MAX_NAV_ITEM_WORDS = 2
+MIN_NAV_RUN = 4
+MAX_LINK_WORDS = 8
+MAX_LABEL_WORDS = 4
+LIST_HEADINGS = frozenset({"related"})  # reasons of headings over a list of links
+MAX_LIST_LINES = 12
+MAX_LIST_ITEM_WORDS = 20  # a headline is shorter than this
+MAX_REPEAT_GAP = 3  # lines between a line and its repeat, for a sentence to count as printed twice
+_FIGURE = re.compile(r"\d")
+_ARROW_END = re.compile(r"(?:>|»|›|→)\s*$")
+_SHORTCODE = re.compile(r"\s*\[/?[a-z_]+(?:[\s\]=]|$)")
+_LEAD_IN = re.compile(r"\s*(?P<label>[A-Z][A-Z’'&]*(?: [A-Z][A-Z’'&]*)*)\s?:\s+(?P<rest>\S.*)$")
+# "... the council said it wou... more >", "[…]": text cut off mid-word or by the site (an ellipsis
+# after a space trails off on purpose: "Here is the thing …")
+_CUT_OFF = re.compile(r"(?:(?<=\w)(?:\.\.\.|…)|\[(?:…|\.\.\.)\])\s*(?:[^\W\d_]+\s*)?[>»›]?\s*$")
+_SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]*\s*$")
+# "... in Calgary on Monday. Jane Roe/Agency Name": a caption's closing photo credit
+_CREDIT_END = re.compile(r"[.!?)]\s+(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*\s?/\s?(?:[A-Z][\w.’'-]*\s?){1,5}\.?\s*$")
+
+
+class FurnitureDetector:
+    """Matches FURNITURE rules against the start of short lines; ``reason`` says which kind."""
+
+    def __init__(self, rules: RuleSet):
+        self.tokenizer = _blank_english().tokenizer
+        self.matcher = rules.matcher(self.tokenizer.vocab, "FURNITURE")
+
+    def __call__(self, line: Line) -> bool:
+        return self.reason(line) is not None
+
+    def reason(self, line: Line) -> str | None:
+        """The reason of the longest rule match at the line's start (the most specific), or None."""
+        if len(line.words) > MAX_FURNITURE_WORDS:
+            return None
+        doc = self.tokenizer(unbulleted(line) + "\n")
+        found = [span for span in self.matcher(doc) if span.start == 0]
+        return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
+
+
+def rule_reason(rule_id: str) -> str:
+    """``furniture-read-more-line:label`` -> "read more line"; another id stands as it is."""
+    if not rule_id.startswith(RULE_PREFIX):
+        return rule_id
+    return rule_id[len(RULE_PREFIX) :].split(":")[0].replace("-", " ")
+
+
+@lru_cache(maxsize=1)
+def _blank_english() -> spacy.Language:
+    return spacy.blank("en")
+
+
+def line_reasons(lines: Sequence[Line], detector: FurnitureDetector) -> list[str | None]:
+    """Each line's furniture reason (None: not furniture), from rules, its shape and its neighbours."""
+    reasons = [detector.reason(line) or shape_reason(line) for line in lines]
+    for i in link_lists(lines, reasons):
+        reasons[i] = reasons[i] or "related"
+    for i in navigation_runs(lines):
+        reasons[i] = reasons[i] or "navigation"
+    for i in repeated(lines):
+        reasons[i] = reasons[i] or REPEATED
+    return reasons
+
+
+def shape_reason(line: Line) -> str | None:
+    """The reason a line is furniture by its shape alone."""
+    if is_menu(line):
+        return "navigation"
+    if is_link(line):
+        return "link line"
+    if is_lead_in(line):
+        return "read more line"
+    if is_teaser(line):
+        return "teaser"
+    if _CREDIT_END.search(line.text):
+        return "caption"
+    return None
+
+
+def is_menu(line: Line) -> bool:
+    """Short items between separators: "Home | News | Sport", "Home > World > Europe"."""
+    text = line.text.strip()
+    if ends_sentence(line) and not text.endswith((">", "»")):
+        return False
+    items = [item for item in re.split(r"\s[|»›>•·/]\s", f" {text} ") if item.strip()]
+    return len(items) >= MIN_MENU_ITEMS and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
+
+
+def is_link(line: Line) -> bool:
+    """A short line ending in an arrow ("More videos >"), or a CMS shortcode left in the text. (A
+    bare address may be the article's reference: it stays.)"""
+    if _SHORTCODE.match(line.text):
+        return True
+    return len(line.words) <= MAX_LINK_WORDS and bool(_ARROW_END.search(line.text))
+
+
+def is_teaser(line: Line) -> bool:
+    """A summary cut off by the site ("The council said on Monday that it wou..."); a paragraph
+    as long as the article's is the article's own, cut off by a paywall, and stays."""
+    return line.size < MIN_RUN_ON_WORDS and bool(_CUT_OFF.search(line.text))
+
+
+def is_lead_in(line: Line) -> bool:
+    """A label in capitals, a colon and a headline: "WATCH: Mayor opens the new bridge".
+
+    A label before a sentence ("FED TALK: Rates held steady on Wednesday.") is a paragraph of a
+    round-up, and a label before a quote is a speaker: both stay.
+    """
+    found = _LEAD_IN.match(line.text)
+    if found is None or len(found["label"].split()) > MAX_LABEL_WORDS or len(found["label"]) < 2:
+        return False
+    rest = found["rest"].strip()
+    return len(rest.split()) >= 2 and not _SENTENCE_STOP.search(rest) and rest[0] not in "\"“‘'"
+
+
+def link_lists(lines: Sequence[Line], reasons: Sequence[str | None]) -> list[int]:
+    """The headlines under a "Related stories" heading (not a menu's "* Related"): lines short of
+    a paragraph that do not end like a sentence, up to the first that is not one."""
+    found = []
+    for i, reason in enumerate(reasons):
+        if reason not in LIST_HEADINGS or has_bullet(lines[i]):
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + MAX_LIST_LINES)):
+            if lines[j].size >= MAX_LIST_ITEM_WORDS or (ends_sentence(lines[j]) and not is_teaser(lines[j])):
+                break
+            found.append(j)
+    return found
+
+
+def navigation_runs(lines: Sequence[Line]) -> list[int]:
+    """Lines in runs of short items with no sentence: a menu, share buttons, a tag list."""
+    found: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and is_nav_item(line):
+            run.append(i)
+            continue
+        if len(run) >= MIN_NAV_RUN:
+            found += run
+        run = []
+    return found
+
+
+def is_nav_item(line: Line) -> bool:
+    """A word or two, not a sentence and with no figure (a table row has one): "Sport", "* Bike parts"."""
+    return len(line.words) <= MAX_NAV_ITEM_WORDS and not ends_sentence(line) and not _FIGURE.search(line.text)
+
+
+def repeated(lines: Sequence[Line]) -> list[int]:
+    """Short headings the page prints more than once ("Advertisement", "Share"); a paragraph
+    printed twice is a matter for the body (``repeats_in``)."""
+    counts = Counter(line.key for line in lines)
+    return [i for i, line in enumerate(lines) if is_heading(line) and counts[line.key] > 1]
+
+
+def is_heading(line: Line) -> bool:
+    return line.size < MIN_PROSE_WORDS and not ends_sentence(line)
+
+
+def repeats_in(body: Sequence[Line]) -> list[int]:
+    """Lines of the body it has just printed (a title block given twice) and headings it has
+    printed before; a sentence printed again further down (an interview's recurring question)
+    stays."""
+    last_seen: dict[str, int] = {}
+    found = []
+    for i, line in enumerate(body):
+        if line.key in last_seen and (is_heading(line) or i - last_seen[line.key] <= MAX_REPEAT_GAP):
+            found.append(i)
+        last_seen[line.key] = i
+    return found
