@@ -8,7 +8,9 @@ match in the body (its lexicon says so). A body where no stage has to run keeps 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +28,13 @@ from extract.stages.base import claims_of
 # What the model reads better: no-break spaces as spaces, CR line ends as LF. Always one
 # character for one ("\r\n" becomes " \n"), so offsets are unchanged.
 MODEL_TEXT = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\r": "\n"})
+
+
+# The longest text the model reads at once: a longer body is read in pieces (spaCy refuses texts
+# over a million characters, and the parser's memory grows with the text).
+PIECE_CHARS = 100_000
+BATCH_CHARS = 200_000  # at most this much text parsed at once: the parser's memory grows with it
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
 class ParseMissing(RuntimeError):
@@ -52,6 +61,8 @@ def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: 
     settings = PipelineSettings.of(nlp)
     if missing and settings.rules_only:
         raise ParseMissing(f"{len(missing)} text(s) have no cached parse")
+    longest = max((len(texts[i]) for i in missing), default=1)
+    batch_size = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))  # long bodies: fewer at once
     with nlp.select_pipes(disable=list(settings.stages)):
         for i, doc in zip(missing, nlp.pipe([texts[i] for i in missing], batch_size=batch_size), strict=True):
             if cache:
@@ -89,8 +100,10 @@ def extract_many(
 ) -> Iterator[tuple[str, str, Article, list[dict[str, Any]]]]:
     """(doc_id, text) pairs in, (doc_id, text, article, records) out, in the same order.
 
-    The model only sees each article's body, with plain spaces and line feeds; offsets are
-    shifted back into the full text, and every text field is cut from the original. With a
+    The model only sees each article's body, with skipped furniture blanked and plain spaces and
+    line feeds; offsets are shifted back into the full text, and every text field is cut from the
+    original. A body longer than ``PIECE_CHARS`` is read in pieces cut at paragraph breaks (see
+    ``pieces``), one piece at a time, so memory stays flat on a file of any length. With a
     ``cache``, parsed bodies are reused and only the rule stages whose rules changed run on them;
     a body where no stage needs to run keeps its earlier records, and its parse is not loaded.
     """
@@ -99,33 +112,90 @@ def extract_many(
         cache.keep_rules(settings.stages[name], settings.stage_rules[name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
         articles = [_article(text, settings, cache) for _, text in batch]
-        bodies = [model_text(text[a.body_start : a.body_end]) for (_, text), a in zip(batch, articles, strict=True)]
-        stored = [cache.get_claims(body) if cache else BodyClaims({}, None, None) for body in bodies]
-        kept = [
-            _kept_records(cache, *item, a, entry, settings)
-            for item, a, entry in zip(batch, articles, stored, strict=True)
+        split = [
+            pieces(model_text(a.blanked(text)), PIECE_CHARS) for (_, text), a in zip(batch, articles, strict=True)
         ]
-        missing = [i for i, recs in enumerate(kept) if recs is None]
-        parsed = dict(zip(missing, _parse(nlp, [bodies[i] for i in missing], cache, batch_size), strict=True))
-        for i, ((doc_id, text), article, body, entry) in enumerate(zip(batch, articles, bodies, stored, strict=True)):
-            if i in parsed:
-                doc = parsed[i]
-                stages = _run_stages(nlp, doc, entry, settings, cache)
-                words = entry.lexicon if entry.lexicon is not None or cache is None else lexicon_sets(doc)
-                recs = records(
-                    doc,
-                    text,
-                    doc_id=doc_id,
-                    offset=article.body_start,
-                    title=article.title,
-                    date=article.date,
-                    keep=article.keeps,
-                )
-                if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
-                    cache.put_claims(body, now)
-            else:  # the entry stays as it is: its claims, and the records they made, still hold
-                recs = kept[i]
-            yield doc_id, text, article, recs  # type: ignore[misc]
+        whole = [
+            _Body(doc_id, text, a, a.body_start, parts[0][1], True)
+            for (doc_id, text), a, parts in zip(batch, articles, split, strict=True)
+            if len(parts) == 1
+        ]
+        found = _extract_bodies(nlp, whole, settings, cache, batch_size)
+        done = dict(zip((b.doc_id for b in whole), found, strict=True))
+        for (doc_id, text), article, parts in zip(batch, articles, split, strict=True):
+            if doc_id in done:
+                yield doc_id, text, article, done[doc_id]
+                continue
+            recs: list[dict[str, Any]] = []
+            for at, body in parts:  # one piece at a time: the parser's memory grows with the tokens it reads at once
+                piece = _Body(doc_id, text, article, article.body_start + at, body, False)
+                recs.extend(_extract_bodies(nlp, [piece], settings, cache, 1)[0])
+            yield doc_id, text, article, recs
+
+
+@dataclass(frozen=True)
+class _Body:
+    """What the model reads of one document: its body, or one piece of a long body."""
+
+    doc_id: str
+    text: str  # the document's whole text
+    article: Article
+    offset: int  # where ``body`` starts in ``text``
+    body: str
+    whole: bool  # the whole body: its records may be kept from an earlier run
+
+
+def _extract_bodies(
+    nlp: Language, items: list[_Body], settings: PipelineSettings, cache: RunCache | None, batch_size: int
+) -> list[list[dict[str, Any]]]:
+    """The records of each body, parsing only those whose claims the cache does not still hold."""
+    stored = [cache.get_claims(item.body) if cache else BodyClaims({}, None, None) for item in items]
+    kept = [
+        _kept_records(cache, item.doc_id, item.text, item.article, entry, settings) if item.whole else None
+        for item, entry in zip(items, stored, strict=True)
+    ]
+    missing = [i for i, recs in enumerate(kept) if recs is None]
+    parsed = dict(zip(missing, _parse(nlp, [items[i].body for i in missing], cache, batch_size), strict=True))
+    out = []
+    for i, (item, entry) in enumerate(zip(items, stored, strict=True)):
+        if i not in parsed:  # the entry stays as it is: its claims, and the records they made, still hold
+            out.append(kept[i])
+            continue
+        doc = parsed[i]
+        stages = _run_stages(nlp, doc, entry, settings, cache)
+        words = entry.lexicon if entry.lexicon is not None or cache is None else lexicon_sets(doc)
+        out.append(
+            records(
+                doc,
+                item.text,
+                doc_id=item.doc_id,
+                offset=item.offset,
+                title=item.article.title,
+                date=item.article.date,
+                keep=item.article.keeps,
+            )
+        )
+        if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
+            cache.put_claims(item.body, now)
+    return out  # type: ignore[return-value]
+
+
+def pieces(body: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) pieces of a body, each at most ``limit`` characters, that together are the
+    body: cut after the last line break in reach, else after the last sentence end, else at the
+    last space (so no word is split), else at the limit. A body within the limit is one piece."""
+    out, at = [], 0
+    while len(body) - at > limit:
+        window = body[at : at + limit]
+        cut = window.rfind("\n") + 1
+        if not cut:
+            ends = list(_SENTENCE_END.finditer(window))
+            cut = ends[-1].end() if ends else window.rfind(" ") + 1
+        cut = cut or limit
+        out.append((at, body[at : at + cut]))
+        at += cut
+    out.append((at, body[at:]))
+    return out
 
 
 def _run_stages(
