@@ -94,8 +94,8 @@ def test_bad_files_are_reported_and_the_rest_processed(tmp_path, corpus_run):
     }
     assert all(docs[name]["error"] for name in bad)
     assert all(docs[p.name]["error"] is None for p in CORPUS.glob("*.txt"))
-    assert any("notes.md" in line and "not a .txt file" in line for line in errors)
-    assert any(d["error"] == "skipped: not a .txt file" for d in docs.values())
+    assert any("notes.md" in line and "not a .txt, .html or .htm file" in line for line in errors)
+    assert any(d["error"].startswith("skipped: not a .txt, .html or .htm file") for d in docs.values() if d["error"])
 
 
 def test_stdout_output(tmp_path):

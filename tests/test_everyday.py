@@ -101,7 +101,7 @@ def test_a_folder_without_txt_files_is_an_error_and_writes_nothing(tmp_path: Pat
         (folder / name).write_text("x", encoding="utf-8")
     result = _run(str(folder), "-o", str(tmp_path / "kb.jsonl"))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"extract: no .txt files under {folder}")
+    assert result.stderr.startswith(f"extract: no articles (.txt, .html, .htm files) under {folder}")
     assert result.stderr.count("\n") == 1
     assert ("2 other files skipped" in result.stderr) == bool(files)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.run.reader import MAX_BYTES, InputError, Source, decode, discover, read_source
+from extract.run.discovery import SKIPPED_KIND, Options, discover
+from extract.run.reader import MAX_BYTES, InputError, Source, decode, read_source
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -35,20 +36,28 @@ def ids(paths: list[str | Path]) -> list[str]:
 
 # --- discovery ------------------------------------------------------------------------------
 
-NESTED = ["b.txt", "a/z.txt", "a/b/c.txt", "A.TXT", "a-b/x.Txt", "notes.md", "a/b/data.csv"]
+NESTED = ["b.txt", "a/z.txt", "a/b/c.txt", "A.TXT", "a-b/x.Txt", "notes.md", "a/b/data.csv", "a/p.html", "q.HTM.gz"]
 
 
 def test_discover_recurses_and_sorts_whatever_the_creation_order(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     make(first, *NESTED)
     make(second, *reversed(NESTED))
-    assert ids([first]) == ids([second]) == ["A.TXT", "a-b/x.Txt", "a/b/c.txt", "a/z.txt", "b.txt"]
+    expected = ["A.TXT", "a-b/x.Txt", "a/b/c.txt", "a/p.html", "a/z.txt", "b.txt", "q.HTM.gz"]
+    assert ids([first]) == ids([second]) == expected
     found = discover([first])
     assert found.sources[0] == Source(first / "A.TXT", "A.TXT")
     assert found.skipped == [
-        (first / "a/b/data.csv", "not a .txt file"),
-        (first / "notes.md", "not a .txt file"),
+        (first / "a/b/data.csv", SKIPPED_KIND),
+        (first / "notes.md", SKIPPED_KIND),
     ]
+
+
+def test_discover_reads_more_of_a_folder_when_asked(tmp_path: Path) -> None:
+    make(tmp_path, "a.txt", "notes.md", "b/c.MD", "data.csv")
+    found = discover([tmp_path], Options(include=("*.md", "*.MD")))
+    assert [s.doc_id for s in found.sources] == ["a.txt", "b/c.MD", "notes.md"]
+    assert found.skipped == [(tmp_path / "data.csv", SKIPPED_KIND)]
 
 
 def test_discover_does_not_depend_on_the_listing_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,7 +86,7 @@ def test_discover_takes_a_dot_file_named_on_the_command_line(tmp_path: Path) -> 
     ("arguments", "expected"),
     [
         (["news/a.txt"], ["a.txt"]),
-        (["news/a.txt", "news/notes.md"], ["a.txt"]),
+        (["news/a.txt", "news/notes.md"], ["a.txt", "notes.md"]),
         (["news"], ["a.txt", "sub/b.txt"]),
         (["news/sub"], ["b.txt"]),
     ],
@@ -89,11 +98,12 @@ def test_discover_names_files_relative_to_their_argument(
     assert ids([tmp_path / a for a in arguments]) == expected
 
 
-def test_discover_reports_a_non_txt_file_named_on_the_command_line(tmp_path: Path) -> None:
-    make(tmp_path, "notes.md")
-    found = discover([tmp_path / "notes.md"])
-    assert found.sources == []
-    assert found.skipped == [(tmp_path / "notes.md", "not a .txt file")]
+def test_discover_reads_a_file_named_on_the_command_line_whatever_its_name(tmp_path: Path) -> None:
+    make(tmp_path, "notes.md", "README", "story.text")
+    found = discover([tmp_path / "notes.md", tmp_path / "README", tmp_path / "story.text"])
+    assert [s.doc_id for s in found.sources] == ["README", "notes.md", "story.text"]
+    assert found.skipped == []
+    assert read_source(tmp_path / "notes.md").text == "An article.\n"
 
 
 @pytest.mark.parametrize(
@@ -270,7 +280,7 @@ EMPTY = "empty file (nothing to extract)"
         pytest.param(" \t\r\n\n \u00a0".encode(), EMPTY, id="whitespace only"),
         pytest.param(codecs.BOM_UTF8, EMPTY, id="only a BOM"),
         pytest.param(codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), EMPTY, id="utf-16 spaces"),
-        pytest.param(b"Some text\x00\x00\x00more", BINARY, id="NUL bytes"),
+        pytest.param(b"Some text\x00\x00\x00more", BINARY, id="NUL bytes, over 1% of the file"),
         pytest.param(codecs.BOM_UTF8 + b"text\x00", BINARY, id="NUL bytes after a UTF-8 BOM"),
         pytest.param(RANDOM_BYTES, BINARY, id="random bytes"),
         pytest.param(b"\x1b[31mred\x1b[0m\x07\x07", BINARY, id="control characters"),
@@ -348,9 +358,10 @@ def test_read_source_accepts_a_file_of_exactly_max_bytes(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("size", "limit", "message"),
     [
-        (52_400_000, MAX_BYTES, "file is 52.4 MB, over the 10 MB limit"),
+        (72_400_000, MAX_BYTES, "file is 72.4 MB, over the 64 MB limit"),
+        (52_400_000, 10_000_000, "file is 52.4 MB, over the 10 MB limit"),
         # Rounded, both would read "10 MB": exact counts instead.
-        (10_000_001, MAX_BYTES, "file is 10,000,001 bytes, over the 10,000,000 bytes limit"),
+        (10_000_001, 10_000_000, "file is 10,000,001 bytes, over the 10,000,000 bytes limit"),
         (1_500, 1_000, "file is 1.5 kB, over the 1 kB limit"),
     ],
 )

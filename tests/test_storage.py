@@ -56,7 +56,7 @@ def test_a_corpus_and_kb_at_urls_give_the_bytes_of_a_local_run(store, tmp_path):
     remote = _run(f"memory://{root}/news", "-o", f"memory://{root}/out/kb.jsonl")
     assert local.exit_code == remote.exit_code == 0, remote.stderr
     assert fs.cat(f"{root}/out/kb.jsonl") == (tmp_path / "kb.jsonl").read_bytes()
-    assert remote.stderr == f"extract: memory://{root}/news/notes.md: skipped: not a .txt file\n"
+    assert remote.stderr == f"extract: memory://{root}/news/notes.md: skipped: not a .txt, .html or .htm file (--include PATTERN reads others)\n"
     documents = fs.cat(f"{root}/out/kb.documents.jsonl").decode()
     assert f'"path": "memory://{root}/news/000_' in documents and ".draft" not in documents
 

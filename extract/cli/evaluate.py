@@ -102,7 +102,7 @@ def _gold_jsonl(
     gold: str, paths: tuple[str, ...], kb: str | None, model: str, patterns: tuple[str, ...]
 ) -> tuple[dict, str]:
     """Score against a gold.jsonl whose documents are found under PATHS (default corpus/)."""
-    from extract.run.reader import InputError, discover, read_source
+    from extract.run.reader import InputError, discover, read
     from extract.tools.evaluate import evaluate, format_report, load_gold
 
     try:
@@ -111,7 +111,7 @@ def _gold_jsonl(
     except (ValueError, InputError) as err:
         fail(str(err))
     wanted = [s for s in found.sources if s.doc_id in gold_docs]
-    texts = {s.doc_id: read_source(s.path).text for s in wanted}
+    texts = {s.doc_id: read(s).text for s in wanted}
     recs = _records(kb) if kb else _run(list(texts.items()), model, patterns)
     try:
         report = evaluate(gold_docs, recs, texts)

@@ -18,6 +18,9 @@ EXAMPLES_RUN = """\b
 Examples:
   extract run corpus/                   # writes kb.jsonl and kb.documents.jsonl
   extract run corpus/ -o - | jq .text   # the knowledge base on stdout
+  extract run saved_pages/ -o pages.jsonl   # .html/.htm pages (plain or .gz) read with trafilatura
+  extract run articles.jsonl --text-field maintext   # one document per record
+  extract run news/ --include '*.md' --include '*.jsonl'   # more than .txt/.html from folders
   extract run news/ --patterns my_rules/ -o news.jsonl
   curl -s URL | extract run - --name story.txt -o -   # one article from standard input
   extract run s3://bucket/news/ -o s3://bucket/kb.jsonl --engine dask --scheduler tcp://HOST:8786
@@ -66,7 +69,20 @@ def _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeo
 @click.option("--name", default=None, help="With PATH '-': the doc_id of the article read from standard input.")
 @MODEL_OPTION
 @PATTERNS_OPTION
-@click.option("--max-bytes", type=int, default=None, help="Largest file to read (default 10 MB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest file to read (default 64 MB).")
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="PATTERN",
+    help="Also read folder files whose name matches PATTERN ('*.md', '*.jsonl'); repeatable.",
+)
+@click.option(
+    "--text-field",
+    default=None,
+    metavar="NAME",
+    help="The field of a collection's records (.jsonl, .json) holding the article "
+    "[default: the first of text, maintext, body, content, article].",
+)
 @click.option(
     "-w",
     "--workers",
@@ -111,6 +127,8 @@ def run(
     model,
     patterns,
     max_bytes,
+    include,
+    text_field,
     workers,
     cache_dir,
     no_cache,
@@ -120,10 +138,13 @@ def run(
     local_workers,
     quiet,
 ) -> None:
-    """Extract claims from every .txt file under PATHS into a JSONL knowledge base.
+    """Extract claims from the articles under PATHS into a JSONL knowledge base.
 
-    PATHS and -o may be fsspec URLs (s3://, gs://, ...; needs fsspec and the backend); PATH '-'
-    reads one article from standard input.
+    Folders give their .txt, .html and .htm files (plain or gzipped); a file named in PATHS is
+    read whatever its name: text, an HTML page, or a collection of articles (.jsonl, .json: one
+    document per record). Texts that are not a file's own (HTML, records) are kept beside the KB
+    in KB.texts/, which the offsets point into. PATHS and -o may be fsspec URLs (s3://, gs://,
+    ...; needs fsspec and the backend); PATH '-' reads one article from standard input.
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
     _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeout)
@@ -132,6 +153,7 @@ def run(
     from extract.run.cache import default_cache_dir
     from extract.run.corpus import NoArticles, RunSettings, local_engine
     from extract.run.corpus import run as run_corpus
+    from extract.run.discovery import Options
     from extract.run.reader import MAX_BYTES, InputError, stdin_source
 
     if docs is None and output != "-":
@@ -167,6 +189,7 @@ def run(
             engine=chosen,
             progress=progress_bar(None if quiet or not sys.stderr.isatty() else sys.stderr),
             piped=stdin_source(sys.stdin.buffer, name, settings.max_bytes) if paths == ("-",) else None,
+            options=Options(include=include, text_field=text_field),
         )
     except NoArticles as err:
         fail(str(err), 1)

@@ -5,6 +5,9 @@ means something only beside the files it was written with. Reviewers open KBs th
 written elsewhere, so a relative path is looked up first beside the documents list, then in the
 working folder (lists written from the folder holding the articles). A file that cannot be read is
 a warning for its document, not the end of the report or review: its claims are still listed.
+
+A document whose text is not its file's bytes (an HTML page's article, a collection's record)
+has its text kept beside the KB by the run, named by ``text_path``: that text is read first.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.run.reader import InputError, read_source
-from extract.run.storage import Location, locate
+from extract.run.storage import Location, locate, read_bytes
 
 
 def source_location(path: str, base: Path) -> Location:
@@ -27,6 +30,28 @@ def source_location(path: str, base: Path) -> Location:
         return where
     beside = base / where
     return beside if beside.exists() or not where.exists() else where
+
+
+def document_text(entry: Mapping[str, Any], base: Path) -> tuple[str, str | None]:
+    """A documents-list entry's text as the run read it, and a warning when its file changed since
+    (else None): its ``text_path`` when the run kept one, else its file, decoded again. Raises
+    InputError (naming the file) when it cannot be read."""
+    if entry.get("text_path"):
+        where = source_location(entry["text_path"], base)
+        try:
+            data = read_bytes(where, 1 << 40) if isinstance(where, str) else where.read_bytes()
+            return data.decode("utf-8"), None
+        except (OSError, UnicodeDecodeError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            raise InputError(f"{where}: cannot read the text the run kept ({reason})") from None
+    where = source_location(entry["path"], base)
+    try:
+        decoded = read_source(where)
+    except InputError as err:
+        raise InputError(f"{where}: {err}") from None
+    if entry.get("sha256") and decoded.sha256 != entry["sha256"]:
+        return decoded.text, f"{where} changed since the run: re-run `extract run` to place its claims"
+    return decoded.text, None
 
 
 class Sources:
@@ -69,12 +94,11 @@ class Sources:
         if not entry.get("path"):
             self.problems[doc_id] = "not in the documents list: pass the list `extract run` wrote with --docs"
             return None
-        where = source_location(entry["path"], self.base)
         try:
-            decoded = read_source(where)
+            text, changed = document_text(entry, self.base)
         except InputError as err:
-            self.problems[doc_id] = f"{where}: {err}; its claims are listed without the article"
+            self.problems[doc_id] = f"{err}; its claims are listed without the article"
             return None
-        if entry.get("sha256") and decoded.sha256 != entry["sha256"]:
-            self.problems[doc_id] = f"{where} changed since the run: re-run `extract run` to place its claims"
-        return decoded.text
+        if changed:
+            self.problems[doc_id] = changed
+        return text

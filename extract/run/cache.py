@@ -28,7 +28,8 @@ Layout under the cache folder (``--cache-dir``, ``$EXTRACT_CACHE_DIR``, else
     articles/<ab>/<sha256>.json                    one page's article
     records/<ab>/<sha256>.json                     one document's article info and records
 
-Deleting the folder is always safe.
+Deleting the folder is always safe. A cache that cannot be written (a read-only folder, a full
+disk, a file in its place) is one warning, and the run goes on without writing it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import zlib
 from dataclasses import asdict
 from decimal import Decimal
@@ -103,6 +105,31 @@ def _write_atomic(path: Path, data: bytes) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
 
 
+def cache_problem(folder: str | os.PathLike) -> str | None:
+    """Why the cache cannot be written (one warning line), or None: tried once before a run, by
+    writing a small file, so that no worker finds out on its own."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "CACHEDIR.TAG").is_file():
+            _write_atomic(folder / "CACHEDIR.TAG", CACHEDIR_TAG)
+        handle, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as err:
+        return _unwritable(folder, err)
+    return None
+
+
+# The standard tag (bford.info/cachedir) that tells backup tools the folder holds only a cache.
+CACHEDIR_TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# The run cache of `extract`: safe to delete.\n"
+
+
+def _unwritable(folder: Path, err: OSError) -> str:
+    reason = err.strerror or str(err)
+    return f"cache {folder} cannot be written ({reason}): the run goes on without it (--cache-dir DIR, --no-cache)"
+
+
 def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -131,6 +158,24 @@ class RunCache:
         self._rules: dict[str, list[str] | None] = {}  # rule sets read in this run, by fingerprint
         safe_model = "".join(c if c.isalnum() or c in "-_." else "_" for c in model_id)
         self.docs = self.folder / "docs" / safe_model
+        self.writable = True  # False after a write failed: nothing more is written in this process
+        self._problem: str | None = None  # that failure's warning, until ``take_problem``
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write an entry; the first failure (full disk, a read-only folder) stops writing, quietly
+        but for one warning: the cache makes runs faster, never stops one."""
+        if not self.writable:
+            return
+        try:
+            _write_atomic(path, data)
+        except OSError as err:
+            self.writable = False
+            self._problem = _unwritable(self.folder, err)
+
+    def take_problem(self) -> str | None:
+        """The warning of a failed write, once."""
+        problem, self._problem = self._problem, None
+        return problem
 
     def _doc_key(self, model_text: str) -> str:
         return _digest(self.model_id, PARSE_CODE, model_text)
@@ -151,7 +196,7 @@ class RunCache:
         # zlib's fastest level: a fifth of the size, at a fraction of what the default level costs
         key = self._doc_key(model_text)
         data = key.encode("ascii") + b"\n" + zlib.compress(doc.to_bytes(exclude=DOC_EXCLUDE), 1)
-        _write_atomic(self.docs / key[:2] / f"{key}.doc", data)
+        self._write(self.docs / key[:2] / f"{key}.doc", data)
 
     # -- JSON entries: each file carries its full key, checked on reading ------------------
     def _key(self, kind: str, *parts: str) -> str:
@@ -169,7 +214,7 @@ class RunCache:
 
     def _put(self, kind: str, key: str, value: Any) -> None:
         data = json.dumps({"key": key, "value": value}, ensure_ascii=False, default=_to_json)
-        _write_atomic(self.folder / kind / key[:2] / f"{key}.json", data.encode("utf-8"))
+        self._write(self.folder / kind / key[:2] / f"{key}.json", data.encode("utf-8"))
 
     def get_records(
         self, doc_id: str, text: str, rules: str | None = None
@@ -254,4 +299,4 @@ def _claim(value: dict[str, Any]) -> Claim:
 
 
 def _article(value: dict[str, Any]) -> Article:
-    return Article(**{**value, "skip": tuple(tuple(pair) for pair in value["skip"])})
+    return Article(**{**value, "skipped": tuple(tuple(item) for item in value["skipped"])})

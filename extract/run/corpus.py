@@ -2,7 +2,8 @@
 
 Files that cannot be processed get one line on stderr and an entry in the documents list; the
 others go on. Both outputs are written atomically, so an interrupted run leaves the previous
-files intact.
+files intact; so is the folder of texts kept beside the KB when a document's text is not its
+file's bytes (HTML, a collection's record: see ``extract.run.texts``).
 
 The work is split in two so that every engine gives the same bytes: ``Extractor.process`` turns
 a chunk of files into ``FileResult``s (in a worker process, a Dask worker or this process), and
@@ -17,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -27,10 +28,12 @@ from spacy.language import Language
 from extract.document.article import Article
 from extract.kb.records import dumps
 from extract.run.atomic import atomic_writer
-from extract.run.cache import RunCache
+from extract.run.cache import RunCache, cache_problem
+from extract.run.discovery import Options, discover, discover_piped, source_date
 from extract.run.process import keep_large_blocks, settle
-from extract.run.reader import MAX_BYTES, Decoded, Discovery, InputError, Source, discover, read, source_date
+from extract.run.reader import DEFAULT_NAMES, MAX_BYTES, Decoded, InputError, Source, read
 from extract.run.storage import Location, canonical, locate
+from extract.run.texts import TextStore, texts_folder
 from extract.stages.registry import claim_types
 
 CHUNK = 16  # files per unit of work: one model batch
@@ -55,10 +58,12 @@ class FileResult:
     entry: dict[str, Any]
     records: list[dict[str, Any]]
     error: str | None = None
+    text: str | None = None  # the text the offsets point into, when it is not the file's bytes: to keep
+    warnings: list[str] = field(default_factory=list)  # lines for stderr that do not stop the document
 
 
 class NoArticles(InputError):
-    """Nothing under the paths given is an article (.txt): the run has nothing to do."""
+    """Nothing under the paths given is an article: the run has nothing to do."""
 
 
 @dataclass
@@ -77,14 +82,24 @@ class RunSummary:
         )
 
 
-def dating(source: Source, article: Article | None) -> tuple[str | None, str | None]:
-    """A document's date and where it comes from: the page ("text"), else its path ("path")."""
+def dating(source: Source, article: Article | None, decoded: Decoded | None = None) -> tuple[str | None, str | None]:
+    """A document's date and where it comes from: the page's metadata or the collection record's
+    date field ("meta"), else a date line above the article ("text"), else its path ("path")."""
     if article is None:
         return None, None
+    if decoded is not None and decoded.meta is not None and decoded.meta.date:
+        return decoded.meta.date, "meta"
     if article.date:
         return article.date, "text"
     date = source_date(source)
     return date, "path" if date else None
+
+
+def titling(article: Article | None, decoded: Decoded | None) -> str | None:
+    """The page's own title (HTML metadata, a record's title) before the headline the body finder saw."""
+    if decoded is not None and decoded.meta is not None and decoded.meta.title:
+        return decoded.meta.title
+    return article.title if article else None
 
 
 def document_entry(
@@ -92,17 +107,24 @@ def document_entry(
 ) -> dict[str, Any]:
     counts = Counter(r["type"] for r in recs)
     text = decoded.text if decoded else ""
-    date, basis = dating(source, article)
+    date, basis = dating(source, article, decoded)
+    meta = decoded.meta if decoded else None
     return {
         "doc_id": source.doc_id,
         "path": str(source.path),
+        "text_path": None,  # set by the run when it keeps the text (``FileResult.text``)
         "sha256": decoded.sha256 if decoded else None,
         "encoding": decoded.encoding if decoded else None,
-        "title": article.title if article else None,
+        "title": titling(article, decoded),
         "date": date,
         "date_basis": basis,
+        "author": meta.author if meta else None,
+        "site": meta.site if meta else None,
+        "url": meta.url if meta else None,
         "body_start": article.body_start if article else None,
         "body_end": article.body_end if article else None,
+        "body_spans": [list(span) for span in article.body_spans] if article else None,
+        "skipped": [{"start": s, "end": e, "reason": why} for s, e, why in article.skipped] if article else None,
         "chars": len(text) if decoded else None,
         "words": len(text.split()) if decoded else None,
         "claims": {kind.name: counts[kind.name] for kind in claim_types()},
@@ -172,6 +194,12 @@ class Extractor:
 
     def process(self, sources: Sequence[Source]) -> list[FileResult]:
         """Read, extract and describe each file, in the order given."""
+        results = self._process(sources)
+        if self.cache is not None and (problem := self.cache.take_problem()) and results:
+            results[0].warnings.append(problem)  # once per process; the run says it once in all
+        return results
+
+    def _process(self, sources: Sequence[Source]) -> list[FileResult]:
         results: dict[str, FileResult] = {}
         todo: list[tuple[str, str]] = []
         decoded: dict[str, Decoded] = {}
@@ -197,12 +225,17 @@ class Extractor:
 
     @staticmethod
     def _result(source: Source, decoded: Decoded, article: Article, recs: list[dict]) -> FileResult:
-        """The file's result; records of a page without a date take the date of its path (after
-        the cache, which keys records by doc id and text, not by path)."""
-        date, basis = dating(source, article)
-        if basis == "path":
+        """The file's result; records take the page's own title and date (HTML metadata, a record's
+        fields), or the date of its path when the page has none (after the cache, which keys
+        records by doc id and text, not by path or markup)."""
+        date, basis = dating(source, article, decoded)
+        if basis in ("path", "meta"):
             recs = [{**record, "doc_date": date, "date_basis": basis} for record in recs]
-        return FileResult(source.doc_id, document_entry(source, decoded, article, recs, None), recs)
+        if decoded.meta is not None and decoded.meta.title:
+            recs = [{**record, "doc_title": decoded.meta.title} for record in recs]
+        entry = document_entry(source, decoded, article, recs, None)
+        warnings = [f"{source.path}: {warning}" for warning in decoded.warnings]
+        return FileResult(source.doc_id, entry, recs, text=decoded.text if decoded.derived else None, warnings=warnings)
 
 
 def extractor_for(settings: RunSettings) -> Extractor:
@@ -298,18 +331,30 @@ def run(
     engine: Engine | None = None,
     progress: Progress = _no_progress,
     piped: Source | None = None,
+    options: Options | None = None,
 ) -> RunSummary:
-    """Process every .txt file under ``paths``, or the one article ``piped`` (standard input);
-    ``kb_out`` "-" writes the KB to stdout."""
+    """Process every article under ``paths`` (see ``reader.discover``), or the one article
+    ``piped`` (standard input); ``kb_out`` "-" writes the KB to stdout. Texts that are not their
+    file's bytes are kept in the folder ``texts.texts_folder`` names; with the KB on stdout and no
+    documents list there is nowhere to name them, and one warning says so."""
     started = time.perf_counter()
+    warn = _once(warn)
+    options = replace(options or Options(), max_bytes=settings.max_bytes)
+    if settings.cache_dir is not None and (problem := cache_problem(settings.cache_dir)):
+        warn(problem)
+        settings = replace(settings, cache_dir=None)
     extractor_for(settings)  # a malformed pattern file stops the run before any work
     for target in (kb_out, docs_out):
         _check_folder(target)
-    found = Discovery([piped], []) if piped else discover(paths)
+    folder = texts_folder(kb_out, docs_out)
+    store = TextStore(folder, docs_out) if folder is not None else None
+    if store:
+        store.check()
+    found = discover_piped(piped, options) if piped else discover(paths, options)
     if not found.sources:
         n = len(found.skipped)
         others = f" ({n} other file{'' if n == 1 else 's'} skipped)" if n else ""
-        raise NoArticles(f"no .txt files under {', '.join(map(str, paths))}{others}")
+        raise NoArticles(f"no articles ({DEFAULT_NAMES} files) under {', '.join(map(str, paths))}{others}")
     summary = RunSummary(skipped=len(found.skipped))
     entries: list[dict] = []  # one small dict per file, written sorted at the end
     for path, reason in found.skipped:
@@ -324,22 +369,51 @@ def run(
         for part in (engine or local_engine())(settings, found.sources):
             yield from part
 
+    unkept = 0  # texts with nowhere to go (KB on stdout, no documents list)
     with ExitStack() as stack:
+        if store:
+            stack.callback(store.discard)  # on failure: the staged texts go, the old folder stays
         kb: IO[str] = sys.stdout if kb_out == "-" else stack.enter_context(atomic_writer(kb_out))
         for result in progress(results(), len(found.sources)):
             entries.append(result.entry)
+            for warning in result.warnings:
+                warn(warning)
             if result.error:
                 warn(result.error)
                 summary.errors.append((result.doc_id, result.entry["error"]))
                 continue
+            if result.text is not None:
+                if store:
+                    result.entry["text_path"] = store.put(result.doc_id, result.text)
+                else:
+                    unkept += 1
             for record in result.records:
                 kb.write(dumps(record) + "\n")
             summary.documents += 1
             summary.claims.update(r["type"] for r in result.records)
         kb.flush()
-        if docs_out:
-            with atomic_writer(docs_out) as docs:
-                for entry in sorted(entries, key=lambda e: e["doc_id"]):
-                    docs.write(dumps(entry) + "\n")
+        with ExitStack() as last:  # the texts go in place once the documents list is written whole
+            docs = last.enter_context(atomic_writer(docs_out)) if docs_out else None
+            for entry in sorted(entries, key=lambda e: e["doc_id"]) if docs else ():
+                docs.write(dumps(entry) + "\n")
+            if store:
+                store.commit()
+    if unkept:
+        warn(
+            f"{unkept} document text{'s are' if unkept > 1 else ' is'} not a file's own text (HTML, a collection's "
+            "record, NUL bytes dropped) and not kept: give --docs FILE to keep them beside it"
+        )
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _once(warn: Callable[[str], None]) -> Callable[[str], None]:
+    """``warn``, saying each message only once (every worker process meets a broken cache)."""
+    said: set[str] = set()
+
+    def once(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            warn(message)
+
+    return once

@@ -1,8 +1,5 @@
-"""Finding the input files and turning their bytes into text, refusing what is not an article.
-
-Users point ``extract run`` at folders they did not make, so discovery has to cope with hidden
-files, other file types, overlapping arguments and symlink loops, and give every document an id
-that is the same on every run whatever order the filesystem lists entries in.
+"""Turning an input's bytes into text, refusing what is not an article (finding the inputs:
+``extract.run.discovery``, whose names are also importable from here).
 
 The decoded text is the reference for every offset in the knowledge base: ``text[start:end]``
 must be exactly what the claim quotes. It is therefore NOT normalised in any way: CRLF and CR line
@@ -17,29 +14,37 @@ before asking for its best guess. That also prefers cp1252 over latin-1: the sam
 0x80-0x9F are curly quotes and dashes rather than control characters. The cost is that Turkish
 cp1254 text is read as cp1252 (six letters differ).
 
-Also here, as they are about where a text comes from: an article piped in (``stdin_source``), and
-the calendar date a file's path may carry (``path_date``), the date of a page that prints none.
+Stray NUL bytes (a few, in otherwise valid UTF-8: a bad export) are dropped with a warning rather
+than the article refused as binary; the text then differs from the file and is kept beside the KB.
+
+Input kinds: plain text (any extension when named on the command line; ``.txt`` in folders), HTML
+pages (``.html``/``.htm``, read with trafilatura: ``extract.run.html``) and collections of articles
+(``.jsonl``/``.json``, one document per record: ``extract.run.collection``), each optionally gzipped
+(by extension or magic bytes). Folders give ``.txt``, ``.html`` and ``.htm`` files by default, other
+names only through ``--include`` patterns.
+
+Also here: an article piped in (``stdin_source``).
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime
 import hashlib
-import os
 import re
 import stat
-from collections import deque
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from charset_normalizer import from_bytes
 
-from extract.run.storage import Location, list_files, locate, read_bytes
+from extract.run.storage import Location, read_bytes
 
-MAX_BYTES = 10_000_000
+if TYPE_CHECKING:
+    from extract.run.collection import Record
+
+MAX_BYTES = 64_000_000
 MAX_LINE_CHARS = 100_000
 
 # UTF-32 first: its little-endian mark starts with the UTF-16 one.
@@ -53,10 +58,17 @@ _BOMS = (
 # Control characters (C0 and C1) other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _NEWLINE = re.compile("\r\n|\r|\n")
+# NUL bytes dropped from otherwise valid UTF-8 when they are at most this share of the bytes.
+MAX_NUL_SHARE = 0.01
+GZIP_MAGIC = b"\x1f\x8b"
 
-
-# Files found under one command-line argument: (reached through a symlink, relative id, path).
-_Found = list[tuple[bool, str, Path]]
+# What a file holds, from its name (a ".gz" suffix aside): the reading each kind gets.
+TEXT, HTML, COLLECTION = "text", "html", "collection"
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_COLLECTION_SUFFIXES = (".jsonl", ".ndjson", ".json")
+# Read from folders without being asked: articles as text or as saved pages.
+DEFAULT_SUFFIXES = (".txt", *_HTML_SUFFIXES[:2])
+DEFAULT_NAMES = ", ".join(DEFAULT_SUFFIXES)
 
 
 class InputError(Exception):
@@ -69,13 +81,36 @@ class InputError(Exception):
 STDIN = "-"  # the path that stands for standard input
 
 
+def kind_of(name: str) -> str:
+    """TEXT, HTML or COLLECTION, from a file name (``.gz`` aside)."""
+    lower = name.lower().removesuffix(".gz")
+    if lower.endswith(_HTML_SUFFIXES):
+        return HTML
+    if lower.endswith(_COLLECTION_SUFFIXES):
+        return COLLECTION
+    return TEXT
+
+
+def read_by_default(name: str) -> bool:
+    """Whether a folder's file is read without ``--include``: .txt, .html, .htm, plain or gzipped."""
+    return name.lower().removesuffix(".gz").endswith(DEFAULT_SUFFIXES)
+
+
 @dataclass(frozen=True)
 class Source:
     path: Location  # the file, as reached from the command-line argument: a local path or a URL
     # path relative to the folder given on the command line, '/'-separated;
-    # a file given directly: its name
+    # a file given directly: its name; a collection's record: the file's id, "#", the record's id
     doc_id: str
     data: bytes | None = field(default=None, repr=False)  # the bytes already read (standard input)
+    record: Record | None = field(default=None, repr=False)  # an article of a collection (or its problem)
+
+    @property
+    def name(self) -> str:
+        """The name its kind is read from: the file's, or for standard input the --name given."""
+        if self.data is not None:
+            return self.doc_id
+        return self.path.rpartition("/")[2] if isinstance(self.path, str) else self.path.name
 
 
 def stdin_source(stream: BinaryIO, name: str | None, max_bytes: int = MAX_BYTES) -> Source:
@@ -85,182 +120,103 @@ def stdin_source(stream: BinaryIO, name: str | None, max_bytes: int = MAX_BYTES)
 
 
 @dataclass(frozen=True)
-class Discovery:
-    sources: list[Source]  # sorted by doc_id, unique doc ids
-    skipped: list[tuple[Location, str]]  # (path, reason): non-.txt files, unreadable folders; sorted
+class PageMeta:
+    """What a page's markup or a collection's record says about the article, beside its text."""
+
+    title: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD or YYYY-MM)
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
 class Decoded:
     text: str  # the decoded text: offsets in the knowledge base are defined on exactly this string
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "cp1252"
-    sha256: str  # hex digest of the raw bytes
-
-
-def discover(paths: Sequence[str | os.PathLike]) -> Discovery:
-    """Every .txt file under ``paths``, listed once, with ids that do not depend on listing order.
-
-    Arguments are taken in the order given; when two different files would get the same id, the
-    later one gets its root folder's name (then more of its path) prefixed. Names starting with
-    "." are skipped silently inside folders, but not when given on the command line. A URL
-    other than ``file://`` is listed through fsspec (see ``extract.storage``).
-    """
-    listings: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-    for arg in paths:  # fail before a long walk when a later argument has a typo
-        location = locate(arg)
-        try:
-            if isinstance(location, str):
-                listings[location] = list_files(location)
-            else:
-                location.stat()
-        except (FileNotFoundError, NotADirectoryError):
-            raise InputError(f"no such file or folder: {os.fspath(arg)}") from None
-        except OSError as err:
-            if isinstance(location, str):  # no fsspec, an unknown protocol, or the store refused
-                raise InputError(str(err)) from None
-            # exists but cannot be read: reported in ``skipped``
-    walk = _Walk()
-    for arg in paths:
-        location = locate(arg)
-        if isinstance(location, str):
-            walk.add_listing(*listings[location])
-        else:
-            walk.add_root(location)
-    return Discovery(
-        sources=[walk.sources[doc_id] for doc_id in sorted(walk.sources)],
-        skipped=sorted(walk.skipped.values(), key=lambda item: (str(item[0]), item[1])),
-    )
-
-
-class _Walk:
-    """State shared by all command-line arguments, so that overlaps and links are listed once."""
-
-    def __init__(self) -> None:
-        self.folders_seen: set[Path] = set()  # resolved, so a symlink loop is entered only once
-        self.files_seen: set[Location] = set()  # resolved
-        self.sources: dict[str, Source] = {}
-        self.skipped: dict[Location, tuple[Location, str]] = {}  # by resolved path
-
-    def add_root(self, root: Path) -> None:
-        found: _Found = []
-        try:
-            is_folder = root.is_dir()
-        except OSError as err:
-            self.skip(root, f"cannot read: {err.strerror}")
-            return
-        if is_folder:
-            self.walk(root, found)
-            base = root
-        else:
-            self.classify(root, root.name, False, found)
-            base = root.parent
-        # Real paths before symlinked ones, so a file reachable both ways keeps its real name.
-        folders = Path(os.path.abspath(base)).parts[1:]
-        for _, rel, path in sorted(found):
-            self.add(path, _real(path), rel, folders, _real(base).joinpath(rel).as_posix())
-
-    def add_listing(self, root: str, files: list[tuple[str, str]]) -> None:
-        """The files of a URL, listed by ``storage.list_files`` (no links or special files there)."""
-        folders = [part for part in root.split("/") if part]
-        for rel, url in files:
-            if rel.lower().endswith(".txt"):
-                self.add(url, url, rel, folders, url)
-            else:
-                self.skip(url, "not a .txt file")
-
-    def add(self, path: Location, key: Location, rel: str, folders: Sequence[str], full: str) -> None:
-        if key not in self.files_seen:
-            self.files_seen.add(key)
-            doc_id = next(c for c in _doc_ids(rel, folders, full) if c not in self.sources)
-            self.sources[doc_id] = Source(path, doc_id)
-
-    def walk(self, root: Path, found: _Found) -> None:
-        """Collect the files under ``root``; real folders are walked before symlinked ones, so a
-        folder that is also reachable through a link is listed under its real path."""
-        real: list[tuple[Path, bool]] = [(root, False)]
-        linked: deque[tuple[Path, bool]] = deque()
-        while real or linked:
-            folder, via_link = real.pop() if real else linked.popleft()
-            key = _real(folder)
-            if key in self.folders_seen:
-                continue
-            self.folders_seen.add(key)
-            try:
-                names = sorted(os.listdir(folder))
-            except OSError as err:
-                self.skip(folder, f"cannot read folder: {err.strerror}")
-                continue
-            for name in names:
-                if name.startswith("."):
-                    continue
-                path = folder / name
-                try:
-                    is_link, is_folder = path.is_symlink(), path.is_dir()
-                except OSError as err:  # e.g. a folder we may list but not enter
-                    self.skip(path, f"cannot read: {err.strerror}")
-                    continue
-                if is_folder:
-                    (linked if is_link else real).append((path, via_link or is_link))
-                else:
-                    rel = path.relative_to(root).as_posix()
-                    self.classify(path, rel, via_link or is_link, found)
-
-    def classify(self, path: Path, rel: str, via_link: bool, found: _Found) -> None:
-        """Add ``path`` to ``found`` if it is a .txt file, else say why it is skipped."""
-        if not path.is_file():
-            self.skip(path, "broken symbolic link" if path.is_symlink() else "not a regular file")
-        elif path.suffix.lower() != ".txt":
-            self.skip(path, "not a .txt file")
-        else:
-            found.append((via_link, rel, path))
-
-    def skip(self, path: Location, reason: str) -> None:
-        self.skipped.setdefault(path if isinstance(path, str) else _real(path), (path, reason))
-
-
-def _real(path: Path) -> Path:
-    """The path with symlinks resolved; unlike ``Path.resolve`` it does not raise on a loop."""
-    return Path(os.path.realpath(path))
-
-
-def _doc_ids(rel: str, folders: Sequence[str], full: str) -> Iterator[str]:
-    """Candidate ids for the file ``rel`` under the folder ``folders``, in order of preference.
-
-    First ``rel`` itself, then with ever more of the folder's path prefixed, and last ``full``, the
-    resolved path or URL: only those start with "/" or a protocol and two different files never
-    share one, so some candidate is always free.
-    """
-    yield rel
-    for depth in range(1, len(folders) + 1):
-        yield "/".join((*folders[-depth:], rel))
-    yield full
+    sha256: str  # hex digest of the raw bytes (a collection's record: of its text in UTF-8)
+    # The text is not the file's decoded bytes (extracted from HTML, a record of a collection, NUL
+    # bytes dropped): the run keeps it beside the KB, since the offsets point into it.
+    derived: bool = False
+    meta: PageMeta | None = None
+    warnings: tuple[str, ...] = ()  # one line each, e.g. the NUL bytes dropped
 
 
 def read(source: Source, *, max_bytes: int = MAX_BYTES) -> Decoded:
-    """A source's text: from the bytes it carries (standard input), else from its file."""
+    """A source's text: a collection's record, the bytes it carries (standard input), or its file."""
+    if source.record is not None:
+        from extract.run.collection import decode_record
+
+        return decode_record(source.record)
     if source.data is None:
         return read_source(source.path, max_bytes=max_bytes)
     if len(source.data) > max_bytes:
         raise _size_error(max_bytes)
-    return decode(source.data)
+    return decode_file(source.data, source.name, max_bytes=max_bytes)
 
 
 def read_source(path: Location, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
     """Read and decode one file, checking its size before reading so a huge file is never loaded."""
+    name = path.rpartition("/")[2] if isinstance(path, str) else path.name
+    return decode_file(load(path, max_bytes), name, max_bytes=max_bytes, max_line_chars=max_line_chars)
+
+
+def load(path: Location, max_bytes: int) -> bytes:
+    """A file's bytes, at most ``max_bytes`` of them (else the one-line size error)."""
     try:
         data = read_bytes(path, max_bytes + 1) if isinstance(path, str) else _read_local(path, max_bytes)
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}") from err
     if len(data) > max_bytes:  # the file grew since stat, or stat does not know (/proc, a URL)
         raise _size_error(max_bytes)
-    return decode(data, max_line_chars=max_line_chars)
+    return data
+
+
+def decode_file(data: bytes, name: str, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
+    """A file's text, read as its kind: gzip undone (by magic bytes), HTML through trafilatura,
+    anything else as text. A file whose name says nothing (no .html) but which starts like an
+    HTML page (``<!doctype html``, ``<html``) is read as HTML, except a ``.txt`` file."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip(data, max_bytes)
+    kind = kind_of(name)
+    if kind == COLLECTION:
+        raise InputError("a collection of articles (one document per record): read it with `extract run`")
+    if kind == HTML or (not name.lower().removesuffix(".gz").endswith(".txt") and looks_like_html(data)):
+        from extract.run.html import read_html
+
+        return read_html(data, sha256, max_line_chars=max_line_chars, max_bytes=max_bytes)
+    decoded = decode(data, max_line_chars=max_line_chars)
+    return decoded if decoded.sha256 == sha256 else replace(decoded, sha256=sha256)
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """The content of gzipped ``data``, refused past ``max_bytes`` (a small file can unpack to gigabytes)."""
+    inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflate.decompress(data, max_bytes + 1)
+    except zlib.error as err:
+        raise InputError(f"cannot read: a damaged gzip file ({err})") from None
+    if len(out) > max_bytes:
+        raise InputError(f"unpacks to over the {_size(max_bytes)} limit; split it or raise --max-bytes")
+    if not inflate.eof:
+        raise InputError("cannot read: a truncated gzip file")
+    return out
+
+
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """A page saved or piped without its .html name: it opens with a doctype or an <html> tag."""
+    return bool(_HTML_START.match(data.removeprefix(codecs.BOM_UTF8)[:4096]))
 
 
 def _read_local(path: Path, max_bytes: int) -> bytes:
     info = path.stat()
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
         # Opening a pipe would wait for a writer; a device may never end.
-        raise InputError("not a regular file (a pipe, socket or device); give .txt files or folders")
+        raise InputError("not a regular file (a pipe, socket or device); give files or folders")
     if info.st_size > max_bytes:
         raise _size_error(max_bytes, info.st_size)
     with path.open("rb") as file:  # a folder raises IsADirectoryError here
@@ -269,39 +225,94 @@ def _read_local(path: Path, max_bytes: int) -> bytes:
 
 def decode(data: bytes, *, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
     """Decode an article's bytes faithfully (see the module docstring), or say why it is not one."""
-    text, encoding = _decode(data)
+    text, encoding, dropped = _decode(data)
+    check_text(text, max_line_chars=max_line_chars)
+    warnings: tuple[str, ...] = ()
+    if dropped:
+        plural = "" if dropped == 1 else "s"
+        warnings = (f"dropped {dropped} NUL byte{plural} (offsets refer to the text without them)",)
+    return Decoded(text, encoding, hashlib.sha256(data).hexdigest(), derived=bool(dropped), warnings=warnings)
+
+
+def check_text(text: str, *, max_line_chars: int = MAX_LINE_CHARS) -> None:
+    """Refuse, in one line, a text that is not an article: empty, binary, or a line too long to be prose."""
     if not text.strip():
         raise InputError("empty file (nothing to extract)")
     if len(_CONTROL.findall(text)) * 10 > len(text):
         raise _binary_error()
-    for number, line in enumerate(_NEWLINE.split(text), 1):
-        if len(line) > max_line_chars:
-            raise InputError(
-                f"line {number:,} is {len(line):,} characters long, over the {max_line_chars:,} limit: not article text"
-            )
-    return Decoded(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+    # Lines split at LF alone are never shorter than at CR, LF or CRLF: a quick look first (a 20 MB
+    # file has a million lines), the exact line only for the message.
+    if len(text) > max_line_chars and max(map(len, text.split("\n"))) > max_line_chars:
+        for number, line in enumerate(_NEWLINE.split(text), 1):
+            if len(line) > max_line_chars:
+                raise InputError(
+                    f"line {number:,} is {len(line):,} characters long, over the {max_line_chars:,} limit: "
+                    "not article text"
+                )
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of its encoding."""
+def _decode(data: bytes) -> tuple[str, str, int]:
+    """The text, the name of its encoding, and how many stray NUL bytes were dropped."""
     bom_encoding = next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
     if bom_encoding in ("utf-16", "utf-32"):
-        return _strict(data, bom_encoding), bom_encoding
+        return _strict(data, bom_encoding), bom_encoding, 0
     if b"\x00" in data:
-        raise _binary_error()
+        return _without_nul(data, bom_encoding)
     if bom_encoding:
-        return _strict(data, bom_encoding), bom_encoding
+        return _strict(data, bom_encoding), bom_encoding, 0
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
-    if from_bytes(data, cp_isolation=["cp1252"]).best() is not None:  # see the module docstring
-        return data.decode("cp1252"), "cp1252"
-    best = from_bytes(data).best()
+    text, encoding = _guess(data)
+    return text, encoding, 0
+
+
+def _without_nul(data: bytes, bom_encoding: str | None) -> tuple[str, str, int]:
+    """UTF-8 with a few stray NUL bytes (a faulty export or copy): read without them. Anything
+    else with NUL bytes is binary (or UTF-16 without its mark, which we cannot tell apart)."""
+    nuls = data.count(0)
+    if nuls > len(data) * MAX_NUL_SHARE:
+        raise _binary_error()
+    encoding = bom_encoding or "utf-8"
+    try:
+        return data.replace(b"\x00", b"").decode(encoding), encoding, nuls
+    except UnicodeDecodeError:
+        raise _binary_error() from None
+
+
+# charset-normalizer reads this much of a large file: enough to tell a code page, and a 20 MB
+# file is not read through several times.
+GUESS_SAMPLE = 1_000_000
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """A single-byte or legacy encoding, guessed from a sample; cp1252 when it fits (module docstring)."""
+    sample = data if len(data) <= GUESS_SAMPLE else _sample(data)
+    if from_bytes(sample, cp_isolation=["cp1252"]).best() is not None:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:  # a byte cp1252 lacks outside the sample
+            pass
+    best = from_bytes(sample).best()
     if best is None:
         raise InputError("cannot decode the text (not UTF-8, UTF-16 or a single-byte encoding)")
     encoding = codecs.lookup(best.encoding).name
-    return data.decode(encoding), encoding
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        raise InputError(f"cannot decode the text: it reads as {encoding} at first, but not throughout") from None
+
+
+def _sample(data: bytes) -> bytes:
+    """Pieces from the start, middle and end of ``data``, cut at line breaks so no character is split."""
+    piece = GUESS_SAMPLE // 3
+    parts = []
+    for at in (0, len(data) // 2, len(data) - piece):
+        start = data.find(b"\n", at) + 1 if at else 0
+        end = data.rfind(b"\n", start, start + piece)
+        parts.append(data[start : end if end > start else start + piece])
+    return b"\n".join(parts)
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -337,34 +348,23 @@ def _size(n: int) -> str:
     return f"{n:,} bytes"
 
 
-# A calendar date in a file's name or folders: 2016-10-02 or 2016_10_02 (not inside a longer run
-# of digits), 20161002 (standing alone: not inside a hex digest), or the folders /2016/10/02/.
-_PATH_DATES = (
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-_])(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?!\d)"),
-    re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)(?![0-9A-Za-z])"),
-    re.compile(r"(?:^|/)(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)/"),
-)
+# Discovery lived here once: its names are still importable from this module, loaded on first use
+# (discovery imports this module, so it cannot be imported at the top).
+_DISCOVERY_NAMES = {
+    "Discovery",
+    "Options",
+    "discover",
+    "discover_piped",
+    "path_date",
+    "source_date",
+    "SKIPPED_KIND",
+    "TEXTS_MARKER",
+}
 
 
-def path_date(path: str) -> str | None:
-    """The ISO date a file's path carries (``nyt_2016-10-02_x.txt``, ``news/2016/10/02/x.txt``), or None.
+def __getattr__(name: str) -> object:
+    if name in _DISCOVERY_NAMES:
+        from extract.run import discovery
 
-    Only a real calendar date counts (months 1-12, a day the month has, years 1900-2099), so an id
-    or a count of digits is not taken for one; of several, the one nearest the file name wins.
-    """
-    found = []
-    for pattern in _PATH_DATES:
-        for match in pattern.finditer(path.replace(os.sep, "/")):
-            try:
-                day = datetime.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                continue
-            found.append((match.end(), day.isoformat()))
-    return max(found)[1] if found else None
-
-
-def source_date(source: Source) -> str | None:
-    """The date in a source's path (absolute, as every engine sees it), or in its name if piped in."""
-    if source.data is not None:
-        return path_date(source.doc_id)
-    return path_date(source.path if isinstance(source.path, str) else str(source.path.absolute()))
+        return getattr(discovery, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

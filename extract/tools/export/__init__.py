@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from extract.kb.sources import source_location
-from extract.run.reader import InputError, read_source
+from extract.kb.sources import document_text
+from extract.run.reader import InputError
 from extract.tools.export.annotation import TASKS, write_tasks
 from extract.tools.export.tables import claim_columns, write_csv, write_parquet, write_sqlite
 
@@ -22,14 +22,15 @@ STREAMED = ("csv", "parquet")  # formats written record by record: the KB need n
 
 
 def load_texts(documents: Mapping[str, Mapping[str, Any]], base: Path = Path()) -> dict[str, str]:
-    """Each document's source text, re-read and decoded as the run did; skipped files are left out.
-    A relative path is found beside the documents list (folder ``base``) first, as the report does."""
+    """Each document's source text as the run read it (the text it kept, else the file decoded
+    again); skipped files are left out. A relative path is found beside the documents list (folder
+    ``base``) first, as the report does."""
     texts = {}
     for doc_id, entry in documents.items():
         if entry.get("error") or not entry.get("path"):
             continue
         try:
-            texts[doc_id] = read_source(source_location(entry["path"], base)).text
+            texts[doc_id] = document_text(entry, base)[0]
         except InputError as err:
             raise ValueError(
                 f"{entry['path']} (document {doc_id}): {err}; keep the articles where `extract run` read "
