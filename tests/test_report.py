@@ -3,6 +3,7 @@ and in a real browser the filters, the keyboard and the panel work."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -386,3 +387,140 @@ def test_report_in_a_headless_browser(text_records, tmp_path):
         finally:
             browser.close()
     assert (tmp_path / "report.png").stat().st_size > 0
+
+
+# A page as the body finder sees it: a site line before the article, a caption and a read-more line
+# inside it (left out where they stand), and comments after it.
+FURNITURE_TEXT = (
+    "Home | News | <b>Sport</b>\n\n"
+    "Council warns of cuts\n\n"
+    "“We need £3m more,” said Ann Lee.\n\n"
+    "Photo: the town hall <script>x()</script>\n\n"
+    "“The plan is flawed,” said Bo Chan.\n\n"
+    "READ MORE: Cuts across the county\n\n"
+    "The vote is on Monday.\n\n"
+    "Comments (3)\nGreat story!\n"
+)
+
+
+def furniture_entry(text: str = FURNITURE_TEXT) -> dict:
+    """A documents-list entry as the run writes it now: kept ranges and the skipped ones inside them."""
+
+    def at(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part) + 2  # the line and its blank line
+
+    caption, more = at("Photo: the town hall <script>x()</script>"), at("READ MORE: Cuts across the county")
+    start, end = text.index("Council"), text.index("Comments")
+    return {
+        "doc_id": "a.txt",
+        "title": "Council warns of cuts",
+        "error": None,
+        "body_start": start,
+        "body_end": end,
+        "body_spans": [[start, caption[0]], [caption[1], more[0]], [more[1], end]],
+        "skipped": [
+            {"start": caption[0], "end": caption[1], "reason": "caption <i>"},
+            {"start": more[0], "end": more[1], "reason": "read-more line"},
+        ],
+    }
+
+
+def out_spans(page: str, marked: bool = False) -> list[tuple[str, str]]:
+    """(why, text) of each greyed piece of the articles; ``marked``: only those with a claim highlighted."""
+    found = re.findall(r'<span class="out" data-why="([^"]*)" title="[^"]*">(.*?)</span>', page, re.S)
+    return [
+        (html.unescape(why), html.unescape(re.sub(r"<[^>]+>", "", inner)))
+        for why, inner in found
+        if not marked or "<mark" in inner
+    ]
+
+
+def test_text_left_out_of_the_body_is_greyed_with_why_and_claims_stay_highlighted():
+    text, entry = FURNITURE_TEXT, furniture_entry()
+    ann = text.index("“We need")
+    quote = record("quote", ann, text.index(" said Ann"), text, speaker="Ann Lee")
+    money = record("money", text.index("£3m"), text.index("£3m") + 3, text, amount=3000000, currency="GBP")
+    page = render_report([quote, money], {"a.txt": text}, {"a.txt": entry})
+    parsed = parse(page)
+    assert parsed.text == text  # every character once, the greyed ones too
+    assert "script" not in parsed.tags - {"script"} and "i" not in parsed.tags and "b" not in parsed.tags
+    assert parsed.scripts == 2
+    spans = out_spans(page)
+    assert spans == [
+        ("before the article body", "Home | News | <b>Sport</b>\n\n"),
+        ("skipped as page furniture: caption <i>", "Photo: the town hall <script>x()</script>\n\n"),
+        ("skipped as page furniture: read-more line", "READ MORE: Cuts across the county\n\n"),
+        ("after the article body", "Comments (3)\nGreat story!\n"),
+    ]
+    assert 'title="Skipped as page furniture: caption &lt;i&gt;"' in page
+    kept = len(text) - sum(len(inner) for _, inner in spans)
+    assert f"2 ranges skipped (caption &lt;i&gt;, read-more line) · {kept:,} of {len(text):,} characters kept" in page
+    covered = {t: attrs["data-marks"].split() for attrs, t in parsed.marks}
+    assert covered["£3m"] == [money["id"], quote["id"]]
+    assert "claims lie in greyed text" not in page
+    assert 'class="legend-out"' in page
+
+
+def test_a_claim_crossing_into_left_out_text_stays_well_nested_and_is_pointed_out():
+    text, entry = FURNITURE_TEXT, furniture_entry()
+    start = text.index("Bo Chan")
+    crossing = record("stance", start, text.index("Monday"), text, polarity="negative")  # over the read-more line
+    page = render_report([crossing], {"a.txt": text}, {"a.txt": entry})
+    parsed = parse(page)
+    assert parsed.text == text
+    pieces = [t for attrs, t in parsed.marks]
+    assert "".join(pieces) == crossing["text"] and len(pieces) == 3  # cut where the grey starts and ends
+    assert [attrs["tabindex"] for attrs, _ in parsed.marks] == ["0", "-1", "-1"]  # still one Tab stop
+    assert "1 claims lie in greyed text" in page
+
+
+def test_old_documents_lists_show_the_outer_bounds_or_the_whole_text():
+    text, entry = FURNITURE_TEXT, furniture_entry()
+    bounds = {k: entry[k] for k in ("doc_id", "title", "error", "body_start", "body_end")}
+    page = render_report([], {"a.txt": text}, {"a.txt": bounds})
+    assert [why for why, _ in out_spans(page)] == ["before the article body", "after the article body"]
+    kept = entry["body_end"] - entry["body_start"]
+    assert f'<p class="meta body-note">{kept:,} of {len(text):,} characters kept as the article body</p>' in page
+    assert "skipped" not in re.search(r'<p class="meta body-note">(.*?)</p>', page).group(1)
+    assert parse(page).text == text
+
+    plain = render_report([], {"a.txt": text}, {"a.txt": {"doc_id": "a.txt", "error": None}})
+    assert "body-note" not in plain and '<span class="out"' not in plain and 'class="legend-out"' not in plain
+    assert parse(plain).text == text
+    nothing_skipped = render_report([], {"a.txt": text}, {"a.txt": {**bounds, "skipped": []}})
+    assert "Nothing skipped inside the body" in nothing_skipped
+
+
+def test_unusable_body_ranges_are_clipped_or_ignored_not_a_crash():
+    text = "abcdefghij"
+    entry = {
+        "body_spans": [[2, 5], "x", [4, 99], [True, 3], [7, 6]],
+        "skipped": [{"start": 3, "end": 4, "reason": None}, {"start": "a"}, {"start": 50, "end": 60, "reason": "far"}],
+    }
+    page = render_report([], {"a.txt": text}, {"a.txt": entry})
+    assert parse(page).text == text
+    assert [why for why, _ in out_spans(page)] == ["before the article body", "skipped as page furniture"]
+    assert "1 range skipped (no reason given) · 7 of 10 characters kept" in page
+
+
+def test_a_run_with_a_repeated_line_greys_it_in_the_report(tmp_path):
+    source = Path(__file__).parent.parent / "corpus"
+    article = next(source.glob("002_*.txt"))
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / article.name).write_bytes(article.read_bytes())
+    kb = tmp_path / "kb.jsonl"
+    ran = CliRunner().invoke(main, ["run", str(tmp_path / "news"), "-o", str(kb), "--quiet"])
+    assert ran.exit_code == 0, ran.stderr
+    entry = json.loads(kb.with_name("kb.documents.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert any(s["reason"] == "repeated line" for s in entry["skipped"])
+    made = CliRunner().invoke(main, ["report", str(kb), "-o", str(tmp_path / "report.html")])
+    assert made.exit_code == 0, made.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    text = article.read_text(encoding="utf-8")
+    parsed = parse(page)
+    assert parsed.text == text
+    greyed = {inner: why for why, inner in out_spans(page)}
+    for skipped in entry["skipped"]:
+        assert greyed[text[skipped["start"] : skipped["end"]]] == f"skipped as page furniture: {skipped['reason']}"
+    assert out_spans(page, marked=True) == []  # no claim comes from text left out
+    assert "1 range skipped (repeated line)" in page and "claims lie in greyed text" not in page

@@ -5,9 +5,11 @@ changed claims are found, and the server checks every request before it writes."
 from __future__ import annotations
 
 import hashlib
+import html
 import http.client
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -255,3 +257,54 @@ def test_the_server_answers_its_own_page_only(records, tmp_path):
         session.log.close()
     assert [line["claim"] for line in read_review(tmp_path / "kb.review.jsonl").lines] == [claim]
     assert os.stat(tmp_path / "kb.review.jsonl").st_size > 0
+
+
+def test_text_left_out_of_the_body_is_greyed_and_an_add_there_is_allowed_but_pointed_out(records, tmp_path):
+    session = session_for(tmp_path, records)
+    text = TEXTS["b.txt"]
+    nurse = text.index("A nurse")
+    body_start, body_end = text.index("The trust"), len(text)
+    session.documents["b.txt"].update(
+        body_start=body_start,
+        body_end=body_end,
+        body_spans=[[body_start, nurse]],
+        skipped=[{"start": nurse, "end": body_end, "reason": "caption"}],
+    )
+    b = session.index_of("b.txt")
+    document = session.document(b)
+    assert html.unescape(re.sub(r"<[^>]+>", "", document["html"])) == text
+    assert document["left_out"] == [
+        [0, body_start, "before the article body"],
+        [nurse, body_end, "skipped as page furniture: caption"],
+    ]
+    kept = nurse - body_start
+    assert (
+        document["body_note"]
+        == f"1 range skipped (caption) · {kept} of {len(text)} characters kept as the article body"
+    )
+    assert '<span class="out" data-why="skipped as page furniture: caption"' in document["html"]
+    assert all(c["left_out"] is None for c in document["claims"] if body_start <= c["start"] and c["end"] <= nurse)
+
+    # A reviewer who thinks the finder was wrong adds the missed quote from the skipped line: it is
+    # added (not refused), and the page is told it lies in text the run left out.
+    start = text.index("the wards are full")
+    end = text.index(" every night") + len(" every night")
+    added = session.decide(
+        {"decision": "add", "doc_id": "b.txt", "type": "quote", "start": start, "end": end,
+         "text": text[start:end], "fields": {"speaker": "a nurse"}}
+    )  # fmt: skip
+    line = added["lines"][0]
+    assert line["decision"] == "add" and "left_out" not in line  # the decisions file keeps its format
+    claim = next(c for c in added["document"]["claims"] if c["id"] == line["claim"])
+    assert claim["added"] and claim["left_out"] == "skipped as page furniture: caption"
+    assert re.search(rf'<span class="out"[^>]*>[^<]*<mark [^>]*data-marks="{line["claim"]}"', added["document"]["html"])
+
+    # The other document's entry has none of the keys (an older run): the whole text, as before.
+    a = session.document(session.index_of("a.txt"))
+    assert a["body_note"] is None and a["left_out"] == [] and 'class="out"' not in a["html"]
+    assert all(c["left_out"] is None for c in a["claims"])
+
+
+def test_the_page_carries_the_grey_styles():
+    page = render_page("kb.jsonl", ["GBP"])
+    assert ".text .out" in page and 'id="edit-note"' in page and 'id="doc-body"' in page

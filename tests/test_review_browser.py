@@ -207,3 +207,59 @@ def test_a_review_in_the_browser_survives_a_restart_and_becomes_gold(kb, tmp_pat
     assert (types["stance"]["tp"], types["stance"]["fp"], types["stance"]["fn"]) == (stances - 1, 1, 0)
     for kind in ("money", "count"):
         assert (types[kind]["fp"], types[kind]["fn"], types[kind]["value_accuracy"]) == (0, 0, 1.0)
+
+
+def test_text_left_out_of_the_body_is_greyed_and_adding_from_it_says_so(nlp, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (pip install)")
+    records = [r for doc_id, text in TEXTS.items() for r in extract.claims(text, nlp, doc_id=doc_id)]
+    kb = write_kb(tmp_path, records)
+    text = TEXTS["b.txt"]
+    nurse, start = text.index("A nurse"), text.index("The trust")
+    docs = kb.with_name("kb.documents.jsonl")
+    entries = [json.loads(line) for line in docs.read_text(encoding="utf-8").splitlines()]
+    for entry in entries:
+        if entry["doc_id"] == "b.txt":
+            entry.update(body_start=start, body_end=len(text), body_spans=[[start, nurse]],
+                         skipped=[{"start": nurse, "end": len(text), "reason": "caption"}])  # fmt: skip
+    docs.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+    server = Server(kb)
+    errors: list[str] = []
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            try:
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page.on("pageerror", lambda err: errors.append(str(err)))
+                page.goto(server.url + "#doc=1")
+                page.wait_for_function("document.getElementById('doc-title').textContent.startsWith('Hospital')")
+                assert page.inner_text("#doc-body").startswith("1 range skipped (caption)")
+                greyed = page.locator("#text .out").last
+                assert greyed.get_attribute("title") == "Skipped as page furniture: caption"
+                ink = page.locator("#text").evaluate("el => getComputedStyle(el).color")
+                assert greyed.evaluate("el => getComputedStyle(el).color") != ink
+                assert page.evaluate("document.getElementById('text').textContent") == text
+
+                assert page.evaluate(SELECT, "the wards are full every night")
+                page.wait_for_function("!document.getElementById('do-add').disabled")
+                page.keyboard.press("s")
+                note = page.locator("#edit-note")
+                assert note.is_visible() and "caption" in note.inner_text() and "still add" in note.inner_text()
+                page.locator("#edit input[name=speaker]").fill("a nurse")
+                page.keyboard.press("Enter")
+                page.wait_for_selector("#edit", state="hidden")
+                page.wait_for_function("document.getElementById('claim').textContent.includes('left out')")
+                added = page.locator("#text .out mark.hl")
+                assert added.count() > 0 and added.first.evaluate("el => getComputedStyle(el).color") == ink
+                page.screenshot(path=str(tmp_path / "left-out.png"))
+
+                page.keyboard.press("[")  # the other document has no body keys: nothing greyed
+                page.wait_for_function("document.getElementById('doc-title').textContent.startsWith('Council')")
+                assert page.locator("#text .out").count() == 0 and page.locator("#doc-body").is_hidden()
+                assert errors == []
+            finally:
+                browser.close()
+    finally:
+        server.stop()
+    assert [line["decision"] for line in read_review(review_path(kb)).lines] == ["add"]

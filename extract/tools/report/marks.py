@@ -9,7 +9,7 @@ marks covering it: the result is flat, so always well nested.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
@@ -151,32 +151,47 @@ def marks_of(
     return marks, unplaced
 
 
-def highlight(text: str, marks: list[Mark]) -> str:
+def highlight(text: str, marks: list[Mark], left_out: Sequence[tuple[int, int, str]] = ()) -> str:
     """``text`` escaped, cut at every mark boundary, each covered piece one <mark> naming its marks.
 
     Marks are listed innermost (shortest) first, the order the panel shows them in. A piece is a
     Tab stop (tabindex 0) where a mark starts, so every claim is reached once with the keyboard.
+    ``left_out`` (sorted, apart: text that is not the article body, with why) is wrapped in
+    ``<span class="out">`` elements, cut there too, so a mark running out of the body is two pieces.
     """
     order = [layer.name for layer in layers()]
-    bounds = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
+    spans = [(a, b, why) for a, b, why in left_out if 0 <= a < b <= len(text)]
+    cuts = {x for m in marks for x in (m.start, m.end)} | {x for a, b, _ in spans for x in (a, b)}
+    bounds = sorted({0, len(text)} | cuts)
     pending = sorted(marks, key=lambda m: m.start, reverse=True)
     active: list[Mark] = []
     out: list[str] = []
+    at = 0  # the next left-out span
     for start, end in pairwise(bounds):
-        while pending and pending[-1].start <= start:
-            active.append(pending.pop())
-        active = [m for m in active if m.end > start]
-        piece = esc(text[start:end])
-        covering = sorted(active, key=lambda m: (m.end - m.start, m.id))
-        if not covering:
-            out.append(piece)
-            continue
-        types = sorted({m.type for m in covering}, key=order.index)
-        classes = " ".join(["hl", *(f"t-{t} on-{t}" for t in types)])
-        ids = " ".join(m.id for m in covering)
-        tabindex = 0 if any(m.start == start for m in covering) else -1
-        out.append(f'<mark class="{classes}" data-marks="{esc(ids)}" tabindex="{tabindex}">{piece}</mark>')
+        if at < len(spans) and spans[at][0] == start:
+            why = spans[at][2]
+            out.append(f'<span class="out" data-why="{esc(why)}" title="{esc(why[:1].upper() + why[1:])}">')
+        out.append(_piece(text, start, end, pending, active, order))
+        if at < len(spans) and spans[at][1] == end:
+            out.append("</span>")
+            at += 1
     return "".join(out)
+
+
+def _piece(text: str, start: int, end: int, pending: list[Mark], active: list[Mark], order: list[str]) -> str:
+    """The HTML of ``text[start:end]``: plain, or a <mark> of the marks covering it (``active``, kept up to date)."""
+    while pending and pending[-1].start <= start:
+        active.append(pending.pop())
+    active[:] = [m for m in active if m.end > start]
+    piece = esc(text[start:end])
+    covering = sorted(active, key=lambda m: (m.end - m.start, m.id))
+    if not covering:
+        return piece
+    types = sorted({m.type for m in covering}, key=order.index)
+    classes = " ".join(["hl", *(f"t-{t} on-{t}" for t in types)])
+    ids = " ".join(m.id for m in covering)
+    tabindex = 0 if any(m.start == start for m in covering) else -1
+    return f'<mark class="{classes}" data-marks="{esc(ids)}" tabindex="{tabindex}">{piece}</mark>'
 
 
 def panel_record(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from string import Template
 from typing import Any
 
 from extract.kb.records import by_document
+from extract.tools.report.body import Body, body_of
 from extract.tools.report.escape import esc, script_json
 from extract.tools.report.marks import Mark, highlight, layer_styles, layers, marks_of, panel_record
 
@@ -35,9 +36,19 @@ class Document:
     def date(self) -> str | None:
         return self.entry.get("date") or next((r["doc_date"] for r in self.records if r.get("doc_date")), None)
 
+    def body(self) -> Body:
+        """Where the article body is in the text (greyed around and inside it: what the run left out)."""
+        return body_of(self.entry, len(self.text or ""))
+
     def link(self) -> str:
         name = f'{esc(self.title)} <span class="n">{esc(self.doc_id)}</span>' if self.title else esc(self.doc_id)
         return f'<a href="{esc(self.href)}">{name}</a>'
+
+
+BODY_LEGEND = (
+    '<span class="legend-out"><span class="out">grey text</span> is not in the article body'
+    " (hover it for why); claims come from the rest</span>"
+)
 
 
 def _article(doc: Document, marks: list[Mark], unplaced: int) -> str:
@@ -52,12 +63,18 @@ def _article(doc: Document, marks: list[Mark], unplaced: int) -> str:
         notes.append("Source text not available.")
     if unplaced and doc.text is not None:
         notes.append(f"{unplaced} claims do not match this text (changed since the run?) and are not highlighted.")
+    body = doc.body()
+    outside = len({m.claim for m in marks if body.why_left_out(m.start, m.end)}) if doc.text is not None else 0
+    if outside:
+        notes.append(f"{outside} claims lie in greyed text, left out of the body (KB and documents list of two runs?).")
+    line = body.note() if doc.text is not None else None
     i = doc.index
     return (
         f'<article class="doc" id="doc-{i}" data-index="{i}" aria-labelledby="doc-{i}-h" tabindex="-1">'
         f'<h2 id="doc-{i}-h">{esc(doc.title or doc.doc_id)}</h2><p class="meta">{meta}</p>'
+        + (f'<p class="meta body-note">{esc(line)}</p>' if line else "")
         + "".join(f'<p class="warn">{note}</p>' for note in notes)
-        + (f'<div class="text">{highlight(doc.text, marks)}</div>' if doc.text is not None else "")
+        + (f'<div class="text">{highlight(doc.text, marks, body.left_out)}</div>' if doc.text is not None else "")
         + "</article>"
     )
 
@@ -81,10 +98,12 @@ def page_html(title: str, docs: list[Document], records: list[dict], totals: str
     by_id = {r["id"]: r for r in records}
     marks: dict[str, list] = {}  # mark id -> [type, claim id, speaker], for the filters and the panel
     articles: list[str] = []
+    greyed = False
     for doc in docs:
         doc_marks, unplaced = marks_of(doc.records, doc.text, by_id) if doc.text is not None else ([], 0)
         marks.update({m.id: [m.type, m.claim, m.speaker] for m in doc_marks})
         articles.append(_article(doc, doc_marks, unplaced))
+        greyed = greyed or '<span class="out"' in articles[-1]
     shown = [r for d in docs for r in d.records]
     type_counts = Counter(m[0] for m in marks.values())
     quotes = Counter(m[2] for m in marks.values() if m[0] == "quote")
@@ -104,6 +123,7 @@ def page_html(title: str, docs: list[Document], records: list[dict], totals: str
             f'<option value="{esc(name)}">{esc(name)} ({quotes[name]} quotes)</option>' for name in speakers
         ),
         doc_control=doc_control,
+        body_legend=BODY_LEGEND if greyed else "",
         totals=totals,
         articles="\n".join(articles),
         data=script_json({"claims": {r["id"]: panel_record(r) for r in shown}, "marks": marks}),

@@ -131,6 +131,9 @@
     state.doc = doc;
     byId("doc-title").textContent = doc.title || doc.doc_id;
     byId("doc-meta").textContent = [doc.doc_id, doc.date, doc.claims.length + " claims"].filter(Boolean).join(" · ");
+    byId("doc-body").hidden = !doc.body_note;
+    byId("doc-body").textContent = !doc.body_note ? "" : doc.body_note +
+      (doc.left_out.length ? " (greyed: not the article body; hover it for why)" : "");
     byId("doc-problem").hidden = !doc.problem;
     byId("doc-problem").textContent = doc.problem || "";
     var text = byId("text");
@@ -216,6 +219,13 @@
     box.appendChild(head);
     box.appendChild(quote);
     box.appendChild(status);
+    if (claim.left_out) {
+      var out = document.createElement("p");
+      out.className = "warn";
+      out.textContent = "In text the body finder left out (" + claim.left_out + ")" +
+        (claim.added ? ": adding it says the finder was wrong here." : ".");
+      box.appendChild(out);
+    }
     if (decision && decision.changed) {
       var warn = document.createElement("p");
       warn.className = "warn";
@@ -354,9 +364,19 @@
     });
   }
 
+  // Why the text start-end is not article body (the first left-out piece it overlaps), or null.
+  function leftOut(start, end) {
+    var piece = (state.doc.left_out || []).find(function (p) { return p[0] < end && start < p[1]; });
+    return piece ? piece[2] : null;
+  }
+
   function openForm(form) {
     state.form = form;
     byId("edit-error").textContent = "";
+    var why = form.selection ? leftOut(form.selection.start, form.selection.end) : null;
+    byId("edit-note").hidden = !why;
+    byId("edit-note").textContent = why ? "This text was left out of the article body (" + why + "), so the run " +
+      "took no claims from it. You can still add it, if the finder was wrong here." : "";
     byId("edit-title").textContent = form.claim ? "Correct this " + form.claim.type : "Add a missed claim";
     byId("edit-text").textContent = form.claim ? form.claim.text : form.selection.text;
     byId("edit-type-row").hidden = !!form.claim;
@@ -427,7 +447,8 @@
       } else if (data.lines.length) {
         select(state.doc.claims.findIndex(function (c) { return c.id === data.lines[0].claim; }));
       }
-      toast(form.claim ? "Corrected." : "Added.");
+      var outside = !form.claim && leftOut(form.selection.start, form.selection.end);
+      toast(form.claim ? "Corrected." : outside ? "Added, in text left out of the body." : "Added.");
     }).catch(function (err) { byId("edit-error").textContent = err.message; });
   });
   byId("edit").addEventListener("close", function () { state.form = null; });

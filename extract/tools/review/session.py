@@ -16,6 +16,7 @@ from typing import Any
 
 from extract.kb.records import by_document
 from extract.kb.sources import Sources
+from extract.tools.report.body import body_of
 from extract.tools.report.marks import highlight, marks_of, panel_record
 from extract.tools.review.decisions import DecisionLog, addition, judgement, undoing
 from extract.tools.review.fields import added_quote, corrections, fields_of, record_digest, values
@@ -108,9 +109,13 @@ class ReviewSession:
             shown = sorted([*self.per_doc[doc_id], *added], key=lambda r: (r["start"], -r["end"], r["id"]))
             claims = [self._claim(record, review.standing(record["id"])) for record in shown]
         html = None
+        body = body_of(entry, len(text) if text is not None else 0)
         if text is not None:
             marks, _ = marks_of(shown, text, {r["id"]: r for r in shown})
-            html = highlight(text, marks).replace("\r", "&#13;")  # the parser would drop a raw CR, shifting offsets
+            # the parser would drop a raw CR, shifting offsets
+            html = highlight(text, marks, body.left_out).replace("\r", "&#13;")
+        for claim in claims:
+            claim["left_out"] = body.why_left_out(claim["start"], claim["end"]) if text is not None else None
         return {
             "index": index,
             "doc_id": doc_id,
@@ -118,6 +123,8 @@ class ReviewSession:
             "date": entry.get("date"),
             "problem": self.sources.problem(doc_id),
             "html": html,
+            "body_note": body.note() if text is not None else None,
+            "left_out": [list(piece) for piece in body.left_out],  # (start, end, why): the page warns on an add there
             "claims": claims,
             "names": self._names(doc_id, shown, entry),
         }
