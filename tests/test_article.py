@@ -243,3 +243,15 @@ def test_a_paragraph_in_a_language_without_english_stop_words_is_prose() -> None
     page = "* Início\n* Notícias\n* Desporto\n" + "\n".join(paragraphs) + "\n"
     article = find_article(page, finder())
     assert page[article.body_start : article.body_end] == "\n".join(paragraphs)
+
+
+def test_a_page_s_extracted_main_content_is_the_body_with_furniture_inside_still_skipped() -> None:
+    """A main-content extractor chose the article's bounds (HTML input): the body is all of its
+    text, where the line finder alone would end it earlier, and furniture inside is skipped."""
+    tail = "Related stories\nCouncil backs seafront plan\nTraders count cost of storm"
+    page = f"{OPENING}\nREAD MORE: Storm closes the pier\n{CLOSING}\n{tail}\n"
+    alone = find_article(page, finder())
+    article = find_article(page, finder(), extracted=True)
+    assert page[alone.body_start : alone.body_end].endswith(CLOSING)
+    assert (article.body_start, article.body_end) == (0, len(page.rstrip("\n")))
+    assert [why for _, _, why in article.skipped] == ["read more line", "related"]

@@ -170,8 +170,11 @@ class Extractor:
             settle(collect=collect)
         return nlp
 
-    def _extract(self, todo: list[tuple[str, str]]) -> list[tuple[str, str, Article, list[dict]]]:
-        """The chunk through the rules-only pipeline while every parse is cached, else the full one."""
+    def _extract(
+        self, todo: list[tuple[str, str]], extracted: set[str]
+    ) -> list[tuple[str, str, Article, list[dict]]]:
+        """The chunk through the rules-only pipeline while every parse is cached, else the full one
+        (``extracted``: the doc ids whose text is a page's main content, see ``find_article``)."""
         from extract.run.extraction import ParseMissing, extract_many
 
         use_rules_only = self.cache is not None and "nlp" not in self.__dict__
@@ -179,10 +182,10 @@ class Extractor:
         try:
             # Strings the chunk adds to the vocab are freed after it: memory stays flat on any corpus.
             with nlp.memory_zone():
-                return list(extract_many(nlp, todo, cache=self.cache))
+                return list(extract_many(nlp, todo, cache=self.cache, extracted=extracted))
         except ParseMissing:
             with self.nlp.memory_zone():
-                return list(extract_many(self.nlp, todo, cache=self.cache))
+                return list(extract_many(self.nlp, todo, cache=self.cache, extracted=extracted))
 
     @cached_property
     def cache(self) -> RunCache | None:
@@ -217,7 +220,8 @@ class Extractor:
             else:
                 results[source.doc_id] = self._result(source, decoded[source.doc_id], *hit)
         by_id = {source.doc_id: source for source in sources}
-        for doc_id, text, article, recs in self._extract(todo) if todo else ():
+        extracted = {doc_id for doc_id, _ in todo if decoded[doc_id].extracted}
+        for doc_id, text, article, recs in self._extract(todo, extracted) if todo else ():
             if self.cache:
                 self.cache.put_records(doc_id, text, article, recs)
             results[doc_id] = self._result(by_id[doc_id], decoded[doc_id], article, recs)

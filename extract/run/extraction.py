@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -41,12 +41,14 @@ class ParseMissing(RuntimeError):
     """A rules-only pipeline met a text whose parse is not in the cache: load the model."""
 
 
-def _article(text: str, settings: PipelineSettings, cache: RunCache | None) -> Article:
-    article = cache.get_article(text, settings.furniture) if cache is not None else None
+def _article(text: str, settings: PipelineSettings, cache: RunCache | None, extracted: bool) -> Article:
+    key = f"{settings.furniture}:extracted" if extracted else settings.furniture
+    article = cache.get_article(text, key) if cache is not None else None
     if article is None:
-        article = find_article(text, furniture_detector(settings.patterns, settings.furniture))
+        detector = furniture_detector(settings.patterns, settings.furniture)
+        article = find_article(text, detector, extracted=extracted)
         if cache is not None:
-            cache.put_article(text, settings.furniture, article)
+            cache.put_article(text, key, article)
     return article
 
 
@@ -96,9 +98,15 @@ def _changed_patterns(before: tuple[str, ...], now: tuple[str, ...]) -> tuple[li
 
 
 def extract_many(
-    nlp: Language, items: Iterable[tuple[str, str]], batch_size: int = 16, cache: RunCache | None = None
+    nlp: Language,
+    items: Iterable[tuple[str, str]],
+    batch_size: int = 16,
+    cache: RunCache | None = None,
+    extracted: Collection[str] = (),
 ) -> Iterator[tuple[str, str, Article, list[dict[str, Any]]]]:
     """(doc_id, text) pairs in, (doc_id, text, article, records) out, in the same order.
+    ``extracted``: the doc ids whose text a main-content extractor took out of a page (its bounds
+    are the article's: ``find_article``).
 
     The model only sees each article's body, with skipped furniture blanked and plain spaces and
     line feeds; offsets are shifted back into the full text, and every text field is cut from the
@@ -111,7 +119,7 @@ def extract_many(
     for name in settings.stages if cache else ():
         cache.keep_rules(settings.stages[name], settings.stage_rules[name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
-        articles = [_article(text, settings, cache) for _, text in batch]
+        articles = [_article(text, settings, cache, doc_id in extracted) for doc_id, text in batch]
         split = [
             pieces(model_text(a.blanked(text)), PIECE_CHARS) for (_, text), a in zip(batch, articles, strict=True)
         ]

@@ -59,7 +59,7 @@ def read_html(data: bytes, sha256: str, *, max_line_chars: int = MAX_LINE_CHARS,
         site=_clean(doc.sitename),
         url=_clean(doc.url),
     )
-    return Decoded(text, encoding, sha256, derived=True, meta=meta)
+    return Decoded(text, encoding, sha256, derived=True, extracted=True, meta=meta)
 
 
 def decode_html(data: bytes) -> tuple[str, str]:

@@ -138,6 +138,8 @@ class Decoded:
     # The text is not the file's decoded bytes (extracted from HTML, a record of a collection, NUL
     # bytes dropped): the run keeps it beside the KB, since the offsets point into it.
     derived: bool = False
+    # The text is a page's main content as an extractor took it out: its bounds are the article's.
+    extracted: bool = False
     meta: PageMeta | None = None
     warnings: tuple[str, ...] = ()  # one line each, e.g. the NUL bytes dropped
 
