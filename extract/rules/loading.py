@@ -11,6 +11,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from spacy.matcher import DependencyMatcher
 from spacy.vocab import Vocab
 
 from extract.rules.errors import PatternError
@@ -57,6 +58,13 @@ class RuleSet:
     def matcher(self, vocab: Vocab, *labels: str) -> RuleMatcher:
         """One matcher over the rules with these labels; a match's label is its rule id."""
         return RuleMatcher(vocab, self.with_label(*labels))
+
+    def dependency_matcher(self, vocab: Vocab, *labels: str) -> DependencyMatcher:
+        """One spaCy DependencyMatcher over the (dependency) rules with these labels, by rule id."""
+        matcher = DependencyMatcher(vocab)
+        for rule in self.with_label(*labels):
+            matcher.add(rule.id, [rule.pattern])
+        return matcher
 
 
 def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:

@@ -11,9 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.rules.loading import RuleSet
-from extract.rules.schema import Rule
 from extract.stages.base import Claim, ClaimStage, claims_of
-from extract.stages.quotes.reading import Reading
+from extract.stages.quotes.reading import Grammar, Reading
 from extract.stages.quotes.steps import DEFAULT_STEPS, chain, quotes_of
 from extract.stages.speakers import Speaker
 from extract.stages.speakers.entities import entities_of
@@ -38,7 +37,7 @@ class QuoteFields:
 
 
 class QuoteExtractor(ClaimStage):
-    labels = ("QUOTE_CUE",)  # the rules it reads: its cached output depends on them
+    labels = ("QUOTE_CUE", "ATTRIBUTION")  # the rules it reads: its cached output depends on them
 
     def __init__(
         self, nlp: Language, name: str, patterns: Sequence[str] = (), steps: Sequence[str] = tuple(DEFAULT_STEPS)
@@ -47,12 +46,16 @@ class QuoteExtractor(ClaimStage):
         self.steps = chain(steps)
 
     def use_rules(self, rules: RuleSet) -> None:
-        self.matcher = rules.matcher(self.vocab, "QUOTE_CUE")
-        self.rules: dict[str, Rule] = {r.id: r for r in rules.with_label("QUOTE_CUE")}
-        self.words = rules.words
+        self.grammar = Grammar(
+            cues={r.id: r for r in rules.with_label("QUOTE_CUE")},
+            cue_matcher=rules.matcher(self.vocab, "QUOTE_CUE"),
+            shapes={r.id: r for r in rules.with_label("ATTRIBUTION")},
+            shape_matcher=rules.dependency_matcher(self.vocab, "ATTRIBUTION"),
+            words=rules.words,
+        )
 
     def find(self, doc: Doc) -> None:
-        reading = Reading.of(doc, self.rules, self.matcher, self.words)
+        reading = Reading.of(doc, self.grammar)
         quotes = quotes_of(reading, self.steps)
         spoken = [(q.speaker.name, q.speaker.mention) for q in quotes if q.speaker and q.speaker.mention is not None]
         doc._.entities = entities_of(doc, reading.book, spoken)

@@ -2,8 +2,10 @@
 the name book of its speakers, with the questions every attribution step asks of them (which
 line a position is on, whether it is inside a quotation, what a cue is called).
 
-Built once per doc by the stage (``Reading.of``); the steps read it and never reach back into
-the stage.
+Built once per doc by the stage (``Reading.of``) from the stage's ``Grammar``; the steps read it
+and never reach back into the stage. The attribution patterns (``ATTRIBUTION`` rules,
+DependencyMatcher patterns) are matched once per doc: each match proposes a source for a cue
+verb to the step its rule names (``proposed``).
 """
 
 from __future__ import annotations
@@ -11,18 +13,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import Rule
 from extract.rules.words import Words
-from extract.stages.quotes.grammar import agent
 from extract.stages.quotes.marks import Quotation, find_quotations
 from extract.stages.speakers import NameBook, book_of, can_speak
 from extract.stages.syntax import matched_spans, text_of
 
 CARRY_ON_VERBS = {"go", "continue", "proceed"}
 STATEMENT_NOUNS = {"statement", "letter", "note", "release", "message", "tweet", "post", "email", "memo"}
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What attribution reads from the stage's rule set: the cue rules and their matcher, the
+    attribution patterns and theirs, and the word lists."""
+
+    cues: dict[str, Rule]
+    cue_matcher: RuleMatcher
+    shapes: dict[str, Rule]
+    shape_matcher: DependencyMatcher
+    words: Words
+
+
+Proposals = dict[tuple[str, int], list[Token]]  # (step, cue verb index) -> proposed sources, in text order
 
 
 @dataclass
@@ -37,14 +54,17 @@ class Reading:
     book: NameBook
     lines: list[tuple[int, int]]
     quotations: list[Quotation]
+    proposals: Proposals
 
     @classmethod
-    def of(cls, doc: Doc, rules: dict[str, Rule], matcher: RuleMatcher, words: Words) -> Reading:
+    def of(cls, doc: Doc, grammar: Grammar) -> Reading:
         """Reads the document's cues, lines and quotations; attributes nothing yet."""
-        text = text_of(doc)
-        cues = [c for c in matched_spans(matcher, doc) if usable_cue(c, rules[c.label_], words)]
+        text, rules, words = text_of(doc), grammar.cues, grammar.words
+        matched = matched_spans(grammar.cue_matcher, doc)
+        proposals = _proposals(doc, grammar) if matched else {}
+        cues = [c for c in matched if usable_cue(c, rules[c.label_], words, proposals)]
         lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text)]
-        reading = cls(doc, text, rules, words, cues, book_of(doc, words), lines, [])
+        reading = cls(doc, text, rules, words, cues, book_of(doc, words), lines, [], proposals)
         quotations = [q for q in find_quotations(text) if q.content_end > q.content_start]
         reading.quotations = [q for q in quotations if q.opened]
         opened = reading.quotations  # a lone closing mark inside one of them is an apostrophe or a nested mark
@@ -56,6 +76,10 @@ class Reading:
             sorted((q for q in quotations if q.content_end > q.content_start), key=lambda q: (q.start, -q.end))
         )
         return reading
+
+    def proposed(self, step: str, verb: Token) -> list[Token]:
+        """The sources the attribution patterns of ``step`` propose for a cue verb, in text order."""
+        return self.proposals.get((step, verb.i), [])
 
     def line_of(self, char: int) -> int:
         for i, (s, e) in enumerate(self.lines):
@@ -136,14 +160,37 @@ class Reading:
         return start
 
 
-def usable_cue(cue: Span, rule: Rule, words: Words) -> bool:
+def _proposals(doc: Doc, grammar: Grammar) -> Proposals:
+    """Every source the attribution patterns propose in the doc, by step and cue verb."""
+    found: Proposals = {}
+    strings = doc.vocab.strings
+    for match_id, token_ids in grammar.shape_matcher(doc):
+        rule = grammar.shapes[strings[match_id]]
+        nodes = [node["RIGHT_ID"] for node in rule.pattern]
+        cue = token_ids[nodes.index(rule.fields["cue"])]
+        source = doc[token_ids[nodes.index(rule.fields["speaker"])]]
+        sources = found.setdefault((rule.fields["step"], cue), [])
+        if source not in sources:
+            sources.append(source)
+    for sources in found.values():
+        sources.sort(key=lambda t: t.i)
+    return found
+
+
+def cue_verb(cue: Span) -> Token:
+    """The verb of a cue ("said", "was branded"); a verbless cue's root."""
+    return next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
+
+
+def usable_cue(cue: Span, rule: Rule, words: Words, proposals: Proposals) -> bool:
     """Reported speech needs a real report: not "to state", "would say", "leaders thinking"."""
     if rule.fields["speaker"] == "object":
         return True
-    verb = next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
+    verb = cue_verb(cue)
     children = list(verb.children)
     went_on = verb.dep_ == "xcomp" and verb.head.lemma_ in CARRY_ON_VERBS  # "went on to say"
-    named_by = rule.fields["cue_kind"] == "naming" and agent(verb) is not None  # "was branded “X” by Y"
+    agent = first_after(verb, proposals.get(("agent", verb.i), []))
+    named_by = rule.fields["cue_kind"] == "naming" and agent is not None  # "was branded “X” by Y"
     if any(
         (c.dep_ == "auxpass" and not named_by) or c.tag_ == "MD" or (c.tag_ == "TO" and not went_on) for c in children
     ):
@@ -165,3 +212,8 @@ def _outermost(quotations: list[Quotation]) -> list[Quotation]:
 
 def _inside(q: Quotation, quotations: list[Quotation]) -> bool:
     return any(o.content_start < q.end <= o.content_end for o in quotations)
+
+
+def first_after(verb: Token, proposed: list[Token]) -> Token | None:
+    """The first source proposed after the verb: a passive verb's "by X"."""
+    return next((t for t in proposed if t.i > verb.i), None)

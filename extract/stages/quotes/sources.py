@@ -8,19 +8,14 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from extract.stages.quotes.grammar import agent, name_before, past_dash
-from extract.stages.quotes.reading import Reading
+from extract.stages.quotes.grammar import name_before, past_dash
+from extract.stages.quotes.reading import Reading, cue_verb, first_after
 from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
 
 INVERSION_STOPS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "dobj"}
 
 SubjectStep = Callable[[Reading, Span, Token], "Token | None"]
-
-
-def cue_verb(cue: Span) -> Token:
-    """The verb of a cue ("said", "was branded"); a verbless cue's root."""
-    return next((t for t in cue if t.pos_ in {"VERB", "AUX"}), cue.root)
 
 
 def speaker_of(reading: Reading, cue: Span) -> Speaker | None:
@@ -61,17 +56,19 @@ def subject_of(reading: Reading, cue: Span) -> Token | None:
 
 
 def passive_agent(reading: Reading, cue: Span, verb: Token) -> Token | None:
-    """ "was sledged as “backwards” by the opposition": a naming cue's "by" names its source."""
-    return agent(verb) if reading.naming(cue) else None
+    """ "was sledged as “backwards” by the opposition": a naming cue's "by" names its source
+    (the ``agent`` attribution patterns)."""
+    return first_after(verb, reading.proposed("agent", verb)) if reading.naming(cue) else None
 
 
 def own_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
-    """The verb's own subject, or one written after it (“…,” said Roe; Said Roe: “…”).
+    """The verb's own subject (the ``subject`` attribution patterns), or one written after it
+    (“…,” said Roe; Said Roe: “…”).
 
-    A closing mark the parser took for a subject (“…,» said X) is not one; a word of the quote
-    taken for a second subject (“Great win,” said the minister) is not either.
+    A word of the quote taken for a subject (“Great win,” said the minister) is not one: the
+    first proposed outside quote marks speaks.
     """
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"} and not c.is_punct]
+    subjects = reading.proposed("subject", verb)
     subject = next((c for c in subjects if not reading.in_direct(c.idx)), None)
     if subject is None and (reading.after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle())):
         subject = inverted_subject(reading, verb)
