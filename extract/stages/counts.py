@@ -20,6 +20,7 @@ from extract.rules.words import active
 from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.figures import Qualifiers, change_parts
 from extract.stages.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
+from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -289,3 +290,6 @@ def number_of(span: Span) -> str | None:
 @Language.factory("extract_counts", assigns=["doc._.claims"], default_config={"patterns": []})
 def make_count_extractor(nlp: Language, name: str, patterns: list[str]) -> CountExtractor:
     return CountExtractor(nlp, name, patterns)
+
+
+register(ClaimType("count", "c", "extract_counts", CountFields, "COUNT", reads=("money",)))

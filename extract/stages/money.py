@@ -18,6 +18,7 @@ from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.currency import document_currencies, is_shared, resolve
 from extract.stages.figures import Qualifiers, change_parts
 from extract.stages.numbers import MoneyValue, parse_money
+from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
 
 PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
@@ -105,3 +106,6 @@ def purpose(span: Span) -> str | None:
 @Language.factory("extract_money", assigns=["doc._.claims"], default_config={"patterns": []})
 def make_money_extractor(nlp: Language, name: str, patterns: list[str]) -> MoneyExtractor:
     return MoneyExtractor(nlp, name, patterns)
+
+
+register(ClaimType("money", "m", "extract_money", MoneyFields, "MONEY"))

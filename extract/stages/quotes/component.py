@@ -12,6 +12,7 @@ from extract.rules.loading import RuleSet
 from extract.rules.schema import Rule
 from extract.stages.base import Claim, ClaimStage, claims_of
 from extract.stages.quotes.finder import QuoteFinder
+from extract.stages.registry import ClaimType, register
 from extract.stages.speakers import Speaker
 from extract.stages.speakers.entities import entities_of
 
@@ -75,3 +76,6 @@ class QuoteExtractor(ClaimStage):
 @Language.factory("extract_quotes", assigns=["doc._.claims", "doc._.entities"], default_config={"patterns": []})
 def make_quote_extractor(nlp: Language, name: str, patterns: list[str]) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, patterns)
+
+
+register(ClaimType("quote", "q", "extract_quotes", QuoteFields, "QUOTE_CUE"))

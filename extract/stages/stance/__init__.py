@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from extract.rules.loading import RuleSet
 from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.registry import ClaimType, register
 from extract.stages.stance.phrase import evaluative_word, intensity, phrase_of, takes_position
 from extract.stages.stance.scope import NEGATION_WINDOW, conditional, negates_another, same_clause, target_of
 from extract.stages.syntax import matched_spans
@@ -149,3 +150,6 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
 @Language.factory("extract_stance", assigns=["doc._.claims"], default_config={"patterns": []})
 def make_stance_extractor(nlp: Language, name: str, patterns: list[str]) -> StanceExtractor:
     return StanceExtractor(nlp, name, patterns)
+
+
+register(ClaimType("stance", "s", "extract_stance", StanceFields, "STANCE"))
