@@ -19,7 +19,7 @@ from extract.pipeline import build_pipeline, stage_names
 from extract.rules.loading import RuleSet
 from extract.rules.schema import LABELS
 from extract.run.extraction import extract_many
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.numbers import parse_number
 from extract.stages.registry import ClaimType, claim_types, register, stage_order, unregister
 from extract.tools.evaluate import evaluate
@@ -91,7 +91,7 @@ class PercentChangeStage(ClaimStage):
             if direction and number is not None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
                 span = doc[token.i : number.i + 2]
                 fields = PercentChangeFields(parse_number(number.text), direction)
-                claims_of(doc).append(Claim("percent_change", span.start_char, span.end_char, "toy-change", fields))
+                add_claim(doc, Claim("percent_change", span.start_char, span.end_char, "toy-change", fields))
 
 
 @Language.factory("test_percent_change", default_config={"patterns": []})
@@ -130,9 +130,9 @@ def test_a_new_claim_type_needs_only_its_module_which_registers_it(toy_type):
     assert report["types"]["percent_change"]["e2e"]["tp"] == 1
 
 
-def test_records_come_from_the_claims_of_registered_types_only():
+def test_only_claims_of_registered_types_are_added():
     nlp = build_pipeline(rules_only=True)
     doc = Doc(nlp.vocab, words=["Hello"])
-    claims_of(doc).append(Claim("unknown", 0, 5, "r", PercentChangeFields(Decimal(1), "up")))
-    with pytest.raises(KeyError):
-        records(doc, "Hello", doc_id="d")
+    with pytest.raises(KeyError, match="no claim type 'unknown' is registered"):
+        add_claim(doc, Claim("unknown", 0, 5, "r", PercentChangeFields(Decimal(1), "up")))
+    assert records(doc, "Hello", doc_id="d") == []

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.rules.loading import RuleSet
 from extract.rules.words import active
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.currency import document_currencies, is_shared, resolve
 from extract.stages.figures import Qualifiers, change_parts
 from extract.stages.numbers import MoneyValue, parse_money
@@ -66,7 +66,8 @@ class MoneyExtractor(ClaimStage):
                 (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW and p.sent == span.sent),
                 None,
             )
-            claims_of(doc).append(
+            add_claim(
+                doc,
                 Claim(
                     "money",
                     start.idx,
@@ -82,7 +83,8 @@ class MoneyExtractor(ClaimStage):
                         approx=qualifier.approx if qualifier else False,
                         comparator=qualifier.comparator if qualifier else "eq",
                     ),
-                )
+                    {"amount": (span.start_char, span.end_char)},
+                ),
             )
 
 
@@ -103,7 +105,7 @@ def purpose(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_money", assigns=["doc._.claims"], default_config={"patterns": []})
+@Language.factory("extract_money", assigns=["doc.spans"], default_config={"patterns": []})
 def make_money_extractor(nlp: Language, name: str, patterns: list[str]) -> MoneyExtractor:
     return MoneyExtractor(nlp, name, patterns)
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from extract.rules.loading import RuleSet
 from extract.rules.schema import Rule
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.quotes.finder import QuoteFinder
 from extract.stages.registry import ClaimType, register
 from extract.stages.speakers import Speaker
@@ -47,10 +47,10 @@ class QuoteExtractor(ClaimStage):
         quotes = finder.run()
         spoken = [(q.speaker.name, q.speaker.mention) for q in quotes if q.speaker and q.speaker.mention is not None]
         doc._.entities = entities_of(doc, finder.book, spoken)
-        claims = claims_of(doc)
         for q in quotes:
             sp = q.speaker or Speaker(None, None)
-            claims.append(
+            add_claim(
+                doc,
                 Claim(
                     "quote",
                     q.start,
@@ -69,11 +69,12 @@ class QuoteExtractor(ClaimStage):
                         speaker_role=sp.role,
                         speaker_org=sp.org,
                     ),
-                )
+                    {"cue": (q.cue.start_char, q.cue.end_char)} if q.cue is not None else {},
+                ),
             )
 
 
-@Language.factory("extract_quotes", assigns=["doc._.claims", "doc._.entities"], default_config={"patterns": []})
+@Language.factory("extract_quotes", assigns=["doc.spans", "doc._.entities"], default_config={"patterns": []})
 def make_quote_extractor(nlp: Language, name: str, patterns: list[str]) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, patterns)
 
