@@ -18,9 +18,10 @@ its ``span.id`` rather than being keyed by its offsets as stored extension value
 
 A stage reads the rules of its labels (``labels``) and the word lists that come with them. Its
 rules come from ``initialize`` (the shipped patterns plus the folders in its ``patterns``
-setting, or a rule set given by ``build_pipeline`` so that all stages share one), or from
-``from_disk`` when a saved pipeline is loaded with ``spacy.load``: the rules are saved with the
-pipeline, so it runs the same anywhere.
+setting, or a rule set given by ``build_pipeline`` so that all stages share one; a stage added to
+a user's pipeline and not initialized loads them on its first doc), or from ``from_disk`` when a
+saved pipeline is loaded with ``spacy.load``: the rules are saved with the pipeline, so it runs
+the same anywhere.
 """
 
 from __future__ import annotations
@@ -162,19 +163,21 @@ class ClaimStage:
         raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.rule_set is None:
-            raise ValueError(f"{self.name} has no rules: call its initialize() (build_pipeline does)")
+        if self.rule_set is None:  # added to a pipeline and not initialized: the shipped rules
+            self.initialize()
         with using(self.rule_set.words):  # the word lists of its rules, as they were loaded
             self.find(doc)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the rules this stage reads (their own labels), so ``spacy.load`` runs the same rules."""
+        if self.rule_set is None:
+            self.initialize()
+        assert self.rule_set is not None
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        rules = self.rule_set.with_label(*self.labels) if self.rule_set is not None else []
-        srsly.write_jsonl(path / RULES_FILE, [rule.as_json() for rule in rules])
-        srsly.write_json(path / WORDS_FILE, self.rule_set.words.lists if self.rule_set is not None else {})
+        srsly.write_jsonl(path / RULES_FILE, [rule.as_json() for rule in self.rule_set.with_label(*self.labels)])
+        srsly.write_json(path / WORDS_FILE, self.rule_set.words.lists)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimStage:
         file = Path(path) / RULES_FILE

@@ -15,6 +15,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.rules.words import active
 from extract.stages.base import Claim, ClaimStage, add_claim
@@ -282,9 +283,15 @@ def number_of(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_counts", assigns=["doc.spans"], default_config={"patterns": []})
+@factory(
+    "extract_counts_v1",
+    old_name="extract_counts",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_count_extractor(nlp: Language, name: str, patterns: list[str]) -> CountExtractor:
     return CountExtractor(nlp, name, patterns)
 
 
-register(ClaimType("count", "c", "extract_counts", CountFields, "COUNT", reads=("money",)))
+register(ClaimType("count", "c", "extract_counts", CountFields, "COUNT", reads=("money",), factory="extract_counts_v1"))

@@ -12,6 +12,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.rules.words import active
 from extract.stages.base import Claim, ClaimStage, add_claim
@@ -105,9 +106,15 @@ def purpose(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_money", assigns=["doc.spans"], default_config={"patterns": []})
+@factory(
+    "extract_money_v1",
+    old_name="extract_money",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_money_extractor(nlp: Language, name: str, patterns: list[str]) -> MoneyExtractor:
     return MoneyExtractor(nlp, name, patterns)
 
 
-register(ClaimType("money", "m", "extract_money", MoneyFields, "MONEY"))
+register(ClaimType("money", "m", "extract_money", MoneyFields, "MONEY", factory="extract_money_v1"))

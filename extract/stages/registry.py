@@ -20,10 +20,11 @@ class ClaimType:
 
     name: str  # the record's "type", and the key of its span group (``doc.spans[name]``)
     id_prefix: str  # record ids are "<prefix>_<digest>"
-    stage: str  # the spaCy component (a ``ClaimStage`` factory) that makes it
+    stage: str  # the name of the spaCy component that makes it, in the shipped pipeline
     fields: type  # the dataclass of its record fields
     producing_label: str  # the rule label whose rule id a record carries in "rule"
     reads: tuple[str, ...] = ()  # claim types whose claims its stage reads (their stages run first)
+    factory: str | None = None  # the stage's factory (a ``ClaimStage``), if not named ``stage``
 
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in fields(self.fields))

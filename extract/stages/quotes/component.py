@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.rules.schema import Rule
 from extract.stages.base import Claim, ClaimStage, add_claim
@@ -74,9 +75,15 @@ class QuoteExtractor(ClaimStage):
             )
 
 
-@Language.factory("extract_quotes", assigns=["doc.spans", "doc._.entities"], default_config={"patterns": []})
+@factory(
+    "extract_quotes_v1",
+    old_name="extract_quotes",
+    assigns=["doc.spans", "doc._.entities"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type", "token.is_sent_start"],
+    default_config={"patterns": []},
+)
 def make_quote_extractor(nlp: Language, name: str, patterns: list[str]) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, patterns)
 
 
-register(ClaimType("quote", "q", "extract_quotes", QuoteFields, "QUOTE_CUE"))
+register(ClaimType("quote", "q", "extract_quotes", QuoteFields, "QUOTE_CUE", factory="extract_quotes_v1"))

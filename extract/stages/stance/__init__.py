@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.registry import ClaimType, register
@@ -150,9 +151,15 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
     return merged
 
 
-@Language.factory("extract_stance", assigns=["doc.spans"], default_config={"patterns": []})
+@factory(
+    "extract_stance_v1",
+    old_name="extract_stance",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_stance_extractor(nlp: Language, name: str, patterns: list[str]) -> StanceExtractor:
     return StanceExtractor(nlp, name, patterns)
 
 
-register(ClaimType("stance", "s", "extract_stance", StanceFields, "STANCE"))
+register(ClaimType("stance", "s", "extract_stance", StanceFields, "STANCE", factory="extract_stance_v1"))
