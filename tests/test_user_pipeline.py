@@ -54,11 +54,13 @@ patterns = []
 def test_stages_added_to_a_packaged_english_pipeline_put_quotes_in_doc_spans():
     import extract  # noqa: F401  (registers the factories; an installed package does it by entry points)
 
-    nlp = spacy.load(DEFAULT_MODEL)
+    nlp = spacy.load(DEFAULT_MODEL, config={"nlp": {"tokenizer": {"@tokenizers": "extract.figure_tokenizer.v1"}}})
     nlp.add_pipe("extract_quotes_v1")
-    doc = nlp(TEXT)
+    nlp.add_pipe("extract_money_v1")
+    doc = nlp(TEXT)  # as the README shows
     assert [span.text for span in doc.spans["quote"]] == QUOTES
     assert doc.spans["quote"][0]._.claim_fields.speaker == "Jane Smith"
+    assert [span._.claim_fields.amount for span in doc.spans["money"]] == [3_500_000_000]
 
 
 def test_stages_named_in_a_config_file_with_the_model_s_components_sourced(tmp_path):
