@@ -80,9 +80,10 @@ def build_pipeline(
     nlp = spacy.blank("en", config=CACHED_DOCS_ONLY) if rules_only else load_model(model, FIGURE_TOKENIZER)
     if "extract" not in nlp.meta:  # a pipeline saved by nlp.to_disk has its components already
         _use_faster_components(nlp, faster)
-        nlp.add_pipe("extract_paragraphs", first=True)
-        for name in stage_names():
-            nlp.add_pipe(name, last=True, config={"patterns": [str(p) for p in patterns]})
+        nlp.add_pipe("extract_paragraphs_v1", name="extract_paragraphs", first=True)
+        for kind in stage_order():
+            config = {"patterns": [str(p) for p in patterns]}
+            nlp.add_pipe(kind.factory or kind.stage, name=kind.stage, last=True, config=config)
     reads = _stage_labels(nlp, rules)
     settings = PipelineSettings(
         patterns=tuple(str(Path(p).resolve()) for p in patterns),
@@ -110,27 +111,31 @@ def _stage_labels(nlp: Language, rules: RuleSet) -> dict[str, tuple[str, ...]]:
     return reads
 
 
-# The model's component, the faster one that does its work, and the check that it can.
+# The model's component, the faster one that does its work (its name, its factory), and the check that it can.
 FASTER = (
     (
         "attribute_ruler",
-        "extract_attribute_rules",
+        ("extract_attribute_rules", "extract_attribute_rules_v1"),
         lambda nlp: unsupported_attribute_ruler(nlp.get_pipe("attribute_ruler")),
     ),
-    ("lemmatizer", "extract_lemmatizer", lambda nlp: unsupported_lemmatizer(nlp.get_pipe("lemmatizer"))),
-    ("ner", "extract_entities", unsupported_ner),
+    (
+        "lemmatizer",
+        ("extract_lemmatizer", "extract_lemmatizer_v1"),
+        lambda nlp: unsupported_lemmatizer(nlp.get_pipe("lemmatizer")),
+    ),
+    ("ner", ("extract_entities", "extract_entities_v1"), unsupported_ner),
 )
 
 
 def _use_faster_components(nlp: Language, wanted: Collection[str]) -> None:
     """Put our faster components in place of the model's where the model is one they support."""
-    for stock, faster, unsupported in FASTER:
+    for stock, (faster, faster_factory), unsupported in FASTER:
         if stock not in nlp.pipe_names or stock not in wanted:
             continue
         reason = unsupported(nlp)
         if reason is not None:
             log.info("keeping the model's %s (%s is faster but cannot stand in for it: %s)", stock, faster, reason)
             continue
-        nlp.add_pipe(faster, after=stock)
+        nlp.add_pipe(faster_factory, name=faster, after=stock)
         nlp.disable_pipe(stock)
         log.info("%s runs in place of the model's %s", faster, stock)

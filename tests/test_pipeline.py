@@ -50,6 +50,8 @@ def test_a_saved_pipeline_loads_with_spacy_load_and_gives_the_same_records(tmp_p
 
     assert json.loads(done.stdout) == extract.claims(text, nlp)
     assert (tmp_path / "pipeline" / "extract_quotes" / "rules.jsonl").exists()
+    config = (tmp_path / "pipeline" / "config.cfg").read_text(encoding="utf-8")
+    assert 'factory = "extract_quotes_v1"' in config and 'factory = "extract_paragraphs_v1"' in config
 
 
 def test_the_attribute_rules_and_lemmatizer_by_lookup_give_the_model_s_records():

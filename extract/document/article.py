@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet, load_rules
 
 MAX_FURNITURE_WORDS = 15
@@ -303,7 +304,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("extract_paragraphs")
+@factory("extract_paragraphs_v1", old_name="extract_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_breaks(nlp: Language, name: str):
     return paragraph_breaks
 

@@ -22,6 +22,8 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
+from extract.factories import factory
+
 WINDOW = 5  # words either side of a candidate word
 NAME_OR_NUMBER_TAGS = {"NNP", "NNPS", "CD"}
 
@@ -146,7 +148,7 @@ class WindowedEntityRecognizer:
                 yield doc
 
 
-@Language.factory("extract_entities")
+@factory("extract_entities_v1", old_name="extract_entities", assigns=["doc.ents", "token.ent_type"])
 def make_windowed_entity_recognizer(nlp: Language, name: str) -> WindowedEntityRecognizer:
     """Runs the pipeline's own ``ner``, which ``build_pipeline`` disables (and saves with the pipeline)."""
     return WindowedEntityRecognizer(nlp.get_pipe("ner"))

@@ -23,6 +23,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from extract.factories import factory
 from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import Rule
 
@@ -183,13 +184,13 @@ class IndexedLemmatizer:
         return doc
 
 
-@Language.factory("extract_lemmatizer")
+@factory("extract_lemmatizer_v1", old_name="extract_lemmatizer", assigns=["token.lemma"])
 def make_indexed_lemmatizer(nlp: Language, name: str) -> IndexedLemmatizer:
     """Runs the pipeline's own ``lemmatizer``, which ``build_pipeline`` disables."""
     return IndexedLemmatizer(nlp.get_pipe("lemmatizer"))
 
 
-@Language.factory("extract_attribute_rules")
+@factory("extract_attribute_rules_v1", old_name="extract_attribute_rules")
 def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
     """Reads the pipeline's own ``attribute_ruler``, which ``build_pipeline`` disables."""
     return IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))

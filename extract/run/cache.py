@@ -250,7 +250,8 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
 
 def _claim(value: dict[str, Any]) -> Claim:
     fields = claim_type(value["type"]).fields(**value["fields"])
-    return Claim(value["type"], value["start"], value["end"], value["rule"], fields)
+    parts = {name: (start, end) for name, (start, end) in value["parts"].items()}
+    return Claim(value["type"], value["start"], value["end"], value["rule"], fields, parts)
 
 
 def _article(value: dict[str, Any]) -> Article:

@@ -15,11 +15,13 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.rules.words import active
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.figures import Qualifiers, change_parts
 from extract.stages.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
+from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -48,8 +50,7 @@ class CountExtractor(ClaimStage):
         self.qualifiers = Qualifiers(rules, self.vocab)
 
     def find(self, doc: Doc) -> None:
-        claims = claims_of(doc)
-        taken = {t.i for c in claims if c.type == "money" for t in _tokens(doc, c)}  # a number in an amount
+        taken = {t.i for span in doc.spans.get("money", ()) for t in span}  # a number in an amount
         qualifiers = self.qualifiers.index(doc)
         found: list[tuple[Span, dict]] = []
         for whole in matched_spans(self.matcher, doc):
@@ -67,7 +68,7 @@ class CountExtractor(ClaimStage):
                 fields["unit"] = elided_unit(span, found)
                 if fields["unit"] is None:
                     continue
-            claims.append(Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
+            add_claim(doc, Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
 
     @staticmethod
     def _qualified(doc: Doc, span: Span, qualifiers: dict, fields: dict) -> tuple[Span, dict]:
@@ -77,10 +78,6 @@ class CountExtractor(ClaimStage):
         fields["comparator"] = qualifier.comparator if qualifier else "eq"
         start = qualifier.start if qualifier else span.start
         return Span(doc, start, span.end, span.label), fields
-
-
-def _tokens(doc: Doc, claim: Claim) -> Span:
-    return doc.char_span(claim.start, claim.end, alignment_mode="expand") or doc[0:0]
 
 
 def number_groups(span: Span) -> list[Span]:
@@ -286,6 +283,15 @@ def number_of(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_counts", assigns=["doc._.claims"], default_config={"patterns": []})
+@factory(
+    "extract_counts_v1",
+    old_name="extract_counts",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_count_extractor(nlp: Language, name: str, patterns: list[str]) -> CountExtractor:
     return CountExtractor(nlp, name, patterns)
+
+
+register(ClaimType("count", "c", "extract_counts", CountFields, "COUNT", reads=("money",), factory="extract_counts_v1"))

@@ -12,12 +12,14 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.rules.words import active
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.currency import document_currencies, is_shared, resolve
 from extract.stages.figures import Qualifiers, change_parts
 from extract.stages.numbers import MoneyValue, parse_money
+from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
 
 PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
@@ -65,7 +67,8 @@ class MoneyExtractor(ClaimStage):
                 (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW and p.sent == span.sent),
                 None,
             )
-            claims_of(doc).append(
+            add_claim(
+                doc,
                 Claim(
                     "money",
                     start.idx,
@@ -81,7 +84,8 @@ class MoneyExtractor(ClaimStage):
                         approx=qualifier.approx if qualifier else False,
                         comparator=qualifier.comparator if qualifier else "eq",
                     ),
-                )
+                    {"amount": (span.start_char, span.end_char)},
+                ),
             )
 
 
@@ -102,6 +106,15 @@ def purpose(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_money", assigns=["doc._.claims"], default_config={"patterns": []})
+@factory(
+    "extract_money_v1",
+    old_name="extract_money",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_money_extractor(nlp: Language, name: str, patterns: list[str]) -> MoneyExtractor:
     return MoneyExtractor(nlp, name, patterns)
+
+
+register(ClaimType("money", "m", "extract_money", MoneyFields, "MONEY", factory="extract_money_v1"))

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.quotes.reading import Grammar, Reading
 from extract.stages.quotes.steps import DEFAULT_STEPS, chain, quotes_of
+from extract.stages.registry import ClaimType, register
 from extract.stages.speakers import Speaker
 from extract.stages.speakers.entities import entities_of
 
@@ -59,10 +61,10 @@ class QuoteExtractor(ClaimStage):
         quotes = quotes_of(reading, self.steps)
         spoken = [(q.speaker.name, q.speaker.mention) for q in quotes if q.speaker and q.speaker.mention is not None]
         doc._.entities = entities_of(doc, reading.book, spoken)
-        claims = claims_of(doc)
         for q in quotes:
             sp = q.speaker or Speaker(None, None)
-            claims.append(
+            add_claim(
+                doc,
                 Claim(
                     "quote",
                     q.start,
@@ -81,15 +83,21 @@ class QuoteExtractor(ClaimStage):
                         speaker_role=sp.role,
                         speaker_org=sp.org,
                     ),
-                )
+                    {"cue": (q.cue.start_char, q.cue.end_char)} if q.cue is not None else {},
+                ),
             )
 
 
-@Language.factory(
-    "extract_quotes",
-    assigns=["doc._.claims", "doc._.entities"],
+@factory(
+    "extract_quotes_v1",
+    old_name="extract_quotes",
+    assigns=["doc.spans", "doc._.entities"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type", "token.is_sent_start"],
     default_config={"patterns": [], "steps": DEFAULT_STEPS},
 )
 def make_quote_extractor(nlp: Language, name: str, patterns: list[str], steps: list[str]) -> QuoteExtractor:
     """``steps``: the attribution steps (``extract.stages.quotes.steps``) in the order they are asked."""
     return QuoteExtractor(nlp, name, patterns, steps)
+
+
+register(ClaimType("quote", "q", "extract_quotes", QuoteFields, "QUOTE_CUE", factory="extract_quotes_v1"))

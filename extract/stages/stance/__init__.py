@@ -16,8 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.base import Claim, ClaimStage, add_claim
+from extract.stages.registry import ClaimType, register
 from extract.stages.stance.phrase import evaluative_word, intensity, phrase_of, takes_position
 from extract.stages.stance.scope import NEGATION_WINDOW, conditional, negates_another, same_clause, target_of
 from extract.stages.syntax import matched_spans
@@ -80,7 +82,9 @@ class StanceExtractor(ClaimStage):
             start = min(span.start, negation.start) if negation is not None else span.start
             phrase = doc[start : span.end]
             word, polarity, weight = weighed(span, rule.fields["polarity"])
-            claims_of(doc).append(
+            target = target_of(word)
+            add_claim(
+                doc,
                 Claim(
                     "stance",
                     phrase.start_char,
@@ -89,7 +93,7 @@ class StanceExtractor(ClaimStage):
                     StanceFields(
                         polarity=FLIP[polarity] if negation is not None else polarity,
                         holder=None,
-                        target=target_of(word),
+                        target=target.text if target is not None else None,
                         negated=negation is not None,
                         negation_cue=negation.text if negation is not None else None,
                         hedged=hedge is not None,
@@ -97,7 +101,8 @@ class StanceExtractor(ClaimStage):
                         stance_kind=rule.fields["stance_kind"],
                         strength=weight,
                     ),
-                )
+                    {"target": (target.start_char, target.end_char)} if target is not None else {},
+                ),
             )
 
 
@@ -146,6 +151,15 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
     return merged
 
 
-@Language.factory("extract_stance", assigns=["doc._.claims"], default_config={"patterns": []})
+@factory(
+    "extract_stance_v1",
+    old_name="extract_stance",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_stance_extractor(nlp: Language, name: str, patterns: list[str]) -> StanceExtractor:
     return StanceExtractor(nlp, name, patterns)
+
+
+register(ClaimType("stance", "s", "extract_stance", StanceFields, "STANCE", factory="extract_stance_v1"))
