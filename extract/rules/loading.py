@@ -8,23 +8,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
 from spacy.vocab import Vocab
 
 from extract.rules.errors import PatternError
+from extract.rules.folders import default_patterns_dir
 from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import Rule, read_pattern_file
 from extract.rules.words import WORDS_FOLDER, Words, load_words, read_word_file, shipped_words
-
-
-def default_patterns_dir() -> Path:
-    """The rules shipped with the package (``patterns/`` of the source tree in a checkout)."""
-    shipped = Path(str(resources.files("extract") / "patterns"))
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "patterns"
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from extract.rules.errors import PatternError
+from extract.rules.folders import default_patterns_dir
 
 WORDS_FOLDER = "words"
 REFERENCE = "@"
@@ -110,8 +111,6 @@ def expand(pattern: list[dict], words: Words, where: str) -> list[dict]:
 @cache
 def shipped_words() -> Words:
     """The lists shipped with the package."""
-    from extract.rules.loading import default_patterns_dir
-
     return load_words([default_patterns_dir()])
 
 

@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract.document.article import Article
-from extract.rules.loading import default_patterns_dir
+from extract.rules.folders import default_patterns_dir
 from extract.rules.words import WORDS_FOLDER
 from extract.run.atomic import replaced_on_success
 from extract.stages.base import Claim
