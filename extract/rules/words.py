@@ -7,9 +7,9 @@ same name (a word listed again takes the new value) and may add lists of its own
 Rules refer to a list by name where spaCy's token patterns take a list of values:
 ``{"LOWER": {"IN": "@role-nouns"}}`` is ``{"LOWER": {"IN": [every word of role-nouns]}}``.
 
-The stages read the lists of the rules they run with (``ClaimStage`` makes them the ``active``
-lists while it runs); the tokenizer and the number parser, which run without a rule set, read
-the shipped lists.
+A stage keeps the lists of the rules it was initialised with (saved with it by ``to_disk``) and
+passes them to what reads them; the tokenizer keeps the lists its settings name. (``active`` is
+what the stages not yet given their lists read while ``ClaimStage`` runs them.)
 """
 
 from __future__ import annotations

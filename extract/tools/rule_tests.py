@@ -18,7 +18,6 @@ from extract.document.article import FurnitureDetector, Line
 from extract.rules.loading import RuleSet
 from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import Rule
-from extract.rules.words import using
 from extract.run.extraction import extract_many
 from extract.stages.registry import claim_types
 from extract.stages.syntax import matched_spans
@@ -55,8 +54,7 @@ class RuleTester:
             return self.furniture(Line(0, len(text), text))
         if rule.label not in self.matchers:
             self.matchers[rule.label] = self.rules.matcher(self.nlp.vocab, rule.label)
-        with using(self.rules.words):
-            return any(span.label_ == rule.id for span in matched_spans(self.matchers[rule.label], self.nlp(text)))
+        return any(span.label_ == rule.id for span in matched_spans(self.matchers[rule.label], self.nlp(text)))
 
     def failures(self, rules: Iterable[Rule], *, counterexamples: bool = True) -> Iterator[Failure]:
         """Each failing example (and counterexample) of ``rules``, in rule order."""
