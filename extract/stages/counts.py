@@ -2,29 +2,26 @@
 
 ``COUNT`` rules give the phrase shapes; the values come from ``numbers`` and the unit from the
 parse. A number that is really a date, a year, a duration, a measure, an age, a phone or
-service number ("the 999 service"), a list number, part of a name ("Covid-19"), a lone scale
-word or part of a money amount is not a count.
+service number ("the 999 service"), a list number, part of a name ("Covid-19") or a lone scale
+word (``count_sieve``), or part of a money amount, is not a count.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from extract.rules.loading import RuleSet
 from extract.rules.words import Words
 from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.stages.count_sieve import CountSieve
 from extract.stages.figures import Qualifiers, change_parts
 from extract.stages.numbers import Numbers
 from extract.stages.syntax import matched_spans, noun_phrase
-
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_PHONE = re.compile(r"^0\d{2,}$")
 
 
 @dataclass
@@ -49,6 +46,7 @@ class CountExtractor(ClaimStage):
         self.qualifiers = Qualifiers(rules, self.vocab)
         self.words = rules.words
         self.numbers = Numbers(rules.words)
+        self.sieve = CountSieve(rules.words, self.numbers.fractions)
 
     def find(self, doc: Doc) -> None:
         claims = claims_of(doc)
@@ -57,7 +55,7 @@ class CountExtractor(ClaimStage):
         qualifiers = self.qualifiers.index(doc)
         found: list[tuple[Span, dict]] = []
         for whole in matched_spans(self.matcher, doc):
-            if taken.intersection(range(whole.start, whole.end)) or not is_count(whole, words, numbers.fractions):
+            if taken.intersection(range(whole.start, whole.end)) or not self.sieve.is_count(whole):
                 continue
             rule = self.rules[whole.label_]
             for span in change_parts(whole, lambda part: bool(number_groups(part, words)), words):
@@ -115,90 +113,6 @@ def number_groups(span: Span, words: Words) -> list[Span]:
     if start is not None:
         groups.append(span.doc[start : span.end])
     return groups
-
-
-def is_count(span: Span, words: Words, fractions: Collection[str]) -> bool:
-    """Rejects years, phone numbers, list numbers, durations, ages and numbers inside names."""
-    doc = span.doc
-    first = span[0]
-    for token in span:
-        if not token.like_num:
-            continue
-        if _YEAR.match(token.text) or _PHONE.match(token.text) or "/" in token.text:
-            return False
-        before = doc[token.i - 1] if token.i else None
-        if (
-            before is not None
-            and before.text in {"-", "–"}
-            and not before.whitespace_
-            and before.i
-            and doc[before.i - 1].is_alpha
-            and not doc[before.i - 1].like_num
-        ):
-            return False  # Covid-19
-        if before is not None and before.lemma_ in {"age", "aged"}:
-            return False
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (
-            after is not None
-            and after.text in {"-", "–"}
-            and not token.whitespace_
-            and not after.whitespace_
-            and token.i + 2 < len(doc)
-            and doc[token.i + 2].is_alpha
-            and not doc[token.i + 2].like_num
-            and doc[token.i + 2].lower_ not in fractions
-        ):
-            return False  # a compound modifier: "zero-hours contracts", "a four-day week"
-        if token.i == first.i and before is not None and _labels(before, words):
-            return False  # "Route 66", "Apollo 11", "section 4": a name or a reference
-    line_start = first.i == 0 or "\n" in doc[first.i - 1].whitespace_ or doc[first.i - 1].is_space
-    marker = doc[first.i + 1] if first.i + 1 < len(doc) else None
-    if line_start and first.like_num and marker is not None and marker.text in {".", ")"}:
-        return False  # list numbering: "1." at the start of a line
-    after = doc[span.end] if span.end < len(doc) else None
-    head = span[-1]
-    units = words.union("time-units", "measure-units")
-    if head.lemma_.lower() in units or (
-        after is not None and (after.lower_.startswith("-year") or after.lemma_.lower() in units)
-    ):
-        return False
-    if len(span) == 1 and first.lower_ in words["scale-words"]:
-        return False  # a stray "million"
-    if span.label_ == "proportion-half" and not lone_half(first):
-        return False  # "the second half", "half an hour"
-    number = next((t for t in span if t.like_num), first)
-    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    if following is not None and is_label_of(number, following, words, fractions):
-        return False  # "the 999 service", "the 101 service handles calls"
-    return not (first.ent_type_ in {"DATE", "TIME"} and head.pos_ == "NUM")
-
-
-def is_label_of(number: Token, after: Token, words: Words, fractions: Collection[str]) -> bool:
-    """A bare number that modifies the singular noun after it names it rather than counts it."""
-    if after.tag_ not in {"NN", "NNP"} or number.head != after:
-        return False
-    figure_words = words.union("percent-words", "count-scale-words", "count-collective-nouns")
-    return after.lower_ not in figure_words and after.lower_ not in fractions
-
-
-def lone_half(half: Token) -> bool:
-    """ "half from police staff", "nearly half": a share; not "the second half", "half an hour",
-    "two-and-a-half", "half-time"."""
-    doc = half.doc
-    before = doc[half.i - 1] if half.i else None
-    after = doc[half.i + 1] if half.i + 1 < len(doc) else None
-    if before is not None and (before.lower_ in {"the", "a", "an", "-", "–"} or before.tag_ in {"JJ", "CD"}):
-        return False
-    return after is None or (after.lower_ not in {"a", "an", "-", "–"} and after.pos_ not in {"NOUN", "PROPN", "ADJ"})
-
-
-def _labels(before: Token, words: Words) -> bool:
-    """A word right before a number that makes the number a label: a name or a reference noun."""
-    if before.lower_ in words["label-nouns"]:
-        return True
-    sentence_start = before.is_sent_start or before.i == 0
-    return before.is_alpha and before.is_title and before.pos_ == "PROPN" and not (sentence_start and before.is_stop)
 
 
 def kind_of(span: Span, kind: str, words: Words) -> str:
