@@ -12,9 +12,9 @@ from pathlib import Path
 
 from spacy.vocab import Vocab
 
+from extract.faster import SpanMatcher, rule_matcher
 from extract.rules.errors import PatternError
 from extract.rules.folders import default_patterns_dir
-from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import Rule, read_pattern_file
 from extract.rules.words import WORDS_FOLDER, Words, load_words, read_word_file, shipped_words
 
@@ -46,9 +46,9 @@ class RuleSet:
         other rules is stale."""
         return hashlib.sha256(json.dumps(self.meanings(*labels)).encode("utf-8")).hexdigest()
 
-    def matcher(self, vocab: Vocab, *labels: str) -> RuleMatcher:
+    def matcher(self, vocab: Vocab, *labels: str) -> SpanMatcher:
         """One matcher over the rules with these labels; a match's label is its rule id."""
-        return RuleMatcher(vocab, self.with_label(*labels))
+        return rule_matcher(vocab, self.with_label(*labels))
 
 
 def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:

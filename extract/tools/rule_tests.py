@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from extract.document.article import FurnitureDetector, Line
+from extract.faster import SpanMatcher
 from extract.rules.loading import RuleSet
-from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import Rule
 from extract.run.extraction import extract_many
 from extract.stages.registry import claim_types
@@ -43,7 +43,7 @@ class RuleTester:
         self.nlp = nlp
         self.rules = rules
         self.producing = {kind.producing_label for kind in claim_types()}
-        self.matchers: dict[str, RuleMatcher] = {}
+        self.matchers: dict[str, SpanMatcher] = {}
         self.furniture = FurnitureDetector(rules)
 
     def fires(self, rule: Rule, text: str) -> bool:
