@@ -311,8 +311,8 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
     """Random rules of every operator and test kind: the same matches as spaCy's Matcher."""
     from spacy.matcher import Matcher
 
+    from extract.faster.matcher import RuleMatcher
     from extract.rules.loading import RuleSet
-    from extract.rules.matcher import RuleMatcher
 
     rules = [
         parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test")

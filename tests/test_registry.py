@@ -20,7 +20,7 @@ from extract.rules.loading import RuleSet
 from extract.rules.schema import LABELS
 from extract.run.extraction import extract_many
 from extract.stages.base import Claim, ClaimStage, add_claim
-from extract.stages.numbers import parse_number
+from extract.stages.numbers import Numbers
 from extract.stages.registry import ClaimType, claim_types, register, stage_order, unregister
 from extract.tools.evaluate import evaluate
 from extract.tools.export import claim_columns
@@ -83,6 +83,7 @@ class PercentChangeStage(ClaimStage):
 
     def use_rules(self, rules: RuleSet) -> None:
         self.verbs = {"rise": "up", "fall": "down", "climb": "up", "drop": "down"}
+        self.numbers = Numbers(rules.words)
 
     def find(self, doc: Doc) -> None:
         for token in doc:
@@ -90,7 +91,7 @@ class PercentChangeStage(ClaimStage):
             number = next((t for t in doc[token.i + 1 : token.i + 4] if t.like_num), None)
             if direction and number is not None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
                 span = doc[token.i : number.i + 2]
-                fields = PercentChangeFields(parse_number(number.text), direction)
+                fields = PercentChangeFields(self.numbers.parse_number(number.text), direction)
                 add_claim(doc, Claim("percent_change", span.start_char, span.end_char, "toy-change", fields))
 
 

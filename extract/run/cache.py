@@ -46,7 +46,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract.document.article import Article
-from extract.rules.loading import default_patterns_dir
+from extract.rules.folders import default_patterns_dir
 from extract.rules.words import WORDS_FOLDER
 from extract.run.atomic import replaced_on_success
 from extract.stages.base import Claim
@@ -54,10 +54,10 @@ from extract.stages.registry import claim_type
 
 # What a cached parse leaves out: the encoder's output (large, and no stage reads it) and user data.
 DOC_EXCLUDE = ["tensor", "user_data"]
-# The code and data that shape a parse: the tokenizer and the model's components we replace
-# (model/), the paragraph breaks (document/), the rule matcher the attribute rules go through
-# (rules/), and the word lists the tokenizer splits figures by.
-PARSE_SOURCES = ("model/*.py", "document/*.py", "rules/*.py")
+# The code and data that shape a parse: the tokenizer (model/), the paragraph breaks (document/),
+# our stand-ins for the model's components and the rule matcher the attribute rules go through
+# (faster/), and the word lists the tokenizer splits figures by.
+PARSE_SOURCES = ("model/*.py", "document/*.py", "faster/*.py")
 
 
 def _digest_files(files: list[tuple[str, Path]]) -> str:

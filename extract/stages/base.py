@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 
 from extract.rules.loading import RuleSet, load_rules
 from extract.rules.schema import parse_rule
-from extract.rules.words import Words, using
+from extract.rules.words import Words
 from extract.stages.registry import claim_type, claim_types
 
 
@@ -165,8 +165,7 @@ class ClaimStage:
     def __call__(self, doc: Doc) -> Doc:
         if self.rule_set is None:  # added to a pipeline and not initialized: the shipped rules
             self.initialize()
-        with using(self.rule_set.words):  # the word lists of its rules, as they were loaded
-            self.find(doc)
+        self.find(doc)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -17,10 +17,9 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 
 from extract.document.article import FurnitureDetector, Line
+from extract.faster import SpanMatcher
 from extract.rules.loading import RuleSet
-from extract.rules.matcher import RuleMatcher
 from extract.rules.schema import DEPENDENCY_LABELS, Rule
-from extract.rules.words import using
 from extract.run.extraction import extract_many
 from extract.stages.registry import claim_types
 from extract.stages.syntax import matched_spans
@@ -46,7 +45,7 @@ class RuleTester:
         self.nlp = nlp
         self.rules = rules
         self.producing = {kind.producing_label for kind in claim_types()}
-        self.matchers: dict[str, RuleMatcher] = {}
+        self.matchers: dict[str, SpanMatcher] = {}
         self.dependency_matchers: dict[str, DependencyMatcher] = {}
         self.furniture = FurnitureDetector(rules)
 
@@ -62,8 +61,7 @@ class RuleTester:
             return bool(self.dependency_matchers[rule.id](self.nlp(text)))
         if rule.label not in self.matchers:
             self.matchers[rule.label] = self.rules.matcher(self.nlp.vocab, rule.label)
-        with using(self.rules.words):
-            return any(span.label_ == rule.id for span in matched_spans(self.matchers[rule.label], self.nlp(text)))
+        return any(span.label_ == rule.id for span in matched_spans(self.matchers[rule.label], self.nlp(text)))
 
     def failures(self, rules: Iterable[Rule], *, counterexamples: bool = True) -> Iterator[Failure]:
         """Each failing example (and counterexample) of ``rules``, in rule order."""

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from extract.factories import factory
 from extract.rules.loading import RuleSet
+from extract.rules.words import Words
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.registry import ClaimType, register
 from extract.stages.stance.phrase import evaluative_word, intensity, phrase_of, takes_position
@@ -51,13 +52,17 @@ class StanceExtractor(ClaimStage):
         self.negations = rules.matcher(self.vocab, "NEGATION")
         self.hedges = rules.matcher(self.vocab, "HEDGE")
         self.rules = {r.id: r for r in rules.with_label("STANCE")}
+        self.words = rules.words
 
     def find(self, doc: Doc) -> None:
+        words = self.words
         negations = matched_spans(self.negations, doc)
         hedges = matched_spans(self.hedges, doc)
         # a word that takes no position gives way before overlaps are settled, so a hand rule on
         # the same word ("welcomed") still stands
-        matches = sorted(filter_spans([s for s in self.matcher(doc) if takes_position(s)]), key=lambda s: s.start)
+        matches = sorted(
+            filter_spans([s for s in self.matcher(doc) if takes_position(s, words)]), key=lambda s: s.start
+        )
         spans = merge_lists(phrases(matches), self.rules)
         spans = [s for s in spans if not negates_another(s, spans, negations)]
         for span in spans:
@@ -81,7 +86,7 @@ class StanceExtractor(ClaimStage):
             hedge = next((h for h in hedges if h.sent == span.sent and same_clause(h, span)), None)
             start = min(span.start, negation.start) if negation is not None else span.start
             phrase = doc[start : span.end]
-            word, polarity, weight = weighed(span, rule.fields["polarity"])
+            word, polarity, weight = weighed(span, rule.fields["polarity"], words)
             target = target_of(word)
             add_claim(
                 doc,
@@ -106,12 +111,12 @@ class StanceExtractor(ClaimStage):
             )
 
 
-def weighed(span: Span, polarity: str) -> tuple[Token, str, float]:
+def weighed(span: Span, polarity: str, words: Words) -> tuple[Token, str, float]:
     """The phrase's evaluative word, and its polarity and strength (0-1) after its intensifiers:
     "hugely" strengthens, "slightly" weakens, and an excess of a good quality ("overly
     optimistic") is a criticism."""
-    word, value = evaluative_word(span, polarity)
-    factor = intensity(word)
+    word, value = evaluative_word(span, polarity, words)
+    factor = intensity(word, words)
     if factor < 0 and polarity == "positive":
         polarity = "negative"
     return word, polarity, round(min(1.0, value * abs(factor)), 2)
