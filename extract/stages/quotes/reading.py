@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
-from extract.rules.matcher import RuleMatcher
+from extract.faster import SpanMatcher
 from extract.rules.schema import Rule
 from extract.rules.words import Words
 from extract.stages.quotes.marks import Quotation, find_quotations
@@ -33,7 +33,7 @@ class Grammar:
     attribution patterns and theirs, and the word lists."""
 
     cues: dict[str, Rule]
-    cue_matcher: RuleMatcher
+    cue_matcher: SpanMatcher
     shapes: dict[str, Rule]
     shape_matcher: DependencyMatcher
     words: Words
