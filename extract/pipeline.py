@@ -2,20 +2,20 @@
 
     text ─ article (body, title, date: document/) ─ tokenizer (figures split: model/tokenizer)
          ─ extract_paragraphs ─ tagger, parser
-         ─ extract_attribute_rules, extract_lemmatizer (the model's, by lookup: model/tagging)
-         ─ extract_entities (the model's NER, around names and numbers only: model/entities)
+         ─ extract_attribute_rules, extract_lemmatizer (the model's, by lookup: faster/tagging)
+         ─ extract_entities (the model's NER, around names and numbers only: faster/entities)
          ─ one ClaimStage per claim type (stages/registry): quotes, money, counts, stance
          ─ kb records (kb/records)
 
 A stage runs after the stages whose claims it reads (counts skip the numbers of money amounts).
 The model's components our faster ones stand in for stay in the pipeline, disabled, so a saved
 pipeline (``nlp.to_disk``) loads with ``spacy.load`` and runs the same; where the loaded model is
-not one a faster component supports, the model's own component runs instead (logged at INFO).
+not one a faster component supports or was checked against (``faster/``), the model's own
+component runs instead (logged at INFO).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,15 +24,13 @@ import spacy
 from spacy.language import Language
 
 from extract.document.article import furniture_detector, load_date_parser
-from extract.model.entities import unsupported_ner
+from extract.faster import use_faster_components
 from extract.model.loading import DEFAULT_MODEL, load_model, model_id
-from extract.model.tagging import unsupported_attribute_ruler, unsupported_lemmatizer
 from extract.model.tokenizer import FIGURE_TOKENIZER_NAME
 from extract.rules.loading import RuleSet, load_rules
 from extract.stages.base import ClaimStage
 from extract.stages.registry import claim_type, stage_order
 
-log = logging.getLogger("extract")
 FIGURE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": FIGURE_TOKENIZER_NAME}}}
 CACHED_DOCS_ONLY = {"nlp": {"tokenizer": {"@tokenizers": "extract.cached_docs_only.v1"}}}
 
@@ -73,16 +71,17 @@ def build_pipeline(
 
     ``rules_only``: our stages on a blank English pipeline, for re-runs whose parses are all
     cached (it loads in a tenth of the time; ``extract_many`` raises ``ParseMissing`` otherwise).
-    ``faster`` names the model's components to run by our faster stand-ins (``FASTER``); leave
+    ``faster`` names the model's components to run by our faster stand-ins (``faster.FASTER``); leave
     one out to keep the model's own.
     """
     rules = load_rules([Path(p) for p in patterns])
     nlp = spacy.blank("en", config=CACHED_DOCS_ONLY) if rules_only else load_model(model, FIGURE_TOKENIZER)
     if "extract" not in nlp.meta:  # a pipeline saved by nlp.to_disk has its components already
-        _use_faster_components(nlp, faster)
-        nlp.add_pipe("extract_paragraphs", first=True)
-        for name in stage_names():
-            nlp.add_pipe(name, last=True, config={"patterns": [str(p) for p in patterns]})
+        use_faster_components(nlp, faster)
+        nlp.add_pipe("extract_paragraphs_v1", name="extract_paragraphs", first=True)
+        for kind in stage_order():
+            config = {"patterns": [str(p) for p in patterns]}
+            nlp.add_pipe(kind.factory or kind.stage, name=kind.stage, last=True, config=config)
     reads = _stage_labels(nlp, rules)
     settings = PipelineSettings(
         patterns=tuple(str(Path(p).resolve()) for p in patterns),
@@ -108,29 +107,3 @@ def _stage_labels(nlp: Language, rules: RuleSet) -> dict[str, tuple[str, ...]]:
         stage.initialize(rules=rules)
         reads[kind.stage] = (*stage.labels, *(label for name in kind.reads for label in reads[claim_type(name).stage]))
     return reads
-
-
-# The model's component, the faster one that does its work, and the check that it can.
-FASTER = (
-    (
-        "attribute_ruler",
-        "extract_attribute_rules",
-        lambda nlp: unsupported_attribute_ruler(nlp.get_pipe("attribute_ruler")),
-    ),
-    ("lemmatizer", "extract_lemmatizer", lambda nlp: unsupported_lemmatizer(nlp.get_pipe("lemmatizer"))),
-    ("ner", "extract_entities", unsupported_ner),
-)
-
-
-def _use_faster_components(nlp: Language, wanted: Collection[str]) -> None:
-    """Put our faster components in place of the model's where the model is one they support."""
-    for stock, faster, unsupported in FASTER:
-        if stock not in nlp.pipe_names or stock not in wanted:
-            continue
-        reason = unsupported(nlp)
-        if reason is not None:
-            log.info("keeping the model's %s (%s is faster but cannot stand in for it: %s)", stock, faster, reason)
-            continue
-        nlp.add_pipe(faster, after=stock)
-        nlp.disable_pipe(stock)
-        log.info("%s runs in place of the model's %s", faster, stock)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.model.entities import WindowedEntityRecognizer, entities_in, entity_at, windows
+from extract.faster.entities import WindowedEntityRecognizer, windows
+from extract.model.entities import entities_in, entity_at
 from extract.model.loading import DEFAULT_MODEL
 from extract.pipeline import stage_names
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.rules.loading import load_rules
-from extract.rules.schema import PatternError, parse_rule, read_pattern_file
+from extract.rules.schema import DEPENDENCY_LABELS, PatternError, parse_rule, read_pattern_file
 from extract.tools.rule_tests import RuleTester
 
 RULES = load_rules()
@@ -108,6 +108,25 @@ BAD_RULES = [
 ]
 
 
+SUBJECT = [
+    {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"POS": "VERB"}},
+    {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "who", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+]
+ATTRIBUTION = {"id": "x", "label": "ATTRIBUTION", "step": "subject", "examples": ["He said so."]}
+BAD_RULES += [
+    ({**ATTRIBUTION, "cue": "cue", "speaker": "speaker", "pattern": SUBJECT}, "'speaker' must name a node"),
+    (
+        {**ATTRIBUTION, "cue": "cue", "speaker": "who", "pattern": [SUBJECT[0], {**SUBJECT[1], "REL_OP": "~~"}]},
+        "invalid dependency pattern",
+    ),
+    (
+        {**ATTRIBUTION, "cue": "cue", "speaker": "who", "pattern": [{**SUBJECT[0], "RIGHT_ATTRS": {"POZ": "VERB"}}]},
+        "invalid node attributes",
+    ),
+    ({**ATTRIBUTION, "cue": "cue", "speaker": "who", "step": "guess", "pattern": SUBJECT}, "'step' must be one of"),
+]
+
+
 @pytest.mark.parametrize(("obj", "message"), BAD_RULES)
 def test_malformed_rules_are_rejected_with_a_reason(obj, message):
     with pytest.raises(PatternError) as err:
@@ -129,6 +148,33 @@ def test_duplicate_ids_across_folders_are_rejected(tmp_path):
     (tmp_path / "mine.jsonl").write_text(json.dumps(clash) + "\n", encoding="utf-8")
     with pytest.raises(PatternError, match="duplicate rule id"):
         load_rules([tmp_path])
+
+
+def test_patterns_test_proves_a_user_attribution_pattern(tmp_path):
+    """An attribution shape added as data is run on its examples and counterexamples like any rule."""
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    rule = {
+        **ATTRIBUTION,
+        "id": "speaker-told",
+        "cue": "cue",
+        "speaker": "who",
+        "pattern": [{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LEMMA": "tell"}}, SUBJECT[1]],
+        "examples": ["Jane Smith told reporters the plan was dead."],
+        "counterexamples": ["Jane Smith said the plan was dead.", "Tell them the plan is dead."],
+    }
+    (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["patterns", "test", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    rule["counterexamples"].append("Jane Smith told them.")
+    (tmp_path / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["patterns", "test", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'mine.jsonl'}:1: rule 'speaker-told' fires on counterexample 'Jane Smith told them.'"
+    ]
 
 
 def test_user_folder_adds_a_rule_that_the_pipeline_uses(tmp_path):
@@ -198,7 +244,7 @@ def test_the_rule_matcher_gives_the_matcher_s_matches(nlp):
     from .conftest import CORPUS
 
     rules = [parse_rule({**r, "label": "HEDGE", "examples": ["-"]}, "test") for r in MATCHER_SHAPES]
-    rules += [r for r in RULES.rules if r.label != "FURNITURE"]
+    rules += [r for r in RULES.rules if r.label not in {"FURNITURE", *DEPENDENCY_LABELS}]
     reference = Matcher(nlp.vocab)
     for rule in rules:
         reference.add(rule.id, [rule.pattern], greedy="LONGEST")
@@ -265,8 +311,8 @@ def test_any_rules_match_as_the_matcher_matches(nlp, matcher_docs, patterns):
     """Random rules of every operator and test kind: the same matches as spaCy's Matcher."""
     from spacy.matcher import Matcher
 
+    from extract.faster.matcher import RuleMatcher
     from extract.rules.loading import RuleSet
-    from extract.rules.matcher import RuleMatcher
 
     rules = [
         parse_rule({"id": f"r{i}", "label": "HEDGE", "pattern": p, "examples": ["-"]}, "test")

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from extract.pipeline import FASTER, build_pipeline
+from extract.faster import FASTER
+from extract.pipeline import build_pipeline
 from extract.run.extraction import extract_many
 
 from .conftest import ROOT
@@ -50,6 +51,8 @@ def test_a_saved_pipeline_loads_with_spacy_load_and_gives_the_same_records(tmp_p
 
     assert json.loads(done.stdout) == extract.claims(text, nlp)
     assert (tmp_path / "pipeline" / "extract_quotes" / "rules.jsonl").exists()
+    config = (tmp_path / "pipeline" / "config.cfg").read_text(encoding="utf-8")
+    assert 'factory = "extract_quotes_v1"' in config and 'factory = "extract_paragraphs_v1"' in config
 
 
 def test_the_attribute_rules_and_lemmatizer_by_lookup_give_the_model_s_records():
@@ -122,13 +125,13 @@ def test_a_model_the_windowed_ner_does_not_support_keeps_its_own_ner(encoder, re
 
     import spacy
 
-    from extract.pipeline import _use_faster_components
+    from extract.faster import use_faster_components
 
     nlp = spacy.blank("en")
     nlp.add_pipe("tok2vec")
     nlp.add_pipe("ner", config=_ner_config(encoder))
     with caplog.at_level(logging.INFO, logger="extract"):
-        _use_faster_components(nlp, {"ner"})
+        use_faster_components(nlp, {"ner"})
     assert "ner" in nlp.pipe_names and "extract_entities" not in nlp.pipe_names
     assert reason in caplog.text and "keeping the model's ner" in caplog.text
 
@@ -136,11 +139,11 @@ def test_a_model_the_windowed_ner_does_not_support_keeps_its_own_ner(encoder, re
 def test_an_attribute_ruler_setting_other_attributes_is_kept():
     import spacy
 
-    from extract.model.tagging import unsupported_attribute_ruler
+    from extract.faster.tagging import unsupported_attribute_ruler
 
-    ruler = spacy.blank("en").add_pipe("attribute_ruler")
-    ruler.add([[{"LOWER": "x"}]], {"NORM": "y"})
-    assert "NORM" in unsupported_attribute_ruler(ruler)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([[{"LOWER": "x"}]], {"NORM": "y"})
+    assert "NORM" in unsupported_attribute_ruler(nlp)
     assert {stock for stock, _, _ in FASTER} == {"attribute_ruler", "lemmatizer", "ner"}
 
 

@@ -1,5 +1,5 @@
-"""The claim-type registry is the one place a type is declared: the schema and the docs agree with
-it, and a new type needs only its module and a registry entry."""
+"""The claim-type registry is the one place a type is declared: the schema, the docs and the rule
+labels agree with it, and a new type needs only its module, which registers it."""
 
 from __future__ import annotations
 
@@ -17,13 +17,16 @@ from spacy.tokens import Doc
 from extract.kb.records import COMMON_FIELDS, record_keys, records
 from extract.pipeline import build_pipeline, stage_names
 from extract.rules.loading import RuleSet
+from extract.rules.schema import LABELS
 from extract.run.extraction import extract_many
-from extract.stages.base import Claim, ClaimStage, claims_of
-from extract.stages.numbers import parse_number
-from extract.stages.registry import ClaimType, Scoring, claim_types, register, stage_order, unregister
+from extract.stages.base import Claim, ClaimStage, add_claim
+from extract.stages.numbers import Numbers
+from extract.stages.registry import ClaimType, claim_types, register, stage_order, unregister
 from extract.tools.evaluate import evaluate
 from extract.tools.export import claim_columns
 from extract.tools.report import layers, render_report
+from extract.tools.report.marks import STYLES, Style
+from extract.tools.scoring import SCORING, Scoring
 
 SCHEMA = json.loads((resources.files("extract.kb") / "schema.json").read_text(encoding="utf-8"))
 DOCS = (Path(__file__).resolve().parent.parent / "docs" / "kb_schema.md").read_text(encoding="utf-8")
@@ -51,13 +54,20 @@ def test_the_schema_doc_has_a_section_per_type_naming_each_of_its_fields():
     assert all(f"`{name}`" in common for name in COMMON_FIELDS)
 
 
+def test_every_type_s_rule_labels_are_pattern_labels():
+    nlp = build_pipeline(rules_only=True)
+    for kind in claim_types():
+        assert kind.producing_label in LABELS, kind.name
+        assert set(nlp.get_pipe(kind.stage).labels) <= set(LABELS), kind.name
+
+
 def test_a_stage_runs_after_the_stages_whose_claims_it_reads():
     order = [kind.name for kind in stage_order()]
     for kind in claim_types():
         assert all(order.index(read) < order.index(kind.name) for read in kind.reads)
 
 
-# --- a toy claim type: its module (fields, stage) and one registry entry, nothing else ----------
+# --- a toy claim type: its module (fields, stage, register call), nothing else; a colour and scoring if wanted
 
 
 @dataclass
@@ -73,6 +83,7 @@ class PercentChangeStage(ClaimStage):
 
     def use_rules(self, rules: RuleSet) -> None:
         self.verbs = {"rise": "up", "fall": "down", "climb": "up", "drop": "down"}
+        self.numbers = Numbers(rules.words)
 
     def find(self, doc: Doc) -> None:
         for token in doc:
@@ -80,8 +91,8 @@ class PercentChangeStage(ClaimStage):
             number = next((t for t in doc[token.i + 1 : token.i + 4] if t.like_num), None)
             if direction and number is not None and number.i + 1 < len(doc) and doc[number.i + 1].text == "%":
                 span = doc[token.i : number.i + 2]
-                fields = PercentChangeFields(parse_number(number.text), direction)
-                claims_of(doc).append(Claim("percent_change", span.start_char, span.end_char, "toy-change", fields))
+                fields = PercentChangeFields(self.numbers.parse_number(number.text), direction)
+                add_claim(doc, Claim("percent_change", span.start_char, span.end_char, "toy-change", fields))
 
 
 @Language.factory("test_percent_change", default_config={"patterns": []})
@@ -90,23 +101,16 @@ def make_percent_change(nlp: Language, name: str, patterns: list[str]) -> Percen
 
 
 @pytest.fixture
-def toy_type():
-    register(
-        ClaimType(
-            "percent_change",
-            "p",
-            "test_percent_change",
-            PercentChangeFields,
-            "PERCENT_CHANGE",
-            Scoring("percent_changes", "text", {"change": (("change", "number"), ("direction", "exact"))}, "change"),
-            colour="#abcdef",
-        )
-    )
+def toy_type(monkeypatch):
+    register(ClaimType("percent_change", "p", "test_percent_change", PercentChangeFields, "PERCENT_CHANGE"))
+    monkeypatch.setitem(STYLES, "percent_change", Style("#abcdef"))  # the report's, optional
+    scoring = Scoring("percent_changes", "text", {"change": (("change", "number"), ("direction", "exact"))}, "change")
+    monkeypatch.setitem(SCORING, "percent_change", scoring)  # extract eval's, optional
     yield
     unregister("percent_change")
 
 
-def test_a_new_claim_type_needs_only_its_module_and_a_registry_entry(toy_type):
+def test_a_new_claim_type_needs_only_its_module_which_registers_it(toy_type):
     nlp = build_pipeline()
     assert "test_percent_change" in stage_names() and "test_percent_change" in nlp.pipe_names
     text = "Prices rose by 5 % last year, the office said. Sales fell 3 % in May."
@@ -127,9 +131,9 @@ def test_a_new_claim_type_needs_only_its_module_and_a_registry_entry(toy_type):
     assert report["types"]["percent_change"]["e2e"]["tp"] == 1
 
 
-def test_records_come_from_the_claims_of_registered_types_only():
+def test_only_claims_of_registered_types_are_added():
     nlp = build_pipeline(rules_only=True)
     doc = Doc(nlp.vocab, words=["Hello"])
-    claims_of(doc).append(Claim("unknown", 0, 5, "r", PercentChangeFields(Decimal(1), "up")))
-    with pytest.raises(KeyError):
-        records(doc, "Hello", doc_id="d")
+    with pytest.raises(KeyError, match="no claim type 'unknown' is registered"):
+        add_claim(doc, Claim("unknown", 0, 5, "r", PercentChangeFields(Decimal(1), "up")))
+    assert records(doc, "Hello", doc_id="d") == []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import DocBin
 
+from extract.faster.tagging import IndexedAttributeRuler
 from extract.model.loading import DEFAULT_MODEL
-from extract.model.tagging import IndexedAttributeRuler
 
 from .conftest import CORPUS
 
@@ -36,7 +36,7 @@ def test_same_annotations_as_the_model_attribute_ruler():
 
 
 def test_same_lemmas_as_the_model_lemmatizer():
-    from extract.model.tagging import IndexedLemmatizer
+    from extract.faster.tagging import IndexedLemmatizer
 
     nlp = spacy.load(DEFAULT_MODEL)
     texts = SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]

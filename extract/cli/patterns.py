@@ -26,7 +26,8 @@ def patterns_check(dirs, model) -> None:
     Example:
       extract patterns check my_rules/
     """
-    from extract.rules.loading import check_folders, default_patterns_dir
+    from extract.rules.folders import default_patterns_dir
+    from extract.rules.loading import check_folders
 
     problems = check_folders([Path(d) for d in dirs])
     if not problems:
@@ -61,7 +62,8 @@ def patterns_test(dirs, model) -> None:
 
 def _rule_failures(dirs: tuple[str, ...], model: str, *, counterexamples: bool) -> list[str]:
     """The failing examples (and counterexamples) of the rules in ``dirs``, else of the shipped rules."""
-    from extract.rules.loading import default_patterns_dir, load_rules
+    from extract.rules.folders import default_patterns_dir
+    from extract.rules.loading import load_rules
     from extract.tools.rule_tests import RuleTester
 
     rules = load_rules([Path(d) for d in dirs])

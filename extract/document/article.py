@@ -38,6 +38,7 @@ from extract.document.lines import (
     page_stop_words,
     split_lines,
 )
+from extract.factories import factory
 from extract.rules.loading import load_rules
 
 __all__ = [
@@ -254,7 +255,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("extract_paragraphs")
+@factory("extract_paragraphs_v1", old_name="extract_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_breaks(nlp: Language, name: str):
     return paragraph_breaks
 

@@ -1,8 +1,9 @@
 """The knowledge-base contract: one flat JSON record per claim, every key always present.
 
-Pipeline components append ``Claim`` objects to ``doc._.claims``; ``records`` turns them into
-the records documented in ``docs/kb_schema.md`` (and ``extract/kb/schema.json``); each claim type's fields come
-from its entry in ``extract.stages.registry``. Every record
+Pipeline components put their claims in the doc's span groups (``doc.spans["quote"]``...: one
+per claim type); ``records`` turns them into the records documented in ``docs/kb_schema.md``
+(and ``extract/kb/schema.json``); each claim type's fields come from its entry in
+``extract.stages.registry``. Every record
 carries every key (null where it does not apply) so that pandas, DuckDB and spreadsheets read
 the file as one table.
 """
@@ -19,7 +20,7 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
-from extract.stages.base import claims_of
+from extract.stages.base import Claim, claim_spans
 from extract.stages.registry import claim_type, record_fields
 
 SCHEMA_VERSION = 1
@@ -88,7 +89,7 @@ def records(
     sentence_of = _sentence_finder(doc)
     read = doc.text  # what the model read (``Doc.text`` joins every token again on each call)
     seen: set[tuple[str, int, int]] = set()
-    for claim in sorted(claims_of(doc), key=lambda c: (c.start, c.end, c.type, c.rule)):
+    for span, claim in sorted(claim_spans(doc), key=lambda pair: _order(pair[1])):
         start, end = claim.start + offset, claim.end + offset
         if keep is not None and not keep(start, end):
             continue
@@ -96,8 +97,7 @@ def records(
             continue
         seen.add((claim.type, start, end))
         record: dict[str, Any] = dict.fromkeys(keys)
-        first = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-        sents = (sentence_of(first[0].i), sentence_of(first[-1].i)) if first is not None and len(first) else None
+        sents = (sentence_of(span[0].i), sentence_of(span[-1].i))  # the span covers the claim's tokens
         record.update(
             schema_version=SCHEMA_VERSION,
             id=claim_id(doc_id, claim.type, start, end),
@@ -109,7 +109,7 @@ def records(
             start=start,
             end=end,
             text=text[start:end],
-            sentence=_sentence(text, *sents, offset) if sents else None,
+            sentence=_sentence(text, *sents, offset),
             rule=claim.rule,
         )
         for name, value in vars(claim.fields).items():
@@ -153,6 +153,8 @@ def _sentence(text: str, first: Span, last: Span, offset: int) -> str:
     if not words:
         return ""
     return text[words[0].idx + offset : words[-1].idx + len(words[-1]) + offset].strip()
+def _order(claim: Claim) -> tuple[int, int, str, str]:
+    return claim.start, claim.end, claim.type, claim.rule
 
 
 def _link_quotes(recs: list[dict[str, Any]]) -> None:

@@ -9,49 +9,56 @@ currency signs, numbers and scale suffixes apart lets ``patterns/money.jsonl`` s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from extract.rules.words import shipped_words
+from extract.rules.folders import default_patterns_dir
+from extract.rules.words import Words, load_words
 
-_WORDS = shipped_words()
-SIGNS = frozenset(_WORDS.entries("currency-signs"))
-CURRENCY_SIGN = "(?:" + "|".join(map(re.escape, sorted(SIGNS, key=len, reverse=True))) + ")"
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-# Longest first, so "65million" splits as "65" + "million", not "65" + "m" + "illion".
-SCALE = "(?:" + "|".join(map(re.escape, sorted(_WORDS.entries("figure-suffixes"), key=len, reverse=True))) + ")"
-_AMOUNT = rf"{CURRENCY_SIGN}?{NUMBER}{SCALE}?"
-_FIGURE_TOKEN = re.compile(rf"{_AMOUNT}(?:[-–]{_AMOUNT})?\.?", re.IGNORECASE)
-_SCALE_TOKEN = re.compile(rf"{SCALE}\.?", re.IGNORECASE)
-_PIECE = re.compile(rf"{CURRENCY_SIGN}|{NUMBER}|{SCALE}|[-–.]", re.IGNORECASE)
 _SIGN_LETTERS = re.compile(r"([a-z]{1,2})(\d.*)", re.IGNORECASE)  # "NZ19" after "$": the sign "$NZ"
-# The model was trained on "3.5bn" as one token: give a split-off suffix the norm of the word it
-# abbreviates, so the tagger and parser see "£ 3.5 billion", a shape they know.
-SCALE_NORMS = _WORDS.values("figure-suffixes")
+LISTS = ("currency-signs", "figure-suffixes")  # the word lists the tokenizer reads, saved with it
+SAVED_KEYS = {"tokenizer", "words"}  # what ``FigureTokenizer.to_bytes`` writes
 
 
-def split_figure(text: str, after_number: bool) -> list[str]:
-    """The pieces of one token, or ``[text]`` when it is not a figure to split.
+class FigureShapes:
+    """The shapes of a figure token, from the currency signs and scale suffixes of the lists."""
 
-    ``after_number`` allows a bare scale token ("m." after "325") to be split too.
-    """
-    if _FIGURE_TOKEN.fullmatch(text) or (after_number and _SCALE_TOKEN.fullmatch(text)):
-        pieces = _PIECE.findall(text)
-        if "".join(pieces) == text and len(pieces) > 1:
-            return pieces
-    return [text]
+    def __init__(self, words: Words):
+        self.signs = frozenset(words.entries("currency-signs"))
+        sign = "(?:" + "|".join(map(re.escape, sorted(self.signs, key=len, reverse=True))) + ")"
+        # Longest first, so "65million" splits as "65" + "million", not "65" + "m" + "illion".
+        scale = "(?:" + "|".join(map(re.escape, sorted(words.entries("figure-suffixes"), key=len, reverse=True))) + ")"
+        amount = rf"{sign}?{NUMBER}{scale}?"
+        self.figure_token = re.compile(rf"{amount}(?:[-–]{amount})?\.?", re.IGNORECASE)
+        self.scale_token = re.compile(rf"{scale}\.?", re.IGNORECASE)
+        self.piece = re.compile(rf"{sign}|{NUMBER}|{scale}|[-–.]", re.IGNORECASE)
+        # The model was trained on "3.5bn" as one token: give a split-off suffix the norm of the word it
+        # abbreviates, so the tagger and parser see "£ 3.5 billion", a shape they know.
+        self.scale_norms = words.values("figure-suffixes")
 
+    def split_figure(self, text: str, after_number: bool) -> list[str]:
+        """The pieces of one token, or ``[text]`` when it is not a figure to split.
 
-def glued_sign(before: str, text: str) -> tuple[str, str] | None:
-    """ "$" + "NZ19": the letters that finish the sign ("$NZ") and the figure after them."""
-    found = _SIGN_LETTERS.fullmatch(text)
-    if found is None or (before + found.group(1)).lower() not in SIGNS:
-        return None
-    return found.group(1), found.group(2)
+        ``after_number`` allows a bare scale token ("m." after "325") to be split too.
+        """
+        if self.figure_token.fullmatch(text) or (after_number and self.scale_token.fullmatch(text)):
+            pieces = self.piece.findall(text)
+            if "".join(pieces) == text and len(pieces) > 1:
+                return pieces
+        return [text]
+
+    def glued_sign(self, before: str, text: str) -> tuple[str, str] | None:
+        """ "$" + "NZ19": the letters that finish the sign ("$NZ") and the figure after them."""
+        found = _SIGN_LETTERS.fullmatch(text)
+        if found is None or (before + found.group(1)).lower() not in self.signs:
+            return None
+        return found.group(1), found.group(2)
 
 
 @registry.tokenizers("extract.cached_docs_only.v1")
@@ -69,13 +76,16 @@ FIGURE_TOKENIZER_NAME = "extract.figure_tokenizer.v1"
 
 
 @registry.tokenizers(FIGURE_TOKENIZER_NAME)
-def make_figure_tokenizer() -> Callable:
+def make_figure_tokenizer(patterns: Sequence[str] = ()) -> Callable:
     """spaCy's own tokenizer, wrapped by ``FigureTokenizer``: named in the pipeline's config, so
-    a pipeline saved with ``nlp.to_disk`` tokenizes the same way when ``spacy.load`` reads it."""
+    a pipeline saved with ``nlp.to_disk`` tokenizes the same way when ``spacy.load`` reads it.
+
+    Its word lists (``LISTS``) are the shipped ones extended by those of its ``patterns`` folders,
+    and are saved with it."""
     create_base = registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp) -> FigureTokenizer:
-        return FigureTokenizer(create_base(nlp))
+        return FigureTokenizer(create_base(nlp), load_words([default_patterns_dir(), *map(Path, patterns)]))
 
     return create
 
@@ -83,37 +93,51 @@ def make_figure_tokenizer() -> Callable:
 class FigureTokenizer:
     """Wraps a spaCy tokenizer and splits figure tokens into sign, number and scale."""
 
-    def __init__(self, base: Callable[[str], Doc]):
+    def __init__(self, base: Callable[[str], Doc], words: Words):
         self.base = base
+        self.use_words(words)
+
+    def use_words(self, words: Words) -> None:
+        self.words = Words({name: words.entries(name) for name in LISTS})
+        self.shapes = FigureShapes(self.words)
 
     def to_disk(self, path: str | Path, **kwargs: Any) -> None:
-        self.base.to_disk(path, **kwargs)  # type: ignore[attr-defined]
+        Path(path).write_bytes(self.to_bytes(**kwargs))
 
     def from_disk(self, path: str | Path, **kwargs: Any) -> FigureTokenizer:
-        self.base.from_disk(path, **kwargs)  # type: ignore[attr-defined]
-        return self
+        return self.from_bytes(Path(path).read_bytes(), **kwargs)
 
     def to_bytes(self, **kwargs: Any) -> bytes:
-        return self.base.to_bytes(**kwargs)  # type: ignore[attr-defined]
+        """spaCy's tokenizer and the word lists, so a saved pipeline splits figures the same anywhere."""
+        base = self.base.to_bytes(**kwargs)  # type: ignore[attr-defined]
+        return srsly.msgpack_dumps({"tokenizer": base, "words": self.words.lists})
 
     def from_bytes(self, data: bytes, **kwargs: Any) -> FigureTokenizer:
-        self.base.from_bytes(data, **kwargs)  # type: ignore[attr-defined]
+        """What ``to_bytes`` saved, or a model's own tokenizer (read when a model is loaded with this
+        tokenizer in its place): then the lists stay those of the settings."""
+        saved = srsly.msgpack_loads(data)
+        if SAVED_KEYS.issubset(saved):
+            self.base.from_bytes(saved["tokenizer"], **kwargs)  # type: ignore[attr-defined]
+            self.use_words(Words(saved["words"]))
+        else:
+            self.base.from_bytes(data, **kwargs)  # type: ignore[attr-defined]
         return self
 
     def __call__(self, text: str) -> Doc:
         doc = self.base(text)
+        shapes = self.shapes
         words: list[str] = []
         spaces: list[bool] = []
         changed = False
         for token in doc:
             after_number = token.i > 0 and doc[token.i - 1].text[-1:].isdigit()  # "325" or "£20m-£25" + "m."
             text = token.text
-            glued = glued_sign(words[-1], text) if words and not spaces[-1] else None
+            glued = shapes.glued_sign(words[-1], text) if words and not spaces[-1] else None
             if glued is not None:
                 words[-1] += glued[0]
                 text = glued[1]
                 changed = True
-            pieces = split_figure(text, after_number)
+            pieces = shapes.split_figure(text, after_number)
             changed |= len(pieces) > 1
             words.extend(pieces)
             spaces.extend([False] * (len(pieces) - 1) + [bool(token.whitespace_)])
@@ -121,8 +145,8 @@ class FigureTokenizer:
             return doc
         split = Doc(doc.vocab, words=words, spaces=spaces)
         for token in split:
-            if token.i and split[token.i - 1].like_num and token.lower_ in SCALE_NORMS:
-                token.norm_ = SCALE_NORMS[token.lower_]
+            if token.i and split[token.i - 1].like_num and token.lower_ in shapes.scale_norms:
+                token.norm_ = shapes.scale_norms[token.lower_]
         return split
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:

@@ -12,7 +12,7 @@ from spacy.attrs import IDS as ATTR_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-from extract.rules.matcher import Anchored, attribute_values
+from extract.faster.matcher import Anchored, attribute_values
 
 # What a parse is asked without loading it: the distinct values of the attributes rules anchor on.
 LEXICON_ATTRS = ("ORTH", "LOWER", "LEMMA", "TAG", "POS")

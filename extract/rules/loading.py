@@ -8,23 +8,16 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
+from spacy.matcher import DependencyMatcher
 from spacy.vocab import Vocab
 
+from extract.faster import SpanMatcher, rule_matcher
 from extract.rules.errors import PatternError
-from extract.rules.matcher import RuleMatcher
+from extract.rules.folders import default_patterns_dir
 from extract.rules.schema import Rule, read_pattern_file
 from extract.rules.words import WORDS_FOLDER, Words, load_words, read_word_file, shipped_words
-
-
-def default_patterns_dir() -> Path:
-    """The rules shipped with the package (``patterns/`` of the source tree in a checkout)."""
-    shipped = Path(str(resources.files("extract") / "patterns"))
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "patterns"
 
 
 @dataclass(frozen=True)
@@ -54,9 +47,16 @@ class RuleSet:
         other rules is stale."""
         return hashlib.sha256(json.dumps(self.meanings(*labels)).encode("utf-8")).hexdigest()
 
-    def matcher(self, vocab: Vocab, *labels: str) -> RuleMatcher:
+    def matcher(self, vocab: Vocab, *labels: str) -> SpanMatcher:
         """One matcher over the rules with these labels; a match's label is its rule id."""
-        return RuleMatcher(vocab, self.with_label(*labels))
+        return rule_matcher(vocab, self.with_label(*labels))
+
+    def dependency_matcher(self, vocab: Vocab, *labels: str) -> DependencyMatcher:
+        """One spaCy DependencyMatcher over the (dependency) rules with these labels, by rule id."""
+        matcher = DependencyMatcher(vocab)
+        for rule in self.with_label(*labels):
+            matcher.add(rule.id, [rule.pattern])
+        return matcher
 
 
 def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:

@@ -6,6 +6,15 @@ Every line of a pattern file is one rule in spaCy's Matcher token-pattern format
      "cue_kind": "speech", "speaker": "subject",
      "examples": ["He said it was late."], "counterexamples": ["It was late."]}
 
+or, for a label of ``DEPENDENCY_LABELS``, in spaCy's DependencyMatcher format (a list of nodes,
+each with ``RIGHT_ID`` and ``RIGHT_ATTRS``, every node after the first with ``LEFT_ID`` and
+``REL_OP``), its fields naming the nodes that play a part::
+
+    {"id": "speaker-subject", "label": "ATTRIBUTION", "step": "subject", "cue": "cue", "speaker": "speaker",
+     "pattern": [{"RIGHT_ID": "cue", "RIGHT_ATTRS": {"POS": "VERB"}},
+                 {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "speaker", "RIGHT_ATTRS": {"DEP": "nsubj"}}],
+     "examples": ["He said it was late."], "counterexamples": ["Said to be late, it left."]}
+
 ``label`` says which stage uses the rule; each label has its own fields (``LABELS``). Unknown
 keys are rejected, so a typo never silently turns a rule off. The test suite runs every rule's
 examples and counterexamples, so adding a line and re-running the tests proves it.
@@ -18,7 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.matcher import DependencyMatcher
 from spacy.schemas import validate_token_pattern
+from spacy.vocab import Vocab
 
 from extract.rules.errors import PatternError
 from extract.rules.words import Words, expand, shipped_words
@@ -61,7 +72,18 @@ LABELS: dict[str, dict[str, frozenset[str] | None]] = {
     "HEDGE": {},
     # A whole line of page furniture (menus, share prompts, subscription boxes).
     "FURNITURE": {},
+    # A grammatical shape that links a cue to its source (a DependencyMatcher pattern): the node
+    # ``cue`` is the cue's verb, the node ``speaker`` the source it proposes. ``step`` names the
+    # attribution step that weighs the proposal (``extract.stages.quotes.sources``): ``subject``
+    # ("X said", checked against quote marks and word order), ``agent`` (a naming verb's "by X").
+    "ATTRIBUTION": {
+        "step": frozenset({"subject", "agent"}),
+        "cue": None,
+        "speaker": None,
+    },
 }
+DEPENDENCY_LABELS = {"ATTRIBUTION"}  # labels whose patterns are DependencyMatcher patterns
+NODE_FIELDS = {"cue", "speaker"}  # fields of those labels that name a node of the pattern
 
 
 @dataclass(frozen=True)
@@ -108,9 +130,12 @@ def parse_rule(obj: Any, origin: str, words: Words | None = None) -> Rule:
     if not all(isinstance(token, dict) for token in pattern):
         raise PatternError(f"{origin}: rule {rule_id!r}: 'pattern' must be a non-empty list of token dicts")
     pattern = expand(pattern, words or shipped_words(), f"{origin}: rule {rule_id!r}")
-    errors = validate_token_pattern(pattern)
-    if errors:
-        raise PatternError(f"{origin}: rule {rule_id!r}: invalid token pattern: {'; '.join(errors)}")
+    if label in DEPENDENCY_LABELS:
+        _check_dependency_pattern(pattern, obj, f"{origin}: rule {rule_id!r}")
+    else:
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise PatternError(f"{origin}: rule {rule_id!r}: invalid token pattern: {'; '.join(errors)}")
     fields: dict[str, str] = {}
     for name, allowed in own.items():
         value = obj.get(name)
@@ -127,6 +152,21 @@ def parse_rule(obj: Any, origin: str, words: Words | None = None) -> Rule:
     if not examples:
         raise PatternError(f"{origin}: rule {rule_id!r}: give at least one entry in 'examples'")
     return Rule(rule_id, label, pattern, fields, examples, counterexamples, origin)
+
+
+def _check_dependency_pattern(pattern: list[dict[str, Any]], obj: dict[str, Any], where: str) -> None:
+    """A DependencyMatcher pattern spaCy accepts, whose node fields name nodes it has."""
+    errors = validate_token_pattern([node.get("RIGHT_ATTRS", {}) for node in pattern])
+    if errors:
+        raise PatternError(f"{where}: invalid node attributes: {'; '.join(errors)}")
+    try:
+        DependencyMatcher(Vocab()).add("check", [pattern])
+    except (ValueError, KeyError, TypeError) as err:
+        raise PatternError(f"{where}: invalid dependency pattern: {err}") from None
+    nodes = {node.get("RIGHT_ID") for node in pattern}
+    for name in sorted(NODE_FIELDS & set(obj)):
+        if obj[name] not in nodes:
+            raise PatternError(f"{where}: {name!r} must name a node of the pattern ({sorted(map(str, nodes))})")
 
 
 def _strings(value: Any, key: str, rule_id: str, origin: str) -> tuple[str, ...]:

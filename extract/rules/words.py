@@ -7,23 +7,22 @@ same name (a word listed again takes the new value) and may add lists of its own
 Rules refer to a list by name where spaCy's token patterns take a list of values:
 ``{"LOWER": {"IN": "@role-nouns"}}`` is ``{"LOWER": {"IN": [every word of role-nouns]}}``.
 
-The stages read the lists of the rules they run with (``ClaimStage`` makes them the ``active``
-lists while it runs); the tokenizer and the number parser, which run without a rule set, read
-the shipped lists.
+A stage keeps the lists of the rules it was initialised with (saved with it by ``to_disk``) and
+passes them to what reads them; the tokenizer keeps the lists its settings name. No list is
+ambient state: what reads one is given it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
-from contextvars import ContextVar
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
 from extract.rules.errors import PatternError
+from extract.rules.folders import default_patterns_dir
 
 WORDS_FOLDER = "words"
 REFERENCE = "@"
@@ -110,24 +109,4 @@ def expand(pattern: list[dict], words: Words, where: str) -> list[dict]:
 @cache
 def shipped_words() -> Words:
     """The lists shipped with the package."""
-    from extract.rules.loading import default_patterns_dir
-
     return load_words([default_patterns_dir()])
-
-
-_ACTIVE: ContextVar[Words | None] = ContextVar("extract_words", default=None)
-
-
-def active() -> Words:
-    """The lists of the rules that are running (the shipped lists outside a stage)."""
-    return _ACTIVE.get() or shipped_words()
-
-
-@contextlib.contextmanager
-def using(words: Words) -> Iterator[None]:
-    """Make ``words`` the active lists for the duration of a block."""
-    token = _ACTIVE.set(words)
-    try:
-        yield
-    finally:
-        _ACTIVE.reset(token)

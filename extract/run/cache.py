@@ -48,7 +48,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract.document.article import Article
-from extract.rules.loading import default_patterns_dir
+from extract.rules.folders import default_patterns_dir
 from extract.rules.words import WORDS_FOLDER
 from extract.run.atomic import replaced_on_success
 from extract.stages.base import Claim
@@ -56,10 +56,10 @@ from extract.stages.registry import claim_type
 
 # What a cached parse leaves out: the encoder's output (large, and no stage reads it) and user data.
 DOC_EXCLUDE = ["tensor", "user_data"]
-# The code and data that shape a parse: the tokenizer and the model's components we replace
-# (model/), the paragraph breaks (document/), the rule matcher the attribute rules go through
-# (rules/), and the word lists the tokenizer splits figures by.
-PARSE_SOURCES = ("model/*.py", "document/*.py", "rules/*.py")
+# The code and data that shape a parse: the tokenizer (model/), the paragraph breaks (document/),
+# our stand-ins for the model's components and the rule matcher the attribute rules go through
+# (faster/), and the word lists the tokenizer splits figures by.
+PARSE_SOURCES = ("model/*.py", "document/*.py", "faster/*.py")
 
 
 def _digest_files(files: list[tuple[str, Path]]) -> str:
@@ -295,7 +295,8 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
 
 def _claim(value: dict[str, Any]) -> Claim:
     fields = claim_type(value["type"]).fields(**value["fields"])
-    return Claim(value["type"], value["start"], value["end"], value["rule"], fields)
+    parts = {name: (start, end) for name, (start, end) in value["parts"].items()}
+    return Claim(value["type"], value["start"], value["end"], value["rule"], fields, parts)
 
 
 def _article(value: dict[str, Any]) -> Article:

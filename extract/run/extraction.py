@@ -23,7 +23,7 @@ from extract.kb.records import records
 from extract.pipeline import PipelineSettings
 from extract.rules.lexicon import could_match, lexicon_sets
 from extract.run.cache import BodyClaims, RunCache, StageClaims
-from extract.stages.base import claims_of
+from extract.stages.base import add_claim, claims_of
 
 # What the model reads better: no-break spaces as spaces, CR line ends as LF. Always one
 # character for one ("\r\n" becomes " \n"), so offsets are unchanged.
@@ -214,12 +214,13 @@ def _run_stages(
     for name in settings.stages:
         cached, rules = entry.stages.get(name), settings.stages[name]
         if cached is not None and _still_holds(cached.rules, name, entry.lexicon, settings, cache):
-            claims_of(doc).extend(cached.claims)
+            for claim in cached.claims:
+                add_claim(doc, claim)
             stages[name] = StageClaims(rules, cached.claims)
         else:
-            before = len(claims_of(doc))  # run it; keep only what it added
+            before = set(map(id, claims_of(doc)))  # run it; keep only what it added
             doc = nlp.get_pipe(name)(doc)
-            stages[name] = StageClaims(rules, claims_of(doc)[before:])
+            stages[name] = StageClaims(rules, [c for c in claims_of(doc) if id(c) not in before])
     return stages
 
 

@@ -2,28 +2,28 @@
 
 ``COUNT`` rules give the phrase shapes; the values come from ``numbers`` and the unit from the
 parse. A number that is really a date, a year, a duration, a measure, an age, a phone or
-service number ("the 999 service"), a list number, part of a name ("Covid-19"), a lone scale
-word or part of a money amount is not a count.
+service number ("the 999 service"), a list number, part of a name ("Covid-19") or a lone scale
+word (``count_sieve``), or part of a money amount, is not a count.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
-from extract.rules.words import active
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.rules.words import Words
+from extract.stages.base import Claim, ClaimStage, add_claim
+from extract.stages.count_sieve import CountSieve
 from extract.stages.figures import Qualifiers, change_parts
-from extract.stages.numbers import FRACTIONS, parse_fraction, parse_number, parse_range
+from extract.stages.numbers import Numbers
+from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
-
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_PHONE = re.compile(r"^0\d{2,}$")
 
 
 @dataclass
@@ -46,28 +46,31 @@ class CountExtractor(ClaimStage):
         self.matcher = rules.matcher(self.vocab, "COUNT")
         self.rules = {r.id: r for r in rules.with_label("COUNT")}
         self.qualifiers = Qualifiers(rules, self.vocab)
+        self.words = rules.words
+        self.numbers = Numbers(rules.words)
+        self.sieve = CountSieve(rules.words, self.numbers.fractions)
 
     def find(self, doc: Doc) -> None:
-        claims = claims_of(doc)
-        taken = {t.i for c in claims if c.type == "money" for t in _tokens(doc, c)}  # a number in an amount
+        words, numbers = self.words, self.numbers
+        taken = {t.i for span in doc.spans.get("money", ()) for t in span}  # a number in an amount
         qualifiers = self.qualifiers.index(doc)
         found: list[tuple[Span, dict]] = []
         for whole in matched_spans(self.matcher, doc):
-            if taken.intersection(range(whole.start, whole.end)) or not is_count(whole):
+            if taken.intersection(range(whole.start, whole.end)) or not self.sieve.is_count(whole):
                 continue
             rule = self.rules[whole.label_]
-            for span in change_parts(whole, lambda part: bool(number_groups(part))):
-                fields = read_value(span, kind_of(whole, rule.fields["count_kind"]))
+            for span in change_parts(whole, lambda part: bool(number_groups(part, words)), words):
+                fields = read_value(span, kind_of(whole, rule.fields["count_kind"], words), words, numbers)
                 if fields is None:
                     continue
-                fields["unit"] = unit_of(whole, rule.fields["unit"])
+                fields["unit"] = unit_of(whole, rule.fields["unit"], words)
                 found.append(self._qualified(doc, span, qualifiers, fields | {"_unit_rule": rule.fields["unit"]}))
         for span, fields in found:
             if fields.pop("_unit_rule") == "sentence":
                 fields["unit"] = elided_unit(span, found)
                 if fields["unit"] is None:
                     continue
-            claims.append(Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
+            add_claim(doc, Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
 
     @staticmethod
     def _qualified(doc: Doc, span: Span, qualifiers: dict, fields: dict) -> tuple[Span, dict]:
@@ -79,18 +82,14 @@ class CountExtractor(ClaimStage):
         return Span(doc, start, span.end, span.label), fields
 
 
-def _tokens(doc: Doc, claim: Claim) -> Span:
-    return doc.char_span(claim.start, claim.end, alignment_mode="expand") or doc[0:0]
-
-
-def number_groups(span: Span) -> list[Span]:
+def number_groups(span: Span, words: Words) -> list[Span]:
     """Runs of number tokens in the span ("eight or 10", "1.1 m", "a dozen")."""
     groups, start = [], None
     for token in span:
-        numeric = token.like_num or (start is not None and token.lower_ in active()["count-scale-words"])
+        numeric = token.like_num or (start is not None and token.lower_ in words["count-scale-words"])
         joins = (
             start is not None
-            and token.lower_ in active()["range-words"]
+            and token.lower_ in words["range-words"]
             and token.i + 1 < span.end
             and span.doc[token.i + 1].like_num
         )
@@ -100,7 +99,7 @@ def number_groups(span: Span) -> list[Span]:
             or (
                 token.lower_ in {"a", "an"}
                 and token.i + 1 < span.end
-                and span.doc[token.i + 1].lower_ in active()["count-scale-words"]
+                and span.doc[token.i + 1].lower_ in words["count-scale-words"]
             )
         ):
             start = token.i if start is None else start
@@ -113,128 +112,44 @@ def number_groups(span: Span) -> list[Span]:
     return groups
 
 
-def is_count(span: Span) -> bool:
-    """Rejects years, phone numbers, list numbers, durations, ages and numbers inside names."""
-    doc = span.doc
-    first = span[0]
-    for token in span:
-        if not token.like_num:
-            continue
-        if _YEAR.match(token.text) or _PHONE.match(token.text) or "/" in token.text:
-            return False
-        before = doc[token.i - 1] if token.i else None
-        if (
-            before is not None
-            and before.text in {"-", "–"}
-            and not before.whitespace_
-            and before.i
-            and doc[before.i - 1].is_alpha
-            and not doc[before.i - 1].like_num
-        ):
-            return False  # Covid-19
-        if before is not None and before.lemma_ in {"age", "aged"}:
-            return False
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (
-            after is not None
-            and after.text in {"-", "–"}
-            and not token.whitespace_
-            and not after.whitespace_
-            and token.i + 2 < len(doc)
-            and doc[token.i + 2].is_alpha
-            and not doc[token.i + 2].like_num
-            and doc[token.i + 2].lower_ not in FRACTIONS
-        ):
-            return False  # a compound modifier: "zero-hours contracts", "a four-day week"
-        if token.i == first.i and before is not None and _labels(before):
-            return False  # "Route 66", "Apollo 11", "section 4": a name or a reference
-    line_start = first.i == 0 or "\n" in doc[first.i - 1].whitespace_ or doc[first.i - 1].is_space
-    marker = doc[first.i + 1] if first.i + 1 < len(doc) else None
-    if line_start and first.like_num and marker is not None and marker.text in {".", ")"}:
-        return False  # list numbering: "1." at the start of a line
-    after = doc[span.end] if span.end < len(doc) else None
-    head = span[-1]
-    units = active().union("time-units", "measure-units")
-    if head.lemma_.lower() in units or (
-        after is not None and (after.lower_.startswith("-year") or after.lemma_.lower() in units)
-    ):
-        return False
-    if len(span) == 1 and first.lower_ in active()["scale-words"]:
-        return False  # a stray "million"
-    if span.label_ == "proportion-half" and not lone_half(first):
-        return False  # "the second half", "half an hour"
-    number = next((t for t in span if t.like_num), first)
-    following = doc[number.i + 1] if number.i + 1 < len(doc) else None
-    if following is not None and is_label_of(number, following):
-        return False  # "the 999 service", "the 101 service handles calls"
-    return not (first.ent_type_ in {"DATE", "TIME"} and head.pos_ == "NUM")
-
-
-def is_label_of(number: Token, after: Token) -> bool:
-    """A bare number that modifies the singular noun after it names it rather than counts it."""
-    if after.tag_ not in {"NN", "NNP"} or number.head != after:
-        return False
-    figure_words = active().union("percent-words", "count-scale-words", "count-collective-nouns")
-    return after.lower_ not in figure_words and after.lower_ not in FRACTIONS
-
-
-def lone_half(half: Token) -> bool:
-    """ "half from police staff", "nearly half": a share; not "the second half", "half an hour",
-    "two-and-a-half", "half-time"."""
-    doc = half.doc
-    before = doc[half.i - 1] if half.i else None
-    after = doc[half.i + 1] if half.i + 1 < len(doc) else None
-    if before is not None and (before.lower_ in {"the", "a", "an", "-", "–"} or before.tag_ in {"JJ", "CD"}):
-        return False
-    return after is None or (after.lower_ not in {"a", "an", "-", "–"} and after.pos_ not in {"NOUN", "PROPN", "ADJ"})
-
-
-def _labels(before: Token) -> bool:
-    """A word right before a number that makes the number a label: a name or a reference noun."""
-    if before.lower_ in active()["label-nouns"]:
-        return True
-    sentence_start = before.is_sent_start or before.i == 0
-    return before.is_alpha and before.is_title and before.pos_ == "PROPN" and not (sentence_start and before.is_stop)
-
-
-def kind_of(span: Span, kind: str) -> str:
+def kind_of(span: Span, kind: str, words: Words) -> str:
     """ "40% cuts" is a percentage, whatever the noun after it."""
-    words = active()["percent-words"]
-    return "percent" if kind == "count" and any(t.lower_ in words for t in span) else kind
+    percent = words["percent-words"]
+    return "percent" if kind == "count" and any(t.lower_ in percent for t in span) else kind
 
 
-def fraction_text(span: Span) -> str:
+def fraction_text(span: Span, fractions: Collection[str]) -> str:
     """The words of a proportion up to its fraction word: "more than half its staff" -> "half"."""
-    end = next((t.i + 1 for t in span if t.lower_ in FRACTIONS), span.end)
-    start = next((t.i for t in span if t.like_num or t.lower_ in FRACTIONS or t.lower_ in {"a", "an"}), span.start)
+    end = next((t.i + 1 for t in span if t.lower_ in fractions), span.end)
+    start = next((t.i for t in span if t.like_num or t.lower_ in fractions or t.lower_ in {"a", "an"}), span.start)
     return span.doc[start:end].text
 
 
-def read_value(span: Span, kind: str) -> dict | None:
-    groups = number_groups(span)
+def read_value(span: Span, kind: str, words: Words, numbers: Numbers) -> dict | None:
+    groups = number_groups(span, words)
     if kind == "proportion":
-        value = parse_fraction(fraction_text(span)) or (
-            parse_fraction(groups[0].text + " in " + groups[1].text) if len(groups) > 1 else None
+        value = numbers.parse_fraction(fraction_text(span, numbers.fractions)) or (
+            numbers.parse_fraction(groups[0].text + " in " + groups[1].text) if len(groups) > 1 else None
         )
         return None if value is None else {"value": value, "value_high": None, "count_kind": kind, "total": None}
     if not groups:
         return None
-    parsed = parse_range(groups[0].text)
+    parsed = numbers.parse_range(groups[0].text)
     if parsed is None:
         return None
     value, high = parsed
     if kind != "count" and high is None and len(groups) > 1:  # "between 25% and 40%"
-        high = parse_number(groups[1].text)
-    total = parse_number(groups[1].text) if kind == "count" and len(groups) > 1 else None
+        high = numbers.parse_number(groups[1].text)
+    total = numbers.parse_number(groups[1].text) if kind == "count" and len(groups) > 1 else None
     return {"value": value, "value_high": high, "count_kind": kind, "total": total}
 
 
-def unit_of(span: Span, where: str) -> str | None:
+def unit_of(span: Span, where: str, words: Words) -> str | None:
     if where == "noun":
         head = span[-1] if span[-1].pos_ in {"NOUN", "PROPN"} else None
         if head is None:
             head = next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"} and not t.like_num), None)
-        return unit_words(noun_phrase(head)).text if head is not None else None
+        return unit_words(noun_phrase(head), words).text if head is not None else None
     if where == "of":
         of = next((t for t in span if t.lower_ == "of"), None)
         if of is None or of.i + 1 >= span.end:
@@ -244,13 +159,13 @@ def unit_of(span: Span, where: str) -> str | None:
     return None
 
 
-def unit_words(phrase: Span) -> Span:
+def unit_words(phrase: Span, words: Words) -> Span:
     """What is counted, without the figure or an owner the parse hangs on it: "lakh students" ->
     "students", "its members" -> "members", "Britain's largest water companies" -> "largest
     water companies"."""
     start = phrase.start
     for token in phrase[:-1]:
-        if token.like_num or token.lower_ in active()["scale-words"] or token.tag_ in {"POS", "PRP$"}:
+        if token.like_num or token.lower_ in words["scale-words"] or token.tag_ in {"POS", "PRP$"}:
             start = token.i + 1
     return phrase.doc[start : phrase.end]
 
@@ -286,6 +201,15 @@ def number_of(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_counts", assigns=["doc._.claims"], default_config={"patterns": []})
+@factory(
+    "extract_counts_v1",
+    old_name="extract_counts",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_count_extractor(nlp: Language, name: str, patterns: list[str]) -> CountExtractor:
     return CountExtractor(nlp, name, patterns)
+
+
+register(ClaimType("count", "c", "extract_counts", CountFields, "COUNT", reads=("money",), factory="extract_counts_v1"))

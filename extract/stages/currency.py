@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extract.rules.words import active
+from extract.rules.words import Words
 from extract.stages.numbers import MoneyValue
 
 PLACE_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC"})
@@ -38,43 +38,6 @@ def place_key(text: str) -> str:
     return "_".join(words)
 
 
-def place_currencies(doc: Doc) -> Counter[str]:
-    """One vote per mention of a listed place, people or institution: an entity's whole name
-    first, then its words; a proper noun the model left outside entities ("ASX-listed") too."""
-    places = active().entries("currency-places")
-    votes: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        found = places.get(place_key(ent.text))
-        if found is None:
-            found = next((places[k] for k in map(place_key, (t.text for t in ent)) if k in places), None)
-        if found is not None:
-            votes[found] += 1
-    for token in doc:
-        if token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS and token.lower_ in places:
-            votes[places[token.lower_]] += 1
-    return votes
-
-
-def document_currencies(doc: Doc, values: Iterable[MoneyValue]) -> DocumentCurrencies:
-    shared = active().values("currency-shared")
-    marked = Counter(v.currency for v in values if v.marker not in shared)
-    return DocumentCurrencies(marked, place_currencies(doc))
-
-
-def is_shared(value: MoneyValue) -> bool:
-    return value.marker in active().values("currency-shared")
-
-
-def world_priced(span: Span) -> bool:
-    """ "$100 per barrel", "$1,900 an ounce": a world price, quoted in US dollars."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in _PER:
-        return False
-    return doc[span.end + 1].lower_ in active()["currency-world-priced"]
-
-
 def _leader(votes: Counter[str], candidates: list[str]) -> str | None:
     """The candidate with the most votes, when one has strictly more than any other."""
     ranked = sorted(((votes[c], c) for c in candidates if votes[c]), reverse=True)
@@ -83,19 +46,60 @@ def _leader(votes: Counter[str], candidates: list[str]) -> str | None:
     return ranked[0][1]
 
 
-def resolve(value: MoneyValue, span: Span, context: DocumentCurrencies) -> tuple[str, str]:
-    """The currency and how it was decided (``currency_basis``)."""
-    shared = active().values("currency-shared").get(value.marker)
-    if shared is None:
-        return value.currency, value.written
-    default, *others = shared.split()
-    if default == "USD" and world_priced(span):
-        return "USD", "context"
-    # An explicit marker of the usual reading ("US$" in a Sydney paper) says nothing about bare signs.
-    marked = _leader(context.marked, others)
-    if marked is not None:
-        return marked, "context"
-    placed = _leader(context.places, [default, *others])
-    if placed is not None:
-        return placed, "context"
-    return default, "default"
+class Currencies:
+    """Reads a document's currencies with the lists of the rules: the shared signs and their
+    readings, the places that vote for a currency, the goods priced in US dollars worldwide."""
+
+    def __init__(self, words: Words):
+        self.places = words.entries("currency-places")
+        self.shared = words.values("currency-shared")
+        self.world_priced_goods = words["currency-world-priced"]
+
+    def place_currencies(self, doc: Doc) -> Counter[str]:
+        """One vote per mention of a listed place, people or institution: an entity's whole name
+        first, then its words; a proper noun the model left outside entities ("ASX-listed") too."""
+        places = self.places
+        votes: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            found = places.get(place_key(ent.text))
+            if found is None:
+                found = next((places[k] for k in map(place_key, (t.text for t in ent)) if k in places), None)
+            if found is not None:
+                votes[found] += 1
+        for token in doc:
+            if token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS and token.lower_ in places:
+                votes[places[token.lower_]] += 1
+        return votes
+
+    def document_currencies(self, doc: Doc, values: Iterable[MoneyValue]) -> DocumentCurrencies:
+        marked = Counter(v.currency for v in values if v.marker not in self.shared)
+        return DocumentCurrencies(marked, self.place_currencies(doc))
+
+    def is_shared(self, value: MoneyValue) -> bool:
+        return value.marker in self.shared
+
+    def world_priced(self, span: Span) -> bool:
+        """ "$100 per barrel", "$1,900 an ounce": a world price, quoted in US dollars."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].lower_ not in _PER:
+            return False
+        return doc[span.end + 1].lower_ in self.world_priced_goods
+
+    def resolve(self, value: MoneyValue, span: Span, context: DocumentCurrencies) -> tuple[str, str]:
+        """The currency and how it was decided (``currency_basis``)."""
+        shared = self.shared.get(value.marker)
+        if shared is None:
+            return value.currency, value.written
+        default, *others = shared.split()
+        if default == "USD" and self.world_priced(span):
+            return "USD", "context"
+        # An explicit marker of the usual reading ("US$" in a Sydney paper) says nothing about bare signs.
+        marked = _leader(context.marked, others)
+        if marked is not None:
+            return marked, "context"
+        placed = _leader(context.places, [default, *others])
+        if placed is not None:
+            return placed, "context"
+        return default, "default"

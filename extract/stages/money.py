@@ -1,4 +1,4 @@
-"""Money: amounts found by ``MONEY`` rules, normalised by ``numbers.parse_money``.
+"""Money: amounts found by ``MONEY`` rules, normalised by ``Numbers.parse_money``.
 
 The matched phrase stays small (the amount and its qualifier); what the money is for and the
 period it covers go into ``purpose`` and ``period``, read from the parse and ``PERIOD`` rules.
@@ -12,12 +12,13 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
-from extract.rules.words import active
-from extract.stages.base import Claim, ClaimStage, claims_of
-from extract.stages.currency import document_currencies, is_shared, resolve
+from extract.stages.base import Claim, ClaimStage, add_claim
+from extract.stages.currency import Currencies
 from extract.stages.figures import Qualifiers, change_parts
-from extract.stages.numbers import MoneyValue, parse_money
+from extract.stages.numbers import MoneyValue, Numbers
+from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
 
 PERIOD_WINDOW = 6  # tokens after the amount in which its period may start
@@ -44,28 +45,34 @@ class MoneyExtractor(ClaimStage):
         self.matcher = rules.matcher(self.vocab, "MONEY")
         self.periods = rules.matcher(self.vocab, "PERIOD")
         self.qualifiers = Qualifiers(rules, self.vocab)
+        self.words = rules.words
+        self.numbers = Numbers(rules.words)
+        self.currencies = Currencies(rules.words)
 
     def find(self, doc: Doc) -> None:
         qualifiers = self.qualifiers.index(doc)
         periods = matched_spans(self.periods, doc)
+        parse_money = self.numbers.parse_money
         amounts: list[tuple[Span, MoneyValue]] = [
             (span, value)
             for found in matched_spans(self.matcher, doc)
-            for span in change_parts(found, lambda part: parse_money(part.text) is not None)
+            for span in change_parts(found, lambda part: parse_money(part.text) is not None, self.words)
             if (value := parse_money(span.text)) is not None
         ]
+        currencies = self.currencies
         context = None
-        if any(is_shared(value) for _, value in amounts):  # only then read the document's places
-            context = document_currencies(doc, (value for _, value in amounts))
+        if any(currencies.is_shared(value) for _, value in amounts):  # only then read the document's places
+            context = currencies.document_currencies(doc, (value for _, value in amounts))
         for span, value in amounts:
-            currency, basis = resolve(value, span, context) if context else (value.currency, value.written)
+            currency, basis = currencies.resolve(value, span, context) if context else (value.currency, value.written)
             qualifier = qualifiers.get(span.start)
             start = doc[qualifier.start] if qualifier else span[0]
             period = next(
                 (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW and p.sent == span.sent),
                 None,
             )
-            claims_of(doc).append(
+            add_claim(
+                doc,
                 Claim(
                     "money",
                     start.idx,
@@ -77,23 +84,25 @@ class MoneyExtractor(ClaimStage):
                         currency=currency,
                         currency_basis=basis,
                         period=period.text if period else None,
-                        purpose=purpose(span),
+                        purpose=purpose(span, self.words["purpose-prepositions"]),
                         approx=qualifier.approx if qualifier else False,
                         comparator=qualifier.comparator if qualifier else "eq",
                     ),
-                )
+                    {"amount": (span.start_char, span.end_char)},
+                ),
             )
 
 
-def purpose(span: Span) -> str | None:
-    """What the money is, from the parse: "£3bn deficit", "gains of £22bn", "£2bn for care"."""
+def purpose(span: Span, prepositions: frozenset[str]) -> str | None:
+    """What the money is, from the parse: "£3bn deficit", "gains of £22bn", "£2bn for care"
+    (``prepositions``: those that say what money is for)."""
     root: Token = span.root
     head = root.head
     if root.dep_ in {"compound", "nmod", "nummod", "amod"} and head.pos_ == "NOUN" and head.i >= span.end:
         phrase = noun_phrase(head)  # "£30m funding gap": the parse may hang "m" on the noun
         return span.doc[max(phrase.start, span.end) : phrase.end].text
     for child in root.rights:
-        if child.dep_ == "prep" and child.lower_ in active()["purpose-prepositions"]:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
             if obj is not None:
                 return noun_phrase(obj).text
@@ -102,6 +111,15 @@ def purpose(span: Span) -> str | None:
     return None
 
 
-@Language.factory("extract_money", assigns=["doc._.claims"], default_config={"patterns": []})
+@factory(
+    "extract_money_v1",
+    old_name="extract_money",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_money_extractor(nlp: Language, name: str, patterns: list[str]) -> MoneyExtractor:
     return MoneyExtractor(nlp, name, patterns)
+
+
+register(ClaimType("money", "m", "extract_money", MoneyFields, "MONEY", factory="extract_money_v1"))

@@ -1,8 +1,9 @@
 """Numbers as written in news: digits, words, scales, ranges, fractions and money amounts.
 
-Pure functions, no spaCy: the extractors find the phrase, these turn it into a value. All
-arithmetic is ``Decimal``, so "£2.01m" is exactly 2010000. The number words, scales, fractions
-and currencies are the shipped word lists (``patterns/words/``).
+No spaCy, no state but the word lists: the extractors find the phrase, and a ``Numbers`` made
+from their word lists turns it into a value. All arithmetic is ``Decimal``, so
+"£2.01m" is exactly 2010000. The number words, scales, fractions and currencies are word lists
+(``patterns/words/``): ``Numbers(shipped_words())`` reads with the shipped ones.
 """
 
 from __future__ import annotations
@@ -11,11 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.rules.words import shipped_words
-
-_WORDS = shipped_words()
-UNITS = {word: int(value) for word, value in _WORDS.values("number-words").items()}
-SCALES = {word: int(value) for word, value in _WORDS.values("scale-words").items()}
+from extract.rules.words import Words
 
 
 def _fraction(value: str) -> Decimal:
@@ -23,11 +20,6 @@ def _fraction(value: str) -> Decimal:
     return Decimal(part) / Decimal(whole)
 
 
-FRACTIONS = {word: _fraction(value) for word, value in _WORDS.values("fractions").items()}
-# Currency signs, codes and words -> ISO 4217.
-CURRENCIES = {**_WORDS.values("currency-signs"), **_WORDS.values("currency-names")}
-# Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
-SUBUNITS = _WORDS.values("currency-subunits")
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _SPLIT = re.compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)([a-z]+)$")
 _PLACES = Decimal("0.0001")
@@ -52,87 +44,12 @@ def _exact(value: Decimal) -> Decimal:
     return value if value != value.to_integral_value() else value.quantize(Decimal(1))
 
 
-def parse_number(text: str) -> Decimal | None:
-    """A number in digits and/or words with an optional scale: "3.5bn", "2,830",
-    "twenty-five", "a dozen", "half a million". None when the text is not a number; a bare
-    "a" or a bare scale ("m") is not one. Ordinals ("first", "21st") are not numbers."""
-    words = _words(text)
-    if (
-        not words
-        or all(w in {"a", "an"} for w in words)
-        or (words[0] in SCALES and words[0] not in {"hundred", "thousand", "million", "billion", "trillion"})
-    ):
-        return None
-    if words[:2] in (["half", "a"], ["half", "an"]):
-        rest = parse_number(" ".join(words[2:]))
-        return None if rest is None else _exact(rest / 2)
-    if len(words) > 3 and words[:4] == ["a", "quarter", "of", "a"]:
-        rest = parse_number(" ".join(words[4:]))
-        return None if rest is None else _exact(rest / 4)
-    total, current, seen = Decimal(0), Decimal(0), False
-    for word in words:
-        if _DIGITS.match(word):
-            if seen and current:
-                return None
-            current += Decimal(word.replace(",", ""))
-        elif word in UNITS:
-            if word == "dozen":
-                current = (current or 1) * 12
-            else:
-                current += UNITS[word]
-        elif word in SCALES:
-            scale = SCALES[word]
-            if scale == 100:
-                current = (current or 1) * 100
-            else:
-                total += (current or 1) * scale
-                current = Decimal(0)
-        else:
-            return None
-        seen = True
-    return _exact(total + current)
-
-
-def parse_fraction(text: str) -> Decimal | None:
-    """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05)."""
-    words = _words(text)
-    if len(words) == 3 and words[1] == "in":
-        part, whole = parse_number(words[0]), parse_number(words[2])
-        return _exact(part / whole) if part is not None and whole else None
-    if not words or words[-1] not in FRACTIONS:
-        return None
-    head = words[:-1]
-    count = Decimal(1) if head in ([], ["a"], ["an"]) else parse_number(" ".join(head))
-    if count is None:
-        return None
-    return _exact(count * FRACTIONS[words[-1]])
-
-
 _COMPOUND_WORD = re.compile(
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s*[-–]\s*(?:one|two|three|four|five|six|seven|eight|nine)",
     re.I,
 )
 
-
-def parse_range(text: str) -> tuple[Decimal, Decimal | None] | None:
-    """A number or range: "20-25", "eight or 10", "between 20 and 25", "20-25m" (the high
-    end's scale applies to a scale-less low end that is smaller)."""
-    cleaned = re.sub(r"^\s*between\s+", "", text.replace("\u00a0", " "), flags=re.I)
-    if _COMPOUND_WORD.fullmatch(cleaned.strip()):  # "twenty-five" is one number
-        value = parse_number(re.sub(r"\s*[-–]\s*", " ", cleaned))
-        return None if value is None else (value, None)
-    parts = re.split(r"\s*(?:[-–]|\bto\b|\bor\b|\band\b)\s*", cleaned.strip(), maxsplit=1, flags=re.I)
-    if len(parts) == 2 and parts[0] and parts[1]:
-        low, high = parse_number(parts[0]), parse_number(parts[1])
-        if low is not None and high is not None:
-            scale = _words(parts[1])[-1]
-            if scale in SCALES and not any(w in SCALES for w in _words(parts[0])):
-                scaled = parse_number(f"{parts[0]} {scale}")
-                if scaled is not None and scaled <= high:
-                    low = scaled
-            return low, high
-    value = parse_number(cleaned)
-    return None if value is None else (value, None)
+_HYPHENATED_SCALE = re.compile(r"(\d)[-–](?=(?:thousand|million|billion|trillion|lakh|crore)s?\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -144,43 +61,126 @@ class MoneyValue:
     written: str  # "symbol" or "code" (a code or a currency word)
 
 
-_SIGNS = sorted(_WORDS.values("currency-signs"), key=len, reverse=True)
-# A sign in letters ("Sh", "KSh") only counts glued or next to a number: "Sh39", "KSh 40".
-_SIGN = "|".join(re.escape(s) if not s.isalpha() else rf"(?<![a-z]){re.escape(s)}(?=\s?\d)" for s in _SIGNS)
-_SIGN_RE = re.compile(rf"(?i)(?:{_SIGN})")
+class Numbers:
+    """The parsers, with the number words, scales, fractions and currencies of a set of word lists."""
 
+    def __init__(self, words: Words):
+        self.units = {word: int(value) for word, value in words.values("number-words").items()}
+        self.scales = {word: int(value) for word, value in words.values("scale-words").items()}
+        self.fractions = {word: _fraction(value) for word, value in words.values("fractions").items()}
+        # Currency signs, codes and words -> ISO 4217.
+        self.currencies = {**words.values("currency-signs"), **words.values("currency-names")}
+        # Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
+        self.subunits = words.values("currency-subunits")
+        signs = sorted(words.values("currency-signs"), key=len, reverse=True)
+        # A sign in letters ("Sh", "KSh") only counts glued or next to a number: "Sh39", "KSh 40".
+        sign = "|".join(re.escape(s) if not s.isalpha() else rf"(?<![a-z]){re.escape(s)}(?=\s?\d)" for s in signs)
+        self.sign_re = re.compile(rf"(?i)(?:{sign})")
 
-_HYPHENATED_SCALE = re.compile(r"(\d)[-–](?=(?:thousand|million|billion|trillion|lakh|crore)s?\b)", re.I)
+    def parse_number(self, text: str) -> Decimal | None:
+        """A number in digits and/or words with an optional scale: "3.5bn", "2,830",
+        "twenty-five", "a dozen", "half a million". None when the text is not a number; a bare
+        "a" or a bare scale ("m") is not one. Ordinals ("first", "21st") are not numbers."""
+        words = _words(text)
+        if (
+            not words
+            or all(w in {"a", "an"} for w in words)
+            or (words[0] in self.scales and words[0] not in {"hundred", "thousand", "million", "billion", "trillion"})
+        ):
+            return None
+        if words[:2] in (["half", "a"], ["half", "an"]):
+            rest = self.parse_number(" ".join(words[2:]))
+            return None if rest is None else _exact(rest / 2)
+        if len(words) > 3 and words[:4] == ["a", "quarter", "of", "a"]:
+            rest = self.parse_number(" ".join(words[4:]))
+            return None if rest is None else _exact(rest / 4)
+        total, current, seen = Decimal(0), Decimal(0), False
+        for word in words:
+            if _DIGITS.match(word):
+                if seen and current:
+                    return None
+                current += Decimal(word.replace(",", ""))
+            elif word in self.units:
+                if word == "dozen":
+                    current = (current or 1) * 12
+                else:
+                    current += self.units[word]
+            elif word in self.scales:
+                scale = self.scales[word]
+                if scale == 100:
+                    current = (current or 1) * 100
+                else:
+                    total += (current or 1) * scale
+                    current = Decimal(0)
+            else:
+                return None
+            seen = True
+        return _exact(total + current)
 
+    def parse_fraction(self, text: str) -> Decimal | None:
+        """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05)."""
+        words = _words(text)
+        if len(words) == 3 and words[1] == "in":
+            part, whole = self.parse_number(words[0]), self.parse_number(words[2])
+            return _exact(part / whole) if part is not None and whole else None
+        if not words or words[-1] not in self.fractions:
+            return None
+        head = words[:-1]
+        count = Decimal(1) if head in ([], ["a"], ["an"]) else self.parse_number(" ".join(head))
+        if count is None:
+            return None
+        return _exact(count * self.fractions[words[-1]])
 
-def parse_money(text: str) -> MoneyValue | None:
-    """An amount phrase: "£3.5bn", "US$2bn", "£20m-£25m", "between £20m and £25m", "50p",
-    "815m pounds", "pounds 815m", "GBP 30m", "half a million pounds". None without a currency."""
-    cleaned = text.replace("\u00a0", " ").strip().rstrip(".")
-    cleaned = _HYPHENATED_SCALE.sub(r"\1 ", cleaned)  # "$50-million project": one amount, not a range
-    marker, written = None, "symbol"
-    signs = _SIGN_RE.findall(cleaned)
-    if signs:
-        marker = signs[0].lower()
-        cleaned = _SIGN_RE.sub(" ", cleaned)
-    words = cleaned.split()
-    unit_words = [w.lower() for w in words if w.lower() in CURRENCIES and w.lower() not in UNITS]
-    sub_words = [w.lower() for w in words if w.lower() in SUBUNITS]
-    glued = re.fullmatch(r"(.*\d)p", cleaned.strip(), flags=re.I)
-    divisor = Decimal(1)
-    if marker is None and unit_words:
-        marker, written = unit_words[0], "code"
-    if marker is None and (sub_words or glued):
-        marker, written = (sub_words[0], "code") if sub_words else ("p", "symbol")
-        divisor = Decimal(100)
-        cleaned = glued.group(1) if glued and not sub_words else cleaned
-    if marker is None:
-        return None
-    currency = CURRENCIES.get(marker) or SUBUNITS[marker]
-    rest = " ".join(w for w in cleaned.split() if w.lower() not in CURRENCIES and w.lower() not in SUBUNITS)
-    parsed = parse_range(rest)
-    if parsed is None:
-        return None
-    low, high = parsed
-    high = None if high is None else _exact(high / divisor)
-    return MoneyValue(_exact(low / divisor), high, currency, marker, written)
+    def parse_range(self, text: str) -> tuple[Decimal, Decimal | None] | None:
+        """A number or range: "20-25", "eight or 10", "between 20 and 25", "20-25m" (the high
+        end's scale applies to a scale-less low end that is smaller)."""
+        cleaned = re.sub(r"^\s*between\s+", "", text.replace("\u00a0", " "), flags=re.I)
+        if _COMPOUND_WORD.fullmatch(cleaned.strip()):  # "twenty-five" is one number
+            value = self.parse_number(re.sub(r"\s*[-–]\s*", " ", cleaned))
+            return None if value is None else (value, None)
+        parts = re.split(r"\s*(?:[-–]|\bto\b|\bor\b|\band\b)\s*", cleaned.strip(), maxsplit=1, flags=re.I)
+        if len(parts) == 2 and parts[0] and parts[1]:
+            low, high = self.parse_number(parts[0]), self.parse_number(parts[1])
+            if low is not None and high is not None:
+                scale = _words(parts[1])[-1]
+                if scale in self.scales and not any(w in self.scales for w in _words(parts[0])):
+                    scaled = self.parse_number(f"{parts[0]} {scale}")
+                    if scaled is not None and scaled <= high:
+                        low = scaled
+                return low, high
+        value = self.parse_number(cleaned)
+        return None if value is None else (value, None)
+
+    def parse_money(self, text: str) -> MoneyValue | None:
+        """An amount phrase: "£3.5bn", "US$2bn", "£20m-£25m", "between £20m and £25m", "50p",
+        "815m pounds", "pounds 815m", "GBP 30m", "half a million pounds". None without a currency."""
+        cleaned = text.replace("\u00a0", " ").strip().rstrip(".")
+        cleaned = _HYPHENATED_SCALE.sub(r"\1 ", cleaned)  # "$50-million project": one amount, not a range
+        marker, written = None, "symbol"
+        signs = self.sign_re.findall(cleaned)
+        if signs:
+            marker = signs[0].lower()
+            cleaned = self.sign_re.sub(" ", cleaned)
+        words = cleaned.split()
+        unit_words = [w.lower() for w in words if w.lower() in self.currencies and w.lower() not in self.units]
+        sub_words = [w.lower() for w in words if w.lower() in self.subunits]
+        glued = re.fullmatch(r"(.*\d)p", cleaned.strip(), flags=re.I)
+        divisor = Decimal(1)
+        if marker is None and unit_words:
+            marker, written = unit_words[0], "code"
+        if marker is None and (sub_words or glued):
+            marker, written = (sub_words[0], "code") if sub_words else ("p", "symbol")
+            divisor = Decimal(100)
+            cleaned = glued.group(1) if glued and not sub_words else cleaned
+        if marker is None:
+            return None
+        currency = self.currencies.get(marker) or self.subunits[marker]
+        rest = " ".join(
+            w for w in cleaned.split() if w.lower() not in self.currencies and w.lower() not in self.subunits
+        )
+        parsed = self.parse_range(rest)
+        if parsed is None:
+            return None
+        low, high = parsed
+        high = None if high is None else _exact(high / divisor)
+        return MoneyValue(_exact(low / divisor), high, currency, marker, written)

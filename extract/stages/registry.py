@@ -1,61 +1,30 @@
 """The claim types: one entry each, and everything else iterates over them.
 
 The pipeline adds each type's stage, the KB gives its records their fields and id prefix, the
-run summary, exports and report count and colour them, and ``extract eval`` scores them, all from
-``claim_types()``. Adding a type is one module (its fields dataclass and its ``ClaimStage``) and
-one ``register`` call; ``tests/test_registry.py`` proves the JSON Schema and the docs agree.
+run summary, exports and report count them, all from ``claim_types()``. A type registers itself
+from its own module (its fields dataclass, its ``ClaimStage``, and one ``register`` call);
+``extract/stages/__init__.py`` imports the modules, in registry order. How the report colours a
+type is the report's (``extract.tools.report.marks``), how ``extract eval`` scores it is
+``extract.tools.evaluate``'s; ``tests/test_registry.py`` proves the JSON Schema, the docs and
+the rule labels agree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from extract.stages.counts import CountFields
-from extract.stages.money import MoneyFields
-from extract.stages.quotes import QuoteFields
-from extract.stages.stance import StanceFields
-
-
-@dataclass(frozen=True)
-class Scoring:
-    """How ``extract eval`` scores a type against gold (see ``tests/gold/GUIDELINES.md``).
-
-    ``gold_list`` is the gold key holding the type's items, ``gold_text`` the item field located
-    in the document; each accuracy compares fields of matched pairs (field, comparison), and
-    ``end_to_end`` names the accuracy a match must also pass to count end to end.
-    """
-
-    gold_list: str
-    gold_text: str
-    accuracies: dict[str, tuple[tuple[str, str], ...]]
-    end_to_end: str | None = None
-    gold_numbers: tuple[str, ...] = ()  # gold fields that must be numbers or null
-
-
-@dataclass(frozen=True)
-class Part:
-    """A part of a claim the report marks on its own (a quote's speaker mention): its span is
-    the record's ``<field>_start`` to ``<field>_end``."""
-
-    name: str
-    field: str
-    colour: str
-
 
 @dataclass(frozen=True)
 class ClaimType:
     """One kind of claim: what it is called, which stage makes it and how its records look."""
 
-    name: str  # the record's "type"
+    name: str  # the record's "type", and the key of its span group (``doc.spans[name]``)
     id_prefix: str  # record ids are "<prefix>_<digest>"
-    stage: str  # the spaCy component (a ``ClaimStage`` factory) that makes it
+    stage: str  # the name of the spaCy component that makes it, in the shipped pipeline
     fields: type  # the dataclass of its record fields
     producing_label: str  # the rule label whose rule id a record carries in "rule"
-    scoring: Scoring
-    colour: str  # its highlight in the report (a CSS colour)
-    underline: bool = False  # the report underlines it instead of filling it
     reads: tuple[str, ...] = ()  # claim types whose claims its stage reads (their stages run first)
-    parts: tuple[Part, ...] = ()  # parts the report marks on their own
+    factory: str | None = None  # the stage's factory (a ``ClaimStage``), if not named ``stage``
 
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in fields(self.fields))
@@ -79,7 +48,11 @@ def claim_types() -> tuple[ClaimType, ...]:
 
 
 def claim_type(name: str) -> ClaimType:
-    return _TYPES[name]
+    try:
+        return _TYPES[name]
+    except KeyError:
+        known = ", ".join(_TYPES)
+        raise KeyError(f"no claim type {name!r} is registered (known: {known}): its module calls register()") from None
 
 
 def stage_order() -> list[ClaimType]:
@@ -107,60 +80,3 @@ def record_fields() -> tuple[str, ...]:
         later = {name for other in kinds[i + 1 :] for name in other.field_names()}
         names += [name for name in kind.field_names() if name not in later and name not in names]
     return tuple(names)
-
-
-register(
-    ClaimType(
-        "quote",
-        "q",
-        "extract_quotes",
-        QuoteFields,
-        "QUOTE_CUE",
-        Scoring("quotes", "content", {"speaker": (("speaker", "name"),)}, end_to_end="speaker"),
-        colour="#fff0a0",
-        parts=(Part("speaker", "speaker", "#b8d6ff"),),
-    )
-)
-register(
-    ClaimType(
-        "money",
-        "m",
-        "extract_money",
-        MoneyFields,
-        "MONEY",
-        Scoring(
-            "money",
-            "text",
-            {"value": (("amount", "number"), ("amount_high", "number"), ("currency", "exact"))},
-            end_to_end="value",
-            gold_numbers=("amount", "amount_high"),
-        ),
-        colour="#9fe3ad",
-    )
-)
-register(
-    ClaimType(
-        "count",
-        "c",
-        "extract_counts",
-        CountFields,
-        "COUNT",
-        Scoring(
-            "counts", "text", {"value": (("value", "number"),)}, end_to_end="value", gold_numbers=("value", "total")
-        ),
-        colour="#ffc98f",
-        reads=("money",),
-    )
-)
-register(
-    ClaimType(
-        "stance",
-        "s",
-        "extract_stance",
-        StanceFields,
-        "STANCE",
-        Scoring("stance", "text", {"polarity": (("polarity", "exact"),), "holder": (("holder", "name"),)}),
-        colour="#8e44c9",
-        underline=True,
-    )
-)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from extract.rules.matcher import RuleMatcher
+from extract.faster import SpanMatcher
 
 _LAST_TEXT: list[tuple[Doc, str]] = []  # the text of the doc read last: stages read one doc at a time
 
@@ -21,7 +21,7 @@ def text_of(doc: Doc) -> str:
 NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
 
 
-def matched_spans(matcher: RuleMatcher, doc: Doc) -> list[Span]:
+def matched_spans(matcher: SpanMatcher, doc: Doc) -> list[Span]:
     """Longest non-overlapping matches, each labelled with its rule id."""
     return sorted(filter_spans(matcher(doc)), key=lambda s: s.start)
 

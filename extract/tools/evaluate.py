@@ -1,7 +1,7 @@
 """Scoring knowledge-base records against the gold annotations (the ``extract eval`` command).
 
 The gold (``tests/gold/GUIDELINES.md``; each claim type's gold list and accuracies are in its
-``extract.stages.registry`` entry) stores each claim as a string, not as offsets, so that
+``extract.tools.scoring`` entry) stores each claim as a string, not as offsets, so that
 annotators never count characters. Scoring therefore first locates every gold item in its
 document: the k-th gold item of a type with a given string takes the k-th occurrence of that
 string (``str.find``). Predictions carry offsets (``start``/``end``, end exclusive; a direct
@@ -37,12 +37,12 @@ from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
 from typing import Any
 
-from extract.stages.registry import claim_type, claim_types
+from extract.tools.scoring import SCORING, scored
 
 
 def _gold_keys() -> dict[str, tuple[str, str]]:
-    """Record type -> (gold list key, gold field holding the string to locate), from the registry."""
-    return {kind.name: (kind.scoring.gold_list, kind.scoring.gold_text) for kind in claim_types()}
+    """Record type -> (gold list key, gold field holding the string to locate), for each scored type."""
+    return {name: (scoring.gold_list, scoring.gold_text) for name, scoring in scored().items()}
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _gold_problem(obj: Any) -> str | None:
     if not isinstance(obj.get("doc"), str) or not obj["doc"]:
         return "missing 'doc' (a non-empty string)"
     lists = {key: field for key, field in _gold_keys().values()}
-    numbers = {kind.scoring.gold_list: kind.scoring.gold_numbers for kind in claim_types()}
+    numbers = {scoring.gold_list: scoring.gold_numbers for scoring in scored().values()}
     misspelt = [key for key in sorted(set(obj) - {"doc", *lists}) if get_close_matches(key, lists, n=1, cutoff=0.75)]
     if misspelt:  # "quote" for "quotes" would score as an empty gold; other keys ("url") are notes
         return f"unknown key {misspelt[0]!r} (expected doc, {', '.join(lists)})"
@@ -144,7 +144,7 @@ def evaluate(gold: dict[str, dict], records: Iterable[dict], texts: dict[str, st
 def _accuracy_errors(kind: str, matched: list[tuple[str, _Item, _Item]], texts: dict[str, str]) -> dict[str, list]:
     """``<accuracy>_errors``: each matched pair failing that accuracy, with both sides' values."""
     out = {}
-    for name, checks in claim_type(kind).scoring.accuracies.items():
+    for name, checks in SCORING[kind].accuracies.items():
         out[f"{name}_errors"] = [
             {
                 **_where(doc, texts[doc], g),
@@ -330,7 +330,7 @@ def _score(kind: str, matched: list[tuple[dict, dict]], *, fn: int, fp: int) -> 
     """Counts, P/R/F1, the type's accuracies on matched pairs and, where defined, end-to-end."""
     tp = len(matched)
     scores: dict[str, Any] = {"tp": tp, "fp": fp, "fn": fn, **_prf(tp, fp, fn)}
-    scoring = claim_type(kind).scoring
+    scoring = SCORING[kind]
     right = {name: sum(_passes(g, p, checks) for g, p in matched) for name, checks in scoring.accuracies.items()}
     for name, n in right.items():
         scores[f"{name}_accuracy"] = n / tp if tp else None

@@ -3,7 +3,8 @@
 A rule of a label that produces records (a claim type's ``producing_label``) fires when the
 pipeline's records on the text name it in ``rule``; a furniture rule fires when the line is
 furniture; any other rule (qualifiers, periods, negation and hedge cues) fires when its
-matcher matches. ``extract patterns check`` runs the examples, ``extract patterns test`` the
+matcher matches; an attribution pattern (a DependencyMatcher pattern) fires when it matches the
+example's parse. ``extract patterns check`` runs the examples, ``extract patterns test`` the
 examples and counterexamples; ``tests/test_patterns.py`` runs both for every shipped rule.
 """
 
@@ -13,12 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 
 from extract.document.article import FurnitureDetector, Line
+from extract.faster import SpanMatcher
 from extract.rules.loading import RuleSet
-from extract.rules.matcher import RuleMatcher
-from extract.rules.schema import Rule
-from extract.rules.words import using
+from extract.rules.schema import DEPENDENCY_LABELS, Rule
 from extract.run.extraction import extract_many
 from extract.stages.registry import claim_types
 from extract.stages.syntax import matched_spans
@@ -44,7 +45,8 @@ class RuleTester:
         self.nlp = nlp
         self.rules = rules
         self.producing = {kind.producing_label for kind in claim_types()}
-        self.matchers: dict[str, RuleMatcher] = {}
+        self.matchers: dict[str, SpanMatcher] = {}
+        self.dependency_matchers: dict[str, DependencyMatcher] = {}
         self.furniture = FurnitureDetector(rules)
 
     def fires(self, rule: Rule, text: str) -> bool:
@@ -53,10 +55,13 @@ class RuleTester:
             return any(record["rule"] == rule.id for record in records)
         if rule.label == "FURNITURE":
             return self.furniture(Line(0, len(text), text))
+        if rule.label in DEPENDENCY_LABELS:
+            if rule.id not in self.dependency_matchers:
+                self.dependency_matchers[rule.id] = RuleSet((rule,)).dependency_matcher(self.nlp.vocab, rule.label)
+            return bool(self.dependency_matchers[rule.id](self.nlp(text)))
         if rule.label not in self.matchers:
             self.matchers[rule.label] = self.rules.matcher(self.nlp.vocab, rule.label)
-        with using(self.rules.words):
-            return any(span.label_ == rule.id for span in matched_spans(self.matchers[rule.label], self.nlp(text)))
+        return any(span.label_ == rule.id for span in matched_spans(self.matchers[rule.label], self.nlp(text)))
 
     def failures(self, rules: Iterable[Rule], *, counterexamples: bool = True) -> Iterator[Failure]:
         """Each failing example (and counterexample) of ``rules``, in rule order."""

@@ -1,17 +1,21 @@
-"""The ``extract_quotes`` component: each quote a ``QuoteFinder`` reads becomes a claim, and the
-people and organisations it resolved speakers among become ``doc._.entities``."""
+"""The ``extract_quotes`` component: each quote the attribution steps find (``steps``, in the
+order of its ``steps`` setting) becomes a claim, and the people and organisations it resolved
+speakers among become ``doc._.entities``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
-from extract.rules.schema import Rule
-from extract.stages.base import Claim, ClaimStage, claims_of
-from extract.stages.quotes.finder import QuoteFinder
+from extract.stages.base import Claim, ClaimStage, add_claim
+from extract.stages.quotes.reading import Grammar, Reading
+from extract.stages.quotes.steps import DEFAULT_STEPS, chain, quotes_of
+from extract.stages.registry import ClaimType, register
 from extract.stages.speakers import Speaker
 from extract.stages.speakers.entities import entities_of
 
@@ -35,21 +39,32 @@ class QuoteFields:
 
 
 class QuoteExtractor(ClaimStage):
-    labels = ("QUOTE_CUE",)  # the rules it reads: its cached output depends on them
+    labels = ("QUOTE_CUE", "ATTRIBUTION")  # the rules it reads: its cached output depends on them
+
+    def __init__(
+        self, nlp: Language, name: str, patterns: Sequence[str] = (), steps: Sequence[str] = tuple(DEFAULT_STEPS)
+    ):
+        super().__init__(nlp, name, patterns)
+        self.steps = chain(steps)
 
     def use_rules(self, rules: RuleSet) -> None:
-        self.matcher = rules.matcher(self.vocab, "QUOTE_CUE")
-        self.rules: dict[str, Rule] = {r.id: r for r in rules.with_label("QUOTE_CUE")}
+        self.grammar = Grammar(
+            cues={r.id: r for r in rules.with_label("QUOTE_CUE")},
+            cue_matcher=rules.matcher(self.vocab, "QUOTE_CUE"),
+            shapes={r.id: r for r in rules.with_label("ATTRIBUTION")},
+            shape_matcher=rules.dependency_matcher(self.vocab, "ATTRIBUTION"),
+            words=rules.words,
+        )
 
     def find(self, doc: Doc) -> None:
-        finder = QuoteFinder(doc, self)
-        quotes = finder.run()
+        reading = Reading.of(doc, self.grammar)
+        quotes = quotes_of(reading, self.steps)
         spoken = [(q.speaker.name, q.speaker.mention) for q in quotes if q.speaker and q.speaker.mention is not None]
-        doc._.entities = entities_of(doc, finder.book, spoken)
-        claims = claims_of(doc)
+        doc._.entities = entities_of(doc, reading.book, spoken)
         for q in quotes:
             sp = q.speaker or Speaker(None, None)
-            claims.append(
+            add_claim(
+                doc,
                 Claim(
                     "quote",
                     q.start,
@@ -68,10 +83,21 @@ class QuoteExtractor(ClaimStage):
                         speaker_role=sp.role,
                         speaker_org=sp.org,
                     ),
-                )
+                    {"cue": (q.cue.start_char, q.cue.end_char)} if q.cue is not None else {},
+                ),
             )
 
 
-@Language.factory("extract_quotes", assigns=["doc._.claims", "doc._.entities"], default_config={"patterns": []})
-def make_quote_extractor(nlp: Language, name: str, patterns: list[str]) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name, patterns)
+@factory(
+    "extract_quotes_v1",
+    old_name="extract_quotes",
+    assigns=["doc.spans", "doc._.entities"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type", "token.is_sent_start"],
+    default_config={"patterns": [], "steps": DEFAULT_STEPS},
+)
+def make_quote_extractor(nlp: Language, name: str, patterns: list[str], steps: list[str]) -> QuoteExtractor:
+    """``steps``: the attribution steps (``extract.stages.quotes.steps``) in the order they are asked."""
+    return QuoteExtractor(nlp, name, patterns, steps)
+
+
+register(ClaimType("quote", "q", "extract_quotes", QuoteFields, "QUOTE_CUE", factory="extract_quotes_v1"))

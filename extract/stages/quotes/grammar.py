@@ -1,6 +1,6 @@
-"""What the parse says about a cue and the quote it may attribute: who a passive verb's "by"
-names, whether quoted words are a judgement or a mere label, and a dateline the parser took for
-a subject."""
+"""What the parse says about a cue and the quote it may attribute: whether quoted words are a
+judgement or a mere label, a dateline the parser took for a subject, a name the parser left
+out of the clause, and a nickname inside a name."""
 
 from __future__ import annotations
 
@@ -9,15 +9,6 @@ import re
 from spacy.tokens import Span, Token
 
 from extract.stages.quotes.marks import Quotation
-
-
-def agent(verb: Token) -> Token | None:
-    """Who a passive verb's "by" names ("was branded “a scandal” by the Greens"), wherever the
-    parser hung the "by"; None for an active verb."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    by = next((t for t in verb.subtree if t.lower_ == "by" and t.i > verb.i and t.dep_ in {"agent", "prep"}), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def bare_label(inner: Span, cue: Span) -> bool:
@@ -60,6 +51,8 @@ def nickname(text: str, q: Quotation) -> bool:
     of a name, not a quote."""
     words = text[q.content_start : q.content_end].split()
     before, after = NAME_AROUND
-    return 0 < len(words) <= 2 and bool(before.search(text[max(0, q.start - 30) : q.start])) and bool(
-        after.match(text[q.end : q.end + 5])
+    return (
+        0 < len(words) <= 2
+        and bool(before.search(text[max(0, q.start - 30) : q.start]))
+        and bool(after.match(text[q.end : q.end + 5]))
     )

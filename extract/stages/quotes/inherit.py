@@ -4,15 +4,12 @@ take the mention of that speaker nearest before them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Span
 
 from extract.stages.quotes.quote import Quote
+from extract.stages.quotes.reading import Reading
+from extract.stages.quotes.sources import speaker_of
 from extract.stages.speakers import Speaker
-
-if TYPE_CHECKING:
-    from extract.stages.quotes.finder import QuoteFinder
 
 
 def previous_paragraph_quote(line: int, by_line: dict[int, list[Quote]]) -> Quote | None:
@@ -23,19 +20,19 @@ def previous_paragraph_quote(line: int, by_line: dict[int, list[Quote]]) -> Quot
     return None
 
 
-def recent_speaker(finder: QuoteFinder, line: int, by_line: dict[int, list[Quote]], before: int) -> Speaker:
+def recent_speaker(reading: Reading, line: int, by_line: dict[int, list[Quote]], before: int) -> Speaker:
     """Who spoke last in this paragraph or the two before: a quote's speaker, or the source of
     a cue of reported speech ("Roe told reporters the plan was dead.\n\n“It is over.”")."""
-    first = finder.lines[max(0, line - 2)][0]
+    first = reading.lines[max(0, line - 2)][0]
     spoken: list[tuple[int, Quote | Span]] = [
         (quote.start, quote) for back in range(max(0, line - 2), line + 1) for quote in by_line.get(back, [])
     ]
-    spoken += [(cue.start_char, cue) for cue in finder.cues if first <= cue.start_char < before]
+    spoken += [(cue.start_char, cue) for cue in reading.cues if first <= cue.start_char < before]
     for _, source in sorted(spoken, key=lambda item: item[0], reverse=True):
         if isinstance(source, Quote):
             speaker = source.speaker  # with the mention it was attributed to
-        elif not finder.in_direct(source.start_char):
-            speaker = finder.speaker_of(source)
+        elif not reading.in_direct(source.start_char):
+            speaker = speaker_of(reading, source)
         else:
             continue
         if speaker is not None and speaker.name:
@@ -43,14 +40,14 @@ def recent_speaker(finder: QuoteFinder, line: int, by_line: dict[int, list[Quote
     return Speaker(None, None)
 
 
-def nearest_mention(finder: QuoteFinder, speaker: Speaker, before: int) -> Speaker:
+def nearest_mention(reading: Reading, speaker: Speaker, before: int) -> Speaker:
     """An inherited speaker with the mention of them nearest before the quote."""
     if speaker.name is None or speaker.mention is None:
         return speaker
     nearest = max(
-        (m for m in finder.book.mentions if m[2] == speaker.name and speaker.mention.end_char <= m[0] < before),
+        (m for m in reading.book.mentions if m[2] == speaker.name and speaker.mention.end_char <= m[0] < before),
         default=None,
     )
     if nearest is None:
         return speaker
-    return Speaker(speaker.name, finder.span(nearest[0], nearest[1]), speaker.role, speaker.org)
+    return Speaker(speaker.name, reading.span(nearest[0], nearest[1]), speaker.role, speaker.org)

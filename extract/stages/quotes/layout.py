@@ -7,33 +7,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import Quote
+from extract.stages.quotes.reading import Reading
 from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
-
-if TYPE_CHECKING:
-    from extract.stages.quotes.finder import QuoteFinder
 
 # A short line opening with a name and a colon: "Betts: STPs will only work if ...".
 NAME_COLON = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)\s*:\s+(?P<claim>[A-Za-z\"“‘'].{10,160})$")
 
 
-def name_colon_lines(finder: QuoteFinder, found: list[Quote]) -> list[Quote]:
+def name_colon_lines(reading: Reading, found: list[Quote]) -> list[Quote]:
     """Headline style "Betts: STPs will only work if all players are involved": a person the
     article names, a colon, and what they said (reported speech, cue ":")."""
     out = []
-    for number, (s, e) in enumerate(finder.lines):
-        match = NAME_COLON.match(finder.text[s:e])
-        if match is None or not finder.book.knows(match.group("name")) or any(s <= q.start < e for q in found):
+    for number, (s, e) in enumerate(reading.lines):
+        match = NAME_COLON.match(reading.text[s:e])
+        if match is None or not reading.book.knows(match.group("name")) or any(s <= q.start < e for q in found):
             continue
-        name = finder.span(s + match.start("name"), s + match.end("name"))
-        colon = finder.span(s + match.end("name"), s + match.start("claim"))
-        start, end = s + match.start("claim"), s + len(finder.text[s:e].rstrip(" .\t"))
+        name = reading.span(s + match.start("name"), s + match.end("name"))
+        colon = reading.span(s + match.end("name"), s + match.start("claim"))
+        start, end = s + match.start("claim"), s + len(reading.text[s:e].rstrip(" .\t"))
         if name is None or colon is None or end <= start:
             continue
-        speaker = resolve(name[-1], finder.book)
+        speaker = resolve(name[-1], reading.book)
         out.append(
             Quote(
                 start,
@@ -58,49 +55,53 @@ SIGNED = re.compile(r"\s*[―—–~-]+\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\
 INTRODUCED = re.compile(r"^\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*(?:,[^:“”\"]{1,80})?:\s*$")
 
 
-def line_attribution(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
+def line_attribution(reading: Reading, q: Quotation, line: int) -> Quote | None:
     """A quotation whose line names its speaker with no cue verb: signed after it with a dash, or
     introduced before it by a name and a colon. The name must read as a person's or an
     organisation's (a proper noun), not a heading."""
-    start, end = finder.lines[line]
+    start, end = reading.lines[line]
     for pattern, text, offset in (
-        (SIGNED, finder.text[q.end : end], q.end),
-        (INTRODUCED, finder.text[start : q.start], start),
+        (SIGNED, reading.text[q.end : end], q.end),
+        (INTRODUCED, reading.text[start : q.start], start),
     ):
         found = pattern.match(text)
         if found is None:
             continue
         written = found.group("name").rstrip(".")  # the full stop after a name ends the line
-        name = finder.span(offset + found.start("name"), offset + found.start("name") + len(written))
+        name = reading.span(offset + found.start("name"), offset + found.start("name") + len(written))
         if name is None or not len(name) or name[-1].pos_ != "PROPN":
             continue
-        speaker = resolve(name[-1], finder.book)
+        speaker = resolve(name[-1], reading.book)
         mark = "―" if pattern is SIGNED else ":"
         return Quote.direct(
             q, "quote-line-attribution", None, mark, Speaker(speaker.name, name, speaker.role, speaker.org), line=line
         )
-    return colon_clause(finder, q, line)
+    return colon_clause(reading, q, line)
 
 
-def colon_clause(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
+def colon_clause(reading: Reading, q: Quotation, line: int) -> Quote | None:
     """A quotation after a colon that ends a clause about a source, on its line or the line before,
     with no cue verb: "Overall, Roe sounded upbeat: “…”", "The piece used her words as its
     headline: “…”". The clause's subject speaks."""
-    start, _ = finder.lines[line]
-    if not finder.text[start : q.start].strip() and line > 0:  # "X made the following comment:\n\n“…”"
-        start = finder.lines[line - 1][0]
-    before = finder.text[start : q.start].rstrip()
-    colon = finder.span(start + len(before) - 1, start + len(before)) if before.endswith(":") else None
+    start, _ = reading.lines[line]
+    if not reading.text[start : q.start].strip() and line > 0:  # "X made the following comment:\n\n“…”"
+        start = reading.lines[line - 1][0]
+    before = reading.text[start : q.start].rstrip()
+    colon = reading.span(start + len(before) - 1, start + len(before)) if before.endswith(":") else None
     if colon is None or not len(colon):
         return None
     root = colon[0].sent.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or is_author_voice(subject) or not (can_speak(subject) or finder.book.knows(subject.text)):
+    if (
+        subject is None
+        or is_author_voice(subject, reading.words)
+        or not (can_speak(subject, reading.words) or reading.book.knows(subject.text))
+    ):
         return None
-    speaker = resolve(subject, finder.book)
-    cue = next((c for c in finder.cues if c.root.i == root.i), None)  # "Jo Roe said:" a paragraph before
+    speaker = resolve(subject, reading.book)
+    cue = next((c for c in reading.cues if c.root.i == root.i), None)  # "Jo Roe said:" a paragraph before
     if cue is not None:
-        return Quote.direct(q, cue.label_, cue, finder.cue_text(cue), speaker, line=line)
+        return Quote.direct(q, cue.label_, cue, reading.cue_text(cue), speaker, line=line)
     return Quote.direct(q, "quote-colon-clause", None, ":", speaker, line=line)
 
 
@@ -108,18 +109,18 @@ def colon_clause(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
 TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 
 
-def transcript_line(finder: QuoteFinder, q: Quotation, line: int) -> Quote | None:
+def transcript_line(reading: Reading, q: Quotation, line: int) -> Quote | None:
     """A quoted paragraph of a transcript, opening with its speaker's name in capitals and a
     colon: the name speaks ("PENCE" is the Mike Pence the article names), cue ":"."""
-    found = TRANSCRIPT_LABEL.match(finder.text, q.content_start)
+    found = TRANSCRIPT_LABEL.match(reading.text, q.content_start)
     if found is None:
         return None
-    name = finder.span(found.start("name"), found.end("name"))
+    name = reading.span(found.start("name"), found.end("name"))
     if name is None or not len(name):
         return None
     written = found.group("name").title()
-    canonical = finder.book.canonical(written, q.start) if finder.book.knows(written) else written
-    person = finder.book.people.get(canonical)
+    canonical = reading.book.canonical(written, q.start) if reading.book.knows(written) else written
+    person = reading.book.people.get(canonical)
     speaker = Speaker(canonical, name, person.role if person else None, person.org if person else None)
     quote = Quote.direct(q, "quote-transcript", None, ":", speaker, line=line)
     quote.content_start = found.end()  # what was said, without the label

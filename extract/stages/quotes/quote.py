@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from spacy.tokens import Span
 
@@ -40,3 +41,12 @@ class Quote:
         return cls(
             q.start, q.end, q.content_start, q.content_end, "direct", rule, cue, cue_text, speaker, own_cue, line
         )
+
+
+class Refused(Enum):
+    """A step's answer that there is nothing to find here: the steps after it are not asked."""
+
+    REFUSED = "refused"
+
+
+REFUSED = Refused.REFUSED

@@ -1,7 +1,7 @@
 """Speakers: who a quote's source mention stands for (a full name, with role and organisation)."""
 
-from extract.stages.speakers.lexicon import quantity_heads
+from extract.stages.speakers.book import book_of
 from extract.stages.speakers.names import NameBook, Speaker
-from extract.stages.speakers.resolve import book_of, can_speak, is_author_voice, resolve
+from extract.stages.speakers.resolve import can_speak, is_author_voice, resolve
 
-__all__ = ["NameBook", "Speaker", "book_of", "can_speak", "is_author_voice", "quantity_heads", "resolve"]
+__all__ = ["NameBook", "Speaker", "book_of", "can_speak", "is_author_voice", "resolve"]

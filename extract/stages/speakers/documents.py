@@ -7,21 +7,22 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from extract.model.entities import entities_in
-from extract.stages.speakers.lexicon import document_nouns, quantity_heads, respondent_nouns
+from extract.rules.words import Words
 from extract.stages.speakers.names import NameBook, clean_org, name_span
 
 
-def document_noun_tokens(doc: Doc) -> list[Token]:
+def document_noun_tokens(doc: Doc, words: Words) -> list[Token]:
     """The tokens ``_is_document`` accepts, found from the doc's word and lemma arrays: a
     question about each distinct word, not about each token."""
     columns = doc.to_array([LEMMA, LOWER])
-    strings = doc.vocab.strings
-    wanted = [key for key in set(columns.ravel().tolist()) if strings[key].lower() in document_nouns()]
+    strings, nouns = doc.vocab.strings, words["document-nouns"]
+    wanted = [key for key in set(columns.ravel().tolist()) if strings[key].lower() in nouns]
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(columns, wanted).any(axis=1)).tolist()]
 
 
-def is_document(token: Token) -> bool:
-    return token.lemma_.lower() in document_nouns() or token.lower_ in document_nouns()
+def is_document(token: Token, words: Words) -> bool:
+    nouns = words["document-nouns"]
+    return token.lemma_.lower() in nouns or token.lower_ in nouns
 
 
 def org_of_document(token: Token) -> str | None:
@@ -72,7 +73,7 @@ def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
     for token in reversed(list(doc[window_start : pronoun.i])):
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "poss"}:
             continue
-        if is_document(token):
+        if is_document(token, book.words):
             org = org_of_document(token)
             if org:
                 book.survey(org, token.idx)
@@ -85,8 +86,9 @@ def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
     return book.survey_org(pronoun.idx)
 
 
-def speaks_for_survey(token: Token) -> bool:
+def speaks_for_survey(token: Token, words: Words) -> bool:
     """ "over half of respondents", "90% of those surveyed", "55 of 56 respondents", "the results"."""
-    if token.lemma_.lower() in quantity_heads() or token.like_num:
+    if token.lemma_.lower() in words["quantity-heads"] or token.like_num:
         return True
-    return any(t.lower_ in respondent_nouns() - {"those"} or t.lower_ == "surveyed" for t in token.subtree)
+    respondents = words["respondent-nouns"] - {"those"}
+    return any(t.lower_ in respondents or t.lower_ == "surveyed" for t in token.subtree)

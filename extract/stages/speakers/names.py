@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extract.model.entities import entities_in, entity_at
-from extract.rules.words import active
-from extract.stages.speakers.lexicon import honorifics, post_titles
+from extract.rules.words import Words
 from extract.stages.syntax import noun_phrase
 
 
@@ -31,33 +30,44 @@ class Speaker:
     role: str | None = None
     org: str | None = None
 
+    @classmethod
+    def of_person(cls, person: Person | None, mention: Span) -> Speaker:
+        """A person of the name book as the speaker of a mention; nobody: the mention alone."""
+        if person is None:
+            return cls(None, mention)
+        return cls(person.name, mention, person.role, person.org)
 
+    def at(self, mention: Span) -> Speaker:
+        """The same speaker at another mention of them ("who", "his statement")."""
+        return Speaker(self.name, mention, self.role, self.org)
+
+
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "&"}  # words inside a name: "Secretary of State"
 NICKNAME = re.compile(r"\s[“\"‘][^”\"’]{1,20}[”\"’]\s")
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, lists: Words) -> str:
     """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts";
     "chief executive Chris Hopson" -> "Chris Hopson"."""
     text = NICKNAME.sub(" ", text)  # Dana “Dee” Whitlock is Dana Whitlock
     words = re.sub(r"[’']s$", "", " ".join(text.split()).lstrip("”“\"'―—–-‘’ ")).split(" ")
-    roles = active()["role-nouns"]
-    before = _role_words(words, roles)
+    before = _role_words(words, lists["role-nouns"], lists["name-particles"])
     if before:  # "executive Chris Hopson", "Opposition Leader Chris Luxon": a role before the name
         words = words[max(before) + 1 :]
-    while words and words[0].lower().rstrip(".") in honorifics():
+    while words and words[0].lower().rstrip(".") in lists["honorifics"]:
         words = words[1:]
-    while words and words[-1].lower().rstrip(".") in post_titles():
+    while words and words[-1].lower().rstrip(".") in lists["post-titles"]:
         words = words[:-1]
     return " ".join(words).strip(" ,")
 
 
-def _role_words(words: list[str], roles: frozenset[str]) -> list[int]:
+def _role_words(words: list[str], roles: frozenset[str], particles: frozenset[str]) -> list[int]:
     """Where the words of a role written before a name are: lower-case words and role nouns;
     a connector after a role takes the word after it too ("Secretary of State John Kerry"), a
     connector inside a name is not a role ("Campaign for Better Transport")."""
     found = [i for i, w in enumerate(words[:-2]) if w.lower() in roles]
     for i, word in enumerate(words[:-1]):
-        if not word[:1].islower() or word in active()["name-particles"]:
+        if not word[:1].islower() or word in particles:
             continue
         if word in CONNECTORS and i and words[i - 1][:1].isupper():
             if words[i - 1].lower() not in roles:
@@ -78,9 +88,9 @@ def clean_org(text: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 
-def title_gender(name: Span) -> str | None:
+def title_gender(name: Span, words: Words) -> str | None:
     """The gender a title written with a name tells ("Mrs Nair", "Sir Keir Starmer"), if any."""
-    doc, genders = name.doc, active().values("gendered-titles")
+    doc, genders = name.doc, words.values("gendered-titles")
     for token in (doc[name.start - 1] if name.start else None, name[0]):
         if token is not None and token.lower_.rstrip(".") in genders:
             return genders[token.lower_.rstrip(".")]
@@ -149,11 +159,10 @@ def _modifies(token: Token, inside: set[int]) -> bool:
     )
 
 
-def _capitalised_role_start(tokens: list[Token]) -> int:
+def _capitalised_role_start(tokens: list[Token], roles: frozenset[str]) -> int:
     """Where a role written in capitals begins among a name's proper-noun premodifiers ("AWU
     National Secretary", "Treasury Cabinet Secretary"): the words before its last role noun that
     are neither an acronym nor part of an organisation entity; ``len(tokens)`` when none is a role."""
-    roles = active()["role-nouns"]
     last = max((i for i, t in enumerate(tokens) if t.lower_ in roles and t.ent_type_ != "ORG"), default=None)
     if last is None:
         return len(tokens)
@@ -163,55 +172,69 @@ def _capitalised_role_start(tokens: list[Token]) -> int:
     return start
 
 
-def role_and_org(name: Span) -> tuple[str | None, str | None]:
+def role_and_org(name: Span, words: Words) -> tuple[str | None, str | None]:
     """Role and organisation written around a name.
 
     "NHS Providers chief executive Chris Hopson", "Rob Whiteman, CIPFA's chief executive,",
     "Richard Humphries, a senior policy fellow from the think-tank the King's Fund",
-    "Clive Betts MP".
+    "Clive Betts MP". The premodifiers first; else, in order, the ``ROLE_STEPS``.
     """
-    doc = name.doc
-    head = name.root
-    org = None
     # Premodifiers: organisation names, then the role ("NHS Providers chief executive").
     before = [t for t in _premodifiers(name) if t.pos_ not in {"DET", "PUNCT"} and t.dep_ != "case"]
     org_tokens = [t for t in before if t.ent_type_ in {"ORG", "GPE", "NORP"} or t.pos_ == "PROPN"]
-    org_tokens = org_tokens[: _capitalised_role_start(org_tokens)]  # "AWU National Secretary": the role is not the org
+    # "AWU National Secretary": the role is not the org
+    org_tokens = org_tokens[: _capitalised_role_start(org_tokens, words["role-nouns"])]
     role_tokens = [t for t in before if t not in org_tokens]
-    if org_tokens:
-        org = " ".join(t.text for t in org_tokens)
-    # Appositive: "Rob Whiteman, CIPFA's chief executive," / "a senior fellow from the X Fund".
-    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
-    if appos is not None and not role_tokens:
-        role_tokens = [
-            t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}
-        ]
-        inside = entities_in(doc, appos.left_edge.i, appos.right_edge.i + 1)
-        orgs = [e for e in inside if e.label_ in {"ORG", "GPE"}]
-        if orgs:
-            org = orgs[-1].text
-    # A role the name is in apposition to: "the council's chief executive, Jane Roe,".
-    if not role_tokens and head.dep_ == "appos" and head.head.lemma_.lower() in active()["role-nouns"]:
-        role_head = head.head
-        role_tokens = [
-            t for t in noun_phrase(role_head) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}
-        ]
-        orgs = [e for e in entities_in(doc, role_head.left_edge.i, role_head.i) if e.label_ in {"ORG", "GPE"}]
-        org = orgs[-1].text if orgs and org is None else org
-    # A title after the name: "Clive Betts MP".
-    after = doc[name.end] if name.end < len(doc) else None
-    if not role_tokens and after is not None and after.lower_ in post_titles():
-        role_tokens = [after]
-    elif not role_tokens and name[-1].lower_ in post_titles():
-        role_tokens = [name[-1]]
+    org = " ".join(t.text for t in org_tokens) if org_tokens else None
+    for step in ROLE_STEPS:
+        if role_tokens:
+            break
+        role_tokens, org = step(name, words, org)
     role = " ".join(t.text for t in role_tokens) or None
     return role, clean_org(org) if org else None
+
+
+def _appositive_role(name: Span, words: Words, org: str | None) -> tuple[list[Token], str | None]:
+    """ "Rob Whiteman, CIPFA's chief executive," / "a senior fellow from the X Fund"."""
+    appos = next((c for c in name.root.rights if c.dep_ == "appos"), None)
+    if appos is None:
+        return [], org
+    role_tokens = [t for t in noun_phrase(appos) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}]
+    inside = entities_in(name.doc, appos.left_edge.i, appos.right_edge.i + 1)
+    orgs = [e for e in inside if e.label_ in {"ORG", "GPE"}]
+    return role_tokens, orgs[-1].text if orgs else org
+
+
+def _role_apposed(name: Span, words: Words, org: str | None) -> tuple[list[Token], str | None]:
+    """A role the name is in apposition to: "the council's chief executive, Jane Roe,"."""
+    head = name.root
+    if head.dep_ != "appos" or head.head.lemma_.lower() not in words["role-nouns"]:
+        return [], org
+    role_head = head.head
+    role_tokens = [
+        t for t in noun_phrase(role_head) if t.pos_ not in {"DET", "PROPN"} and t.dep_ not in {"poss", "case"}
+    ]
+    orgs = [e for e in entities_in(name.doc, role_head.left_edge.i, role_head.i) if e.label_ in {"ORG", "GPE"}]
+    return role_tokens, orgs[-1].text if orgs and org is None else org
+
+
+def _title_after(name: Span, words: Words, org: str | None) -> tuple[list[Token], str | None]:
+    """A title after the name: "Clive Betts MP"."""
+    doc, titles = name.doc, words["post-titles"]
+    after = doc[name.end] if name.end < len(doc) else None
+    if after is not None and after.lower_ in titles:
+        return [after], org
+    return ([name[-1]] if name[-1].lower_ in titles else []), org
+
+
+ROLE_STEPS = (_appositive_role, _role_apposed, _title_after)
 
 
 @dataclass
 class NameBook:
     """The people and organisations of one document, and who spoke last."""
 
+    words: Words  # the lists names are read with: honorifics, role nouns, titles
     people: dict[str, Person] = field(default_factory=dict)  # canonical name -> person
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, canonical name), in order
     acronyms: dict[str, str] = field(default_factory=dict)  # "NAHT" -> "National Association of Head Teachers"
@@ -230,7 +253,7 @@ class NameBook:
         """The full name a mention stands for: itself when the book has it; "Donald J. Trump" as
         "Donald Trump"; a surname ("Humphries", "Mr Hopson") or first name as the person of that
         name mentioned last before ``at`` (else first in the document)."""
-        cleaned = clean_name(name)
+        cleaned = clean_name(name, self.words)
         if cleaned in self.people:
             return cleaned
         words = cleaned.split(" ")
@@ -249,7 +272,7 @@ class NameBook:
 
     def knows(self, name: str) -> bool:
         """True when the name (or its surname) is a person already in the book."""
-        cleaned = clean_name(name)
+        cleaned = clean_name(name, self.words)
         return bool(cleaned) and any(surname(full) == surname(cleaned) for full in self.people)
 
     def person(self, name: str) -> Person:
@@ -300,9 +323,9 @@ class NameBook:
         """The most recent speaker, else the first person, whose role shares a word with these:
         a role noun, where the words hold one ("the health minister" is not "the health
         spokesperson"), else any word ("the Sheffield MP")."""
-        nouns = active().values("role-nouns")
+        nouns = self.words.values("role-nouns")
         role_words = role_words | {word for w in role_words & set(nouns) for word in nouns[w].split()}
-        roles = role_words & active()["role-nouns"]  # an abbreviation brings its words: "cs", "cabinet secretary"
+        roles = role_words & self.words["role-nouns"]  # an abbreviation brings its words: "cs", "cabinet secretary"
 
         def matches(p: Person) -> bool:
             known = set(f"{p.role or ''} {p.org or ''}".lower().split()) | p.aliases
@@ -312,79 +335,3 @@ class NameBook:
             if matches(person):
                 return person
         return next((p for p in self.people.values() if matches(p)), None)
-
-
-ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&]{1,9})\)")
-NAME_WORD = re.compile(r"[A-Z][\w’'&.-]*|of|for|and|the|on|in|&")
-CONNECTORS = {"of", "for", "and", "the", "on", "in", "&"}
-
-
-def acronyms_in(text: str) -> dict[str, str]:
-    """ "the National Association of Head Teachers (NAHT)": each acronym in brackets whose
-    letters are the initials of the capitalised words written before it, with those words."""
-    found = {}
-    for match in ACRONYM.finditer(text):
-        short = match.group("short")
-        words = text[max(0, match.start() - 120) : match.start()].split()
-        run: list[str] = []
-        for word in reversed(words):
-            if not NAME_WORD.fullmatch(word.rstrip(",")) or word.endswith(","):
-                break
-            run.insert(0, word)
-        while run and run[0] in CONNECTORS:
-            run.pop(0)
-        initials = "".join(w[0] for w in run if w not in CONNECTORS).upper()
-        letters = "".join(c for c in short if c.isupper())
-        for start in range(len(run)):  # the shortest tail of the run whose initials give the acronym
-            tail = [w for w in run[start:] if w not in CONNECTORS]
-            if "".join(w[0] for w in tail).upper() == letters and run[start] not in CONNECTORS:
-                found[short] = " ".join(run[start:])
-                break
-        else:
-            if initials.endswith(letters) and len(letters) > 1:
-                found[short] = " ".join(run)
-    return found | _acronyms_by_initials(text, found)
-
-
-CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w’'&.-]*)+")
-UPPER_WORD = re.compile(r"\b[A-Z]{2,6}\b")
-CONTRACTION = re.compile(r"\b(?:[A-Z][a-z]{1,6}){2,3}\b")  # "StatsCan", "FedEx": short forms of a name
-
-
-def _acronyms_by_initials(text: str, known: dict[str, str]) -> dict[str, str]:
-    """ "the Australian Workers' Union said ... the AWU": an acronym the document never brackets,
-    whose letters are the initials of exactly one capitalised name it writes out; likewise a
-    short form made of the first letters of each word ("StatsCan" for "Statistics Canada")."""
-    by_initials: dict[str, set[str]] = {}
-    for match in CAPITALISED_RUN.finditer(text):
-        run = match.group().split()
-        for start in range(len(run) - 1):  # every tail: "Alcoa and the Australian Workers' Union"
-            words = [w for w in run[start:] if w not in CONNECTORS]
-            if run[start] not in CONNECTORS and len(words) >= 2:
-                by_initials.setdefault("".join(w[0] for w in words), set()).add(" ".join(run[start:]))
-    found = {}
-    for short in set(UPPER_WORD.findall(text)) - set(known):
-        names = by_initials.get(short, set())
-        if len(names) == 1:
-            found[short] = names.pop()
-    for short in set(CONTRACTION.findall(text)) - set(known):  # "StatsCan" for "Statistics Canada"
-        parts = re.findall(r"[A-Z][a-z]+", short)
-        names = {
-            name
-            for name in by_initials.get("".join(part[0] for part in parts), set())
-            if len(name.split()) == len(parts) and _shortens(parts, name.split())
-        }
-        if len(names) == 1:
-            found[short] = names.pop()
-    return found
-
-
-def _shortens(parts: list[str], words: list[str]) -> bool:
-    """Each part is its word's first letter and then some of its letters in order, and at least
-    one is shorter: "Stats", "Can" of "Statistics Canada"."""
-    return parts != words and all(_letters_of(p.lower(), w.lower()) for p, w in zip(parts, words, strict=True))
-
-
-def _letters_of(part: str, word: str) -> bool:
-    letters = iter(word[1:])
-    return part[:1] == word[:1] and all(c in letters for c in part[1:])

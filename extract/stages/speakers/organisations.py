@@ -15,17 +15,17 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from extract.rules.words import active
+from extract.rules.words import Words
 from extract.stages.speakers.names import clean_org
 from extract.stages.syntax import text_of
 
 
-def organisation_called(noun: Token) -> str | None:
+def organisation_called(noun: Token, words: Words) -> str | None:
     """The organisation a common noun refers to: the latest named organisation before it whose
     name holds that noun or says it is of that kind, else the first such after it; else a local
     body built from its level and the article's place; else, for a generic noun, the
     organisation the article names most."""
-    word, kinds = noun.lemma_.lower(), active().values("organisation-kinds")
+    word, kinds = noun.lemma_.lower(), words.values("organisation-kinds")
     organisations = [ent for ent in noun.doc.ents if ent.label_ == "ORG"]
     named = [
         ent
@@ -36,19 +36,19 @@ def organisation_called(noun: Token) -> str | None:
     chosen = before[-1] if before else next((ent for ent in named if ent.start > noun.i), None)
     if chosen is not None:
         return clean_org(chosen.text)
-    local = local_body(noun)
-    if local is not None or word not in active()["generic-organisation-nouns"]:
+    local = local_body(noun, words)
+    if local is not None or word not in words["generic-organisation-nouns"]:
         return local
     people = {w for ent in noun.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
     candidates = [ent for ent in organisations if not _other_kind(ent, word, kinds) and ent.text not in people]
     return _most_named(noun, candidates)  # not a person the model also tagged ORG ("Ronaldo")
 
 
-def local_body(noun: Token) -> str | None:
+def local_body(noun: Token, words: Words) -> str | None:
     """ "the county council" in an article whose first place is Oxfordshire: "Oxfordshire County
     Council". The level must be written before the noun somewhere in the article."""
     doc, lemma = noun.doc, noun.lemma_.lower()
-    levels = "|".join(sorted(active()["local-government-levels"]))
+    levels = "|".join(sorted(words["local-government-levels"]))
     level = re.search(rf"\b({levels})\s+{re.escape(lemma)}", text_of(doc))
     place = next((ent for ent in doc.ents if ent.label_ == "GPE"), None)
     if level is None or place is None:

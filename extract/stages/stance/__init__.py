@@ -16,8 +16,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extract.factories import factory
 from extract.rules.loading import RuleSet
-from extract.stages.base import Claim, ClaimStage, claims_of
+from extract.rules.words import Words
+from extract.stages.base import Claim, ClaimStage, add_claim
+from extract.stages.registry import ClaimType, register
 from extract.stages.stance.phrase import evaluative_word, intensity, phrase_of, takes_position
 from extract.stages.stance.scope import NEGATION_WINDOW, conditional, negates_another, same_clause, target_of
 from extract.stages.syntax import matched_spans
@@ -49,13 +52,17 @@ class StanceExtractor(ClaimStage):
         self.negations = rules.matcher(self.vocab, "NEGATION")
         self.hedges = rules.matcher(self.vocab, "HEDGE")
         self.rules = {r.id: r for r in rules.with_label("STANCE")}
+        self.words = rules.words
 
     def find(self, doc: Doc) -> None:
+        words = self.words
         negations = matched_spans(self.negations, doc)
         hedges = matched_spans(self.hedges, doc)
         # a word that takes no position gives way before overlaps are settled, so a hand rule on
         # the same word ("welcomed") still stands
-        matches = sorted(filter_spans([s for s in self.matcher(doc) if takes_position(s)]), key=lambda s: s.start)
+        matches = sorted(
+            filter_spans([s for s in self.matcher(doc) if takes_position(s, words)]), key=lambda s: s.start
+        )
         spans = merge_lists(phrases(matches), self.rules)
         spans = [s for s in spans if not negates_another(s, spans, negations)]
         for span in spans:
@@ -79,8 +86,10 @@ class StanceExtractor(ClaimStage):
             hedge = next((h for h in hedges if h.sent == span.sent and same_clause(h, span)), None)
             start = min(span.start, negation.start) if negation is not None else span.start
             phrase = doc[start : span.end]
-            word, polarity, weight = weighed(span, rule.fields["polarity"])
-            claims_of(doc).append(
+            word, polarity, weight = weighed(span, rule.fields["polarity"], words)
+            target = target_of(word)
+            add_claim(
+                doc,
                 Claim(
                     "stance",
                     phrase.start_char,
@@ -89,7 +98,7 @@ class StanceExtractor(ClaimStage):
                     StanceFields(
                         polarity=FLIP[polarity] if negation is not None else polarity,
                         holder=None,
-                        target=target_of(word),
+                        target=target.text if target is not None else None,
                         negated=negation is not None,
                         negation_cue=negation.text if negation is not None else None,
                         hedged=hedge is not None,
@@ -97,16 +106,17 @@ class StanceExtractor(ClaimStage):
                         stance_kind=rule.fields["stance_kind"],
                         strength=weight,
                     ),
-                )
+                    {"target": (target.start_char, target.end_char)} if target is not None else {},
+                ),
             )
 
 
-def weighed(span: Span, polarity: str) -> tuple[Token, str, float]:
+def weighed(span: Span, polarity: str, words: Words) -> tuple[Token, str, float]:
     """The phrase's evaluative word, and its polarity and strength (0-1) after its intensifiers:
     "hugely" strengthens, "slightly" weakens, and an excess of a good quality ("overly
     optimistic") is a criticism."""
-    word, value = evaluative_word(span, polarity)
-    factor = intensity(word)
+    word, value = evaluative_word(span, polarity, words)
+    factor = intensity(word, words)
     if factor < 0 and polarity == "positive":
         polarity = "negative"
     return word, polarity, round(min(1.0, value * abs(factor)), 2)
@@ -146,6 +156,15 @@ def merge_lists(spans: list[Span], rules: dict) -> list[Span]:
     return merged
 
 
-@Language.factory("extract_stance", assigns=["doc._.claims"], default_config={"patterns": []})
+@factory(
+    "extract_stance_v1",
+    old_name="extract_stance",
+    assigns=["doc.spans"],
+    requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+    default_config={"patterns": []},
+)
 def make_stance_extractor(nlp: Language, name: str, patterns: list[str]) -> StanceExtractor:
     return StanceExtractor(nlp, name, patterns)
+
+
+register(ClaimType("stance", "s", "extract_stance", StanceFields, "STANCE", factory="extract_stance_v1"))

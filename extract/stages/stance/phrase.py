@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from extract.rules.words import active
+from extract.rules.words import Words
 from extract.stages.syntax import noun_phrase
 
 LEXICONS = {
@@ -32,28 +32,28 @@ OPTION_WORDS = 3  # a verbless line this short, beside another, is an answer opt
 MAX_OBJECT = 6  # tokens of a verb's object kept in its phrase
 
 
-def word_strength(token: Token, polarity: str) -> float:
+def word_strength(token: Token, polarity: str, words: Words) -> float:
     """The word's strength in the lexicons of that polarity, ours first (0 when it is in none)."""
     for name in LEXICONS[polarity]:
-        lexicon = active().entries(name)  # the loaded mapping itself: no copy per token
+        lexicon = words.entries(name)  # the loaded mapping itself: no copy per token
         value = lexicon.get(token.lower_) or lexicon.get(token.lemma_.lower())
         if value:
             return float(value)
     return 0.0
 
 
-def evaluative_word(span: Span, polarity: str) -> tuple[Token, float]:
+def evaluative_word(span: Span, polarity: str, words: Words) -> tuple[Token, float]:
     """The phrase's strongest word of its polarity and that word's strength; a hand rule's
     phrase with no lexicon word in it is its root, at ``RULE_STRENGTH``."""
-    best = max(span, key=lambda t: word_strength(t, polarity))
-    value = word_strength(best, polarity)
+    best = max(span, key=lambda t: word_strength(t, polarity, words))
+    value = word_strength(best, polarity, words)
     return (best, value) if value else (span.root, RULE_STRENGTH)
 
 
-def intensity(token: Token) -> float:
+def intensity(token: Token, words: Words) -> float:
     """The product of the factors of the intensifiers and downtoners modifying the word
     ("hugely" 1.5, "slightly" 0.5, "insufficiently" -1)."""
-    factors = active().entries(INTENSIFIERS)
+    factors = words.entries(INTENSIFIERS)
     factor = 1.0
     for child in token.children:
         if child.dep_ == "advmod" and child.i < token.i and factors.get(child.lower_):
@@ -61,12 +61,12 @@ def intensity(token: Token) -> float:
     return factor
 
 
-def takes_position(span: Span) -> bool:
+def takes_position(span: Span, words: Words) -> bool:
     """False for a matched phrase that is part of a name or compound, or an answer option, and
     for an open-vocabulary word that does not stand where it evaluates."""
     if in_compound(span) or (len(span) == 1 and in_name(span.root)) or answer_option(span.sent):
         return False
-    return not span.label_.startswith(OPEN_RULES) or (evaluates(span.root) and not after_too(span.root))
+    return not span.label_.startswith(OPEN_RULES) or (evaluates(span.root, words) and not after_too(span.root))
 
 
 def after_too(word: Token) -> bool:
@@ -77,7 +77,7 @@ def after_too(word: Token) -> bool:
     )
 
 
-def evaluates(word: Token) -> bool:
+def evaluates(word: Token, words: Words) -> bool:
     """A general-lexicon word is a position only where it is said of something. A negative
     word: an adjective as predicate or modifier (not a superlative or comparative that ranks:
     "the poorest areas"), a noun as predicate or with an evaluative or size modifier ("enormous
@@ -85,14 +85,14 @@ def evaluates(word: Token) -> bool:
     payments"). A positive word only as a predicate adjective ("the results are impressive"):
     before a noun it mostly names a goal or a kind ("effective cooperation", "strong
     relationships"). Our news words always are."""
-    if word.lower_ in active().union(*NEWS_WORDS):
+    if word.lower_ in words.union(*NEWS_WORDS):
         return True
-    if word_strength(word, "negative") == 0:
+    if word_strength(word, "negative", words) == 0:
         return word.pos_ == "ADJ" and _predicate(word)
     if word.pos_ == "ADJ":
         return not (word.dep_ == "amod" and word.tag_ in {"JJR", "JJS"})
     if word.pos_ == "NOUN":
-        return word.dep_ in {"attr", "oprd"} or any(_weighty(c) for c in word.children if c.dep_ == "amod")
+        return word.dep_ in {"attr", "oprd"} or any(_weighty(c, words) for c in word.children if c.dep_ == "amod")
     return word.pos_ == "VERB" and word.dep_ == "amod"
 
 
@@ -103,9 +103,9 @@ def _predicate(word: Token) -> bool:
     return word.dep_ in {"acomp", "attr", "oprd", "ROOT", "ccomp", "xcomp"}
 
 
-def _weighty(modifier: Token) -> bool:
+def _weighty(modifier: Token, words: Words) -> bool:
     """An adjective that makes the noun it modifies a judgement: a size word or an evaluative one."""
-    return modifier.lower_ in active()[MAGNITUDE] or any(word_strength(modifier, p) for p in LEXICONS)
+    return modifier.lower_ in words[MAGNITUDE] or any(word_strength(modifier, p, words) for p in LEXICONS)
 
 
 def in_compound(span: Span) -> bool:

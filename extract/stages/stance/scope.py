@@ -54,7 +54,7 @@ def negates_another(span: Span, spans: list[Span], negations: list[Span]) -> boo
     return any(o.start >= span.end and o.start - NEGATION_WINDOW <= span.start and o.sent == span.sent for o in spans)
 
 
-def target_of(root: Token) -> str | None:
+def target_of(root: Token) -> Span | None:
     """What the phrase evaluates, as a noun phrase: the noun an adjective modifies ("crumbling
     hospitals"), the owner or object of an evaluative noun ("the sector's fragility", "squeeze on
     funding"), the object of an evaluative verb, else the subject of its clause; never a bare
@@ -85,8 +85,8 @@ def target_of(root: Token) -> str | None:
     return _named(subject) if subject is not None else None
 
 
-def _named(head: Token) -> str | None:
+def _named(head: Token) -> Span | None:
     """The noun phrase headed by ``head``; None for a pronoun."""
     if head.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return noun_phrase(head, keep_adjectives=False).text
+    return noun_phrase(head, keep_adjectives=False)

@@ -30,12 +30,33 @@ class Layer:
     field: str | None = None  # the part's span is the record's <field>_start to <field>_end
 
 
+@dataclass(frozen=True)
+class Style:
+    """How the report shows a claim type: its colour (CSS), filled or underlined, and the parts
+    it marks on their own, each a layer whose ``field`` locates it in the record."""
+
+    colour: str
+    underline: bool = False
+    parts: tuple[Layer, ...] = ()
+
+
+# claim type -> its style; a type without one is shown in DEFAULT_STYLE
+STYLES: dict[str, Style] = {
+    "quote": Style("#fff0a0", parts=(Layer("speaker", "#b8d6ff", part_of="quote", field="speaker"),)),
+    "money": Style("#9fe3ad"),
+    "count": Style("#ffc98f"),
+    "stance": Style("#8e44c9", underline=True),
+}
+DEFAULT_STYLE = Style("#d8d8d8")
+
+
 def layers() -> list[Layer]:
-    """Every highlight layer, from the claim-type registry: each type, then its parts."""
+    """Every highlight layer: each registered claim type, then its parts."""
     found = []
     for kind in claim_types():
-        found.append(Layer(kind.name, kind.colour, kind.underline))
-        found += [Layer(part.name, part.colour, part_of=kind.name, field=part.field) for part in kind.parts]
+        style = STYLES.get(kind.name, DEFAULT_STYLE)
+        found.append(Layer(kind.name, style.colour, style.underline))
+        found += style.parts
     return found
 
 

@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.stages.registry import claim_types
 from extract.tools.review.decisions import Review
 from extract.tools.review.fields import fields_of, values
+from extract.tools.scoring import scored
 
 UNDECIDED = ("drop", "accept")
 
@@ -99,11 +99,11 @@ def _from_line(line: Mapping[str, Any]) -> _Judged:
 
 def _gold_document(doc: str, text: str, claims: list[_Judged], summary: GoldSummary) -> dict[str, Any]:
     obj: dict[str, Any] = {"doc": doc}
-    for kind in claim_types():
-        key, located = kind.scoring.gold_list, kind.scoring.gold_text
+    for kind, scoring in scored().items():
+        key, located = scoring.gold_list, scoring.gold_text
         items = []
         last: dict[str, int] = {}  # string -> where its last item was placed, as extract eval places them
-        for claim in sorted((c for c in claims if c.type == kind.name), key=lambda c: (c.start, c.end)):
+        for claim in sorted((c for c in claims if c.type == kind), key=lambda c: (c.start, c.end)):
             if text[claim.start : claim.end] != claim.text:
                 summary.problems.append(
                     f"{doc}: {claim.type} {claim.text!r} is no longer at {claim.start}-{claim.end} (the article "
@@ -112,12 +112,12 @@ def _gold_document(doc: str, text: str, claims: list[_Judged], summary: GoldSumm
                 continue
             start, end = _gold_span(text, claim, located)
             item = {located: _placeable(text, start, end, last)}
-            for f in fields_of(kind.name):
+            for f in fields_of(kind):
                 if f.name != located:
                     item[f.gold or f.name] = claim.values.get(f.name)
             items.append(item)
         obj[key] = items
-        summary.items[kind.name] += len(items)
+        summary.items[kind] += len(items)
     return obj
 
 

@@ -7,14 +7,17 @@ IS_SPACE, so an index by tag and word finds the same matches in a fraction of th
 patterns of any other shape go through ``patterns.RuleMatcher`` (every match, as the ruler's
 Matcher gives them), which tries them only around the words they need. The same rules, the same
 precedence (a later rule wins) and the same values: ``tests/test_tagging.py`` checks token by
-token against the model's own ruler.
+token against the model's own ruler, on the spaCy versions and models of ``CHECKED``.
+
+Both read what spaCy does not document (``AttributeRuler.attrs`` and ``.indices``,
+``Lemmatizer.mode``): this module is the only one that does.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -23,8 +26,11 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from extract.rules.matcher import RuleMatcher
-from extract.rules.schema import Rule
+from extract.factories import factory
+from extract.faster.checked import MODELS, SPACY, Checked
+from extract.faster.matcher import RuleMatcher
+
+CHECKED = Checked(SPACY, MODELS)
 
 SIMPLE_KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 _SETTERS = {"TAG": "tag", "DEP": "dep"}  # rare (whitespace tokens): set one by one
@@ -49,22 +55,33 @@ def _simple(token_pattern: dict[str, Any]) -> bool:
     )
 
 
-def unsupported_attribute_ruler(ruler: object) -> str | None:
-    """Why ``IndexedAttributeRuler`` cannot stand in for this ruler (None: it can): it writes
-    back part of speech, morphology, lemma, tag and dependency only."""
+class _Pattern(NamedTuple):
+    """One of the ruler's patterns, as ``RuleMatcher`` reads a rule: its rule's index is its id."""
+
+    id: str
+    pattern: list[dict[str, Any]]
+
+
+def unsupported_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> str | None:
+    """Why ``IndexedAttributeRuler`` cannot stand in for the pipeline's ruler (None: it can): it
+    writes back part of speech, morphology, lemma, tag and dependency only, and was checked
+    against the spaCy versions and models of ``CHECKED``."""
+    ruler = nlp.get_pipe(name)
     if type(ruler) is not AttributeRuler:
         return "it is not spaCy's AttributeRuler"
     names = {ruler.vocab.strings[key] for entry in ruler.attrs for key in entry}
     other = sorted(names - COLUMNS.keys() - _SETTERS.keys())
-    return f"its rules set {', '.join(other)}" if other else None
+    return f"its rules set {', '.join(other)}" if other else CHECKED.unchecked(nlp.meta)
 
 
-def unsupported_lemmatizer(lemmatizer: object) -> str | None:
-    """Why ``IndexedLemmatizer`` cannot stand in for this lemmatizer (None: it can): the lemma of
-    spaCy's rule and lookup modes depends on the word, part of speech and morphology only."""
+def unsupported_lemmatizer(nlp: Language, name: str = "lemmatizer") -> str | None:
+    """Why ``IndexedLemmatizer`` cannot stand in for the pipeline's lemmatizer (None: it can): the
+    lemma of spaCy's rule and lookup modes depends on the word, part of speech and morphology
+    only, and it was checked against the spaCy versions and models of ``CHECKED``."""
+    lemmatizer = nlp.get_pipe(name)
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode not in {"rule", "lookup"}:
         return "it is not spaCy's Lemmatizer in rule or lookup mode"
-    return None
+    return CHECKED.unchecked(nlp.meta)
 
 
 class IndexedAttributeRuler:
@@ -88,7 +105,7 @@ class IndexedAttributeRuler:
         self.by_lower: dict[str, list[int]] = defaultdict(list)
         self.always: list[int] = []
         self.tests: dict[int, dict[str, Any]] = {}
-        complex_rules: list[Rule] = []
+        complex_rules: list[_Pattern] = []
         self.indices = list(ruler.indices)
         self.memo: dict[tuple[int, int, int, int], list[int]] = {}
         for i, entry in enumerate(ruler.patterns):
@@ -97,7 +114,7 @@ class IndexedAttributeRuler:
                 self.tests[i] = pattern = patterns[0][0]
                 self._index(i, pattern)
             else:
-                complex_rules += [Rule(str(i), "", pattern) for pattern in patterns]
+                complex_rules += [_Pattern(str(i), pattern) for pattern in patterns]
         self.matcher = RuleMatcher(ruler.vocab, complex_rules, longest=False)
         self.ready = True
 
@@ -183,13 +200,13 @@ class IndexedLemmatizer:
         return doc
 
 
-@Language.factory("extract_lemmatizer")
+@factory("extract_lemmatizer_v1", old_name="extract_lemmatizer", assigns=["token.lemma"])
 def make_indexed_lemmatizer(nlp: Language, name: str) -> IndexedLemmatizer:
     """Runs the pipeline's own ``lemmatizer``, which ``build_pipeline`` disables."""
     return IndexedLemmatizer(nlp.get_pipe("lemmatizer"))
 
 
-@Language.factory("extract_attribute_rules")
+@factory("extract_attribute_rules_v1", old_name="extract_attribute_rules")
 def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
     """Reads the pipeline's own ``attribute_ruler``, which ``build_pipeline`` disables."""
     return IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))

@@ -1,7 +1,8 @@
 """``RuleMatcher``: spaCy's Matcher's matches, with each rule read only around its anchor words.
 
 A rule's tokens become ``Step``s of lookup tests on the doc's attribute arrays; a rule that
-requires one token exactly (its anchor) is tried only where that token occurs.
+requires one token exactly (its anchor) is tried only where that token occurs. It runs on the
+spaCy versions it was checked against (``CHECKED``; ``faster.rule_matcher`` decides).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy
 from spacy.attrs import IDS as ATTR_IDS
@@ -19,7 +20,26 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extract.rules.schema import Rule
+from extract.faster.checked import SPACY, Checked
+
+CHECKED = Checked(SPACY)
+
+
+class MatchRule(Protocol):
+    """What a matcher reads of a rule (``rules.schema.Rule`` is one): its id and token pattern."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def pattern(self) -> list[dict[str, Any]]: ...
+
+
+class SpanMatcher(Protocol):
+    """A matcher's answers: its rules' matches in a doc, each labelled with its rule id."""
+
+    def __call__(self, doc: Doc) -> list[Span]: ...
+
 
 # Token attributes a rule's token can test by lookup: string-valued ones, POS, and lexical flags.
 LOOKUP_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA", "TAG", "DEP", "ENT_TYPE", "POS"}
@@ -175,7 +195,7 @@ class RuleMatcher:
     words, the one listed first comes first.
     """
 
-    def __init__(self, vocab: Vocab, rules: Iterable[Rule], *, longest: bool = True):
+    def __init__(self, vocab: Vocab, rules: Iterable[MatchRule], *, longest: bool = True):
         """``longest=False``: every match, as ``Matcher`` without ``greedy`` gives them. Rules
         may share an id (several patterns of one rule)."""
         self.matcher = Matcher(vocab, validate=False)  # without greedy: it sees stretches, not the doc

@@ -1,0 +1,196 @@
+"""The clause a cue reports (said that ..., according to X, ..., "..., X told delegates"), found
+by ordered small steps (``CLAUSE_STEPS``): each, given the cue, gives the clause's bounds, passes
+(None), or says the cue reports no clause (``REFUSED``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from extract.model.entities import entity_at
+from extract.stages.quotes.quote import REFUSED, Refused
+from extract.stages.quotes.reading import Reading
+from extract.stages.quotes.sources import subject_of
+
+Bounds = tuple[int, int]
+ClauseStep = Callable[[Reading, Span], "Bounds | Refused | None"]
+CLAUSE_DEPS = {"ccomp", "parataxis"}
+DESCRIBING_VERBS = {"describe", "characterise", "characterize"}
+
+
+def reported_clause(reading: Reading, cue: Span) -> Bounds | None:
+    """Where the clause a cue reports starts and ends (characters), if it reports one."""
+    for step in CLAUSE_STEPS:
+        found = step(reading, cue)
+        if found is REFUSED:
+            return None
+        if found is not None:
+            return found
+    return None
+
+
+def according_to(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """ "According to X, clause" / "clause, according to X" / "promises from X that ...": the
+    clause on the far side of the source, never across it."""
+    if reading.rules[cue.label_].fields["speaker"] != "object":
+        return None
+    prep = cue[0]
+    if prep.pos_ == "NOUN":  # "promises from X that ..."
+        clause = next(
+            (
+                t
+                for t in prep.subtree
+                if t.dep_ in {"acl", "ccomp", "relcl"} and any(c.dep_ == "mark" for c in t.children)
+            ),
+            None,
+        )
+        return _or_refused(
+            _bounds(reading, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
+        )
+    head = prep.head
+    if head.i == prep.i:
+        return REFUSED
+    before = prep.i > head.i
+    tokens = [t for t in head.subtree if (t.i < prep.left_edge.i if before else t.i > prep.right_edge.i)]
+    return _or_refused(_bounds(reading, tokens[0].i, tokens[-1].i + 1) if tokens else None)
+
+
+def as_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """ "As one of my colleagues notes, the vast majority of managers ...": the main clause."""
+    verb = cue.root
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    rest = [t for t in verb.head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+    return _or_refused(_bounds(reading, rest[0].i, rest[-1].i + 1) if rest else None)
+
+
+def complement(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """The clausal complement after the cue ("said that ...", "told them the plan ..."), or what
+    a describing verb describes its object as."""
+    for token in cue:
+        for child in token.children:
+            if (
+                child.dep_ in CLAUSE_DEPS
+                and child.i > cue.end - 1
+                and not _wh_clause(child)
+                and not _it_small_clause(child)
+            ):
+                return _or_refused(_bounds(reading, child.left_edge.i, _clause_end(reading, child)))
+            if child.dep_ == "prep" and child.lower_ == "as" and token.lemma_ in DESCRIBING_VERBS:
+                return _or_refused(_bounds(reading, child.i + 1, child.right_edge.i + 1))
+    return None
+
+
+def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """A small clause after a belief verb: "consider X to be Y", "believing them to be Y"."""
+    verb = cue.root
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
+    if (
+        reading.rules[cue.label_].fields["cue_kind"] != "belief"
+        or obj is None
+        or not any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in verb.children)
+    ):
+        return None
+    last = max(c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in {"punct"})
+    return _or_refused(_bounds(reading, obj.left_edge.i, last + 1))
+
+
+def clause_before_conjunct(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """ "The partnerships are the best hope ..., X told delegates": the clause before, up to the source."""
+    verb = cue.root
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = subject_of(reading, cue)
+    if subject is None or verb.head.i >= subject.i:
+        return None
+    ent = entity_at(subject)
+    speaker_start = ent.start if ent is not None else subject.left_edge.i
+    return _or_refused(_bounds(reading, verb.head.left_edge.i, speaker_start))
+
+
+def clause_before(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """ "The plan is dead, he said": a clausal complement written before the cue verb."""
+    for child in cue.root.children:
+        if child.dep_ in CLAUSE_DEPS and child.i < cue.root.i:
+            return _or_refused(_bounds(reading, child.left_edge.i, child.right_edge.i + 1))
+    return None
+
+
+def clause_above(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """ "The plan is dead, the minister said" parsed with the cue under the clause: the clause up
+    to the cue's subject, unless the clause's verb is a cue itself ("X said ministers had asked")."""
+    verb = cue.root
+    if (
+        verb.dep_ not in CLAUSE_DEPS
+        or verb.head.i >= verb.i
+        or verb.head.pos_ not in {"VERB", "AUX"}
+        or any(other.root.i == verb.head.i for other in reading.cues)
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and verb.head.i < subject.i:
+        return _or_refused(_bounds(reading, verb.head.left_edge.i, subject.left_edge.i))
+    return None
+
+
+CLAUSE_STEPS: tuple[ClauseStep, ...] = (
+    according_to,
+    as_clause,
+    complement,
+    small_clause,
+    clause_before_conjunct,
+    clause_before,
+    clause_above,
+)
+
+
+def _or_refused(bounds: Bounds | None) -> Bounds | Refused:
+    """A step that recognised the cue's shape answers for it, clause or none."""
+    return REFUSED if bounds is None else bounds
+
+
+def _clause_end(reading: Reading, clause: Token) -> int:
+    """Where a reported clause ends: before a later, comma-joined report with its own source.
+
+    "said that they believe X to be ‘reasonable,’ less than a quarter consider Y" holds two
+    reports; the first ends where the second's subject begins.
+    """
+    end = clause.right_edge.i + 1
+    for cue in reading.cues:
+        if clause.i < cue.start < end and cue.root != clause:
+            subject = subject_of(reading, cue)
+            if (
+                subject is not None
+                and subject.left_edge.i > clause.left_edge.i + 3
+                and reading.doc[subject.left_edge.i - 1].is_punct
+            ):
+                end = min(end, subject.left_edge.i)
+    return end
+
+
+def _wh_clause(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.tag_ in {"WDT", "WP", "WRB", "WP$"} or first.lower_ in {"whether", "if", "how"}
+
+
+def _it_small_clause(clause: Token) -> bool:
+    """ "finding it difficult to recruit", "made it hard to": a verbless clause on an expletive "it"
+    says how something is, it reports nobody's words."""
+    return clause.pos_ in {"ADJ", "NOUN"} and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+
+
+def _bounds(reading: Reading, start_i: int, end_i: int) -> Bounds | None:
+    doc = reading.doc
+    while start_i < end_i and (
+        doc[start_i].is_punct
+        or doc[start_i].is_space
+        or (doc[start_i].lower_ == "that" and doc[start_i].dep_ == "mark")
+    ):
+        start_i += 1
+    while end_i > start_i and (doc[end_i - 1].is_space or doc[end_i - 1].text in {".", ",", ";", ":", "-", "–"}):
+        end_i -= 1
+    if end_i - start_i < 1:
+        return None
+    span = doc[start_i:end_i]
+    return span.start_char, span.end_char

@@ -1,0 +1,155 @@
+"""Who a cue names as its source: the cue verb's subject, found by ordered small steps, each
+"given this verb, name the subject or pass" (``SUBJECT_STEPS``), then resolved to a speaker
+with the document's name book."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from extract.stages.quotes.grammar import name_before, past_dash
+from extract.stages.quotes.reading import Reading, cue_verb, first_after
+from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
+
+INVERSION_STOPS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"}
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "dobj"}
+
+SubjectStep = Callable[[Reading, Span, Token], "Token | None"]
+
+
+def speaker_of(reading: Reading, cue: Span) -> Speaker | None:
+    """The source named by a cue; None when the cue has no usable source (author voice)."""
+    how = reading.rules[cue.label_].fields["speaker"]
+    if how == "none":
+        return Speaker(None, None)
+    if how == "object":
+        return _object_speaker(reading, cue)
+    subject = subject_of(reading, cue)
+    if subject is None:
+        return Speaker(None, None)
+    if is_author_voice(subject, reading.words) or reading.in_direct(subject.idx):
+        return None
+    if not (can_speak(subject, reading.words) or reading.book.knows(subject.text)):
+        return None
+    return resolve(subject, reading.book)
+
+
+def _object_speaker(reading: Reading, cue: Span) -> Speaker | None:
+    """ "according to X", "in the words of X": the object of the cue's preposition speaks."""
+    obj = next((t for t in cue.root.subtree if t.dep_ == "pobj" and t.i >= cue.end - 1), None)
+    if obj is None:
+        obj = next((t for t in reading.doc[cue.end : cue.end + 8] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+    if obj is None:
+        return Speaker(None, None)
+    return resolve(obj, reading.book) if can_speak(obj, reading.words) else None
+
+
+def subject_of(reading: Reading, cue: Span) -> Token | None:
+    """The cue verb's subject: the first of ``SUBJECT_STEPS`` that names one."""
+    verb = cue_verb(cue)
+    for step in SUBJECT_STEPS:
+        subject = step(reading, cue, verb)
+        if subject is not None:
+            return subject
+    return None
+
+
+def passive_agent(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """ "was sledged as “backwards” by the opposition": a naming cue's "by" names its source
+    (the ``agent`` attribution patterns)."""
+    return first_after(verb, reading.proposed("agent", verb)) if reading.naming(cue) else None
+
+
+def own_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """The verb's own subject (the ``subject`` attribution patterns), or one written after it
+    (“…,” said Roe; Said Roe: “…”).
+
+    A word of the quote taken for a subject (“Great win,” said the minister) is not one: the
+    first proposed outside quote marks speaks.
+    """
+    subjects = reading.proposed("subject", verb)
+    subject = next((c for c in subjects if not reading.in_direct(c.idx)), None)
+    if subject is None and (reading.after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle())):
+        subject = inverted_subject(reading, verb)
+    if subject is not None or subjects:
+        return past_dash(subject or subjects[0], verb)
+    return None
+
+
+def quantity(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """ "with rather more believing them to be ‘limited’", "over half of respondents said"."""
+    heads = reading.words["quantity-heads"]
+    for child in verb.lefts:
+        if child.lower_ in heads:
+            return child
+    for child in verb.lefts:
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+        if obj is not None and (obj.like_num or obj.lemma_.lower() in heads):
+            return obj
+    return None
+
+
+def shared_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """A conjunct verb's subject is the one it shares ("Roe, the former minister, stressed ... and
+    said"), else the person or organisation named between the two verbs."""
+    if verb.dep_ != "conj" or verb.head.i >= verb.i:
+        return None
+    shared = next((c for c in verb.head.children if c.dep_ == "nsubj" and not reading.in_direct(c.idx)), None)
+    if shared is not None and (shared.pos_ in {"PROPN", "PRON"} or shared.ent_type_ in {"PERSON", "ORG"}):
+        return shared
+    between = reading.doc[verb.head.i + 1 : verb.i]
+    for label in ("PERSON", "ORG"):
+        named = [t for t in between if t.ent_type_ == label]
+        if named:
+            return named[-1]
+    return None
+
+
+def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """The subject of a verb the cue hangs from: "echoed his words by saying that", "While admitting that"."""
+    head = verb
+    while head.dep_ in CLIMB_DEPS and head.head.i != head.i:
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return past_dash(subject, head)
+    return None
+
+
+def written_before(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """A name written right before a verb the parser gave no subject."""
+    return name_before(verb)
+
+
+SUBJECT_STEPS: tuple[SubjectStep, ...] = (
+    passive_agent,
+    own_subject,
+    quantity,
+    shared_subject,
+    governing_subject,
+    written_before,
+)
+
+
+def inverted_subject(reading: Reading, verb: Token) -> Token | None:
+    """The subject written after its verb: “…,” said Betts; “…,” added authority chairman Ruth
+    Rogers; responded the minister. The noun phrase right after the verb, up to punctuation,
+    a preposition or a clause; its person's name where it holds one."""
+    words = []
+    for token in reading.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]:
+        if token.is_punct or token.pos_ in INVERSION_STOPS or reading.in_direct(token.idx):
+            break
+        words.append(token)
+    nouns = [t for t in words if t.pos_ in {"PROPN", "NOUN"}]
+    named = [t for t in nouns if t.ent_type_ == "PERSON"]
+    return (named or nouns or [None])[-1]
+
+
+def resolve_named_sources(reading: Reading) -> None:
+    """Every cue's source goes into the name book first, in text order, so a pronoun or "a
+    spokesman" can look back by position whatever order the quotes are attributed in."""
+    for cue in reading.cues:
+        subject = subject_of(reading, cue)
+        if subject is not None and can_speak(subject, reading.words) and not reading.in_direct(subject.idx):
+            resolve(subject, reading.book)

@@ -1,0 +1,65 @@
+"""The name book of one document (``book_of``): the people it names in full, with role and
+organisation, the acronyms it spells out, and the surveys and reports it cites, read before any
+quote is attributed and updated as speakers resolve."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span
+
+from extract.rules.words import Words
+from extract.stages.speakers.acronyms import acronyms_in
+from extract.stages.speakers.documents import document_noun_tokens, org_of_document
+from extract.stages.speakers.names import NameBook, Person, clean_name, role_and_org, title_gender
+from extract.stages.syntax import text_of
+
+
+def book_of(doc: Doc, words: Words) -> NameBook:
+    """The people a document names in full (with role and organisation) and the surveys it cites,
+    read with ``words`` (the stage's lists)."""
+    book = NameBook(words, acronyms=acronyms_in(text_of(doc)))
+    uses = _word_uses(doc)
+    for ent in doc.ents:
+        name = clean_name(ent.text, words) if ent.label_ == "PERSON" or _name_shaped(ent, uses, words) else ""
+        if not name:
+            continue
+        if " " in name and book.canonical(name) not in book.people:
+            book.people[name] = Person(name, *role_and_org(ent, words))
+        canonical = book.canonical(name, ent.start_char)
+        if canonical in book.people:
+            book.people[canonical].gender = book.people[canonical].gender or title_gender(ent, words)
+        book.mentions.append((ent.start_char, ent.end_char, canonical))
+    for token in document_noun_tokens(doc, words):
+        book.documents.append(token.idx)
+        org = org_of_document(token)
+        if org:
+            book.survey(org, token.idx)
+    return book
+
+
+def _word_uses(doc: Doc) -> Counter[str | tuple[str, str]]:
+    """How often each word, and each pair of words in a row, is written in the document (read
+    from the token texts once: indexing the Doc token by token costs more than the rest)."""
+    words = [t.text for t in doc]
+    uses: Counter[str | tuple[str, str]] = Counter(words)
+    uses.update(pairwise(words))
+    return uses
+
+
+def _name_shaped(ent: Span, uses: Counter[str | tuple[str, str]], words: Words) -> bool:
+    """A person's name the model tagged as something else ("Amanda Pritchard" as ORG): two or
+    three capitalised proper nouns, no organisation word among them, written after a role noun
+    ("spokeswoman Jane Roe") or whose last word the document also uses alone or after a title
+    ("Ms Pritchard said"): written more often than after the word before it in the name."""
+    tokens = list(ent)
+    if ent.label_ in {"GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"} or not 2 <= len(tokens) <= 3:
+        return False
+    organisation = words.union("organisation-kinds", "body-nouns", "role-nouns")
+    if any(t.pos_ != "PROPN" or not t.text.istitle() or t.lower_ in organisation for t in tokens):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    roles = words.union("role-nouns", "spokes-nouns")
+    after_role = before is not None and before.is_lower and before.lemma_ in roles
+    return after_role or uses[tokens[-1].text] > uses[tokens[-2].text, tokens[-1].text]

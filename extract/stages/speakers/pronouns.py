@@ -1,0 +1,104 @@
+"""Who a pronoun stands for: "he" or "she" the person who spoke or was the subject just before
+(or the unnamed spokesperson since), "it" or "they" the organisation that spoke in the
+sentences before or the survey cited, "who" the noun its clause is about."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.stages.speakers.documents import document_antecedent
+from extract.stages.speakers.names import NameBook, Person, Speaker, name_span
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+CONTEXT_SENTENCES = 2  # how far back a bare spokesman's organisation may have spoken
+
+
+def personal(subject: Token, book: NameBook) -> Speaker:
+    """The speaker "he" or "she" stands for: the last speaker of that gender, unless a person has
+    since been the subject of a clause just before, or an unnamed spokesperson has spoken since."""
+    mention = subject.doc[subject.i : subject.i + 1]
+    gender = PRONOUN_GENDER[subject.lower_]
+    recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender) and p.named_person]
+    # ("Roe spoke. ... Congress leader Jo Doe sat on a fast. He said"); nobody spoke yet: the last named
+    person = (_subject_just_before(subject, book, gender) or recent[-1]) if recent else None
+    person = person or _last_person_before(subject, book, gender)
+    last_said = max((at for at, p in book.spoken if p is person and at < subject.idx), default=-1)
+    spokes = book.spokesperson_after(last_said, subject.idx, gender)
+    if spokes is not None:  # "A spokesman said ... He added": nobody has spoken since
+        return Speaker(spokes, mention)
+    if person is not None and person.gender is None:
+        person.gender = gender  # "she" has named her: a later "he" is somebody else
+    return Speaker.of_person(person, mention)
+
+
+def relative_antecedent(subject: Token) -> Token:
+    """ "Trump, who said ...": the noun the clause is about; "the Council of Governors, the organ
+    bringing together chiefs, which said": the name the noun is in apposition to."""
+    noun = subject.head.head
+    appos = next((a for a in [noun, *noun.ancestors] if a.dep_ == "appos"), None)
+    if appos is not None and appos.head.pos_ == "PROPN" and (subject.lower_ == "which" or appos is noun):
+        noun = appos.head
+    return noun
+
+
+def organisation_or_document(pronoun: Token, book: NameBook) -> str | None:
+    """What "it" or "they" stands for: the organisation that spoke in the sentences just before
+    ("The council denied ... It said"), unless a survey or report came up since ("It showed")."""
+    spoke = book.organisation_since(context_start(pronoun).idx, pronoun.idx)
+    if spoke is not None and not any(spoke[0] < at < pronoun.idx for at in book.documents):
+        book.organisation_spoke(spoke[1], pronoun.idx)  # it speaks again: "A spokesman said" after it
+        return spoke[1]
+    return document_antecedent(pronoun, book)
+
+
+def context_start(token: Token) -> Token:
+    """The first token of the sentence ``CONTEXT_SENTENCES`` before the token's own (or the doc's
+    first): where an organisation that "it" or "a spokesman" stands for may have spoken."""
+    start = token.sent.start
+    for _ in range(CONTEXT_SENTENCES):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return token.doc[start]
+
+
+def cataphora(pronoun: Token) -> Token | None:
+    """ "Discussing X, which he described as patchy, the chair argued": "he" is the chair."""
+    clause = pronoun.head
+    while clause.dep_ not in {"advcl", "relcl", "acl", "ROOT"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ROOT":
+        return None
+    main = clause
+    while main.head.i != main.i and main.dep_ != "ROOT":
+        main = main.head
+    subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.i > pronoun.i and subject.pos_ != "PRON":
+        return subject
+    return None
+
+
+def _subject_just_before(pronoun: Token, book: NameBook, gender: str) -> Person | None:
+    """The person who is the subject of a clause just before a pronoun, in its sentence or the one
+    before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    while start > 0 and doc[start - 1].sent.text.strip() == "":
+        start = doc[start - 1].sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.ent_type_ == "PERSON":
+            person = book.person(book.canonical(name_span(token).text, token.idx))
+            if person.gender in (None, gender) and person.named_person:
+                return person
+    return None
+
+
+def _last_person_before(token: Token, book: NameBook, gender: str) -> Person | None:
+    """The person named last before a pronoun whose gender is unknown or the pronoun's."""
+    for ent in reversed([e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
+        person = book.person(book.canonical(ent.text, ent.start_char))
+        if person.gender in (None, gender):
+            return person
+    return None
