@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from extract.cli import main
 from extract.run.corpus import FileResult
-from extract.run.reader import path_date
+from extract.run.discovery import path_date
 
 from .conftest import ROOT, SMALL_TEXTS
 
@@ -136,7 +136,7 @@ def test_an_output_into_a_missing_folder_names_the_folder(tmp_path: Path):
 
 
 def test_the_atomic_writer_names_a_missing_folder_too(tmp_path: Path):
-    from extract.run.atomic import atomic_writer
+    from extract.io.atomic import atomic_writer
 
     with (
         pytest.raises(FileNotFoundError, match=f"folder {tmp_path / 'gone'} does not exist"),

@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from extract.cli import main
+from extract.io.inputs import read, read_source
+from extract.io.reader import decode
 from extract.kb.sources import Sources
 from extract.run.discovery import Options, discover
-from extract.run.reader import decode, read, read_source
 from extract.run.texts import safe_name
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

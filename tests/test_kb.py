@@ -8,8 +8,8 @@ from importlib import resources
 import jsonschema
 import pytest
 
+from extract.io.atomic import atomic_writer
 from extract.kb.records import claim_id, record_keys
-from extract.run.atomic import atomic_writer
 
 SCHEMA = json.loads((resources.files("extract.kb") / "schema.json").read_text(encoding="utf-8"))
 

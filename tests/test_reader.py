@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from extract.io.inputs import read_source
+from extract.io.reader import MAX_BYTES, InputError, Source, decode
 from extract.run.discovery import SKIPPED_KIND, Options, discover
-from extract.run.reader import MAX_BYTES, InputError, Source, decode, read_source
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

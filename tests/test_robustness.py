@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract
+from extract.io.reader import InputError, decode
 from extract.rules.schema import PatternError, parse_rule
-from extract.run.reader import InputError, decode
 
 NEWSY = st.lists(
     st.sampled_from(

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from extract.cli import main
-from extract.run.reader import discover
-from extract.run.storage import locate
+from extract.io.storage import locate
+from extract.run.discovery import discover
 
 from .conftest import CORPUS
 

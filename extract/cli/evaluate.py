@@ -102,7 +102,9 @@ def _gold_jsonl(
     gold: str, paths: tuple[str, ...], kb: str | None, model: str, patterns: tuple[str, ...]
 ) -> tuple[dict, str]:
     """Score against a gold.jsonl whose documents are found under PATHS (default corpus/)."""
-    from extract.run.reader import InputError, discover, read
+    from extract.io.inputs import read
+    from extract.io.reader import InputError
+    from extract.run.discovery import discover
     from extract.tools.evaluate import evaluate, format_report, load_gold
 
     try:

@@ -114,8 +114,8 @@ def gold(kb, review_file, output, undecided, annotations, counterexamples, docs)
       extract eval gold.jsonl corpus/ --kb kb.jsonl
       extract gold kb.jsonl --annotations label-studio-export.json -o gold.jsonl
     """
+    from extract.io.atomic import atomic_writer
     from extract.kb.io import write_jsonl
-    from extract.run.atomic import atomic_writer
     from extract.tools.review.decisions import read_review, review_path
     from extract.tools.review.gold import counterexamples as rejected_sentences
     from extract.tools.review.gold import gold_lines

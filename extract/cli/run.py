@@ -148,13 +148,13 @@ def run(
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
     _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeout)
+    from extract.io.reader import MAX_BYTES, InputError, stdin_source
     from extract.model.loading import ModelNotFound
     from extract.rules.errors import PatternError
     from extract.run.cache import default_cache_dir
     from extract.run.corpus import NoArticles, RunSettings, local_engine
     from extract.run.corpus import run as run_corpus
     from extract.run.discovery import Options
-    from extract.run.reader import MAX_BYTES, InputError, stdin_source
 
     if docs is None and output != "-":
         docs = default_docs(output)

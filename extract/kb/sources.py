@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from extract.run.reader import InputError, read_source
-from extract.run.storage import Location, locate, read_bytes
+from extract.io.inputs import read_source
+from extract.io.reader import InputError
+from extract.io.storage import Location, locate, read_bytes
 
 
 def source_location(path: str, base: Path) -> Location:

@@ -48,9 +48,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extract.document.article import Article
+from extract.io.atomic import replaced_on_success
 from extract.rules.folders import default_patterns_dir
 from extract.rules.words import WORDS_FOLDER
-from extract.run.atomic import replaced_on_success
 from extract.stages.base import Claim
 from extract.stages.registry import claim_type
 

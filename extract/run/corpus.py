@@ -26,13 +26,14 @@ from typing import IO, Any
 from spacy.language import Language
 
 from extract.document.article import Article
+from extract.io.atomic import atomic_writer
+from extract.io.inputs import read
+from extract.io.reader import DEFAULT_NAMES, MAX_BYTES, Decoded, InputError, Source
+from extract.io.storage import Location, canonical, locate
 from extract.kb.records import dumps
-from extract.run.atomic import atomic_writer
 from extract.run.cache import RunCache, cache_problem
 from extract.run.discovery import Options, discover, discover_piped, source_date
 from extract.run.process import keep_large_blocks, settle
-from extract.run.reader import DEFAULT_NAMES, MAX_BYTES, Decoded, InputError, Source, read
-from extract.run.storage import Location, canonical, locate
 from extract.run.texts import TextStore, texts_folder
 from extract.stages.registry import claim_types
 

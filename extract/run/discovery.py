@@ -7,7 +7,7 @@ that is the same on every run whatever order the filesystem lists entries in.
 Folders give their articles (``.txt``, ``.html``, ``.htm``, plain or gzipped) and what
 ``--include`` patterns name; a file named on the command line is read whatever its name. A
 collection of articles (``.jsonl``, ``.json``) is read here, one source per record, so its records
-are sorted among the other documents (``extract.run.collection``). Folders of texts a run keeps
+are sorted among the other documents (``extract.io.collection``). Folders of texts a run keeps
 beside its KB are ours, never articles.
 
 Also here, as it is about where a text comes from: the calendar date a file's path may carry
@@ -25,8 +25,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.run.reader import COLLECTION, MAX_BYTES, InputError, Source, kind_of, read_by_default
-from extract.run.storage import Location, canonical, list_files, locate
+from extract.io.reader import COLLECTION, MAX_BYTES, InputError, Source, kind_of, read_by_default
+from extract.io.storage import Location, canonical, list_files, locate
 
 # Files found under one command-line argument: (reached through a symlink, relative id, path).
 _Found = list[tuple[bool, str, Path]]
@@ -53,7 +53,7 @@ def discover(paths: Sequence[str | os.PathLike], options: Options | None = None)
 
     Folders give their .txt, .html and .htm files (plain or gzipped) and those matching
     ``options.include``; a file named on the command line is read whatever its name. A collection
-    of articles (.jsonl, .json) is read here, one source per record (see ``extract.run.collection``).
+    of articles (.jsonl, .json) is read here, one source per record (see ``extract.io.collection``).
 
     Arguments are taken in the order given; when two different files would get the same id, the
     later one gets its root folder's name (then more of its path) prefixed. Names starting with
@@ -93,7 +93,7 @@ def discover_piped(source: Source, options: Options | None = None) -> Discovery:
     collection (``--name news.jsonl``)."""
     if kind_of(source.name) != COLLECTION or source.data is None:
         return Discovery([source], [])
-    from extract.run.collection import expand
+    from extract.io.collection import expand
 
     options = options or Options()
     records, refused = expand(source.path, source.doc_id, options.text_field, options.max_bytes, data=source.data)
@@ -153,7 +153,7 @@ class _Walk:
         if kind_of(name) != COLLECTION:
             self.sources[doc_id] = Source(path, doc_id)
             return
-        from extract.run.collection import expand
+        from extract.io.collection import expand
 
         records, refused = expand(path, doc_id, self.options.text_field, self.options.max_bytes)
         if refused:

@@ -22,9 +22,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from extract.io.reader import InputError
+from extract.io.storage import Location, locate, upload
 from extract.run.discovery import TEXTS_MARKER
-from extract.run.reader import InputError
-from extract.run.storage import Location, locate, upload
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 _MARKER_TEXT = "Texts written by `extract run`: what the offsets of the KB beside this folder point into.\n"

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from extract.io.reader import InputError
 from extract.kb.sources import document_text
-from extract.run.reader import InputError
 from extract.tools.export.annotation import TASKS, write_tasks
 from extract.tools.export.tables import claim_columns, write_csv, write_parquet, write_sqlite
 

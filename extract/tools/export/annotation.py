@@ -28,9 +28,9 @@ import spacy
 from spacy.language import Language
 
 from extract import __version__
+from extract.io.atomic import atomic_writer
 from extract.kb.io import write_jsonl
 from extract.kb.records import by_document
-from extract.run.atomic import atomic_writer
 
 
 def _by_document(

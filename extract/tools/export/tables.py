@@ -12,9 +12,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from extract.io.atomic import atomic_writer, replaced_on_success
 from extract.kb.io import csv_cell, field_types
 from extract.kb.records import by_document, record_keys
-from extract.run.atomic import atomic_writer, replaced_on_success
 from extract.stages.registry import claim_types
 from extract.tools.speaker_index import speaker_index
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from extract.run.atomic import atomic_writer
+from extract.io.atomic import atomic_writer
 from extract.tools.report.escape import esc
 from extract.tools.report.marks import layers
 from extract.tools.report.page import documents_of, page_html

@@ -18,21 +18,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from extract.run.reader import (
+from extract.io.reader import (
     GZIP_MAGIC,
     MAX_LINE_CHARS,
     Decoded,
     InputError,
     PageMeta,
+    Record,
     Source,
     check_text,
     gunzip,
     load,
 )
-from extract.run.storage import Location
+from extract.io.storage import Location
 
 TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
 _TITLE_FIELDS = ("title", "headline")
@@ -49,16 +49,6 @@ _OWN_OUTPUTS = (
     ({"rule", "counterexamples"}, "counterexamples written by `extract gold`"),
 )
 _GOLD_LISTS = {"quotes", "money", "counts", "stance"}
-
-
-@dataclass(frozen=True)
-class Record:
-    """One article of a collection, or the one-line reason its record is not one."""
-
-    where: str  # "line 12" (JSON Lines) or "record 3" (a JSON array)
-    text: str | None = None
-    meta: PageMeta | None = None
-    problem: str | None = None
 
 
 def decode_record(record: Record, *, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:

@@ -11,7 +11,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
-from extract.run.storage import locate, upload
+from extract.io.storage import locate, upload
 
 
 @contextmanager

@@ -22,7 +22,7 @@ import re
 from configparser import ConfigParser
 from functools import lru_cache
 
-from extract.run.reader import MAX_BYTES, MAX_LINE_CHARS, Decoded, InputError, PageMeta, check_text, decode
+from extract.io.reader import MAX_BYTES, MAX_LINE_CHARS, Decoded, InputError, PageMeta, check_text, decode
 
 # trafilatura's extraction settings (see the module docstring for how they were chosen).
 SETTINGS = {"favor_precision": True, "include_comments": False, "include_tables": True}

@@ -1,5 +1,5 @@
 """Turning an input's bytes into text, refusing what is not an article (finding the inputs:
-``extract.run.discovery``, whose names are also importable from here).
+``extract.run.discovery``).
 
 The decoded text is the reference for every offset in the knowledge base: ``text[start:end]``
 must be exactly what the claim quotes. It is therefore NOT normalised in any way: CRLF and CR line
@@ -18,8 +18,8 @@ Stray NUL bytes (a few, in otherwise valid UTF-8: a bad export) are dropped with
 than the article refused as binary; the text then differs from the file and is kept beside the KB.
 
 Input kinds: plain text (any extension when named on the command line; ``.txt`` in folders), HTML
-pages (``.html``/``.htm``, read with trafilatura: ``extract.run.html``) and collections of articles
-(``.jsonl``/``.json``, one document per record: ``extract.run.collection``), each optionally gzipped
+pages (``.html``/``.htm``, read with trafilatura: ``extract.io.html``) and collections of articles
+(``.jsonl``/``.json``, one document per record: ``extract.io.collection``), each optionally gzipped
 (by extension or magic bytes). Folders give ``.txt``, ``.html`` and ``.htm`` files by default, other
 names only through ``--include`` patterns.
 
@@ -33,16 +33,13 @@ import hashlib
 import re
 import stat
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
-from extract.run.storage import Location, read_bytes
-
-if TYPE_CHECKING:
-    from extract.run.collection import Record
+from extract.io.storage import Location, read_bytes
 
 MAX_BYTES = 64_000_000
 MAX_LINE_CHARS = 100_000
@@ -131,6 +128,16 @@ class PageMeta:
 
 
 @dataclass(frozen=True)
+class Record:
+    """One article of a collection, or the one-line reason its record is not one."""
+
+    where: str  # "line 12" (JSON Lines) or "record 3" (a JSON array)
+    text: str | None = None
+    meta: PageMeta | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
 class Decoded:
     text: str  # the decoded text: offsets in the knowledge base are defined on exactly this string
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "cp1252"
@@ -144,25 +151,6 @@ class Decoded:
     warnings: tuple[str, ...] = ()  # one line each, e.g. the NUL bytes dropped
 
 
-def read(source: Source, *, max_bytes: int = MAX_BYTES) -> Decoded:
-    """A source's text: a collection's record, the bytes it carries (standard input), or its file."""
-    if source.record is not None:
-        from extract.run.collection import decode_record
-
-        return decode_record(source.record)
-    if source.data is None:
-        return read_source(source.path, max_bytes=max_bytes)
-    if len(source.data) > max_bytes:
-        raise _size_error(max_bytes)
-    return decode_file(source.data, source.name, max_bytes=max_bytes)
-
-
-def read_source(path: Location, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
-    """Read and decode one file, checking its size before reading so a huge file is never loaded."""
-    name = path.rpartition("/")[2] if isinstance(path, str) else path.name
-    return decode_file(load(path, max_bytes), name, max_bytes=max_bytes, max_line_chars=max_line_chars)
-
-
 def load(path: Location, max_bytes: int) -> bytes:
     """A file's bytes, at most ``max_bytes`` of them (else the one-line size error)."""
     try:
@@ -170,26 +158,8 @@ def load(path: Location, max_bytes: int) -> bytes:
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}") from err
     if len(data) > max_bytes:  # the file grew since stat, or stat does not know (/proc, a URL)
-        raise _size_error(max_bytes)
+        raise size_error(max_bytes)
     return data
-
-
-def decode_file(data: bytes, name: str, *, max_bytes: int = MAX_BYTES, max_line_chars: int = MAX_LINE_CHARS) -> Decoded:
-    """A file's text, read as its kind: gzip undone (by magic bytes), HTML through trafilatura,
-    anything else as text. A file whose name says nothing (no .html) but which starts like an
-    HTML page (``<!doctype html``, ``<html``) is read as HTML, except a ``.txt`` file."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    if data.startswith(GZIP_MAGIC):
-        data = gunzip(data, max_bytes)
-    kind = kind_of(name)
-    if kind == COLLECTION:
-        raise InputError("a collection of articles (one document per record): read it with `extract run`")
-    if kind == HTML or (not name.lower().removesuffix(".gz").endswith(".txt") and looks_like_html(data)):
-        from extract.run.html import read_html
-
-        return read_html(data, sha256, max_line_chars=max_line_chars, max_bytes=max_bytes)
-    decoded = decode(data, max_line_chars=max_line_chars)
-    return decoded if decoded.sha256 == sha256 else replace(decoded, sha256=sha256)
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -220,7 +190,7 @@ def _read_local(path: Path, max_bytes: int) -> bytes:
         # Opening a pipe would wait for a writer; a device may never end.
         raise InputError("not a regular file (a pipe, socket or device); give files or folders")
     if info.st_size > max_bytes:
-        raise _size_error(max_bytes, info.st_size)
+        raise size_error(max_bytes, info.st_size)
     with path.open("rb") as file:  # a folder raises IsADirectoryError here
         return file.read(max_bytes + 1)
 
@@ -332,7 +302,7 @@ def _binary_error() -> InputError:
     return InputError("binary content, not text (is this really an article?)")
 
 
-def _size_error(limit: int, size: int | None = None) -> InputError:
+def size_error(limit: int, size: int | None = None) -> InputError:
     """The too-big error; ``size`` None when only "bigger than the limit" is known."""
     limit_text = _size(limit)
     if size is None:
@@ -348,25 +318,3 @@ def _size(n: int) -> str:
         if n >= scale:
             return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{n:,} bytes"
-
-
-# Discovery lived here once: its names are still importable from this module, loaded on first use
-# (discovery imports this module, so it cannot be imported at the top).
-_DISCOVERY_NAMES = {
-    "Discovery",
-    "Options",
-    "discover",
-    "discover_piped",
-    "path_date",
-    "source_date",
-    "SKIPPED_KIND",
-    "TEXTS_MARKER",
-}
-
-
-def __getattr__(name: str) -> object:
-    if name in _DISCOVERY_NAMES:
-        from extract.run import discovery
-
-        return getattr(discovery, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
