@@ -31,6 +31,9 @@ ATTITUDES = [
     ("Teachers were delighted with the exam results.", "delighted with the exam results", "positive", "Teachers"),
     # "I"/"we" hold it as the quote's speaker
     ("“We are worried about the cuts,” said Mary Quill.", "worried about the cuts", "negative", "Mary Quill"),
+    # a verb that causes a feeling: its object (or passive subject) feels it
+    ("The late trains infuriated commuters.", "infuriated commuters", "negative", "commuters"),
+    ("The board was impressed by the new figures.", "impressed by the new figures", "positive", "board"),
     # the complement's own negation does not flip the attitude
     ("Growers criticised the ministry for not paying the grants.", "criticised the ministry", "negative", "Growers"),
 ]
@@ -47,6 +50,7 @@ def test_an_attitude_is_held_by_its_subject(text: str, key: str, polarity: str, 
     [
         "The grant will be used to support small shops.",  # an infinitive of purpose: help, not approval
         "Let's hope not.",  # about nothing
+        "The chairman sounded optimistic.",  # a person's mood, about nothing named
     ],
 )
 def test_no_attitude_without_a_holder_taking_one(text: str, nlp: Any) -> None:
@@ -65,6 +69,10 @@ GATED = [
     # "the X crisis" names a known situation; "a X crisis" asserts one
     ("Ministers met to talk about the energy crisis.", None, None),
     ("The region faces a water crisis.", "crisis", "negative"),
+    # said of a thing, a feeling word judges it
+    ("The sales forecasts are far too optimistic.", "optimistic", "negative"),
+    # after an empty "it", the judgement runs on to the clause it judges
+    ("It is alarming that the inspectors found no records.", "inspectors found no records", "negative"),
 ]
 
 
@@ -100,6 +108,10 @@ IDIOMS = [
     ("The extra funding is a drop in the ocean.", "drop in the ocean", "negative"),
     ("Hospitals are at breaking point.", "breaking point", "negative"),
     ("Ministers are largely to blame for the delays.", "to blame", "negative"),
+    ("Tenants face soaring heating bills.", "soaring heating bills", "negative"),
+    ("The new coach faces a daunting task this season.", "faces a daunting task", "negative"),
+    ("Urgent action is needed on housing.", "action is needed", "negative"),
+    ("Council leaders said it would be carnage for libraries.", "carnage", "negative"),
 ]
 
 

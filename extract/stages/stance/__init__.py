@@ -21,7 +21,7 @@ from extract.rules.loading import RuleSet
 from extract.rules.words import Words
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.registry import ClaimType, register
-from extract.stages.stance.attitude import holder_name, is_attitude
+from extract.stages.stance.attitude import caused, holder_name, is_attitude
 from extract.stages.stance.phrase import evaluative_word, intensity, phrase_of, takes_position
 from extract.stages.stance.scope import NEGATION_WINDOW, conditional, negates_another, same_clause, target_of
 from extract.stages.syntax import matched_spans
@@ -95,7 +95,7 @@ class StanceExtractor(ClaimStage):
                     rule.id,
                     StanceFields(
                         polarity=FLIP[polarity] if negation is not None else polarity,
-                        holder=holder_name(word, quoted(span, quotes)) if is_attitude(span) else None,
+                        holder=holder_of(span, word, words, quotes),
                         target=target.text if target is not None else None,
                         negated=negation is not None,
                         negation_cue=negation.text if negation is not None else None,
@@ -118,9 +118,13 @@ def negates(negation: Span, span: Span) -> bool:
     return not is_attitude(span) or negation.start < span.root.i
 
 
-def quoted(span: Span, quotes: list[Span]) -> bool:
-    """Inside a quote the quotes stage found."""
-    return any(q.start <= span.start and span.end <= q.end for q in quotes)
+def holder_of(span: Span, word: Token, words: Words, quotes: list[Span]) -> str | None:
+    """An attitude's holder, from the grammar; None for any other phrase (the KB gives it the
+    speaker of the quote it sits in, else it is the writer's)."""
+    if not is_attitude(span):
+        return None
+    inside = any(q.start <= span.start and span.end <= q.end for q in quotes)
+    return holder_name(word, words, inside, caused(span))
 
 
 def alternative(negation: Span) -> bool:

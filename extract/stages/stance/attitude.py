@@ -12,15 +12,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.rules.words import Words
 from extract.stages.syntax import noun_phrase
 
 ATTITUDE_RULES = "stance-attitude"  # the id prefix of the attitude rules
-ATTITUDE_LISTS = ("stance-attitude-positive", "stance-attitude-negative")
+CAUSED_RULES = "stance-attitude-caused"  # ... whose object feels it ("disappointed investors")
+ATTITUDE_LISTS = (
+    "stance-attitude-positive",
+    "stance-attitude-negative",
+    "stance-affect-positive",
+    "stance-affect-negative",
+)
 VOLITION = "volition-verbs"
+PEOPLE = "role-nouns"
 MAX_COMPLEMENT = 12  # tokens after the attitude word kept in its phrase
 MAX_CLAUSE = 25  # ... when what it is about is a clause ("disappointed that sales won't grow")
 COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "prt", "agent", "acomp", "oprd", "pcomp", "attr"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+PERSONAL = FIRST_PERSON | {"he", "she", "they", "you", "him", "her", "them"}
 
 
 def is_attitude(span: Span) -> bool:
@@ -28,17 +37,37 @@ def is_attitude(span: Span) -> bool:
     return span.label_.startswith(ATTITUDE_RULES)
 
 
-def expresses_attitude(word: Token, volition: frozenset[str]) -> bool:
+def caused(span: Span) -> bool:
+    """Matched by a rule of a verb that causes a feeling in its object."""
+    return span.label_.startswith(CAUSED_RULES)
+
+
+def expresses_attitude(word: Token, words: Words) -> bool:
     """The word is said of a holder: a verb in a clause (not a participle naming a kind: "backed
-    bonds", nor an infinitive of purpose), or an adjective said of someone ("are angry",
-    "disappointed investors")."""
+    bonds", nor an infinitive of purpose), or an adjective said of someone ("are angry about",
+    "disappointed investors"). A person's feeling about nothing named ("Roe sounded optimistic")
+    is a mood; said of a thing ("the forecasts are optimistic") it judges the thing."""
     if word.pos_ == "VERB":
-        return word.dep_ not in {"amod", "compound"} and not _purpose(word, volition) and _about_something(word)
-    return word.dep_ in {"acomp", "oprd", "ROOT", "conj", "advcl", "xcomp", "ccomp", "amod"}
+        return word.dep_ not in {"amod", "compound"} and not _purpose(word, words[VOLITION]) and _about_something(word)
+    if word.dep_ == "amod":
+        return True
+    if word.dep_ not in {"acomp", "oprd", "ROOT", "conj", "advcl", "xcomp", "ccomp"}:
+        return False
+    return _about_something(word) or not personal(holder_token(word), words[PEOPLE])
+
+
+def personal(token: Token | None, people: frozenset[str]) -> bool:
+    """A person or a body of people: a personal pronoun, a name, a role ("the chairman"), or no
+    subject at all ("while being optimistic")."""
+    if token is None:
+        return True
+    if token.lower_ in PERSONAL or token.lemma_.lower() in people or token.pos_ == "PROPN":
+        return True
+    return token.ent_type_ in {"PERSON", "ORG", "NORP"}
 
 
 def _about_something(verb: Token) -> bool:
-    """The verb says what the attitude is about: an object, a clause, a complement, or the
+    """The word says what the attitude is about: an object, a clause, a complement, or the
     passive subject ("the plan was welcomed"); "let's hope not" is about nothing."""
     return any(c.dep_ in COMPLEMENTS or c.dep_ == "nsubjpass" for c in verb.children)
 
@@ -59,6 +88,10 @@ def attitude_end(word: Token) -> int:
     for child in word.rights:
         if child.dep_ not in COMPLEMENTS or child.left_edge.i > end + 1:
             break
+        if child.dep_ != "ccomp":
+            child_end = _phrase_end(child)
+            if child_end < child.right_edge.i + 1:
+                return max(end, min(child_end, word.i + 1 + MAX_COMPLEMENT))
         limit = MAX_CLAUSE if child.dep_ == "ccomp" else MAX_COMPLEMENT
         if child.right_edge.i - word.i > limit:
             return max(end, min(child.right_edge.i + 1, word.i + 1 + limit))
@@ -66,11 +99,25 @@ def attitude_end(word: Token) -> int:
     return end
 
 
-def holder_token(word: Token) -> Token | None:
-    """Who holds the attitude: the subject, through passives, control and coordination; nobody
-    for an adjective before a noun ("disappointed investors": the writer describes them)."""
+def _phrase_end(head: Token) -> int:
+    """The end of a complement without the clause or aside that follows its noun ("decried delayed
+    payments, saying ...", "the report, which ...")."""
+    for token in head.subtree:
+        if token.i > head.i and (
+            token.text == "," or (token.dep_ in {"acl", "relcl", "advcl"} and token.tag_ != "VBN")
+        ):
+            return token.i
+    return head.right_edge.i + 1
+
+
+def holder_token(word: Token, caused: bool = False) -> Token | None:
+    """Who holds the attitude: the subject, through passives, control and coordination, or for
+    a verb that causes a feeling (``caused``) its object or passive subject; nobody for an adjective before a noun
+    ("disappointed investors": the writer describes them)."""
     if word.dep_ == "amod":
         return None
+    if caused:  # "the results disappointed investors"; passive: "investors were disappointed by it"
+        return next((c for c in word.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     token = word
     for _ in range(4):  # a conjunct or controlled verb takes its subject from the verb above
         children = list(token.children)
@@ -89,15 +136,19 @@ def holder_token(word: Token) -> Token | None:
     return None
 
 
-def holder_name(word: Token, quoted: bool) -> str | None:
+def holder_name(word: Token, words: Words, quoted: bool, caused: bool = False) -> str | None:
     """The holder as the document names it: the entity its subject is a mention of (a pronoun
     resolved by the speaker stage), else the subject's noun phrase; None for "I"/"we" (the
     speaker of the quote it sits in, or the writer) and for an unresolved pronoun. In a quote
     (``quoted``) only a named subject is a holder of its own ("Roe said the Treasury welcomed
     it"); a common noun there ("partners are optimistic") is the speaker's account of them."""
-    subject = holder_token(word)
-    if subject is None or (quoted and subject.pos_ != "PROPN"):
-        return None
+    subject = holder_token(word, caused)
+    if (
+        subject is None
+        or (quoted and subject.pos_ != "PROPN")
+        or not (_about_something(word) or personal(subject, words[PEOPLE]))
+    ):
+        return None  # "the forecasts are optimistic": the subject is what is judged
     named = _entity_at(subject.doc, subject)
     if named is not None:
         return named

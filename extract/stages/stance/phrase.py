@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.rules.words import Words
-from extract.stages.stance.attitude import ATTITUDE_LISTS, VOLITION, attitude_end, expresses_attitude, is_attitude
+from extract.stages.stance.attitude import ATTITUDE_LISTS, PEOPLE, attitude_end, expresses_attitude, is_attitude
 from extract.stages.syntax import noun_phrase
 
 LEXICONS = {
@@ -28,12 +28,12 @@ INTENSIFIERS = "stance-intensifiers"
 MAGNITUDE = "stance-magnitude"
 CLASSIFYING = "stance-classifying"
 AIMS = "aim-verbs"
-PEOPLE = "role-nouns"
 OPEN_RULES = "stance-lexicon"  # the id prefix of the open-vocabulary rules
 RULE_STRENGTH = 0.5  # a hand rule's phrase with no lexicon word in it
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 OPTION_WORDS = 3  # a verbless line this short, beside another, is an answer option
 MAX_OBJECT = 6  # tokens of a verb's object kept in its phrase
+MAX_CLAUSE = 25  # tokens of a clause an adjective judges kept in its phrase
 
 
 def word_strength(token: Token, polarity: str, words: Words) -> float:
@@ -69,10 +69,10 @@ def intensity(token: Token, words: Words) -> float:
 def takes_position(span: Span, words: Words) -> bool:
     """False for a matched phrase that is part of a name or compound, or an answer option, and
     for an open-vocabulary word that does not stand where it evaluates."""
-    if in_compound(span) or (len(span) == 1 and in_name(span.root)) or answer_option(span.sent):
+    if in_compound(span) or (len(span) == 1 and in_name(span.root, words)) or answer_option(span.sent):
         return False
     if is_attitude(span):
-        return expresses_attitude(span.root, words[VOLITION])
+        return expresses_attitude(span.root, words)
     if not span.label_.startswith(OPEN_RULES):
         return not (names_situation(span) or names_kind(span, words))
     if span.root.lemma_.lower() in words.union(*ATTITUDE_LISTS):
@@ -186,10 +186,12 @@ def in_compound(span: Span) -> bool:
     return before or after
 
 
-def in_name(token: Token) -> bool:
-    """Part of a named entity or a proper-noun compound ("Save the Children", "Fair Work Commission")."""
+def in_name(token: Token, words: Words) -> bool:
+    """Part of a named entity or a proper-noun compound ("Save the Children", "Fair Work Commission");
+    one of our news words taken alone for a name ("It would be Armageddon") is the word."""
     if token.ent_type_ in NAME_ENTITIES:
-        return True
+        alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        return not (alone and token.lower_ in words.union(*NEWS_WORDS))
     return token.dep_ in {"compound", "amod"} and token.head.pos_ == "PROPN" and token.is_title
 
 
@@ -220,6 +222,8 @@ def phrase_of(span: Span) -> Span:
     end = span.end
     if is_attitude(span):
         end = max(end, attitude_end(root))  # "condemned the cuts", "angry about the closure"
+    elif _extraposed(root) is not None:
+        end = max(end, min(_extraposed(root).right_edge.i + 1, root.i + 1 + MAX_CLAUSE))  # "it is worrying that"
     elif root.dep_ in {"amod", "compound"} and root.head.i >= end and root.head.i - end <= 3:
         end = root.head.i + 1  # "crumbling hospitals", "Anemic profits"
     elif root.pos_ == "NOUN" and len(span) == 1:
@@ -231,6 +235,15 @@ def phrase_of(span: Span) -> Span:
     while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def _extraposed(word: Token) -> Token | None:
+    """The clause a predicate judges after an empty "it" ("it is worrying that the plans left
+    councils out"): what the judgement is about."""
+    owner = word.head if word.dep_ == "acomp" else word
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in owner.children):
+        return None
+    return next((c for c in owner.children if c.dep_ == "ccomp" and c.i > word.i), None)
 
 
 def _modifiers_start(token: Token) -> int:
