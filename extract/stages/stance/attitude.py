@@ -29,6 +29,7 @@ MAX_COMPLEMENT = 12  # tokens after the attitude word kept in its phrase
 MAX_CLAUSE = 25  # ... when what it is about is a clause ("disappointed that sales won't grow")
 COMPLEMENTS = {"dobj", "ccomp", "xcomp", "prep", "prt", "agent", "acomp", "oprd", "pcomp", "attr"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+TIMES = {"DATE", "TIME"}
 PERSONAL = FIRST_PERSON | {"he", "she", "they", "you", "him", "her", "them"}
 
 
@@ -146,6 +147,7 @@ def holder_name(word: Token, words: Words, quoted: bool, caused: bool = False) -
     if (
         subject is None
         or (quoted and subject.pos_ != "PROPN")
+        or subject.ent_type_ in TIMES  # "Friday" taken for a subject is when, not who
         or not (_about_something(word) or personal(subject, words[PEOPLE]))
     ):
         return None  # "the forecasts are optimistic": the subject is what is judged
