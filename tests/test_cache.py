@@ -49,12 +49,16 @@ CUE = {"label": "QUOTE_CUE", "cue_kind": "speech", "speaker": "subject", "exampl
 # many of the five corpus bodies). A stage runs again only where a rule that changed can match.
 EDITS = [
     ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "reckoned"}]}], {}),  # in no body
-    ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}], {"QuoteExtractor": 2}),  # "told" is in two
+    # "told" is in two; stance reads the quotes (an attitude in a quote), so it runs again there too
+    ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}], {"QuoteExtractor": 2, "StanceExtractor": 2}),
     ([], {}),  # removed: the rules of the cold run again, whose records are kept
-    ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}]}], {"QuoteExtractor": 2}),
+    (
+        [{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}]}],
+        {"QuoteExtractor": 2, "StanceExtractor": 2},
+    ),
     (
         [{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}], "speaker": "object"}],
-        {"QuoteExtractor": 2},
+        {"QuoteExtractor": 2, "StanceExtractor": 2},
     ),
     (
         [

@@ -65,7 +65,7 @@ LABELS: dict[str, dict[str, frozenset[str] | None]] = {
     # An evaluative phrase and the position it takes.
     "STANCE": {
         "polarity": frozenset({"positive", "negative"}),
-        "stance_kind": frozenset({"evaluation", "prediction", "necessity", "difficulty"}),
+        "stance_kind": frozenset({"evaluation", "prediction", "necessity", "difficulty", "attitude"}),
     },
     # Words that negate or hedge a stance phrase in their clause.
     "NEGATION": {},

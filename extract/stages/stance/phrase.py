@@ -16,20 +16,24 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from extract.rules.words import Words
+from extract.stages.stance.attitude import ATTITUDE_LISTS, PEOPLE, attitude_end, expresses_attitude, is_attitude
 from extract.stages.syntax import noun_phrase
 
 LEXICONS = {
-    "negative": ("stance-news-negative", "stance-negative"),
-    "positive": ("stance-news-positive", "stance-positive"),
+    "negative": ("stance-attitude-negative", "stance-news-negative", "stance-negative"),
+    "positive": ("stance-attitude-positive", "stance-news-positive", "stance-positive"),
 }
 NEWS_WORDS = ("stance-news-negative", "stance-news-positive")
 INTENSIFIERS = "stance-intensifiers"
 MAGNITUDE = "stance-magnitude"
+CLASSIFYING = "stance-classifying"
+AIMS = "aim-verbs"
 OPEN_RULES = "stance-lexicon"  # the id prefix of the open-vocabulary rules
 RULE_STRENGTH = 0.5  # a hand rule's phrase with no lexicon word in it
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 OPTION_WORDS = 3  # a verbless line this short, beside another, is an answer option
 MAX_OBJECT = 6  # tokens of a verb's object kept in its phrase
+MAX_CLAUSE = 25  # tokens of a clause an adjective judges kept in its phrase
 
 
 def word_strength(token: Token, polarity: str, words: Words) -> float:
@@ -43,9 +47,10 @@ def word_strength(token: Token, polarity: str, words: Words) -> float:
 
 
 def evaluative_word(span: Span, polarity: str, words: Words) -> tuple[Token, float]:
-    """The phrase's strongest word of its polarity and that word's strength; a hand rule's
-    phrase with no lexicon word in it is its root, at ``RULE_STRENGTH``."""
-    best = max(span, key=lambda t: word_strength(t, polarity, words))
+    """The phrase's strongest word of its polarity and that word's strength (an attitude's own
+    word, not one of what it is about); a hand rule's phrase with no lexicon word in it is its
+    root, at ``RULE_STRENGTH``."""
+    best = span.root if is_attitude(span) else max(span, key=lambda t: word_strength(t, polarity, words))
     value = word_strength(best, polarity, words)
     return (best, value) if value else (span.root, RULE_STRENGTH)
 
@@ -64,9 +69,44 @@ def intensity(token: Token, words: Words) -> float:
 def takes_position(span: Span, words: Words) -> bool:
     """False for a matched phrase that is part of a name or compound, or an answer option, and
     for an open-vocabulary word that does not stand where it evaluates."""
-    if in_compound(span) or (len(span) == 1 and in_name(span.root)) or answer_option(span.sent):
+    if in_compound(span) or (len(span) == 1 and in_name(span.root, words)) or answer_option(span.sent):
         return False
-    return not span.label_.startswith(OPEN_RULES) or (evaluates(span.root, words) and not after_too(span.root))
+    if is_attitude(span):
+        return expresses_attitude(span.root, words)
+    if not span.label_.startswith(OPEN_RULES):
+        return not (names_situation(span) or names_kind(span, words))
+    if span.root.lemma_.lower() in words.union(*ATTITUDE_LISTS):
+        return False  # the attitude rule reads it, with its holder
+    return evaluates(span.root, words) and not after_too(span.root)
+
+
+def names_kind(span: Span, words: Words) -> bool:
+    """A hand rule's adjective before a bare noun, gated like a lexicon word: it classifies
+    ("healthy food"), or it is a positive word naming an aim ("ensure effective cooperation")."""
+    word = span.root
+    if word.pos_ != "ADJ" or word.dep_ != "amod" or word.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if classifies(word, words):
+        return True
+    return word_strength(word, "negative", words) == 0 and not _judges_thing(word, words[AIMS], words[PEOPLE])
+
+
+def names_situation(span: Span) -> bool:
+    """A noun of judgement after a noun that says what it is in, with "the" ("the housing crisis",
+    "the cost of living crisis"): the known situation named as a term, unless it is predicated or
+    sized ("a huge funding crisis"); "faces a housing crisis" asserts one."""
+    noun = span.root
+    if len(span) != 1 or noun.pos_ != "NOUN" or noun.dep_ in {"attr", "oprd"}:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return False
+    before = [c for c in noun.lefts if c.i == noun.i - 1]
+    return (
+        bool(before)
+        and before[0].pos_ == "NOUN"
+        and before[0].dep_ in {"compound", "amod"}
+        and not any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in noun.lefts)
+    )
 
 
 def after_too(word: Token) -> bool:
@@ -87,13 +127,42 @@ def evaluates(word: Token, words: Words) -> bool:
     relationships"). Our news words always are."""
     if word.lower_ in words.union(*NEWS_WORDS):
         return True
+    if classifies(word, words):
+        return False
     if word_strength(word, "negative", words) == 0:
-        return word.pos_ == "ADJ" and _predicate(word)
+        return word.pos_ == "ADJ" and (_predicate(word) or _judges_thing(word, words[AIMS], words[PEOPLE]))
     if word.pos_ == "ADJ":
         return not (word.dep_ == "amod" and word.tag_ in {"JJR", "JJS"})
     if word.pos_ == "NOUN":
         return word.dep_ in {"attr", "oprd"} or any(_weighty(c, words) for c in word.children if c.dep_ == "amod")
     return word.pos_ == "VERB" and word.dep_ == "amod"
+
+
+def classifies(word: Token, words: Words) -> bool:
+    """An adjective before its noun that names a kind ("negative territory", "healthy food"):
+    one of ``stance-classifying`` with no intensifier of its own."""
+    return (
+        word.dep_ == "amod"
+        and word.head.pos_ in {"NOUN", "PROPN"}
+        and word.lower_ in words[CLASSIFYING]
+        and not any(c.dep_ == "advmod" for c in word.children)
+    )
+
+
+def _judges_thing(word: Token, aims: frozenset[str], people: frozenset[str]) -> bool:
+    """A positive adjective on a particular thing ("gives a strong outlook", "their excellent
+    growth", "successful Integrated Care Systems", "is good news"), not on a bare noun naming an
+    aim or a kind ("effective cooperation") nor on what an aim verb seeks ("ensure the efficient
+    use of"), nor one that ranks ("the best schools"), nor one that describes a person ("hired a
+    charming lawyer": ``people``, the role nouns)."""
+    noun = word.head
+    if word.dep_ != "amod" or word.tag_ != "JJ" or noun.lemma_.lower() in people:
+        return False
+    if noun.dep_ in {"attr", "oprd", "appos"} or noun.pos_ == "PROPN":
+        return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in aims:
+        return False
+    return any(c.dep_ in {"det", "poss"} and c.i < word.i for c in noun.children)
 
 
 def _predicate(word: Token) -> bool:
@@ -117,10 +186,12 @@ def in_compound(span: Span) -> bool:
     return before or after
 
 
-def in_name(token: Token) -> bool:
-    """Part of a named entity or a proper-noun compound ("Save the Children", "Fair Work Commission")."""
+def in_name(token: Token, words: Words) -> bool:
+    """Part of a named entity or a proper-noun compound ("Save the Children", "Fair Work Commission");
+    one of our news words taken alone for a name ("It would be Armageddon") is the word."""
     if token.ent_type_ in NAME_ENTITIES:
-        return True
+        alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        return not (alone and token.lower_ in words.union(*NEWS_WORDS))
     return token.dep_ in {"compound", "amod"} and token.head.pos_ == "PROPN" and token.is_title
 
 
@@ -146,9 +217,14 @@ def phrase_of(span: Span) -> Span:
     rule's pattern says itself where its phrase starts)."""
     doc = span.doc
     root = span.root
-    start = min(span.start, _modifiers_start(root)) if span.label_.startswith(OPEN_RULES) else span.start
+    grows = span.label_.startswith(OPEN_RULES) or is_attitude(span)
+    start = min(span.start, _modifiers_start(root)) if grows else span.start
     end = span.end
-    if root.dep_ in {"amod", "compound"} and root.head.i >= end and root.head.i - end <= 3:
+    if is_attitude(span):
+        end = max(end, attitude_end(root))  # "condemned the cuts", "angry about the closure"
+    elif _extraposed(root) is not None:
+        end = max(end, min(_extraposed(root).right_edge.i + 1, root.i + 1 + MAX_CLAUSE))  # "it is worrying that"
+    elif root.dep_ in {"amod", "compound"} and root.head.i >= end and root.head.i - end <= 3:
         end = root.head.i + 1  # "crumbling hospitals", "Anemic profits"
     elif root.pos_ == "NOUN" and len(span) == 1:
         start = min(start, noun_phrase(root).start)  # "the sector's fragility", "state of emergency"
@@ -156,9 +232,18 @@ def phrase_of(span: Span) -> Span:
         end = max(end, _object_end(root))
     elif root.pos_ == "ADV" and root.head.pos_ == "VERB" and root.head.i == end:
         end = root.head.i + 1  # "misleadingly claimed"
-    while end - start > 1 and doc[end - 1].is_punct:
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+def _extraposed(word: Token) -> Token | None:
+    """The clause a predicate judges after an empty "it" ("it is worrying that the plans left
+    councils out"): what the judgement is about."""
+    owner = word.head if word.dep_ == "acomp" else word
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in owner.children):
+        return None
+    return next((c for c in owner.children if c.dep_ == "ccomp" and c.i > word.i), None)
 
 
 def _modifiers_start(token: Token) -> int:

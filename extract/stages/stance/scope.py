@@ -39,8 +39,11 @@ def conditional(span: Span) -> bool:
 
 
 def same_clause(cue: Span, phrase: Span) -> bool:
-    """The cue and phrase share a clause; "it seems"/"it appears" also scope over the clause they govern."""
+    """The cue and phrase share a clause (an infinitive a verb controls is in its clause: "failed
+    to prove a success"); "it seems"/"it appears" also scope over the clause they govern."""
     cue_head, phrase_head = clause_head(cue.root), clause_head(phrase.root)
+    while phrase_head.dep_ == "xcomp" and phrase_head != cue_head:
+        phrase_head = clause_head(phrase_head.head)
     if cue_head == phrase_head:
         return True
     return cue.root.lemma_ in {"seem", "appear"} and phrase_head.dep_ == "ccomp" and phrase_head.head == cue.root
