@@ -20,6 +20,9 @@ _PHONE = re.compile(r"^0\d{2,}$")
 HYPHENS = {"-", "–"}
 
 
+_POWER = re.compile(r"(?<=[a-z])[23²³]$")  # "km2", "m³"
+
+
 def _before(token: Token) -> Token | None:
     return token.doc[token.i - 1] if token.i else None
 
@@ -81,7 +84,7 @@ class CountSieve:
     def __init__(self, words: Words, fractions: Collection[str]):
         self.fractions = fractions
         self.label_nouns = words["label-nouns"]
-        self.units = words.union("time-units", "measure-units")
+        self.units = words.union("time-units", "measure-units") - words["not-measure-units"]
         self.scale_words = words["scale-words"]
         self.figure_words = words.union("percent-words", "count-scale-words", "count-collective-nouns")
         # Steps on each number of the span; then steps on the span.
@@ -135,11 +138,15 @@ class CountSieve:
         )
 
     def duration_or_measure(self, span: Span) -> bool:
-        """ "three weeks", "5 km", "a 10-year plan": a time or measure unit ends the span or follows it."""
+        """ "three weeks", "5 km", "190 km2", "a 10-year plan": a time or measure unit ends the span or follows it."""
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if span[-1].lemma_.lower() in self.units:
+        if self.is_unit(span[-1]):
             return True
-        return after is not None and (after.lower_.startswith("-year") or after.lemma_.lower() in self.units)
+        return after is not None and (after.lower_.startswith("-year") or self.is_unit(after))
+
+    def is_unit(self, token: Token) -> bool:
+        """A time or measure unit, squared or cubed ("km2", "m³") too."""
+        return token.lemma_.lower() in self.units or _POWER.sub("", token.lower_) in self.units
 
     def stray_scale(self, span: Span) -> bool:
         """A lone scale word: "million"."""

@@ -61,8 +61,10 @@ _PER_UNIT_NOUNS = {"barrel", "share", "head", "person", "capita", "unit", "pupil
 def _rate_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What follows and what precedes an amount that is a rate, from the shipped word lists."""
     words = shipped_words()
-    units = (words["measure-units"] | words["time-units"] | _PER_UNIT_NOUNS) - _YEAR_WORDS
-    currencies = "|".join(sorted(map(re.escape, words["currency-names"]), key=len, reverse=True))
+    measures = words["measure-units"] - words["not-measure-units"]
+    units = (measures | words["time-units"] | _PER_UNIT_NOUNS) - _YEAR_WORDS
+    names = {w for w in words.union("currency-names", "currency-units", "currency-shared") if w.isalpha()}
+    currencies = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     unit_words = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     years = "|".join(_YEAR_WORDS)
     after = re.compile(
