@@ -30,6 +30,11 @@ CASES = [
     ("half-a-million", "Half a million tenants face higher rents.", [c("Half a million tenants", "500000", unit="tenants")]),
     ("exceeds", "Turnout exceeds 60% in the north.", [c("exceeds 60%", "60", kind="percent", comparator="over")]),
     ("topped", "Unemployment topped 9% in March.", [c("topped 9%", "9", kind="percent", comparator="over")]),
+    # --- a count that ends at a possessive takes the possessor's noun ---
+    ("percent-of-possessive", "About 30 percent of Ana Ruiz's donors gave again.",
+     [c("About 30 percent of Ana Ruiz's donors", "30", kind="percent", unit="Ana Ruiz's donors", comparator="about")]),
+    ("half-of-possessive", "Half of the mayor's advisers resigned.",
+     [c("Half of the mayor's advisers", "0.5", kind="proportion", unit="mayor's advisers")]),
 ]
 
 
