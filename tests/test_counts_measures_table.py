@@ -30,6 +30,10 @@ CASES = [
     ("half-a-million", "Half a million tenants face higher rents.", [c("Half a million tenants", "500000", unit="tenants")]),
     ("exceeds", "Turnout exceeds 60% in the north.", [c("exceeds 60%", "60", kind="percent", comparator="over")]),
     ("topped", "Unemployment topped 9% in March.", [c("topped 9%", "9", kind="percent", comparator="over")]),
+    # --- a share after a name is no label ---
+    ("poll-after-name", "The survey gave Ortega 52 percent and Silva 41 percent.",
+     [c("52 percent", "52", kind="percent"), c("41 percent", "41", kind="percent")]),
+    ("label-after-name", "Highway 61 was closed.", []),
     # --- a count that ends at a possessive takes the possessor's noun ---
     ("percent-of-possessive", "About 30 percent of Ana Ruiz's donors gave again.",
      [c("About 30 percent of Ana Ruiz's donors", "30", kind="percent", unit="Ana Ruiz's donors", comparator="about")]),

@@ -86,6 +86,7 @@ class CountSieve:
         self.label_nouns = words["label-nouns"]
         self.units = words.union("time-units", "measure-units") - words["not-measure-units"]
         self.scale_words = words["scale-words"]
+        self.percent_words = words["percent-words"]
         self.figure_words = words.union("percent-words", "count-scale-words", "count-collective-nouns")
         # Steps on each number of the span; then steps on the span.
         self.number_steps: tuple[Callable[[Token], bool], ...] = (
@@ -125,7 +126,9 @@ class CountSieve:
     def after_a_label(self, span: Span) -> bool:
         """ "Route 66", "Apollo 11", "section 4": the span opens with a number that a name or a
         reference noun before it labels."""
-        before = _before(span[0])
+        before, after = _before(span[0]), _after(span[0])
+        if after is not None and after.lower_ in self.percent_words:  # "Trump 47 percent": a share, not a label
+            return False
         return span[0].like_num and before is not None and self.labels(before)
 
     def labels(self, before: Token) -> bool:
