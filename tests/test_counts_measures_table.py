@@ -26,6 +26,8 @@ CASES = [
     ("shots", "Police said 12 shots were fired.", [c("12 shots", "12", unit="shots")]),
     # --- values ---
     ("minus-percent", "Growth slowed to minus three percent.", [c("three percent", "-3", kind="percent")]),
+    ("plus-or-minus", "The margin of error is plus or minus 3 percentage points.",
+     [c("3 percentage points", "3", kind="percentage_point")]),
     ("half-million", "Some half million pensioners wrote in.", [c("Some half million pensioners", "500000", unit="pensioners", comparator="about")]),
     ("half-a-million", "Half a million tenants face higher rents.", [c("Half a million tenants", "500000", unit="tenants")]),
     ("exceeds", "Turnout exceeds 60% in the north.", [c("exceeds 60%", "60", kind="percent", comparator="over")]),

@@ -52,6 +52,9 @@ CASES = [
     # --- bracketed conversions keep their own currency ---
     ("bracket-conversion", "Ottawa will spend C$2.4 billion ($1.8 billion) on ports.",
      [m("C$2.4 billion", "2400000000", currency="CAD"), m("$1.8 billion", "1800000000", currency="USD")]),
+    # --- a country whose own dollar has its own sign ("MX$") leaves a bare "$" to the US ---
+    ("dollar-in-mexico-story", "Mexico exports goods worth $90 billion to Mexican and other buyers in Mexico.",
+     [m("$90 billion", "90000000000", currency="USD")]),
     # --- a longer match that is not money does not hide one that is ---
     ("ordinal-before-sign", "Per minute $300\nPer second $5\n", [m("$300", "300", currency="USD"), m("$5", "5", currency="USD")]),
 ]

@@ -77,12 +77,12 @@ def currency_lists() -> Lists:
             for word in {_joined(name), unit.lower()}:
                 if code not in readings[word]:
                     readings[word].append(code)
-            if nation:
+            if nation and not _own_dollar(english, code):
                 places.setdefault(_joined(" ".join(nation)), code)
     for territory, spans in get_global("territory_currencies").items():
         own = [code for code, _start, end, tender in spans if end is None and tender]
-        if own and territory in english.territories:  # a territory votes for its own currency
-            places.setdefault(_joined(english.territories[territory]), own[-1])
+        if own and territory in english.territories and not _own_dollar(english, own[-1]):
+            places.setdefault(_joined(english.territories[territory]), own[-1])  # its own currency
     signs: dict[str, list[str]] = defaultdict(list)
     locales = [english] + [Locale.parse(i) for i in locale_identifiers() if _ENGLISH_LOCALE.match(i)]
     for locale in locales:
@@ -105,6 +105,14 @@ def currency_lists() -> Lists:
     shared = {**readings, **{s.lower(): c for s, c in signs.items()}}
     lists["currency-shared"] = {w: " ".join(codes) for w, codes in shared.items() if len(codes) > 1}
     return lists
+
+
+def _own_dollar(english, code: str) -> bool:
+    """A currency English writes with a dollar sign of its own ("MX$", "NT$"): news about its
+    country that writes a bare "$" means US dollars, so its places cast no vote (our
+    ``currency-places`` adds those where a bare "$" is the local dollar: Australia, Canada)."""
+    symbol = english.currency_symbols.get(code, "")
+    return symbol.endswith("$") and symbol != "$"
 
 
 def currency_signs(words) -> frozenset[str]:

@@ -126,8 +126,11 @@ def fraction_text(span: Span, fractions: Collection[str]) -> str:
 
 
 def _negative(span: Span) -> bool:
-    """A figure that "minus" or "negative" signs: "minus five percent"."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in {"minus", "negative"}
+    """A figure that "minus" or "negative" signs: "minus five percent" (not "plus or minus 4 points")."""
+    doc, start = span.doc, span.start
+    if start == 0 or doc[start - 1].lower_ not in {"minus", "negative"}:
+        return False
+    return start < 2 or doc[start - 2].lower_ != "or"
 
 
 def read_value(span: Span, kind: str, words: Words, numbers: Numbers) -> dict | None:
