@@ -149,7 +149,10 @@ class CountSieve:
 
     def is_unit(self, token: Token) -> bool:
         """A time or measure unit, squared or cubed ("km2", "m³") too."""
-        return token.lemma_.lower() in self.units or _POWER.sub("", token.lower_) in self.units
+        if token.lemma_.lower() in self.units:
+            return True
+        lower = token.lower_
+        return lower[-1:] in "23²³" and _POWER.sub("", lower) in self.units
 
     def stray_scale(self, span: Span) -> bool:
         """A lone scale word: "million"."""
