@@ -201,6 +201,19 @@ def test_totals():
     assert "EUR 1.1<br>GBP 3,520,000,000<br>USD 7" in money_foot
 
 
+def test_money_totals_leave_out_an_amount_inside_another():
+    text = "The fund grew to $185 million, including a record $100 million, of which $40 million came in May."
+    records = [
+        record("money", text.index(part), text.index(part) + len(part), text, amount=amount, currency="USD")
+        for part, amount in [("$185 million", 185000000), ("$100 million", 100000000), ("$40 million", 40000000)]
+    ]
+    totals = money_by_document(records, {"a.txt": text}.get)
+    assert totals.sums == {"a.txt": {"USD": Decimal(185000000)}}
+    assert totals.left_out == {"a.txt": Counter(part=2)}
+    assert money_by_document([{**r, "sentence": text} for r in records]).left_out == {"a.txt": Counter(part=2)}
+    assert "2 part of another" in render_report(records, {"a.txt": text}, None)
+
+
 def test_money_totals_leave_out_rates_and_count_a_repeated_figure_once():
     text = (
         "The £5m fund pays £20 per hour, $100 a barrel and $1.10 to the euro. Per month $17.2 million. "

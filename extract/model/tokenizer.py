@@ -18,20 +18,28 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from extract.rules.folders import default_patterns_dir
+from extract.rules.vocabularies import currency_signs
 from extract.rules.words import Words, load_words
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SIGN_LETTERS = re.compile(r"([a-z]{1,2})(\d.*)", re.IGNORECASE)  # "NZ19" after "$": the sign "$NZ"
-LISTS = ("currency-signs", "figure-suffixes")  # the word lists the tokenizer reads, saved with it
+# The word lists the tokenizer reads, saved with it.
+LISTS = ("currency-signs", "currency-local-signs", "currency-subunits", "figure-suffixes")
 SAVED_KEYS = {"tokenizer", "words"}  # what ``FigureTokenizer.to_bytes`` writes
+
+
+def _sign_pattern(sign: str) -> str:
+    """A sign as a regex; a one-letter sign ("R" for rand) only before a figure of three characters
+    or more ("R500", "R1.5bn"), so that "R2", "K9" or "P45" stay names."""
+    return re.escape(sign) + (r"(?=\d[\d,.]{2,})" if len(sign) == 1 and sign.isalpha() else "")
 
 
 class FigureShapes:
     """The shapes of a figure token, from the currency signs and scale suffixes of the lists."""
 
     def __init__(self, words: Words):
-        self.signs = frozenset(words.entries("currency-signs"))
-        sign = "(?:" + "|".join(map(re.escape, sorted(self.signs, key=len, reverse=True))) + ")"
+        self.signs = currency_signs(words)
+        sign = "(?:" + "|".join(map(_sign_pattern, sorted(self.signs, key=len, reverse=True))) + ")"
         # Longest first, so "65million" splits as "65" + "million", not "65" + "m" + "illion".
         scale = "(?:" + "|".join(map(re.escape, sorted(words.entries("figure-suffixes"), key=len, reverse=True))) + ")"
         amount = rf"{sign}?{NUMBER}{scale}?"

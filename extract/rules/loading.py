@@ -17,6 +17,7 @@ from extract.faster import SpanMatcher, rule_matcher
 from extract.rules.errors import PatternError
 from extract.rules.folders import default_patterns_dir
 from extract.rules.schema import Rule, read_pattern_file
+from extract.rules.vocabularies import library_lists
 from extract.rules.words import WORDS_FOLDER, Words, load_words, read_word_file, shipped_words
 
 
@@ -96,7 +97,7 @@ def check_folders(dirs: Sequence[Path] = ()) -> list[str]:
     each (``load_rules`` stops at the first)."""
     folders = [Path(folder) for folder in (default_patterns_dir(), *dirs)]
     problems = [f"{folder}: patterns folder not found" for folder in folders if not folder.is_dir()]
-    words = Words({})
+    words = Words(library_lists())
     for folder in folders:
         for path in sorted((folder / WORDS_FOLDER).glob("*.txt")):
             try:

@@ -1,11 +1,15 @@
 """Word lists as data: ``patterns/words/<name>.txt``, one word a line, beside the pattern files.
 
+Beneath them lie the lists taken from kept libraries (``extract/rules/vocabularies.py``: currencies
+from Babel, measure units from pint), which the files extend.
+
 A line is a word, or a word, a tab and its value ("bn<TAB>1000000000", "£<TAB>GBP"); ``#``
 starts a comment. A ``words/`` folder in a user's ``--patterns`` folder extends the lists of the
 same name (a word listed again takes the new value) and may add lists of its own.
 
 Rules refer to a list by name where spaCy's token patterns take a list of values:
-``{"LOWER": {"IN": "@role-nouns"}}`` is ``{"LOWER": {"IN": [every word of role-nouns]}}``.
+``{"LOWER": {"IN": "@role-nouns"}}`` is ``{"LOWER": {"IN": [every word of role-nouns]}}``; ``"@a|b"``
+takes the words of both lists.
 
 A stage keeps the lists of the rules it was initialised with (saved with it by ``to_disk``) and
 passes them to what reads them; the tokenizer keeps the lists its settings name. No list is
@@ -23,6 +27,7 @@ from pathlib import Path
 
 from extract.rules.errors import PatternError
 from extract.rules.folders import default_patterns_dir
+from extract.rules.vocabularies import library_lists
 
 WORDS_FOLDER = "words"
 REFERENCE = "@"
@@ -82,8 +87,9 @@ def read_word_file(path: Path) -> dict[str, str | None]:
 
 
 def load_words(folders: Sequence[Path]) -> Words:
-    """The lists of each folder's ``words/``, later folders extending earlier ones."""
-    lists: dict[str, dict[str, str | None]] = {}
+    """The lists taken from libraries (``vocabularies``), extended by each folder's ``words/``,
+    later folders extending earlier ones."""
+    lists = library_lists()
     for folder in folders:
         for path in sorted((Path(folder) / WORDS_FOLDER).glob("*.txt")):
             lists.setdefault(path.stem, {}).update(read_word_file(path))
@@ -97,8 +103,8 @@ def expand(pattern: list[dict], words: Words, where: str) -> list[dict]:
         if isinstance(wanted, dict):
             return {op: value(arg) for op, arg in wanted.items()}
         if isinstance(wanted, str) and wanted.startswith(REFERENCE) and len(wanted) > 1:
-            try:
-                return list(words.entries(wanted[1:]))
+            try:  # "@a|b": the words of lists a and b
+                return list(dict.fromkeys(w for name in wanted[1:].split("|") for w in words.entries(name)))
             except KeyError as err:
                 raise PatternError(f"{where}: {err.args[0]}") from None
         return wanted

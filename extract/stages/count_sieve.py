@@ -20,6 +20,9 @@ _PHONE = re.compile(r"^0\d{2,}$")
 HYPHENS = {"-", "–"}
 
 
+_POWER = re.compile(r"(?<=[a-z])[23²³]$")  # "km2", "m³"
+
+
 def _before(token: Token) -> Token | None:
     return token.doc[token.i - 1] if token.i else None
 
@@ -81,8 +84,9 @@ class CountSieve:
     def __init__(self, words: Words, fractions: Collection[str]):
         self.fractions = fractions
         self.label_nouns = words["label-nouns"]
-        self.units = words.union("time-units", "measure-units")
+        self.units = words.union("time-units", "measure-units") - words["not-measure-units"]
         self.scale_words = words["scale-words"]
+        self.percent_words = words["percent-words"]
         self.figure_words = words.union("percent-words", "count-scale-words", "count-collective-nouns")
         # Steps on each number of the span; then steps on the span.
         self.number_steps: tuple[Callable[[Token], bool], ...] = (
@@ -122,7 +126,9 @@ class CountSieve:
     def after_a_label(self, span: Span) -> bool:
         """ "Route 66", "Apollo 11", "section 4": the span opens with a number that a name or a
         reference noun before it labels."""
-        before = _before(span[0])
+        before, after = _before(span[0]), _after(span[0])
+        if after is not None and after.lower_ in self.percent_words:  # "Trump 47 percent": a share, not a label
+            return False
         return span[0].like_num and before is not None and self.labels(before)
 
     def labels(self, before: Token) -> bool:
@@ -135,11 +141,18 @@ class CountSieve:
         )
 
     def duration_or_measure(self, span: Span) -> bool:
-        """ "three weeks", "5 km", "a 10-year plan": a time or measure unit ends the span or follows it."""
+        """ "three weeks", "5 km", "190 km2", "a 10-year plan": a time or measure unit ends the span or follows it."""
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if span[-1].lemma_.lower() in self.units:
+        if self.is_unit(span[-1]):
             return True
-        return after is not None and (after.lower_.startswith("-year") or after.lemma_.lower() in self.units)
+        return after is not None and (after.lower_.startswith("-year") or self.is_unit(after))
+
+    def is_unit(self, token: Token) -> bool:
+        """A time or measure unit, squared or cubed ("km2", "m³") too."""
+        if token.lemma_.lower() in self.units:
+            return True
+        lower = token.lower_
+        return lower[-1:] in "23²³" and _POWER.sub("", lower) in self.units
 
     def stray_scale(self, span: Span) -> bool:
         """A lone scale word: "million"."""

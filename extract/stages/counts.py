@@ -97,7 +97,7 @@ def number_groups(span: Span, words: Words) -> list[Span]:
             numeric
             or joins
             or (
-                token.lower_ in {"a", "an"}
+                token.lower_ in {"a", "an", "half"}  # "a dozen", "half a million", "half million"
                 and token.i + 1 < span.end
                 and span.doc[token.i + 1].lower_ in words["count-scale-words"]
             )
@@ -125,6 +125,14 @@ def fraction_text(span: Span, fractions: Collection[str]) -> str:
     return span.doc[start:end].text
 
 
+def _negative(span: Span) -> bool:
+    """A figure that "minus" or "negative" signs: "minus five percent" (not "plus or minus 4 points")."""
+    doc, start = span.doc, span.start
+    if start == 0 or doc[start - 1].lower_ not in {"minus", "negative"}:
+        return False
+    return start < 2 or doc[start - 2].lower_ != "or"
+
+
 def read_value(span: Span, kind: str, words: Words, numbers: Numbers) -> dict | None:
     groups = number_groups(span, words)
     if kind == "proportion":
@@ -138,6 +146,8 @@ def read_value(span: Span, kind: str, words: Words, numbers: Numbers) -> dict | 
     if parsed is None:
         return None
     value, high = parsed
+    if kind != "count" and _negative(span):  # "minus five percent"
+        value, high = -value, None if high is None else -high
     if kind != "count" and high is None and len(groups) > 1:  # "between 25% and 40%"
         high = numbers.parse_number(groups[1].text)
     total = numbers.parse_number(groups[1].text) if kind == "count" and len(groups) > 1 else None

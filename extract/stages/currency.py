@@ -13,12 +13,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
+from extract.rules.vocabularies import currency_signs
 from extract.rules.words import Words
 from extract.stages.numbers import MoneyValue
 
 PLACE_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC", "FAC"})
+PROPN_ID = POS_IDS["PROPN"]
 _PER = frozenset({"per", "a", "an", "/"})
 
 
@@ -38,6 +43,13 @@ def place_key(text: str) -> str:
     return "_".join(words)
 
 
+def _in_capitals(span: Span) -> bool:
+    """A word in capitals right before or after the span: a headline, not a currency code."""
+    doc = span.doc
+    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 and t.text.upper() not in ("US", "UK") for t in around)
+
+
 def _leader(votes: Counter[str], candidates: list[str]) -> str | None:
     """The candidate with the most votes, when one has strictly more than any other."""
     ranked = sorted(((votes[c], c) for c in candidates if votes[c]), reverse=True)
@@ -52,8 +64,17 @@ class Currencies:
 
     def __init__(self, words: Words):
         self.places = words.entries("currency-places")
-        self.shared = words.values("currency-shared")
+        # A sign our list gives one reading ("£": the other pounds are pegged to sterling) is not shared.
+        self.shared = {w: v for w, v in words.values("currency-shared").items() if " " in v}
         self.world_priced_goods = words["currency-world-priced"]
+        # Markers that alone are money only where the document names their country: signs in letters
+        # that only Babel gives ("R", "RM"; ours in currency-signs are read anywhere) and currency names
+        # that are English words ("won", "gold").
+        local = currency_signs(words) - words["currency-signs"]
+        self.placed_only = local | words["currency-homographs"]
+        self.mass_units = words["currency-units"] & words["measure-units"]  # "pounds", "drams"
+        self.weight_words = words["weight-words"]
+        self.codes = frozenset(words.entries("currency-codes"))
 
     def place_currencies(self, doc: Doc) -> Counter[str]:
         """One vote per mention of a listed place, people or institution: an entity's whole name
@@ -68,10 +89,27 @@ class Currencies:
                 found = next((places[k] for k in map(place_key, (t.text for t in ent)) if k in places), None)
             if found is not None:
                 votes[found] += 1
-        for token in doc:
-            if token.pos_ == "PROPN" and token.ent_type_ not in PLACE_LABELS and token.lower_ in places:
-                votes[places[token.lower_]] += 1
+        # Read from arrays: a Token object per word of a long story costs more than the rest of the stage.
+        strings = doc.vocab.strings
+        columns = doc.to_array([POS, ENT_TYPE, LOWER])
+        outside = ~np.isin(columns[:, 1], [strings[label] for label in PLACE_LABELS])
+        for lower in columns[(columns[:, 0] == PROPN_ID) & outside, 2].tolist():
+            found = places.get(strings[lower])
+            if found is not None:
+                votes[found] += 1
         return votes
+
+    def needs_context(self, value: MoneyValue) -> bool:
+        return value.marker in self.shared or value.marker in self.placed_only
+
+    def is_money(self, value: MoneyValue, span: Span, context: DocumentCurrencies | None) -> bool:
+        """False for a marker that needs its country and lacks it, a mass unit in a sentence about
+        weight ("weighs 236 pounds"), and a code inside a line in capitals ("TOP 10 TIPS")."""
+        if value.marker in self.placed_only and (context is None or not context.places[value.currency]):
+            return False
+        if value.marker in self.mass_units and any(t.lemma_.lower() in self.weight_words for t in span.sent):
+            return False
+        return not (value.marker.upper() in self.codes and _in_capitals(span))
 
     def document_currencies(self, doc: Doc, values: Iterable[MoneyValue]) -> DocumentCurrencies:
         marked = Counter(v.currency for v in values if v.marker not in self.shared)
@@ -86,6 +124,10 @@ class Currencies:
         if span.end + 1 >= len(doc) or doc[span.end].lower_ not in _PER:
             return False
         return doc[span.end + 1].lower_ in self.world_priced_goods
+
+    def usual(self, value: MoneyValue) -> str:
+        """A shared marker's usual reading ("$": USD)."""
+        return self.shared[value.marker].split()[0]
 
     def resolve(self, value: MoneyValue, span: Span, context: DocumentCurrencies) -> tuple[str, str]:
         """The currency and how it was decided (``currency_basis``)."""

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from extract.factories import factory
 from extract.rules.loading import RuleSet
@@ -52,19 +53,36 @@ class MoneyExtractor(ClaimStage):
     def find(self, doc: Doc) -> None:
         qualifiers = self.qualifiers.index(doc)
         periods = matched_spans(self.periods, doc)
-        parse_money = self.numbers.parse_money
+        read: dict[str, MoneyValue | None] = {}  # a text's value, read once: matches overlap
+
+        def parse_money(text: str) -> MoneyValue | None:
+            if text not in read:
+                read[text] = self.numbers.parse_money(text)
+            return read[text]
+
+        # Longest first among the matches that read as money: a longer match that does not ("second $")
+        # must not hide one that does ("$7").
+        readable = filter_spans([span for span in self.matcher(doc) if parse_money(span.text) is not None])
         amounts: list[tuple[Span, MoneyValue]] = [
             (span, value)
-            for found in matched_spans(self.matcher, doc)
+            for found in sorted(readable, key=lambda s: s.start)
             for span in change_parts(found, lambda part: parse_money(part.text) is not None, self.words)
             if (value := parse_money(span.text)) is not None
         ]
         currencies = self.currencies
         context = None
-        if any(currencies.is_shared(value) for _, value in amounts):  # only then read the document's places
+        if any(currencies.needs_context(value) for _, value in amounts):  # only then read the document's places
             context = currencies.document_currencies(doc, (value for _, value in amounts))
+        ends = {span.end: value for span, value in amounts}
         for span, value in amounts:
-            currency, basis = currencies.resolve(value, span, context) if context else (value.currency, value.written)
+            if not currencies.is_money(value, span, context):
+                continue
+            if context is None:
+                currency, basis = value.currency, value.written
+            elif conversion_of(span, ends) is not None and currencies.is_shared(value):
+                currency, basis = currencies.usual(value), "context"  # "C$1.5bn ($1.1bn)": the conversion is USD
+            else:
+                currency, basis = currencies.resolve(value, span, context)
             qualifier = qualifiers.get(span.start)
             start = doc[qualifier.start] if qualifier else span[0]
             period = next(
@@ -91,6 +109,14 @@ class MoneyExtractor(ClaimStage):
                     {"amount": (span.start_char, span.end_char)},
                 ),
             )
+
+
+def conversion_of(span: Span, ends: dict[int, MoneyValue]) -> MoneyValue | None:
+    """The amount that a bracketed amount right after it converts: "C$1.5bn ($1.1bn)"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "(":
+        return None
+    return ends.get(span.start - 1)
 
 
 def purpose(span: Span, prepositions: frozenset[str]) -> str | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extract.rules.vocabularies import currency_signs
 from extract.rules.words import Words
 
 
@@ -49,6 +50,8 @@ _COMPOUND_WORD = re.compile(
     re.I,
 )
 
+_WORD_HYPHEN = re.compile(r"(?<=[\w])\s*[-–]\s*(?=[a-z])", re.I)
+
 _HYPHENATED_SCALE = re.compile(r"(\d)[-–](?=(?:thousand|million|billion|trillion|lakh|crore)s?\b)", re.I)
 
 
@@ -68,13 +71,23 @@ class Numbers:
         self.units = {word: int(value) for word, value in words.values("number-words").items()}
         self.scales = {word: int(value) for word, value in words.values("scale-words").items()}
         self.fractions = {word: _fraction(value) for word, value in words.values("fractions").items()}
-        # Currency signs, codes and words -> ISO 4217.
-        self.currencies = {**words.values("currency-signs"), **words.values("currency-names")}
+        # Currency signs, codes and words -> ISO 4217; a shared one reads as its usual currency here.
+        shared = {word: value.split()[0] for word, value in words.values("currency-shared").items()}
+        self.nations = words["currency-nations"]
+        self.codes = frozenset(words.entries("currency-codes"))  # only in capitals: "500 USD", not "all"
+        self.currencies = {
+            **shared,
+            **{s: c for s, c in words.values("currency-local-signs").items() if s in currency_signs(words)},
+            **words.values("currency-signs"),
+            **words.values("currency-names"),
+        }
         # Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
         self.subunits = words.values("currency-subunits")
-        signs = sorted(words.values("currency-signs"), key=len, reverse=True)
+        signs = sorted(currency_signs(words), key=len, reverse=True)
         # A sign in letters ("Sh", "KSh") only counts glued or next to a number: "Sh39", "KSh 40".
-        sign = "|".join(re.escape(s) if not s.isalpha() else rf"(?<![a-z]){re.escape(s)}(?=\s?\d)" for s in signs)
+        sign = "|".join(
+            re.escape(s) if not s.rstrip(".").isalpha() else rf"(?<![a-z]){re.escape(s)}(?=\s?\d)" for s in signs
+        )
         self.sign_re = re.compile(rf"(?i)(?:{sign})")
 
     def parse_number(self, text: str) -> Decimal | None:
@@ -88,8 +101,8 @@ class Numbers:
             or (words[0] in self.scales and words[0] not in {"hundred", "thousand", "million", "billion", "trillion"})
         ):
             return None
-        if words[:2] in (["half", "a"], ["half", "an"]):
-            rest = self.parse_number(" ".join(words[2:]))
+        if words[0] == "half" and len(words) > 1:  # "half a million", "half million"
+            rest = self.parse_number(" ".join(words[2:] if words[1] in {"a", "an"} else words[1:]))
             return None if rest is None else _exact(rest / 2)
         if len(words) > 3 and words[:4] == ["a", "quarter", "of", "a"]:
             rest = self.parse_number(" ".join(words[4:]))
@@ -153,34 +166,59 @@ class Numbers:
 
     def parse_money(self, text: str) -> MoneyValue | None:
         """An amount phrase: "£3.5bn", "US$2bn", "£20m-£25m", "between £20m and £25m", "50p",
-        "815m pounds", "pounds 815m", "GBP 30m", "half a million pounds". None without a currency."""
-        cleaned = text.replace("\u00a0", " ").strip().rstrip(".")
-        cleaned = _HYPHENATED_SCALE.sub(r"\1 ", cleaned)  # "$50-million project": one amount, not a range
+        "815m pounds", "pounds 815m", "GBP 30m", "75 USD million", "10 €", "10,000 Swiss francs",
+        "a 12-cent", "forty-five dollars", "13 dollars and 45 cents". None without a currency."""
+        cleaned = _HYPHENATED_SCALE.sub(r"\1 ", text.replace("\u00a0", " ").strip().rstrip("."))
+        cleaned = _WORD_HYPHEN.sub(" ", cleaned)  # "12-cent", "forty-five": the hyphen joins words
         marker, written = None, "symbol"
         signs = self.sign_re.findall(cleaned)
         if signs:
             marker = signs[0].lower()
             cleaned = self.sign_re.sub(" ", cleaned)
         words = cleaned.split()
-        unit_words = [w.lower() for w in words if w.lower() in self.currencies and w.lower() not in self.units]
-        sub_words = [w.lower() for w in words if w.lower() in self.subunits]
+        names = self.currency_words(words)
+        main = next((n for n in names if n[2] not in self.subunits), None)
+        minor = next((n for n in names if n[2] in self.subunits), None)
         glued = re.fullmatch(r"(.*\d)p", cleaned.strip(), flags=re.I)
         divisor = Decimal(1)
-        if marker is None and unit_words:
-            marker, written = unit_words[0], "code"
-        if marker is None and (sub_words or glued):
-            marker, written = (sub_words[0], "code") if sub_words else ("p", "symbol")
+        if marker is None and main is not None:
+            marker, written = main[2], "code"
+        if marker is None and (minor or glued):
+            marker, written = (minor[2], "code") if minor else ("p", "symbol")
             divisor = Decimal(100)
-            cleaned = glued.group(1) if glued and not sub_words else cleaned
+            words = [glued.group(1)] if glued and not minor else words
         if marker is None:
             return None
-        currency = self.currencies.get(marker) or self.subunits[marker]
-        rest = " ".join(
-            w for w in cleaned.split() if w.lower() not in self.currencies and w.lower() not in self.subunits
-        )
-        parsed = self.parse_range(rest)
+        # A code ("usd") is its own currency.
+        currency = (self.currencies.get(marker) or marker.upper()) if divisor == 1 else self.subunits[marker]
+        named = {i for start, end, _ in names for i in range(start, end)}
+        named.update(i for i, w in enumerate(words) if w.lower() in self.nations)  # "100 U.S. dollars"
+        if main is not None and minor is not None and main[1] < minor[0] and divisor == 1:
+            whole = self.parse_number(" ".join(w for i, w in enumerate(words[: main[0]]) if i not in named))
+            part = self.parse_number(" ".join(words[main[1] : minor[0]]))
+            if whole is None or part is None:
+                return None
+            return MoneyValue(_exact(whole + part / 100), None, currency, marker, written)
+        parsed = self.parse_range(" ".join(w for i, w in enumerate(words) if i not in named))
         if parsed is None:
             return None
         low, high = parsed
         high = None if high is None else _exact(high / divisor)
         return MoneyValue(_exact(low / divisor), high, currency, marker, written)
+
+    def currency_words(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """The currency names, codes and unit words among ``words``, each as (start, end, key),
+        the longest name first at each place: "Swiss francs" is one name ("swiss_francs")."""
+        found, i = [], 0
+        while i < len(words):
+            for end in range(min(len(words), i + 4), i, -1):
+                key = "_".join(words[i:end]).lower()
+                if key in self.units:
+                    continue
+                if key in self.currencies or key in self.subunits or (end == i + 1 and words[i] in self.codes):
+                    key = key if key in self.currencies or key in self.subunits else words[i].lower()
+                    found.append((i, end, key))
+                    i = end - 1
+                    break
+            i += 1
+        return found

@@ -37,12 +37,13 @@ class MoneyTotals:
 
     A sum adds up amounts that stand for money (a range counts its low end): an amount per unit
     or an exchange rate ("$100 per barrel", "Rs 13,500 per hectare", "$1.10 to the euro") is a
-    price, not money spent or saved, and a figure repeated in one document ("£33m" in the story and
-    again in a quote) is one figure, so each normalised value counts once per document.
+    price, not money spent or saved; a figure repeated in one document ("£33m" in the story and
+    again in a quote) is one figure, so each normalised value counts once per document; and an
+    amount inside another ("$185m, including a record $100m", "of which $74m") is already in it.
     """
 
     sums: dict[str, dict[str, Decimal]]  # doc id -> currency -> sum
-    left_out: dict[str, Counter]  # doc id -> "rate" / "repeat" -> how many amounts
+    left_out: dict[str, Counter]  # doc id -> "rate" / "repeat" / "part" -> how many amounts
 
     def totals(self) -> dict[str, Decimal]:
         """Per currency over all documents (a figure in two documents counts in both)."""
@@ -61,8 +62,10 @@ _PER_UNIT_NOUNS = {"barrel", "share", "head", "person", "capita", "unit", "pupil
 def _rate_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What follows and what precedes an amount that is a rate, from the shipped word lists."""
     words = shipped_words()
-    units = (words["measure-units"] | words["time-units"] | _PER_UNIT_NOUNS) - _YEAR_WORDS
-    currencies = "|".join(sorted(map(re.escape, words["currency-names"]), key=len, reverse=True))
+    measures = words["measure-units"] - words["not-measure-units"]
+    units = (measures | words["time-units"] | _PER_UNIT_NOUNS) - _YEAR_WORDS
+    names = {w for w in words.union("currency-names", "currency-units", "currency-shared") if w.isalpha()}
+    currencies = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
     unit_words = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     years = "|".join(_YEAR_WORDS)
     after = re.compile(
@@ -89,6 +92,20 @@ def is_rate(record: Mapping[str, Any], text: str | None) -> bool:
     return bool(after.match(sentence, at + len(record["text"]))) or bool(before.search(sentence[max(0, at - 40) : at]))
 
 
+# Words that put the amount after them inside one said before: "including a record $100m", "of which $74m".
+_PART_OF = re.compile(r"\b(?:including|includes|included|of which|of that|within that)\b[^.;:()$£€¥]{0,30}$", re.I)
+
+
+def is_part(record: Mapping[str, Any], text: str | None) -> bool:
+    """Whether a money record is a part of an amount said before it, from the words before it in
+    ``text`` or, without it, in its sentence."""
+    if text is not None and text[record["start"] : record["end"]] == record["text"]:
+        return bool(_PART_OF.search(text[max(0, record["start"] - 50) : record["start"]]))
+    sentence = record.get("sentence") or ""
+    at = sentence.find(record["text"])
+    return at > 0 and bool(_PART_OF.search(sentence[max(0, at - 50) : at]))
+
+
 def money_by_document(
     records: Iterable[Mapping[str, Any]], text_of: Callable[[str], str | None] = lambda doc_id: None
 ) -> MoneyTotals:
@@ -105,6 +122,8 @@ def money_by_document(
         key = (doc, currency, Decimal(str(record["amount"])), None if high is None else Decimal(str(high)))
         if is_rate(record, text_of(doc)):
             left_out[doc]["rate"] += 1
+        elif is_part(record, text_of(doc)):
+            left_out[doc]["part"] += 1
         elif key in seen:
             left_out[doc]["repeat"] += 1
         else:
@@ -129,7 +148,7 @@ def _table(head: list[str], rows: list[list[str]], foot: list[str] | None = None
 
 
 def _left_out(counts: Counter) -> str:
-    parts = {"rate": "rate or per-unit", "repeat": "repeated"}
+    parts = {"rate": "rate or per-unit", "repeat": "repeated", "part": "part of another"}
     return ", ".join(f"{n} {parts[why]}" for why, n in sorted(counts.items()) if n)
 
 
@@ -169,5 +188,6 @@ def totals_html(records: list[dict], docs: list[Document], text_of: Callable[[st
         f'<div class="wide"><h3>Claims per document and type</h3>{claims_table}</div>'
         f"<div><h3>Top speakers (quotes)</h3>{speakers_table}</div>"
         '<div class="wide"><h3>Money mentioned per document</h3><p class="n">Each figure once per document;'
-        f" prices per unit and exchange rates are not added.</p>{money_table}</div></section>"
+        " prices per unit, exchange rates and parts of an amount (\u201cincluding\u2026\u201d) are not added.</p>"
+        f"{money_table}</div></section>"
     )

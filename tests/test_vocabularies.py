@@ -1,0 +1,44 @@
+"""The word lists taken from kept libraries: Babel's currencies at load time, pint's measure units
+written once into a shipped file that must match the installed pint."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.rules.vocabularies import MEASURES_FILE, currency_lists, measure_units_from_pint
+from extract.rules.words import shipped_words
+
+
+@pytest.mark.parametrize(
+    ("name", "word", "value"),
+    [
+        ("currency-codes", "MYR", "MYR"),
+        ("currency-names", "yuan", "CNY"),
+        ("currency-names", "swiss_francs", "CHF"),
+        ("currency-names", "zlotys", "PLN"),
+        ("currency-signs", "nt$", "TWD"),
+        ("currency-local-signs", "r", "ZAR"),
+        ("currency-places", "south_africa", "ZAR"),
+        ("currency-places", "swiss", "CHF"),
+    ],
+)
+def test_babel_gives_the_currency_vocabulary(name, word, value):
+    assert currency_lists()[name][word] == value
+
+
+def test_a_word_several_currencies_use_is_shared():
+    assert currency_lists()["currency-shared"]["francs"].split()[:1] == ["XOF"]  # by territories using it
+    assert shipped_words().values("currency-shared")["francs"].split()[0] == "CHF"  # our usual reading wins
+
+
+def test_our_lists_extend_the_library_lists():
+    words = shipped_words()
+    assert words.values("currency-names")["quid"] == "GBP"  # ours: slang Babel lacks
+    assert words.values("currency-names")["yuan"] == "CNY"  # Babel's
+    assert {"kilometers", "megabytes", "tablespoons", "microgrammes"} <= words["measure-units"]
+
+
+def test_the_shipped_measure_units_are_those_of_the_installed_pint():
+    pytest.importorskip("pint")
+    shipped = [line for line in MEASURES_FILE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert shipped == measure_units_from_pint(), "run: python -m extract.rules.vocabularies"
