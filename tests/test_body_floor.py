@@ -1,0 +1,52 @@
+"""The article body finder on whole web pages and on articles with furniture in the middle
+(``../shared/dev``, beside the checkout as CI has it), scored by the shared body scorer. Floors are
+set at what the finder reaches and only ever raised; skipped where ``../shared`` is absent."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import pytest
+
+from extract.document.article import FurnitureDetector, find_article
+from extract.rules.loading import load_rules
+
+from .shared import SHARED, reference_tool
+
+PAGES = SHARED / "dev" / "pages"
+GGT = SHARED / "dev" / "ggt"
+
+pytestmark = pytest.mark.skipif(not (SHARED / "tools").is_dir(), reason="../shared is not beside the checkout")
+
+
+@pytest.fixture(scope="module")
+def finder() -> FurnitureDetector:
+    return FurnitureDetector(load_rules())
+
+
+def test_the_body_kept_of_whole_web_pages_stays_above_its_floor(finder, tmp_path) -> None:
+    documents = tmp_path / "documents.jsonl"
+    with documents.open("w", encoding="utf-8") as out:
+        for path in sorted((PAGES / "text").glob("*.txt")):
+            article = find_article(path.read_text(encoding="utf-8"), finder)
+            out.write(json.dumps({"doc_id": path.name, "body_spans": [list(s) for s in article.body_spans]}) + "\n")
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        reference_tool("score_body").main([str(documents), "--pages", str(PAGES)])
+    scores = json.loads(printed.getvalue().splitlines()[-1])
+    assert scores["recall"] >= 0.975 and scores["precision"] >= 0.81
+    assert scores["recall_below_0.8"] <= 4
+
+
+def test_no_direct_quote_is_lost_to_furniture_in_the_middle_of_an_article(finder) -> None:
+    texts = {path.name: path.read_text(encoding="utf-8") for path in (GGT / "docs").glob("*.txt")}
+    articles = {name: find_article(text, finder) for name, text in texts.items()}
+    quotes = [json.loads(line) for line in (GGT / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    lost = [
+        q["text"][:60]
+        for q in quotes
+        if q["kind"] == "direct" and not articles[q["doc_id"]].keeps(q["start"], q["end"])
+    ]
+    assert lost == []
