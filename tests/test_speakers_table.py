@@ -624,8 +624,8 @@ CASES: list[tuple[str, str, list[S]]] = [
     (
         "transcript-labels",
         "Governor Rosa Lindqvist spoke to the host on Sunday.\n\n"
-        "\"HOST: Will you run again?\n\n"
-        "\"LINDQVIST: I have not decided, and I will not decide this year.\n",
+        '"HOST: Will you run again?\n\n'
+        '"LINDQVIST: I have not decided, and I will not decide this year.\n',
         [
             ("Will you run again?", "Host"),
             ("I have not decided, and I will not decide this year", "Rosa Lindqvist"),

@@ -169,10 +169,18 @@ def quotes_of(reading: Reading, steps: Sequence[Step]) -> list[Quote]:
     return sorted(quotes, key=lambda x: (x.start, x.end))
 
 
+NOT_NAMES = {"", "he", "she", "it", "they", "him", "her", "them", "we", "i", "you"}
+
+
 def _spelled_out(book: NameBook, quote: Quote) -> Quote:
-    """A quote whose speaker or organisation is an acronym the document spells out, with the full name."""
+    """A quote whose speaker or organisation is an acronym the document spells out, with the full
+    name; a speaker value that names nobody (empty, a pronoun) as none, the mention kept."""
     speaker = quote.speaker
-    if speaker is None or (speaker.name not in book.acronyms and speaker.org not in book.acronyms):
+    if speaker is None or speaker.name is None:
+        return quote
+    if speaker.name.strip().lower() in NOT_NAMES:
+        return replace(quote, speaker=Speaker(None, speaker.mention))
+    if speaker.name not in book.acronyms and speaker.org not in book.acronyms:
         return quote
     full = Speaker(book.expand(speaker.name), speaker.mention, speaker.role, book.expand(speaker.org))
     return replace(quote, speaker=full)

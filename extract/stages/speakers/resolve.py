@@ -145,11 +145,11 @@ def named_person(subject: Token, book: NameBook) -> Speaker | None:
     name = book.canonical(span.text, subject.idx)
     new = name not in book.people
     found = book.person(name)
-    if new and subject.ent_type_ != "PERSON" and title_gender(span, book.words) is None:
+    if new and subject.ent_type_ != "PERSON" and title_gender(span, book.words) is None and found.gender is None:
         found.named_person = False
     if found.role is None and found.org is None:
         found.role, found.org = role_and_org(span, book.words)
-    found.gender = found.gender or title_gender(span, book.words)
+    found.gender = title_gender(span, book.words) or found.gender
     book.spoke(name, subject.idx)
     return Speaker.of_person(found, span)
 
