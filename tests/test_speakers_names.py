@@ -4,16 +4,18 @@ End-to-end cases on invented snippets (content, speaker), as in ``test_speakers_
 pronouns that must pick the nearest compatible person (gender from first names, a chain of
 "he"/"she" subjects, never a name inside the quotation), a person separated from the clauses
 written about them, and acronyms spelled out with commas; then the pure helpers that keep values
-that are not names out of the field.
+that are not names out of the field, and short forms joined to the long form the document gives.
 """
 
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from extract.rules.words import shipped_words
 from extract.stages.speakers.acronyms import acronyms_in
-from extract.stages.speakers.names import clean_name, clean_org, first_name_gender
+from extract.stages.speakers.forms import joined_forms, longer_form
+from extract.stages.speakers.names import NameBook, Speaker, clean_name, clean_org, first_name_gender
 
 from .tables import params, quote_records
 
@@ -68,6 +70,7 @@ def test_speakers(text: str, expected: list[S], nlp) -> None:
         ("Dr Dean", "Dean"),
         ("Ada Okafor", "Ada Okafor"),
         ("Tom Sayers", "Tom Sayers"),  # not a verb
+        (">Nadia Roe", "Nadia Roe"),  # markup left before a name
     ],
 )
 def test_clean_name(written: str, name: str) -> None:
@@ -98,3 +101,24 @@ def test_first_name_gender(name: str, gender: str | None) -> None:
 def test_acronym_of_a_name_with_commas() -> None:
     text = "A letter came from Fisheries, Oceans and Coastguard Canada last week. FOCC said the rules applied."
     assert acronyms_in(text)["FOCC"] == "Fisheries, Oceans and Coastguard Canada"
+
+
+@pytest.mark.parametrize(
+    ("short", "names", "long"),
+    [
+        ("Okafor", {"Ada Okafor", "Lagos State"}, "Ada Okafor"),
+        ("Times", {"Harbour Times", "Ada Okafor"}, "Harbour Times"),
+        ("Okafor", {"Ada Okafor", "Ben Okafor"}, None),  # two people of that surname: neither
+        ("Okafor", {"Okafor Holdings"}, None),  # a short form ends the long one
+    ],
+)
+def test_longer_form(short: str, names: set[str], long: str | None) -> None:
+    assert longer_form(short, names) == long
+
+
+def test_a_title_of_another_gender_keeps_the_surname_apart() -> None:
+    doc = spacy.blank("en")("Mrs. Roe said no. Mr. Roe said yes.")
+    book = NameBook(shipped_words())
+    book.person("Tom Roe")
+    assert joined_forms(book, [Speaker("Roe", doc[1:2])]) == {}
+    assert joined_forms(book, [Speaker("Roe", doc[6:7])]) == {"Roe": "Tom Roe"}

@@ -50,7 +50,7 @@ NICKNAME = re.compile(r"\s[“\"‘][^”\"’]{1,20}[”\"’]\s")
 def clean_name(text: str, lists: Words) -> str:
     """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts";
     "chief executive Chris Hopson" -> "Chris Hopson"."""
-    text = NICKNAME.sub(" ", text)  # Dana “Dee” Whitlock is Dana Whitlock
+    text = NICKNAME.sub(" ", re.sub(r"^[^\w“\"‘’]+", "", text))  # Dana “Dee” Whitlock is Dana Whitlock; no ">Roe"
     words = re.sub(r"[’']s$", "", " ".join(text.split()).lstrip("”“\"'―—–-‘’ ")).split(" ")
     before = _role_words(words, lists["role-nouns"], lists["name-particles"])
     if before:  # "executive Chris Hopson", "Opposition Leader Chris Luxon": a role before the name
