@@ -41,6 +41,23 @@ CASES: list[tuple[str, str, list[S]]] = [
         [("Laura Baines has ignored every warning", "Joan Pike")],
     ),
     (
+        "surname-before-said-after-a-quote",
+        "Coach Peter Vandenberg said the win mattered.\n\n"
+        "“You can see what it means to the players,” Vandenberg said of the young defenceman.",
+        [("the win mattered", "Peter Vandenberg"), ("You can see what it means to the players", "Peter Vandenberg")],
+    ),
+    (
+        "organisation-shaped-like-a-name-is-no-he",
+        "“The line will reopen in spring,” said Daniel Roy, a former rail executive.\n\n"
+        "Canada is short of ferries. Marine Canada said in March that ferries would run.\n\n"
+        "“Nobody believes that timetable,” he said.",
+        [
+            ("The line will reopen in spring", "Daniel Roy"),
+            ("ferries would run", "Marine Canada"),
+            ("Nobody believes that timetable", "Daniel Roy"),
+        ],
+    ),
+    (
         "according-to-role-and-organisation-before-the-name",
         "The tax would raise very little, according to former Bank of Ghana governor Kwame Asante.",
         [("The tax would raise very little", "Kwame Asante")],

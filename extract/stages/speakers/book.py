@@ -28,6 +28,9 @@ def book_of(doc: Doc, words: Words) -> NameBook:
         if " " in name and book.canonical(name) not in book.people:
             person = book.person(name)
             person.role, person.org = role_and_org(ent, words)
+            # a name-shaped entity the model did not tag a person ("Infrastructure Canada") is one
+            # for "he" and "she" only when its first name or a title says so ("Amanda Pritchard")
+            person.named_person = ent.label_ == "PERSON" or person.gender is not None or bool(title_gender(ent, words))
         canonical = book.canonical(name, ent.start_char)
         if canonical in book.people:
             book.people[canonical].gender = title_gender(ent, words) or book.people[canonical].gender
