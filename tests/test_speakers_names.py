@@ -58,6 +58,27 @@ CASES: list[tuple[str, str, list[S]]] = [
         ],
     ),
     (
+        "group-counted-with-a-fraction",
+        "A third of dairy farmers told the inquiry they would sell their herds.",
+        [("they would sell their herds", "dairy farmers")],
+    ),
+    (
+        "group-counted-in-per-cent",
+        "More than a quarter (27 per cent) of midwives say they have skipped breaks every shift.",
+        [("they have skipped breaks every shift", "midwives")],
+    ),
+    (
+        "counted-role-noun-is-a-group-not-the-organisation-before",
+        "The Courier revealed the cuts last week.\n\n"
+        "Seven in 10 school leaders said the extra costs had forced them to cut staff.",
+        [("the extra costs had forced them to cut staff", "school leaders")],
+    ),
+    (
+        "one-of-a-group-is-not-the-group",
+        "One of the nurses said the ward had been short-staffed for months.",
+        [("the ward had been short-staffed for months", None)],
+    ),
+    (
         "according-to-role-and-organisation-before-the-name",
         "The tax would raise very little, according to former Bank of Ghana governor Kwame Asante.",
         [("The tax would raise very little", "Kwame Asante")],
