@@ -274,7 +274,8 @@ class NameBook:
     def canonical(self, name: str, at: int | None = None) -> str:
         """The full name a mention stands for: itself when the book has it; "Donald J. Trump" as
         "Donald Trump"; a surname ("Humphries", "Mr Hopson") or first name as the person of that
-        name mentioned last before ``at`` (else first in the document)."""
+        name mentioned last before ``at`` (else first in the document); a title's gender picks
+        among them ("Mrs Roe")."""
         cleaned = clean_name(name, self.words)
         if cleaned in self.people:
             return cleaned
@@ -286,6 +287,9 @@ class NameBook:
             return same[0] if same else cleaned
         candidates = [full for full in self.people if surname(full) == surname(cleaned)]
         candidates = candidates or [full for full in self.people if " " in full and full.split(" ")[0] == cleaned]
+        gender = self.words.values("gendered-titles").get(name.split(" ")[0].lower().rstrip("."))
+        if gender is not None and len(candidates) > 1:  # "Mrs Nair" of Priya and Arjun Nair
+            candidates = [c for c in candidates if self.people[c].gender in (None, gender)] or candidates
         if len(candidates) > 1 and at is not None:
             before = [full for position, _, full in self.mentions if position < at and full in candidates]
             if before:
