@@ -90,4 +90,4 @@ def test_speaker_resolution_steps_pass_on_what_is_not_theirs(nlp):
     assert it_or_they(she, reading.book) is None
     assert personal_pronoun(she, reading.book).name == "Jane Roe"
     assert speaker_of(reading, reading.cues[0]).name == "Jane Roe"
-    assert len(RESOLVE_STEPS) == 10
+    assert len(RESOLVE_STEPS) == 11

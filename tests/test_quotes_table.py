@@ -338,7 +338,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "colon-only": "a colon with no speech verb before it is not taken as a cue",
     "never-closed-then-normal": "an unclosed paragraph does not take the speaker of the quote run after it",
     "report-warned": "'the Ofsted report' is not resolved to the organisation that wrote it",
-    "pronoun-two-people": "pronouns do not agree in gender: 'she' takes the most recent person",
 }
 
 

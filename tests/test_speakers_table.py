@@ -624,8 +624,8 @@ CASES: list[tuple[str, str, list[S]]] = [
     (
         "transcript-labels",
         "Governor Rosa Lindqvist spoke to the host on Sunday.\n\n"
-        "\"HOST: Will you run again?\n\n"
-        "\"LINDQVIST: I have not decided, and I will not decide this year.\n",
+        '"HOST: Will you run again?\n\n'
+        '"LINDQVIST: I have not decided, and I will not decide this year.\n',
         [
             ("Will you run again?", "Host"),
             ("I have not decided, and I will not decide this year", "Rosa Lindqvist"),
@@ -675,7 +675,6 @@ CASES: list[tuple[str, str, list[S]]] = [
 
 # id -> what the tool does wrong; strict: a fix makes the test pass and the suite says so.
 KNOWN_FAILURES: dict[str, str] = {
-    "shared-surname-honorifics": "'Mrs'/'Mr' + shared surname does not pick the person by gender: both go to the last Nair",
     "shared-surname-father-son": "a title + shared surname ('Senator Hale') is not matched to the person that title was given to",
     "ireland-taoiseach": "'the Taoiseach' is not linked to the named Taoiseach and loses its article ('Taoiseach')",
     "two-roles-two-people": "roles written before names ('Canada's health minister, Claire Fortin,') are not linked to "

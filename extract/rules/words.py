@@ -39,6 +39,7 @@ class Words:
 
     lists: dict[str, dict[str, str | None]]
     _sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _values: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.union(name)
@@ -56,8 +57,11 @@ class Words:
         return self.lists[name]
 
     def values(self, name: str) -> dict[str, str]:
-        """A list's words that have a value, with it."""
-        return {word: value for word, value in self.entries(name).items() if value is not None}
+        """A list's words that have a value, with it (worked out once per list: first names are
+        looked up for every person; callers only read it)."""
+        if name not in self._values:
+            self._values[name] = {word: value for word, value in self.entries(name).items() if value is not None}
+        return self._values[name]
 
     @cached_property
     def fingerprint(self) -> str:

@@ -38,9 +38,10 @@ def name_before(verb: Token) -> Token | None:
     """A name written right before a verb the parser gave no subject ("..., Obama and Clinton
     call them “lone wolves”", the names taken for a conjunct of the noun before): the subject."""
     before = verb.doc[verb.i - 1] if verb.i else None
-    if before is None or before.pos_ != "PROPN" or before.ent_type_ not in {"PERSON", "ORG"}:
+    if before is None or before.ent_type_ not in {"PERSON", "ORG"}:
         return None
-    return before
+    # a name the tagger took for another word class (“…,” Roe said, with Roe an auxiliary)
+    return before if before.pos_ == "PROPN" or (before.text[:1].isupper() and not before.is_sent_start) else None
 
 
 NAME_AROUND = re.compile(r"[A-Z][\w’'.-]*\s*$"), re.compile(r"^\s*[A-Z]")

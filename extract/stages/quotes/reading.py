@@ -75,6 +75,7 @@ class Reading:
         reading.quotations = _outermost(
             sorted((q for q in quotations if q.content_end > q.content_start), key=lambda q: (q.start, -q.end))
         )
+        reading.book.quoted = [(q.start, q.end) for q in reading.quotations]
         return reading
 
     def proposed(self, step: str, verb: Token) -> list[Token]:

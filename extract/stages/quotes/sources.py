@@ -36,8 +36,11 @@ def speaker_of(reading: Reading, cue: Span) -> Speaker | None:
 
 
 def _object_speaker(reading: Reading, cue: Span) -> Speaker | None:
-    """ "according to X", "in the words of X": the object of the cue's preposition speaks."""
-    obj = next((t for t in cue.root.subtree if t.dep_ == "pobj" and t.i >= cue.end - 1), None)
+    """ "according to X", "in the words of X": the object of the cue's preposition speaks, the
+    noun it governs rather than one inside its modifiers ("according to former Bank of Canada
+    governor Jo Roe" is Roe, not Canada)."""
+    obj = next((t for t in cue[-1].children if t.dep_ == "pobj"), None)
+    obj = obj or next((t for t in cue.root.subtree if t.dep_ == "pobj" and t.i >= cue.end - 1), None)
     if obj is None:
         obj = next((t for t in reading.doc[cue.end : cue.end + 8] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
     if obj is None:

@@ -34,6 +34,7 @@ from extract.stages.quotes.reading import Reading
 from extract.stages.quotes.reported import reported_speech
 from extract.stages.quotes.sources import resolve_named_sources, speaker_of
 from extract.stages.speakers import NameBook, Speaker
+from extract.stages.speakers.forms import joined_forms
 
 
 @dataclass(frozen=True)
@@ -166,13 +167,37 @@ def quotes_of(reading: Reading, steps: Sequence[Step]) -> list[Quote]:
     quotes.extend(reported_speech(reading, quotes))
     quotes.extend(name_colon_lines(reading, quotes))
     quotes = [_spelled_out(reading.book, quote) for quote in headline_speakers(reading.text, quotes)]
-    return sorted(quotes, key=lambda x: (x.start, x.end))
+    return sorted(_long_forms(reading.book, quotes), key=lambda x: (x.start, x.end))
+
+
+def _long_forms(book: NameBook, quotes: list[Quote]) -> list[Quote]:
+    """Every quote of one person or organisation under the fullest name the document gives."""
+    joined = joined_forms(book, [quote.speaker for quote in quotes])
+    if not joined:
+        return quotes
+    out = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None and speaker.name in joined:
+            person = book.people.get(joined[speaker.name])
+            role, org = (person.role, person.org) if person is not None else (speaker.role, speaker.org)
+            quote = replace(quote, speaker=Speaker(joined[speaker.name], speaker.mention, role, org))
+        out.append(quote)
+    return out
+
+
+NOT_NAMES = {"", "he", "she", "it", "they", "him", "her", "them", "we", "i", "you"}
 
 
 def _spelled_out(book: NameBook, quote: Quote) -> Quote:
-    """A quote whose speaker or organisation is an acronym the document spells out, with the full name."""
+    """A quote whose speaker or organisation is an acronym the document spells out, with the full
+    name; a speaker value that names nobody (empty, a pronoun) as none, the mention kept."""
     speaker = quote.speaker
-    if speaker is None or (speaker.name not in book.acronyms and speaker.org not in book.acronyms):
+    if speaker is None or speaker.name is None:
+        return quote
+    if speaker.name.strip().lower() in NOT_NAMES:
+        return replace(quote, speaker=Speaker(None, speaker.mention))
+    if speaker.name not in book.acronyms and speaker.org not in book.acronyms:
         return quote
     full = Speaker(book.expand(speaker.name), speaker.mention, speaker.role, book.expand(speaker.org))
     return replace(quote, speaker=full)

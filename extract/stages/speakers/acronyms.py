@@ -38,7 +38,8 @@ def acronyms_in(text: str) -> dict[str, str]:
     return found | _acronyms_by_initials(text, found)
 
 
-CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w’'&.-]*)+")
+# a list inside a name may take commas: "Immigration, Refugees and Citizenship Canada"
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&.-]*(?:,?\s+(?:(?:of|for|and|the|on|in|&)\s+)*[A-Z][\w’'&.-]*)+")
 UPPER_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 CONTRACTION = re.compile(r"\b(?:[A-Z][a-z]{1,6}){2,3}\b")  # "StatsCan", "FedEx": short forms of a name
 

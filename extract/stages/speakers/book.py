@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from extract.rules.words import Words
 from extract.stages.speakers.acronyms import acronyms_in
 from extract.stages.speakers.documents import document_noun_tokens, org_of_document
-from extract.stages.speakers.names import NameBook, Person, clean_name, role_and_org, title_gender
+from extract.stages.speakers.names import NameBook, clean_name, role_and_org, title_gender
 from extract.stages.syntax import text_of
 
 
@@ -26,10 +26,14 @@ def book_of(doc: Doc, words: Words) -> NameBook:
         if not name:
             continue
         if " " in name and book.canonical(name) not in book.people:
-            book.people[name] = Person(name, *role_and_org(ent, words))
+            person = book.person(name)
+            person.role, person.org = role_and_org(ent, words)
+            # a name-shaped entity the model did not tag a person ("Infrastructure Canada") is one
+            # for "he" and "she" only when its first name or a title says so ("Amanda Pritchard")
+            person.named_person = ent.label_ == "PERSON" or person.gender is not None or bool(title_gender(ent, words))
         canonical = book.canonical(name, ent.start_char)
         if canonical in book.people:
-            book.people[canonical].gender = book.people[canonical].gender or title_gender(ent, words)
+            book.people[canonical].gender = title_gender(ent, words) or book.people[canonical].gender
         book.mentions.append((ent.start_char, ent.end_char, canonical))
     for token in document_noun_tokens(doc, words):
         book.documents.append(token.idx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.model.entities import entities_in
 from extract.rules.words import Words
@@ -35,7 +35,7 @@ def org_of_document(token: Token) -> str | None:
         ):
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if obj is not None and (t.lower_ != "from" or obj.pos_ == "PROPN"):  # not "from a teachers' union"
-                return clean_org(token.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+                return clean_org(_without_clauses(obj).text)
     for ent in entities_in(token.doc, token.left_edge.i, token.i):
         if ent.label_ in {"ORG", "GPE", "NORP"}:
             return clean_org(ent.text)
@@ -46,6 +46,14 @@ def org_of_document(token: Token) -> str | None:
         if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
             return clean_org(name_span(child).text)
     return None
+
+
+def _without_clauses(noun: Token) -> Span:
+    """A noun phrase up to a comma or a clause about it: "Jo Roe, a former aide now at ..." is Jo Roe."""
+    doc = noun.doc
+    after = range(noun.i + 1, noun.right_edge.i + 1)
+    end = next((i for i in after if doc[i].is_punct or doc[i].dep_ in {"appos", "relcl", "acl"}), after.stop)
+    return doc[noun.left_edge.i : end]
 
 
 def _publisher(document: Token) -> str | None:

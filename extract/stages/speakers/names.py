@@ -43,22 +43,32 @@ class Speaker:
 
 
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&"}  # words inside a name: "Secretary of State"
+LOWER_WORDS_BEFORE_NAME = re.compile(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])")
 NICKNAME = re.compile(r"\s[“\"‘][^”\"’]{1,20}[”\"’]\s")
 
 
 def clean_name(text: str, lists: Words) -> str:
     """ "Mr Hopson's" -> "Hopson"; "Dr Mark Britnell" -> "Mark Britnell"; "Clive Betts MP" -> "Clive Betts";
     "chief executive Chris Hopson" -> "Chris Hopson"."""
-    text = NICKNAME.sub(" ", text)  # Dana “Dee” Whitlock is Dana Whitlock
+    text = NICKNAME.sub(" ", re.sub(r"^[^\w“\"‘’]+", "", text))  # Dana “Dee” Whitlock is Dana Whitlock; no ">Roe"
     words = re.sub(r"[’']s$", "", " ".join(text.split()).lstrip("”“\"'―—–-‘’ ")).split(" ")
     before = _role_words(words, lists["role-nouns"], lists["name-particles"])
     if before:  # "executive Chris Hopson", "Opposition Leader Chris Luxon": a role before the name
         words = words[max(before) + 1 :]
-    while words and words[0].lower().rstrip(".") in lists["honorifics"]:
-        words = words[1:]
-    while words and words[-1].lower().rstrip(".") in lists["post-titles"]:
+    while len(words) > 1 and _headline_verb(words[-1], lists):  # a headline's "Roe Says"
         words = words[:-1]
+    while len(words) > 1 and words[0].lower().rstrip(".") in lists["honorifics"]:
+        words = words[1:]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in lists["post-titles"]:
+        words = words[:-1]  # a title after a name, never the whole name: "Mr. King" is King
     return " ".join(words).strip(" ,")
+
+
+def _headline_verb(word: str, lists: Words) -> bool:
+    """A speech verb a headline writes in capitals after a name: "Says", "Warns", "Said"."""
+    lower = word.lower()
+    verb = lower[:-1] if lower.endswith("s") else ""
+    return word[:1].isupper() and (verb in lists.union("speech-verbs", "claim-verbs") or lower == "said")
 
 
 def _role_words(words: list[str], roles: frozenset[str], particles: frozenset[str]) -> list[int]:
@@ -85,7 +95,8 @@ def surname(name: str) -> str:
 def clean_org(text: str) -> str:
     """ "the National Association of Head Teachers (NAHT)'s" -> "National Association of Head Teachers"."""
     text = re.sub(r"\s*\([^()]*\)$", "", re.sub(r"[’']s$", "", text.strip()))
-    return re.sub(r"^(?:the|The)\s+", "", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return LOWER_WORDS_BEFORE_NAME.sub("", text)  # "firm Acme Research", "independent Acme Centre"
 
 
 def title_gender(name: Span, words: Words) -> str | None:
@@ -95,6 +106,13 @@ def title_gender(name: Span, words: Words) -> str | None:
         if token is not None and token.lower_.rstrip(".") in genders:
             return genders[token.lower_.rstrip(".")]
     return None
+
+
+def first_name_gender(name: str, words: Words) -> str | None:
+    """The gender a full name's first name tells ("Katy Roe": f), from ``first-names.txt``; None for
+    one word (a surname or an organisation's name) or a first name given to both."""
+    parts = name.split(" ")
+    return words.values("first-names").get(parts[0].lower()) if len(parts) > 1 else None
 
 
 def _capitalised(token: Token) -> bool:
@@ -248,11 +266,16 @@ class NameBook:
     documents: list[int] = field(default_factory=list)  # char offsets of every document noun ("the survey")
     organisations: list[tuple[int, str]] = field(default_factory=list)  # (char offset, organisation that spoke)
     spokespeople: list[tuple[int, str, str | None]] = field(default_factory=list)  # (offset, speaks for, gender)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of the quotations: not narration
+
+    def in_quotation(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.quoted)
 
     def canonical(self, name: str, at: int | None = None) -> str:
         """The full name a mention stands for: itself when the book has it; "Donald J. Trump" as
         "Donald Trump"; a surname ("Humphries", "Mr Hopson") or first name as the person of that
-        name mentioned last before ``at`` (else first in the document)."""
+        name mentioned last before ``at`` (else first in the document); a title's gender picks
+        among them ("Mrs Roe")."""
         cleaned = clean_name(name, self.words)
         if cleaned in self.people:
             return cleaned
@@ -264,6 +287,9 @@ class NameBook:
             return same[0] if same else cleaned
         candidates = [full for full in self.people if surname(full) == surname(cleaned)]
         candidates = candidates or [full for full in self.people if " " in full and full.split(" ")[0] == cleaned]
+        gender = self.words.values("gendered-titles").get(name.split(" ")[0].lower().rstrip("."))
+        if gender is not None and len(candidates) > 1:  # "Mrs Nair" of Priya and Arjun Nair
+            candidates = [c for c in candidates if self.people[c].gender in (None, gender)] or candidates
         if len(candidates) > 1 and at is not None:
             before = [full for position, _, full in self.mentions if position < at and full in candidates]
             if before:
@@ -277,7 +303,7 @@ class NameBook:
 
     def person(self, name: str) -> Person:
         if name not in self.people:
-            self.people[name] = Person(name)
+            self.people[name] = Person(name, gender=first_name_gender(name, self.words))
         return self.people[name]
 
     def spoke(self, name: str | None, at: int) -> None:

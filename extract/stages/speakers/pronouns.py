@@ -11,6 +11,7 @@ from extract.stages.speakers.names import NameBook, Person, Speaker, name_span
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 CONTEXT_SENTENCES = 2  # how far back a bare spokesman's organisation may have spoken
+MAX_CHAIN = 3  # sentences back a chain of the same pronoun as subject may lead to the person it names
 
 
 def personal(subject: Token, book: NameBook) -> Speaker:
@@ -20,7 +21,7 @@ def personal(subject: Token, book: NameBook) -> Speaker:
     gender = PRONOUN_GENDER[subject.lower_]
     recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender) and p.named_person]
     # ("Roe spoke. ... Congress leader Jo Doe sat on a fast. He said"); nobody spoke yet: the last named
-    person = (_subject_just_before(subject, book, gender) or recent[-1]) if recent else None
+    person = _subject_just_before(subject, book, gender) or (recent[-1] if recent else None)
     person = person or _last_person_before(subject, book, gender)
     last_said = max((at for at, p in book.spoken if p is person and at < subject.idx), default=-1)
     spokes = book.spokesperson_after(last_said, subject.idx, gender)
@@ -80,24 +81,64 @@ def cataphora(pronoun: Token) -> Token | None:
 
 def _subject_just_before(pronoun: Token, book: NameBook, gender: str) -> Person | None:
     """The person who is the subject of a clause just before a pronoun, in its sentence or the one
-    before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker."""
+    before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker.
+    A sentence whose subject is the same pronoun carries the search one sentence further back
+    ("Jo Roe rejoiced. He believes ... “...,” he said"); words inside quotation marks are not
+    narration ("“Smith is wrong,” she said" is not Smith)."""
     doc = pronoun.doc
-    start = pronoun.sent.start
-    while start > 0 and doc[start - 1].sent.text.strip() == "":
-        start = doc[start - 1].sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    for token in reversed(doc[start : pronoun.i]):
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.ent_type_ == "PERSON":
-            person = book.person(book.canonical(name_span(token).text, token.idx))
-            if person.gender in (None, gender) and person.named_person:
+    start, end, budget, chains = pronoun.sent.start, pronoun.i, 2, 0
+    while budget > 0:
+        chained = False
+        for token in reversed(doc[start:end]):
+            if token.dep_ not in {"nsubj", "nsubjpass"} or book.in_quotation(token.idx):
+                continue
+            person = _person_subject(token, book, gender)
+            if person is not None:
                 return person
+            chained = chained or PRONOUN_GENDER.get(token.lower_) == gender
+        budget -= 1
+        if chained and start < pronoun.sent.start and chains < MAX_CHAIN:
+            budget, chains = budget + 1, chains + 1
+        if start == 0:
+            return None
+        end, start = start, doc[start - 1].sent.start
+        while start > 0 and doc[start:end].text.strip() == "":
+            end, start = start, doc[start - 1].sent.start
+    return None
+
+
+def _person_subject(token: Token, book: NameBook, gender: str) -> Person | None:
+    """The person a subject names, if their gender can be the pronoun's: a name the model tagged a
+    person or the book knows as one, or a proper noun a clause of its own calls he or she ("Roe
+    said she expects")."""
+    if token.ent_type_ != "PERSON" and token.pos_ != "PROPN":
+        return None
+    name = book.canonical(name_span(token).text, token.idx)
+    known = book.people.get(name)
+    if token.ent_type_ != "PERSON" and (known is None or not known.named_person):
+        if _own_pronoun(token) != gender:
+            return None
+        person = book.person(name)
+        person.named_person, person.gender = True, gender
+        return person
+    person = book.person(name)
+    return person if person.gender in (None, gender) and person.named_person else None
+
+
+def _own_pronoun(subject: Token) -> str | None:
+    """The gender of the pronoun subject of a clause the subject's verb governs: "Roe said she ..."."""
+    for clause in subject.head.children:
+        if clause.dep_ == "ccomp":
+            pronoun = next((c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in PRONOUN_GENDER), None)
+            if pronoun is not None:
+                return PRONOUN_GENDER[pronoun.lower_]
     return None
 
 
 def _last_person_before(token: Token, book: NameBook, gender: str) -> Person | None:
-    """The person named last before a pronoun whose gender is unknown or the pronoun's."""
-    for ent in reversed([e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]):
+    """The person named last before a pronoun, outside quotations, whose gender is unknown or the pronoun's."""
+    named = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]
+    for ent in reversed([e for e in named if not book.in_quotation(e.start_char)]):
         person = book.person(book.canonical(ent.text, ent.start_char))
         if person.gender in (None, gender):
             return person

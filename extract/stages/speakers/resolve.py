@@ -97,6 +97,39 @@ def it_or_they(subject: Token, book: NameBook) -> Speaker | None:
     return Speaker(organisation_or_document(subject, book), subject.doc[subject.i : subject.i + 1])
 
 
+def counted_group(subject: Token, book: NameBook) -> Speaker | None:
+    """ "a third of farmers told", "21 per cent of headteachers say", "seven in 10 nurses said":
+    the group counted speaks, as written (a survey's respondents stay the survey's: ``document_source``)."""
+    words = book.words
+    if subject.lower_ == "one" or not (
+        subject.like_num or subject.lemma_.lower() in words.union("quantity-heads", "fractions", "percent-words")
+    ):
+        return None  # "one of our members" is one person, not the group
+    counted = next(
+        (
+            obj
+            for prep in subject.children
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or (prep.lower_ == "in" and subject.like_num))
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.tag_ == "NNS"
+        ),
+        None,
+    )
+    if (
+        counted is None
+        or counted.lower_ in words["respondent-nouns"]
+        or counted.lemma_.lower() in words["document-nouns"]
+    ):
+        return None
+    written = noun_phrase(counted, keep_adjectives=True)
+    return Speaker(_as_written(written), written)
+
+
+def _counted(noun: Token) -> bool:
+    """A plural noun with a number: "eight in 10 school leaders", "two in three nurses" (a group)."""
+    return _plural(noun) and any(c.dep_ in {"nummod", "quantmod"} for c in noun.children)
+
+
 def _role_noun(subject: Token, words: Words) -> bool:
     """ "the chief constable", "a police spokesman": a role noun heads the subject or modifies it."""
     roles = words["role-nouns"]
@@ -145,11 +178,11 @@ def named_person(subject: Token, book: NameBook) -> Speaker | None:
     name = book.canonical(span.text, subject.idx)
     new = name not in book.people
     found = book.person(name)
-    if new and subject.ent_type_ != "PERSON" and title_gender(span, book.words) is None:
+    if new and subject.ent_type_ != "PERSON" and title_gender(span, book.words) is None and found.gender is None:
         found.named_person = False
     if found.role is None and found.org is None:
         found.role, found.org = role_and_org(span, book.words)
-    found.gender = found.gender or title_gender(span, book.words)
+    found.gender = title_gender(span, book.words) or found.gender
     book.spoke(name, subject.idx)
     return Speaker.of_person(found, span)
 
@@ -196,6 +229,7 @@ RESOLVE_STEPS: tuple[ResolveStep, ...] = (
     personal_pronoun,
     relative_pronoun,
     it_or_they,
+    counted_group,
     spokesperson,
     named_beside,
     role_subject,
@@ -227,7 +261,8 @@ def _for_organisation(subject: Token, book: NameBook) -> Speaker:
     leaders": "school leaders")."""
     written = noun_phrase(subject, keep_adjectives=True)
     found = _organisation_written_with(subject, book.words)
-    if found is None and len(written) <= 2 and subject.lemma_.lower() in book.words.union("spokes-nouns", "role-nouns"):
+    role = subject.lemma_.lower() in book.words.union("spokes-nouns", "role-nouns")
+    if found is None and len(written) <= 2 and role and not _counted(subject):
         context = context_start(subject)
         spoke = book.organisation_since(context.idx, subject.idx)
         found = spoke[1] if spoke else None
