@@ -61,7 +61,8 @@ def test_a_kb_is_read_from_any_folder(kb_elsewhere: Path, tmp_path: Path, monkey
         (Path("/data/kb/a.txt"), Path("/data/kb"), "a.txt"),
         (Path("/data/news/a.txt"), None, "/data/news/a.txt"),  # no local list to be relative to
         ("s3://bucket/news/a.txt", Path("/data/kb"), "s3://bucket/news/a.txt"),  # a URL as it is
-        (Path("-"), Path("/data/kb"), "-"),  # standard input
+        ("file:///data/news/a.txt", Path("/data/kb"), "file:///data/news/a.txt"),
+        ("-", Path("/data/kb"), "-"),  # standard input
     ],
 )
 def test_listed_path(path, folder, listed) -> None:
@@ -179,4 +180,3 @@ def test_a_selection_across_paragraphs_is_told_apart() -> None:
 def test_an_added_quote_kind_is_guessed_only_from_quote_marks() -> None:
     marked = TEXT.index("“money"), TEXT.index("”.") + 1
     assert added_quote(TEXT, *marked)["quote_kind"] == "direct"
-    assert added_quote(TEXT, 0, TEXT.index("."))["quote_kind"] is None  # the reviewer is asked

@@ -424,7 +424,7 @@ def run(
             docs = last.enter_context(atomic_writer(docs_out)) if docs_out else None
             listed_from = docs_folder(docs_out)
             for entry in sorted(entries, key=lambda e: e["doc_id"]) if docs else ():
-                docs.write(dumps({**entry, "path": listed_path(locate(entry["path"]), listed_from)}) + "\n")
+                docs.write(dumps({**entry, "path": listed_path(entry["path"], listed_from)}) + "\n")
             if store:
                 store.commit()
     if unkept:

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from extract.io.reader import STDIN, InputError
-from extract.io.storage import Location, locate, upload
+from extract.io.storage import Location, is_url, locate, upload
 from extract.run.discovery import TEXTS_MARKER
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -128,13 +128,15 @@ def docs_folder(docs_out: str | None) -> Path | None:
     return locate(docs_out).absolute().parent if docs_out and docs_out != "-" and not _is_url(docs_out) else None
 
 
-def listed_path(path: Location, folder: Path | None) -> str:
+def listed_path(path: str | os.PathLike, folder: Path | None) -> str:
     """How the documents list names a file, so that it is found from wherever the list is read:
     relative to the list's ``folder``; absolute when there is no local folder to be relative to
-    or no relative way there (another drive); a URL, or standard input's "-", as it is."""
-    if isinstance(path, str) or str(path) == STDIN:
-        return str(path)
-    final = path.absolute()
+    or no relative way there (another drive); a URL (``file://`` too), or standard input's "-",
+    as it was given."""
+    given = os.fspath(path)
+    if given == STDIN or is_url(given):
+        return given
+    final = Path(given).absolute()
     if folder is None:
         return str(final)
     try:

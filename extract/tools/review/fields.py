@@ -134,12 +134,13 @@ def spans_paragraphs(text: str, start: int, end: int) -> bool:
 
 def added_quote(text: str, start: int, end: int) -> dict[str, Any]:
     """The values of a quote a reviewer added by selecting it: its content is the selection without
-    surrounding quote marks or a trailing comma or full stop, and it is direct when marks surround it;
-    otherwise its kind is left unset (None) for the reviewer to choose."""
+    surrounding quote marks or a trailing comma or full stop, and it is direct when marks surround it
+    (else indirect: an annotation tool has no kind to ask for; the review page asks)."""
     selected = text[start:end].strip()
     content = selected.strip(QUOTE_MARKS).rstrip(" ,.").strip(QUOTE_MARKS).strip()
     direct = selected[:1] in QUOTE_MARKS or selected[-1:] in QUOTE_MARKS
-    return {"speaker": None, "quote_kind": "direct" if direct else None, "cue": None, "content": content or selected}
+    kind = "direct" if direct else "indirect"
+    return {"speaker": None, "quote_kind": kind, "cue": None, "content": content or selected}
 
 
 def page_schema() -> dict[str, list[dict[str, Any]]]:

@@ -271,8 +271,8 @@ class ReviewSession:
         except ValueError as err:
             raise RequestError(str(err)) from None
         base = added_quote(text, start, end) if kind == "quote" else {f.name: None for f in fields_of(kind)}
-        if kind == "quote" and not (corrected.get("quote_kind") or base["quote_kind"]):
-            raise RequestError("choose the quote's kind (quote kind): direct, indirect or mixed")
+        if kind == "quote" and not corrected.get("quote_kind") and base["quote_kind"] != "direct":
+            raise RequestError("choose the quote's kind (quote kind): direct, indirect or mixed")  # not guessed
         line = addition(doc_id, kind, start, end, text[start:end], {**base, **corrected}, corrected)
         record = self.by_id.get(line["claim"])
         if record is not None:  # the run found this very span: correcting it says the same
