@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from extract.cli import main
-from extract.run.corpus import default_workers, usable_cores
 from extract.run.texts import listed_path
+from extract.run.workers import default_workers, usable_cores
 from extract.tools.report.page import counted
 from extract.tools.review.fields import added_quote, spans_paragraphs, word_edges
 from extract.tools.speaker_index import format_table

@@ -13,7 +13,6 @@ a chunk of files into ``FileResult``s (in a worker process, a Dask worker or thi
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 import time
 from collections import Counter
@@ -36,6 +35,7 @@ from extract.run.cache import RunCache, cache_problem
 from extract.run.discovery import Options, discover, discover_piped, source_date
 from extract.run.process import keep_large_blocks, settle
 from extract.run.texts import TextStore, docs_folder, listed_path, texts_folder
+from extract.run.workers import default_workers
 from extract.stages.registry import claim_types
 
 CHUNK = 16  # files per unit of work: one model batch
@@ -267,25 +267,6 @@ def chunks(sources: Sequence[Source], size: int = CHUNK) -> list[list[Source]]:
 def shared_chunk_size(files: int, workers: int, per_worker: int = 4) -> int:
     """Chunks small enough that each of ``workers`` gets ``per_worker`` of them, at most CHUNK files."""
     return max(1, min(CHUNK, files // (workers * per_worker) or 1))
-
-
-SMALL_RUN = 4  # at most this many files: one process, as a worker's start-up would cost more than it saves
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity where the system says, else all of them)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
-def default_workers(files: int, cores: int | None = None) -> int:
-    """The default ``--workers``: one per usable core, never more than the files, and one for a
-    handful of files, where starting workers would dominate."""
-    if files <= SMALL_RUN:
-        return 1
-    return max(1, min(cores or usable_cores(), files))
 
 
 def local_engine(
