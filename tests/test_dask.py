@@ -180,6 +180,4 @@ def test_without_the_extra_the_message_says_what_to_install(monkeypatch, tmp_pat
     monkeypatch.setitem(sys.modules, "distributed", None)  # importing it now raises ImportError
     result = _run(CORPUS, tmp_path / "kb.jsonl", "--engine", "dask")
     assert result.exit_code == 2
-    assert result.stderr == (
-        "extract: --engine dask needs the dask extra: pip install -e '.[dask]' (from a checkout of extract)\n"
-    )
+    assert result.stderr == ("extract: --engine dask needs the dask extra: pip install 'extract-claims[dask]'\n")

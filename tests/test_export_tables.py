@@ -151,7 +151,7 @@ def test_without_pyarrow_parquet_says_what_to_install(tmp_path: Path, monkeypatc
     kb = _kb_file(tmp_path, [_record(1)])
     result = CliRunner().invoke(main, ["export", str(kb), "--format", "parquet", "-o", str(tmp_path / "kb.parquet")])
     assert result.exit_code == 2
-    assert result.stderr == "extract: --format parquet needs pyarrow: pip install -e '.[parquet]'\n"
+    assert result.stderr == "extract: --format parquet needs pyarrow: pip install 'extract-claims[parquet]'\n"
     assert not (tmp_path / "kb.parquet").exists()
 
 

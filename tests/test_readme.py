@@ -50,3 +50,49 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     command = re.search(r"```sh\n(.*?)\n```", section, re.S).group(1).strip()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert ci == command
+
+
+def _section(title: str) -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def _shown_rules() -> list[str]:
+    """Every pattern line the README shows (a JSON line with a label and a pattern)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line.strip() for block in re.findall(r"```json\n(.*?)```", readme, re.S) for line in block.splitlines()]
+    return [line for line in lines if line.startswith("{") and '"label"' in line and '"pattern"' in line]
+
+
+def test_the_readme_shows_a_pattern() -> None:
+    assert _shown_rules()
+
+
+@pytest.mark.parametrize("rule", _shown_rules())
+def test_every_pattern_the_readme_shows_passes_check_and_test(rule: str, tmp_path: Path) -> None:
+    (tmp_path / "rules.jsonl").write_text(rule + "\n", encoding="utf-8")
+    for action in ("check", "test"):
+        result = CliRunner().invoke(main, ["patterns", action, str(tmp_path)])
+        assert result.exit_code == 0, f"patterns {action}: {result.output}{result.stderr}"
+
+
+def test_the_quick_start_runs_as_written(tmp_path: Path) -> None:
+    """Every command of the quick start but the install, in a fresh folder holding the corpus,
+    with the pattern it shows written where it says."""
+    section = _section("Quick start")
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    rule = re.search(r"```json\n(.*?)```", section, re.S).group(1).strip()
+    rule_file = re.search(r"`(my_rules/[\w.]+\.jsonl)`", section).group(1)
+    (tmp_path / "corpus").symlink_to(CORPUS, target_is_directory=True)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    for number, block in enumerate(blocks):
+        if number == 1:
+            (tmp_path / rule_file).write_text(rule + "\n", encoding="utf-8")
+        for command in block.splitlines():
+            if not command.strip() or command.startswith("python3 -m venv"):
+                continue
+            done = subprocess.run(
+                command, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+            )
+            assert done.returncode == 0, f"{command}: {done.stderr}"
+    assert (tmp_path / "report.html").is_file() and (tmp_path / "kb.jsonl").stat().st_size

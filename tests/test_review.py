@@ -169,13 +169,14 @@ def test_session_checks_requests_and_adds_missed_claims(records, tmp_path):
     end = text.index(" every night") + len(" every night")
     with pytest.raises(RequestError, match="does not match the article"):
         session.decide({"decision": "add", "doc_id": "b.txt", "type": "quote", "start": start, "end": end, "text": "x"})
-    added = session.decide(
-        {"decision": "add", "doc_id": "b.txt", "type": "quote", "start": start - 1, "end": end,
-         "text": text[start - 1 : end], "fields": {"speaker": "Nurse Ann Lee"}}
-    )  # fmt: skip
+    unmarked = {"decision": "add", "doc_id": "b.txt", "type": "quote", "start": start - 1, "end": end,
+                "text": text[start - 1 : end], "fields": {"speaker": "Nurse Ann Lee"}}  # fmt: skip
+    with pytest.raises(RequestError, match="choose the quote's kind"):  # left at "—": not guessed as indirect
+        session.decide(unmarked)
+    added = session.decide({**unmarked, "fields": {"speaker": "Nurse Ann Lee", "quote_kind": "indirect"}})
     line = added["lines"][0]
     assert (line["decision"], line["start"], line["text"]) == ("add", start, "the wards are full every night")
-    assert line["fields"] == {"speaker": "Nurse Ann Lee"}  # what the reviewer gave; values hold the rest
+    assert line["fields"] == {"speaker": "Nurse Ann Lee", "quote_kind": "indirect"}  # what the reviewer gave
     assert line["values"] == {
         "speaker": "Nurse Ann Lee",
         "quote_kind": "indirect",
@@ -259,6 +260,23 @@ def test_the_server_answers_its_own_page_only(records, tmp_path):
     assert os.stat(tmp_path / "kb.review.jsonl").st_size > 0
 
 
+def test_an_add_snaps_to_word_edges_and_stays_within_a_paragraph(records, tmp_path):
+    session = session_for(tmp_path, records)
+    text = TEXTS["b.txt"]
+    start, end = text.index("ards are full"), text.index(" every night") + len(" every nig")
+    added = session.decide(
+        {"decision": "add", "doc_id": "b.txt", "type": "quote", "start": start, "end": end,
+         "text": text[start:end], "fields": {"quote_kind": "indirect"}}
+    )  # fmt: skip
+    assert added["lines"][0]["text"] == "wards are full every night"  # whole words, as every claim
+    start, end = text.index("finance director"), text.index("the wards are full")
+    with pytest.raises(RequestError, match="spans two paragraphs"):
+        session.decide(
+            {"decision": "add", "doc_id": "b.txt", "type": "quote", "start": start, "end": end,
+             "text": text[start:end], "fields": {"quote_kind": "direct"}}
+        )  # fmt: skip
+
+
 def test_text_left_out_of_the_body_is_greyed_and_an_add_there_is_allowed_but_pointed_out(records, tmp_path):
     session = session_for(tmp_path, records)
     text = TEXTS["b.txt"]
@@ -291,7 +309,7 @@ def test_text_left_out_of_the_body_is_greyed_and_an_add_there_is_allowed_but_poi
     end = text.index(" every night") + len(" every night")
     added = session.decide(
         {"decision": "add", "doc_id": "b.txt", "type": "quote", "start": start, "end": end,
-         "text": text[start:end], "fields": {"speaker": "a nurse"}}
+         "text": text[start:end], "fields": {"speaker": "a nurse", "quote_kind": "indirect"}}
     )  # fmt: skip
     line = added["lines"][0]
     assert line["decision"] == "add" and "left_out" not in line  # the decisions file keeps its format

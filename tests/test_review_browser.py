@@ -180,6 +180,9 @@ def test_a_review_in_the_browser_survives_a_restart_and_becomes_gold(kb, tmp_pat
                 assert page.locator("#edit-type").input_value() == "quote"
                 page.screenshot(path=str(tmp_path / "add-claim.png"))
                 page.locator("#edit input[name=speaker]").fill("a nurse")
+                page.keyboard.press("Enter")  # its kind left at "—": asked for, not saved as indirect
+                page.wait_for_function("document.getElementById('edit-error').textContent.includes('kind')")
+                page.locator("#edit select[name=quote_kind]").select_option("indirect")
                 page.keyboard.press("Enter")
                 wait_icon(page, len(second), "+")
                 page.wait_for_selector("#edit", state="hidden")
@@ -247,6 +250,7 @@ def test_text_left_out_of_the_body_is_greyed_and_adding_from_it_says_so(nlp, tmp
                 note = page.locator("#edit-note")
                 assert note.is_visible() and "caption" in note.inner_text() and "still add" in note.inner_text()
                 page.locator("#edit input[name=speaker]").fill("a nurse")
+                page.locator("#edit select[name=quote_kind]").select_option("indirect")
                 page.keyboard.press("Enter")
                 page.wait_for_selector("#edit", state="hidden")
                 page.wait_for_function("document.getElementById('claim').textContent.includes('left out')")

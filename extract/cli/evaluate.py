@@ -41,9 +41,11 @@ def evaluate_cmd(gold, paths, polnear, kb, as_json, model, patterns) -> None:
     """
     brat = _brat_folder(gold, polnear, paths)
     if brat is not None:
-        report, text = _polnear(brat, kb, model, patterns)
+        report, text, gold_ids = _polnear(brat, kb, model, patterns)
     else:
-        report, text = _gold_jsonl(gold, paths, kb, model, patterns)
+        report, text, gold_ids = _gold_jsonl(gold, paths, kb, model, patterns)
+    if kb:
+        text = _note_coverage(report, gold_ids, kb, text, by_stem=brat is not None)
     click.echo(json.dumps(report, ensure_ascii=False, indent=2) if as_json else text)
 
 
@@ -77,6 +79,28 @@ def _records(kb: str) -> list[dict]:
         fail(f"{kb}: {err}; is it a KB written by extract run?")
 
 
+def _kb_documents(kb: str) -> set[str]:
+    """The documents a KB covers: its documents list's (a document without claims counts), else its records'."""
+    from extract.cli.app import default_docs
+
+    listed = Path(default_docs(kb))
+    return {r["doc_id"] for r in _records(str(listed) if listed.is_file() else kb) if isinstance(r.get("doc_id"), str)}
+
+
+def _note_coverage(report: dict, gold: list[str], kb: str, text: str, *, by_stem: bool) -> str:
+    """Add how many gold documents the KB covers to the report (``covered``, ``missing``), and a
+    warning line to its text when it is not all: a missing document's claims all count as misses."""
+    from pathlib import PurePath
+
+    from extract.tools.evaluate import coverage
+
+    covered = _kb_documents(kb)
+    if by_stem:
+        covered = {PurePath(doc).stem for doc in covered}
+    line = coverage(report, gold, covered)
+    return f"{text}\n{line}" if line else text
+
+
 def _run(items: list[tuple[str, str]], model: str, patterns: tuple[str, ...]) -> list[dict]:
     """The pipeline's records for (doc id, text) pairs."""
     from extract.run.extraction import extract_many
@@ -85,7 +109,7 @@ def _run(items: list[tuple[str, str]], model: str, patterns: tuple[str, ...]) ->
     return [r for _, _, _, rs in extract_many(nlp, items) for r in rs]
 
 
-def _polnear(folder: str, kb: str | None, model: str, patterns: tuple[str, ...]) -> tuple[dict, str]:
+def _polnear(folder: str, kb: str | None, model: str, patterns: tuple[str, ...]) -> tuple[dict, str, list[str]]:
     """Score against a brat folder; without --kb the pipeline runs on its texts, as ``<article>.txt``."""
     from extract.tools.polnear import format_polnear, read_brat, score_polnear
 
@@ -95,12 +119,12 @@ def _polnear(folder: str, kb: str | None, model: str, patterns: tuple[str, ...])
         fail(str(err))
     recs = _records(kb) if kb else _run([(f"{d.doc_id}.txt", d.text) for d in docs], model, patterns)
     report = score_polnear(docs, recs)
-    return report, format_polnear(report)
+    return report, format_polnear(report), [d.doc_id for d in docs]
 
 
 def _gold_jsonl(
     gold: str, paths: tuple[str, ...], kb: str | None, model: str, patterns: tuple[str, ...]
-) -> tuple[dict, str]:
+) -> tuple[dict, str, list[str]]:
     """Score against a gold.jsonl whose documents are found under PATHS (default corpus/)."""
     from extract.io.inputs import read
     from extract.io.reader import InputError
@@ -119,4 +143,4 @@ def _gold_jsonl(
         report = evaluate(gold_docs, recs, texts)
     except ValueError as err:
         fail(str(err))
-    return report, format_report(report)
+    return report, format_report(report), list(gold_docs)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from extract.cli.app import DOCS_OPTION, load_with_sources, main, warn
+from extract.cli.app import DOCS_OPTION, fail, load_with_sources, main, warn
 
 
 @main.command()
@@ -35,7 +35,10 @@ def report(kb, output, split_over, docs) -> None:
     from extract.tools.report import write_report
 
     records, documents, sources = load_with_sources(kb, docs)
-    count = write_report(records, documents, sources.text, sources.problem, Path(output), split_over)
+    try:
+        count = write_report(records, documents, sources.text, sources.problem, Path(output), split_over)
+    except OSError as err:  # a read-only or missing folder: one line, not a traceback
+        fail(str(err) if str(output) in str(err) else f"cannot write {output}: {err.strerror or err}")
     for doc_id, problem in sorted(sources.problems.items()) if documents else ():  # else: one warning said it
         if not documents.get(doc_id, {}).get("error"):  # the run already reported the files it skipped
             warn(f"{doc_id}: {problem}")

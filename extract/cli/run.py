@@ -87,9 +87,9 @@ def _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeo
     "-w",
     "--workers",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes (the output is the same bytes whatever the number).",
+    default=None,
+    help="Worker processes [default: one per usable core, at most one per file, and 1 for up to 4 files]; "
+    "the output is the same bytes whatever the number.",
 )
 @click.option(
     "--cache-dir",
@@ -170,10 +170,10 @@ def run(
         try:
             from extract.run.dask_engine import SCHEDULER_TIMEOUT, dask_engine
         except ImportError:
-            fail("--engine dask needs the dask extra: pip install -e '.[dask]' (from a checkout of extract)")
+            fail("--engine dask needs the dask extra: pip install 'extract-claims[dask]'")
         chosen = dask_engine(
             scheduler=scheduler,
-            local_workers=local_workers or workers,
+            local_workers=local_workers or workers or 1,
             scheduler_timeout=scheduler_timeout or SCHEDULER_TIMEOUT,
         )
     else:

@@ -50,9 +50,21 @@ def replaced_on_success(target: Path) -> Iterator[Path]:
         with suppress(FileNotFoundError):
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise _naming(err, tmp, target) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _naming(err: OSError, tmp: Path, target: Path) -> OSError:
+    """An error about our temporary file, told about the output the user named instead."""
+    if err.filename is None or Path(err.filename) != tmp:
+        return err
+    named = type(err)(f"cannot write {target}: {err.strerror}")
+    named.errno = err.errno
+    return named
 
 
 _TEMPORARIES = itertools.count()
@@ -72,3 +84,5 @@ def _new_temporary(target: Path) -> Path:
             raise FileNotFoundError(
                 f"cannot write {target}: folder {target.parent} does not exist; create it first"
             ) from None
+        except OSError as err:  # a read-only folder, a full disk: the output's, not our file's
+            raise _naming(err, tmp, target) from None

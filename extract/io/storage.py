@@ -20,6 +20,11 @@ Location = Path | str
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
+def is_url(given: str | os.PathLike) -> bool:
+    """Whether a path was given as a URL (``file://`` included)."""
+    return bool(_URL.match(os.fspath(given)))
+
+
 def locate(given: str | os.PathLike) -> Location:
     """A Path for a local path or a ``file://`` URL; the URL itself for any other filesystem."""
     text = os.fspath(given)

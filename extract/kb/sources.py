@@ -1,10 +1,11 @@
 """The articles behind a KB, found through its documents list, read when a page needs them.
 
-The documents list records each file's path as ``extract run`` was given it, so a relative path
-means something only beside the files it was written with. Reviewers open KBs that were copied or
-written elsewhere, so a relative path is looked up first beside the documents list, then in the
-working folder (lists written from the folder holding the articles). A file that cannot be read is
-a warning for its document, not the end of the report or review: its claims are still listed.
+The documents list records each file's path relative to the list's own folder (see
+``extract.run.texts.listed_path``), so a KB is read from any folder, and one moved together with its
+articles still finds them. A relative path is looked up beside the documents list first, then in the
+working folder (lists written before that rule held paths as ``extract run`` was given them). A
+file that cannot be read is a warning for its document, not the end of the report or review: its
+claims are still listed.
 
 A document whose text is not its file's bytes (an HTML page's article, a collection's record)
 has its text kept beside the KB by the run, named by ``text_path``: that text is read first.

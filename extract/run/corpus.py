@@ -34,7 +34,8 @@ from extract.kb.records import dumps
 from extract.run.cache import RunCache, cache_problem
 from extract.run.discovery import Options, discover, discover_piped, source_date
 from extract.run.process import keep_large_blocks, settle
-from extract.run.texts import TextStore, texts_folder
+from extract.run.texts import TextStore, docs_folder, listed_path, texts_folder
+from extract.run.workers import default_workers
 from extract.stages.registry import claim_types
 
 CHUNK = 16  # files per unit of work: one model batch
@@ -171,9 +172,7 @@ class Extractor:
             settle(collect=collect)
         return nlp
 
-    def _extract(
-        self, todo: list[tuple[str, str]], extracted: set[str]
-    ) -> list[tuple[str, str, Article, list[dict]]]:
+    def _extract(self, todo: list[tuple[str, str]], extracted: set[str]) -> list[tuple[str, str, Article, list[dict]]]:
         """The chunk through the rules-only pipeline while every parse is cached, else the full one
         (``extracted``: the doc ids whose text is a page's main content, see ``find_article``)."""
         from extract.run.extraction import ParseMissing, extract_many
@@ -270,10 +269,15 @@ def shared_chunk_size(files: int, workers: int, per_worker: int = 4) -> int:
     return max(1, min(CHUNK, files // (workers * per_worker) or 1))
 
 
-def local_engine(workers: int = 1) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
-    """Chunks processed in this process, or in ``workers`` processes; results in input order."""
+def local_engine(
+    workers: int | None = 1,
+) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
+    """Chunks processed in this process, or in ``workers`` processes (None: ``default_workers``);
+    results in input order."""
+    chosen = workers
 
     def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
+        workers = chosen or default_workers(len(sources))
         parts = chunks(sources, CHUNK if workers == 1 else shared_chunk_size(len(sources), workers))
         if workers == 1 or len(parts) < 2:
             for part in parts:
@@ -399,8 +403,9 @@ def run(
         kb.flush()
         with ExitStack() as last:  # the texts go in place once the documents list is written whole
             docs = last.enter_context(atomic_writer(docs_out)) if docs_out else None
+            listed_from = docs_folder(docs_out)
             for entry in sorted(entries, key=lambda e: e["doc_id"]) if docs else ():
-                docs.write(dumps(entry) + "\n")
+                docs.write(dumps({**entry, "path": listed_path(entry["path"], listed_from)}) + "\n")
             if store:
                 store.commit()
     if unkept:

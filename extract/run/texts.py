@@ -3,8 +3,8 @@
 An HTML page's article, a collection's record, a text whose NUL bytes were dropped: the run reads
 a text that exists nowhere on disk, and every ``start``/``end`` of the KB points into it. So it is
 kept beside the KB, in ``<KB without .jsonl>.texts/<doc_id>.txt`` (UTF-8), and the documents list
-names it (``text_path``, relative to the list's folder), for the report, review and export and for
-anyone who opens it.
+names it (``text_path``, relative to the list's folder, like every file's ``path``: see
+``listed_path``), for the report, review and export and for anyone who opens it, from any folder.
 
 The folder is written whole or not at all: texts go to a hidden folder beside it, which replaces
 the old one only when the run has succeeded (just before the KB and the documents list are
@@ -22,8 +22,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from extract.io.reader import InputError
-from extract.io.storage import Location, locate, upload
+from extract.io.reader import STDIN, InputError
+from extract.io.storage import Location, is_url, locate, upload
 from extract.run.discovery import TEXTS_MARKER
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -56,7 +56,7 @@ class TextStore:
 
     def __init__(self, folder: Location, docs_out: str | None) -> None:
         self.folder = folder
-        self.docs_folder = locate(docs_out).absolute().parent if docs_out and not _is_url(docs_out) else None
+        self.docs_folder = docs_folder(docs_out)
         self._staging: Path | None = None
         self.count = 0
 
@@ -77,8 +77,7 @@ class TextStore:
         self.count += 1
         if isinstance(self.folder, str):
             return f"{self.folder.rstrip('/')}/{name}"
-        final = self.folder.absolute() / name
-        return os.path.relpath(final, self.docs_folder) if self.docs_folder else str(final)
+        return listed_path(self.folder / name, self.docs_folder)
 
     def commit(self) -> None:
         """Put the staged texts in place of the old folder (none staged: the old folder goes, as it
@@ -122,6 +121,28 @@ class TextStore:
         for name in sorted(os.listdir(self._staging)):
             upload(self._staging / name, f"{str(self.folder).rstrip('/')}/{name}")
         self.discard()
+
+
+def docs_folder(docs_out: str | None) -> Path | None:
+    """The absolute folder of a local documents list (None: on stdout, at a URL, or none)."""
+    return locate(docs_out).absolute().parent if docs_out and docs_out != "-" and not _is_url(docs_out) else None
+
+
+def listed_path(path: str | os.PathLike, folder: Path | None) -> str:
+    """How the documents list names a file, so that it is found from wherever the list is read:
+    relative to the list's ``folder``; absolute when there is no local folder to be relative to
+    or no relative way there (another drive); a URL (``file://`` too), or standard input's "-",
+    as it was given."""
+    given = os.fspath(path)
+    if given == STDIN or is_url(given):
+        return given
+    final = Path(given).absolute()
+    if folder is None:
+        return str(final)
+    try:
+        return os.path.relpath(final, folder)
+    except ValueError:  # another drive (Windows)
+        return str(final)
 
 
 def _is_url(target: str) -> bool:

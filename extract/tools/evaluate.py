@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from difflib import get_close_matches
@@ -139,6 +139,21 @@ def evaluate(gold: dict[str, dict], records: Iterable[dict], texts: dict[str, st
         types[kind].update(misses=misses, false_positives=false_positives)
         types[kind].update(_accuracy_errors(kind, matched, texts))
     return {"protocol": "gold", "types": types, "documents": len(gold), "errors": errors}
+
+
+def coverage(report: dict, gold: Collection[str], covered: set[str]) -> str | None:
+    """Record in ``report`` how many of the ``gold`` documents are among the ``covered`` ones (a
+    KB's) and which are not; the warning to print when some are not, else None."""
+    missing = sorted(doc for doc in gold if doc not in covered)
+    report["covered"] = len(gold) - len(missing)
+    report["missing"] = missing
+    if not missing:
+        return None
+    shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+    return (
+        f"warning: the KB covers {report['covered']} of {len(gold)} gold documents; {len(missing)} missing "
+        f"(their gold claims count as misses): {shown}"
+    )
 
 
 def _accuracy_errors(kind: str, matched: list[tuple[str, _Item, _Item]], texts: dict[str, str]) -> dict[str, list]:

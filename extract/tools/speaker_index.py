@@ -250,6 +250,11 @@ def _most_common(values: list[str]) -> str | None:
     return Counter(values).most_common(1)[0][0] if values else None
 
 
+# The widest each column of ``format_table`` may be, so a row fits 100 characters: the names, roles
+# and organisations share what the counts and dates leave; a longer cell ends in "…".
+TABLE_CAPS = (22, 16, 15, 6, 9, 10, 10)
+
+
 def format_table(rows: Iterable[Mapping[str, Any]]) -> str:
     """An aligned plain-text table for the terminal; counts right-aligned, documents as a count."""
     head = ["speaker", "role", "org", "quotes", "documents", "first", "last"]
@@ -265,10 +270,11 @@ def format_table(rows: Iterable[Mapping[str, Any]]) -> str:
         ]
         for row in rows
     ]
-    widths = [max(len(cells[i]) for cells in [head, *body]) for i in range(len(head))]
+    widths = [min(max(len(cells[i]) for cells in [head, *body]), TABLE_CAPS[i]) for i in range(len(head))]
     right = [False, False, False, True, True, False, False]
 
     def line(cells: list[str]) -> str:
+        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(cells, widths, strict=True)]
         padded = (c.rjust(w) if r else c.ljust(w) for c, w, r in zip(cells, widths, right, strict=True))
         return "  ".join(padded).rstrip()
 

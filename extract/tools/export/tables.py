@@ -134,7 +134,7 @@ def write_parquet(records: Iterable[Mapping[str, Any]], out: Path, batch_size: i
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise ValueError("--format parquet needs pyarrow: pip install -e '.[parquet]'") from None
+        raise ValueError("--format parquet needs pyarrow: pip install 'extract-claims[parquet]'") from None
     arrow = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(), "string": pa.string()}
     schema = pa.schema([(name, arrow[kind]) for name, kind in field_types().items()])
     rows = iter(records)

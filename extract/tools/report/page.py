@@ -120,7 +120,7 @@ def page_html(title: str, docs: list[Document], records: list[dict], totals: str
         type_styles=layer_styles(all_layers),
         mark_types=script_json([layer.name for layer in all_layers]),
         speaker_options="".join(
-            f'<option value="{esc(name)}">{esc(name)} ({quotes[name]} quotes)</option>' for name in speakers
+            f'<option value="{esc(name)}">{esc(name)} ({counted(quotes[name], "quote")})</option>' for name in speakers
         ),
         doc_control=doc_control,
         body_legend=BODY_LEGEND if greyed else "",
@@ -128,3 +128,8 @@ def page_html(title: str, docs: list[Document], records: list[dict], totals: str
         articles="\n".join(articles),
         data=script_json({"claims": {r["id"]: panel_record(r) for r in shown}, "marks": marks}),
     )
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, singular for one ("1 quote", "3 quotes")."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

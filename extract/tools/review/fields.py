@@ -114,9 +114,28 @@ def corrections(kind: str, typed: Mapping[str, Any]) -> dict[str, Any]:
     return {name: parse(editable[name], value) for name, value in typed.items()}
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection widened to whole words: one that starts or ends inside a word (a drag that
+    missed a letter) takes the whole word, as a claim never starts or ends mid-word."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def spans_paragraphs(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] crosses a paragraph break (a blank line): no claim does."""
+    return _PARAGRAPH_BREAK.search(text, start, end) is not None
+
+
 def added_quote(text: str, start: int, end: int) -> dict[str, Any]:
     """The values of a quote a reviewer added by selecting it: its content is the selection without
-    surrounding quote marks or a trailing comma or full stop, and it is direct when marks surround it."""
+    surrounding quote marks or a trailing comma or full stop, and it is direct when marks surround it
+    (else indirect: an annotation tool has no kind to ask for; the review page asks)."""
     selected = text[start:end].strip()
     content = selected.strip(QUOTE_MARKS).rstrip(" ,.").strip(QUOTE_MARKS).strip()
     direct = selected[:1] in QUOTE_MARKS or selected[-1:] in QUOTE_MARKS

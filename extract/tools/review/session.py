@@ -19,7 +19,15 @@ from extract.kb.sources import Sources
 from extract.tools.report.body import body_of
 from extract.tools.report.marks import highlight, marks_of, panel_record
 from extract.tools.review.decisions import DecisionLog, addition, judgement, undoing
-from extract.tools.review.fields import added_quote, corrections, fields_of, record_digest, values
+from extract.tools.review.fields import (
+    added_quote,
+    corrections,
+    fields_of,
+    record_digest,
+    spans_paragraphs,
+    values,
+    word_edges,
+)
 
 
 class RequestError(ValueError):
@@ -252,6 +260,9 @@ class ReviewSession:
         end -= len(selected) - len(selected.rstrip())
         if start >= end:
             raise RequestError("select some text of the article first")
+        if spans_paragraphs(text, start, end):
+            raise RequestError("the selection spans two paragraphs: a claim lies within one; select it there")
+        start, end = word_edges(text, start, end)
         typed = request.get("fields") or {}
         if not isinstance(kind, str) or not fields_of(kind):
             raise RequestError(f"unknown claim type {kind!r}")
@@ -260,6 +271,8 @@ class ReviewSession:
         except ValueError as err:
             raise RequestError(str(err)) from None
         base = added_quote(text, start, end) if kind == "quote" else {f.name: None for f in fields_of(kind)}
+        if kind == "quote" and not corrected.get("quote_kind") and base["quote_kind"] != "direct":
+            raise RequestError("choose the quote's kind (quote kind): direct, indirect or mixed")  # not guessed
         line = addition(doc_id, kind, start, end, text[start:end], {**base, **corrected}, corrected)
         record = self.by_id.get(line["claim"])
         if record is not None:  # the run found this very span: correcting it says the same
