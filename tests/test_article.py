@@ -255,3 +255,18 @@ def test_a_page_s_extracted_main_content_is_the_body_with_furniture_inside_still
     assert page[alone.body_start : alone.body_end].endswith(CLOSING)
     assert (article.body_start, article.body_end) == (0, len(page.rstrip("\n")))
     assert [why for _, _, why in article.skipped] == ["read more line", "related"]
+
+
+
+def test_a_list_item_the_page_prints_again_is_content_not_a_heading() -> None:
+    """A listing gives each product the same feature; a short heading printed twice is furniture."""
+    middle = "\n".join(
+        f"The {n} model is lighter, and the makers say it will be in the shops by the autumn."
+        for n in ("second", "third", "fourth", "fifth")
+    )
+    page = f"{OPENING}\n* Free delivery\n{middle}\n* Free delivery\n{CLOSING}\n"
+    article = find_article(page, finder())
+    kept = "".join(page[s:e] for s, e in article.body_spans)
+    assert kept.count("* Free delivery") == 2 and article.skipped == ()
+    headed = page.replace("* Free delivery", "Advertisement")
+    assert [why for _, _, why in find_article(headed, finder()).skipped] == ["advertisement"] * 2

@@ -180,13 +180,15 @@ def is_nav_item(line: Line) -> bool:
 
 def repeated(lines: Sequence[Line]) -> list[int]:
     """Short headings the page prints more than once ("Advertisement", "Share"); a paragraph
-    printed twice is a matter for the body (``repeats_in``)."""
+    printed twice is a matter for the body (``repeats_in``), and a list item printed again is a
+    list's content (a feature each product in a listing has), not a heading."""
     counts = Counter(line.key for line in lines)
     return [i for i, line in enumerate(lines) if is_heading(line) and counts[line.key] > 1]
 
 
 def is_heading(line: Line) -> bool:
-    return line.size < MIN_PROSE_WORDS and not ends_sentence(line)
+    """A short line that does not end like a sentence; a list item is not a heading."""
+    return line.size < MIN_PROSE_WORDS and not ends_sentence(line) and not has_bullet(line)
 
 
 def repeats_in(body: Sequence[Line]) -> list[int]:
