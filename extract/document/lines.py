@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -36,7 +37,7 @@ class Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return _WORD.findall(self.text)
 
@@ -113,9 +114,13 @@ def is_data_line(line: Line) -> bool:
 def page_stop_words(lines: Sequence[Line]) -> frozenset[str] | None:
     """The stop list of the page's language: the one that covers most words of its long lines;
     None when none covers enough of them to tell prose (a language without a list here)."""
-    words = [w.lower() for line in lines if len(line.words) >= MIN_PROSE_WORDS for w in line.words]
-    best = max((stop_words(lang) for lang in STOP_LANGUAGES), key=lambda stops: sum(w in stops for w in words))
-    return best if sum(w in best for w in words) >= MIN_PAGE_STOPWORD_SHARE * len(words) else None
+    words = Counter(w.lower() for line in lines if len(line.words) >= MIN_PROSE_WORDS for w in line.words)
+
+    def covered(stops: frozenset[str]) -> int:
+        return sum(n for word, n in words.items() if word in stops)
+
+    best = max((stop_words(lang) for lang in STOP_LANGUAGES), key=covered)
+    return best if covered(best) >= MIN_PAGE_STOPWORD_SHARE * words.total() else None
 
 
 @lru_cache(maxsize=len(STOP_LANGUAGES))
