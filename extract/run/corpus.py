@@ -32,7 +32,8 @@ from extract.io.reader import DEFAULT_NAMES, MAX_BYTES, Decoded, InputError, Sou
 from extract.io.storage import Location, canonical, locate
 from extract.kb.records import dumps
 from extract.run.cache import RunCache, cache_problem
-from extract.run.discovery import Options, discover, discover_piped, source_date
+from extract.run.discovery import Options, discover, discover_piped
+from extract.run.documents import dating, document_entry
 from extract.run.process import keep_large_blocks, settle
 from extract.run.texts import TextStore, docs_folder, listed_path, texts_folder
 from extract.run.workers import default_workers
@@ -82,56 +83,6 @@ class RunSummary:
             f"{self.documents} documents, {sum(self.claims.values())} claims ({per_type}), "
             f"{len(self.errors)} files with errors, {self.skipped} skipped, {self.seconds:.1f}s"
         )
-
-
-def dating(source: Source, article: Article | None, decoded: Decoded | None = None) -> tuple[str | None, str | None]:
-    """A document's date and where it comes from: the page's metadata or the collection record's
-    date field ("meta"), else a date line above the article ("text"), else its path ("path")."""
-    if article is None:
-        return None, None
-    if decoded is not None and decoded.meta is not None and decoded.meta.date:
-        return decoded.meta.date, "meta"
-    if article.date:
-        return article.date, "text"
-    date = source_date(source)
-    return date, "path" if date else None
-
-
-def titling(article: Article | None, decoded: Decoded | None) -> str | None:
-    """The page's own title (HTML metadata, a record's title) before the headline the body finder saw."""
-    if decoded is not None and decoded.meta is not None and decoded.meta.title:
-        return decoded.meta.title
-    return article.title if article else None
-
-
-def document_entry(
-    source: Source, decoded: Decoded | None, article: Article | None, recs: list[dict], error: str | None
-) -> dict[str, Any]:
-    counts = Counter(r["type"] for r in recs)
-    text = decoded.text if decoded else ""
-    date, basis = dating(source, article, decoded)
-    meta = decoded.meta if decoded else None
-    return {
-        "doc_id": source.doc_id,
-        "path": str(source.path),
-        "text_path": None,  # set by the run when it keeps the text (``FileResult.text``)
-        "sha256": decoded.sha256 if decoded else None,
-        "encoding": decoded.encoding if decoded else None,
-        "title": titling(article, decoded),
-        "date": date,
-        "date_basis": basis,
-        "author": meta.author if meta else None,
-        "site": meta.site if meta else None,
-        "url": meta.url if meta else None,
-        "body_start": article.body_start if article else None,
-        "body_end": article.body_end if article else None,
-        "body_spans": [list(span) for span in article.body_spans] if article else None,
-        "skipped": [{"start": s, "end": e, "reason": why} for s, e, why in article.skipped] if article else None,
-        "chars": len(text) if decoded else None,
-        "words": len(text.split()) if decoded else None,
-        "claims": {kind.name: counts[kind.name] for kind in claim_types()},
-        "error": error,
-    }
 
 
 class Extractor:
