@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from itertools import chain
 from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -149,10 +150,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _sentence(text: str, first: Span, last: Span, offset: int) -> str:
     """The source text from the first to the last sentence, without the space tokens at their
     edges: those may stand for skipped furniture, which the model read as blanks."""
-    words = [token for token in (*first, *last) if not token.is_space]
-    if not words:
+    opening = next((t for t in chain(first, last) if not t.is_space), None)
+    closing = next((t for t in chain(reversed(last), reversed(first)) if not t.is_space), None)
+    if opening is None or closing is None:
         return ""
-    return text[words[0].idx + offset : words[-1].idx + len(words[-1]) + offset].strip()
+    return text[opening.idx + offset : closing.idx + len(closing) + offset].strip()
 def _order(claim: Claim) -> tuple[int, int, str, str]:
     return claim.start, claim.end, claim.type, claim.rule
 

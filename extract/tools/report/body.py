@@ -22,6 +22,17 @@ BETWEEN = "left out of the article body"
 SKIPPED = "skipped as page furniture"
 
 
+# How text left out of the body looks, on the report and the review page alike: greyed, and read
+# out as "Left out, <reason>: … End of left-out text." (generated content: not copied, not searched,
+# not counted in selection offsets).
+OUT_STYLES = """.text .out { color: var(--muted); background: var(--out); }
+.text .out::before, .text .out::after { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+.text .out::before { content: "Left out, " attr(data-why) ": "; }
+.text .out::after { content: " End of left-out text."; }
+.text .out mark.hl[class*=" on-"] { color: var(--ink); }"""
+
+
 @dataclass(frozen=True)
 class Body:
     """The kept and left-out parts of one text, every range inside ``[0, length]``."""

@@ -11,7 +11,7 @@ from string import Template
 from typing import Any
 
 from extract.kb.records import by_document
-from extract.tools.report.body import Body, body_of
+from extract.tools.report.body import OUT_STYLES, Body, body_of
 from extract.tools.report.escape import esc, script_json
 from extract.tools.report.marks import Mark, highlight, layer_styles, layers, marks_of, panel_record
 
@@ -118,6 +118,7 @@ def page_html(title: str, docs: list[Document], records: list[dict], totals: str
             for t in (layer.name for layer in all_layers)
         ),
         type_styles=layer_styles(all_layers),
+        out_styles=OUT_STYLES,
         mark_types=script_json([layer.name for layer in all_layers]),
         speaker_options="".join(
             f'<option value="{esc(name)}">{esc(name)} ({counted(quotes[name], "quote")})</option>' for name in speakers

@@ -19,6 +19,7 @@ from string import Template
 from typing import Any
 from urllib.parse import urlsplit
 
+from extract.tools.report.body import OUT_STYLES
 from extract.tools.report.escape import script_json
 from extract.tools.report.marks import layer_styles, layers
 from extract.tools.review.fields import page_schema
@@ -37,6 +38,7 @@ def render_page(title: str, currencies: list[str]) -> str:
     return template.substitute(
         title=title.replace("&", "&amp;").replace("<", "&lt;"),
         type_styles=layer_styles(layers()),
+        out_styles=OUT_STYLES,
         config=script_json(config),
         script=assets.joinpath("review.js").read_text(encoding="utf-8"),
     )
