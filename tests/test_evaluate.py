@@ -124,6 +124,31 @@ def test_nested_quotes_count_as_one(gold_quotes, predicted, tp, fp, fn):
     assert (scores["tp"], scores["fp"], scores["fn"]) == (tp, fp, fn)
 
 
+CLOSING = "They said it was ‘not ready,’ with many calling it ‘late.’"
+
+
+@pytest.mark.parametrize(
+    "content_span, marks_span, fp",
+    [
+        # The word closing a longer quote is placed by its content, inside the longer quote.
+        ("late", "‘late.’", 0),
+        # A record without a content span is placed by its own span, and then sticks out.
+        (None, "‘late.’", 1),
+    ],
+)
+def test_a_quote_is_placed_by_its_content_as_the_gold_is(content_span, marks_span, fp):
+    """The gold stores a quote's words without its marks; so predictions are compared by theirs."""
+    longer = "it was ‘not ready,’ with many calling it ‘late"
+    gold = gold_doc(quotes=[quote(longer), quote("late")])
+    outer = rec("quote", CLOSING, longer, content=longer, speaker="Ann Lee")
+    outer.update(content_start=outer["start"], content_end=outer["end"])
+    inner = rec("quote", CLOSING, marks_span, content="late", speaker="Ann Lee")
+    if content_span:
+        inner.update(content_start=CLOSING.index(content_span), content_end=CLOSING.index(content_span) + 4)
+    scores = run(CLOSING, gold, [outer, inner])["types"]["quote"]
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (1, fp, 0)
+
+
 def test_the_outermost_gold_quote_is_kept_and_reported():
     gold = gold_doc(quotes=[quote("right direction"), quote(CLAUSE)])
     misses = run(NESTED, gold, [])["types"]["quote"]["misses"]

@@ -52,10 +52,10 @@ def review_everything(records: list[dict], path: Path, speaker: str = "Union off
     return {"rejected": rejected, "corrected": corrected}
 
 
-def scores(gold_objects: list[dict], records: list[dict], tmp_path: Path) -> dict:
+def scores(gold_objects: list[dict], records: list[dict], tmp_path: Path, texts: dict[str, str] = TEXTS) -> dict:
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in gold_objects), encoding="utf-8")
-    return evaluate(load_gold(path), records, TEXTS)["types"]
+    return evaluate(load_gold(path), records, texts)["types"]
 
 
 def test_eval_against_the_gold_gives_back_the_review(records, tmp_path):
@@ -271,3 +271,16 @@ def test_an_untouched_export_reads_back_as_all_accepted(small_kb, tmp_path):
         review = annotation_review(tasks, small_kb, SMALL_TEXTS.get)
         assert {line["decision"] for line in review.lines} == {"accept"}, fmt
         assert len(review.lines) == len(small_kb)
+
+
+def test_gold_from_an_untouched_export_scores_exactly_one(corpus_records, tmp_path):
+    """Every claim of the corpus run, accepted as it is, is gold that the run matches exactly."""
+    texts = {doc_id: text for doc_id, (text, _) in corpus_records.items()}
+    records = [r for _, recs in corpus_records.values() for r in recs]
+    out = tmp_path / "tasks.jsonl"
+    export(records, texts, "prodigy", out)
+    tasks = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    lines, _ = gold_lines(records, annotation_review(tasks, records, texts.get), texts.get)
+    for kind, score in scores(lines, records, tmp_path, texts).items():
+        assert (score["precision"], score["recall"]) == (1.0, 1.0), (kind, score["false_positives"], score["misses"])
+

@@ -177,6 +177,14 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [("The mine will close next year", "indirect", "Glencore", "according to")],
     ),
     (
+        "absolute-report-after-belief",
+        "Most nurses believe the rota is fair, with managers saying it will be reviewed.",
+        [
+            ("the rota is fair", "indirect", "Most nurses", "believe"),
+            ("it will be reviewed", "indirect", "managers", "saying"),
+        ],
+    ),
+    (
         "believes",
         "Professor Alan Shaw believes the vaccine trial was rushed.",
         [("the vaccine trial was rushed", "indirect", "Alan Shaw", "believes")],

@@ -188,7 +188,7 @@ def _predictions(
             continue
         problem = _record_problem(record, len(texts[doc]))
         if problem is None:
-            preds[doc, record["type"]].append(_Item(record["start"], record["end"], index, record))
+            preds[doc, record["type"]].append(_Item(*_scored_span(record), index, record))
         else:
             errors.append(f"{doc}: record {record.get('id', index)}: {problem}")
     return {key: sorted(items, key=_order) for key, items in preds.items()}, errors
@@ -212,6 +212,19 @@ def _locate(doc: str, kind: str, obj: dict, text: str) -> list[_Item]:
         starts.append(start)
         items.append(_Item(start, start + len(s), index, item))
     return sorted(items, key=_order)
+
+
+def _scored_span(record: dict) -> tuple[int, int]:
+    """The span compared with the gold: a quote's content where the record has one, else the record.
+
+    The gold stores a quote's words without its marks, so a prediction is placed by its content
+    too; by its marks, a quoted word closing a longer quote ("...to be 'limited.'") would stick out
+    past the longer quote's content and count as a second quote.
+    """
+    start, end = record.get("content_start"), record.get("content_end")
+    if _is_int(start) and _is_int(end) and record["start"] <= start < end <= record["end"]:
+        return start, end
+    return record["start"], record["end"]
 
 
 def _record_problem(record: dict, length: int) -> str | None:

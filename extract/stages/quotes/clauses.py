@@ -92,7 +92,9 @@ def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
         or not any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in verb.children)
     ):
         return None
-    last = max(c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in {"punct"})
+    last = max(
+        c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ != "punct" and not _absolute_report(c)
+    )
     return _or_refused(_bounds(reading, obj.left_edge.i, last + 1))
 
 
@@ -157,16 +159,27 @@ def _clause_end(reading: Reading, clause: Token) -> int:
     reports; the first ends where the second's subject begins.
     """
     end = clause.right_edge.i + 1
-    for cue in reading.cues:
-        if clause.i < cue.start < end and cue.root != clause:
-            subject = subject_of(reading, cue)
-            if (
-                subject is not None
-                and subject.left_edge.i > clause.left_edge.i + 3
-                and reading.doc[subject.left_edge.i - 1].is_punct
-            ):
-                end = min(end, subject.left_edge.i)
+    starts = [_subject_start(reading, cue) for cue in reading.cues if clause.i < cue.start < end and cue.root != clause]
+    starts += [t.i for t in clause.subtree if _absolute_report(t)]
+    for begins in starts:
+        if begins is not None and begins > clause.left_edge.i + 3 and reading.doc[begins - 1].is_punct:
+            end = min(end, begins)
     return end
+
+
+def _subject_start(reading: Reading, cue: Span) -> int | None:
+    subject = subject_of(reading, cue)
+    return None if subject is None else subject.left_edge.i
+
+
+def _absolute_report(token: Token) -> bool:
+    """ "..., with most believing them to be 'limited'": an absolute phrase whose verb takes a
+    clause of its own is a second report, not part of the first."""
+    if token.dep_ != "prep" or token.lower_ != "with":
+        return False
+    verbs = [c for c in token.children if c.dep_ == "pcomp"]  # "with most believing ..."
+    verbs += [v for c in token.children if c.dep_ == "pobj" for v in c.children if v.dep_ == "acl"]  # "a few believing"
+    return any(v.pos_ == "VERB" and any(g.dep_ in {"ccomp", "xcomp"} for g in v.children) for v in verbs)
 
 
 def _wh_clause(clause: Token) -> bool:
