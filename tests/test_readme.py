@@ -1,4 +1,5 @@
-"""The README's "Load it elsewhere" commands work as written, on a real knowledge base."""
+"""The README is a tested front door: its commands run as written, and every pattern it or a guide in
+docs/ shows passes `extract patterns check` and `test`."""
 
 from __future__ import annotations
 
@@ -58,9 +59,10 @@ def _section(title: str) -> str:
 
 
 def _shown_rules() -> list[str]:
-    """Every pattern line the README shows (a JSON line with a label and a pattern)."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    lines = [line.strip() for block in re.findall(r"```json\n(.*?)```", readme, re.S) for line in block.splitlines()]
+    """Every pattern line the README and the guides in docs/ show (a JSON line with a label and a pattern)."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    blocks = [block for page in pages for block in re.findall(r"```json\n(.*?)```", page.read_text(encoding="utf-8"), re.S)]
+    lines = [line.strip() for block in blocks for line in block.splitlines()]
     return [line for line in lines if line.startswith("{") and '"label"' in line and '"pattern"' in line]
 
 
