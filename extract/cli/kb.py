@@ -20,17 +20,28 @@ FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite", "parquet")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @DOCS_OPTION
 def speakers(kb, fmt, docs) -> None:
-    """Who speaks across all documents: one row per speaker, with role, organisation, quote count,
-    documents and first and last dates.
+    """Who speaks across all documents: one row per person or organisation of the run's entities
+    (KB.entities.jsonl), with role, organisation, quote count, documents, first and last dates
+    and entity id.
 
     \b
     Example:
       extract speakers kb.jsonl --format csv > speakers.csv
     """
+    from extract.kb.io import entities_beside, read_entities
     from extract.tools.speaker_index import format_table, speaker_index, write_csv, write_jsonl
 
     records, documents, _ = load_kb(kb, docs, need_texts=False)
-    rows = speaker_index(records, documents)
+    found = entities_beside(kb)
+    entities = None
+    if found.exists():
+        try:
+            entities = read_entities(found)
+        except (OSError, ValueError) as err:
+            fail(f"{found}: {err}")
+    else:
+        click.echo(f"{found} not found: speakers are merged by name; re-run `extract run` to write it", err=True)
+    rows = speaker_index(records, documents, entities=entities)
     if fmt == "table":
         click.echo(format_table(rows))
     else:

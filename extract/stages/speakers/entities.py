@@ -32,6 +32,7 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character offsets, in text order
     role: str | None = None
     org: str | None = None
+    gender: str | None = None  # "m" or "f" when a title or pronoun among its mentions, or a first name, says so
 
 
 def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]]) -> list[Entity]:
@@ -66,4 +67,25 @@ def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]])
         if person is not None:
             entity.role, entity.org = person.role, book.expand(person.org)
         entity.mentions.sort()
+        if entity.kind == "person":
+            entity.gender = _gender(doc, entity.mentions, book) or (person.gender if person else None)
     return sorted(found.values(), key=lambda e: e.mentions[0])
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+
+
+def _gender(doc: Doc, mentions: list[tuple[int, int]], book: NameBook) -> str | None:
+    """The one gender the titles ("Mr. Roe") and pronouns among a cluster's mentions say, if they
+    agree: across articles, "Roe" joins the one Roe of that gender."""
+    titles = book.words.values("gendered-titles")
+    said = set()
+    for start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for token in (span[0], doc[span.start - 1] if span.start else None):
+            if token is not None:
+                said.add(PRONOUN_GENDER.get(token.lower_) or titles.get(token.lower_.rstrip(".")))
+    said.discard(None)
+    return said.pop() if len(said) == 1 else None

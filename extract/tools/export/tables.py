@@ -49,6 +49,7 @@ _SPEAKER_COLUMNS = {
     "documents": "TEXT",  # JSON array of doc ids
     "first_date": "TEXT",
     "last_date": "TEXT",
+    "id": "TEXT",  # the speaker's entity in KB.entities.jsonl
 }
 _INDEXES = ("doc_id", "type", "speaker")
 
