@@ -143,7 +143,10 @@ class _People:
         # a person of the run is written in full in several documents, or in one more than once with
         # a first name: a headline's "Derelict Obama" or "Washington Post Trump" is none
         self.known = {key for key in documents if len(documents[key]) > 1}
-        self.confirmed = self.known | {key for key in documents if mentions[key] > 1 and key[1] in lists.first_names}
+        self.named = {key for key in documents if key[1] in lists.first_names}  # a name: "Marta Quill"
+        self.confirmed = self.known | {key for key in self.named if mentions[key] > 1}
+        # the first words of organisations' names: "Ford" of "Ford Motor Company" need not be a person
+        self.organisation_starts = {key[1] for key in keys if key[0] == "organisation" and len(key) > 2}
         self.full_form = self._full_forms(clusters, keys)
 
     def _full_forms(self, clusters: list[Cluster], keys: list[Key]) -> dict[Key, Key]:
@@ -161,18 +164,20 @@ class _People:
 
     def joined_surnames(self) -> dict[int, Key]:
         """Each one-word cluster that joins a full name of that surname and a gender that fits: the
-        one its document writes (of several, the one the run writes in several documents); for a
-        person whose document writes none, the one the run writes in several documents ("Obama"
-        is not Michelle Obama, whom one article names); an organisation (a person the model tagged
-        as one, "Trump") joins only a name its own document writes."""
+        one its document writes with a first name or the run writes in several documents (of
+        several, the latter); when its document writes none, the one the run writes in several
+        documents ("Obama" is not Michelle Obama, whom one article names). An organisation's (a
+        person the model tagged as one, "Trump") joins the same way, unless the run's organisations
+        start with the word ("Ford" of "Ford Motor Company")."""
         joined = {}
         for i, (cluster, key) in enumerate(zip(self.clusters, self.keys, strict=True)):
             if len(key) != 2 or key[0] not in ("person", "organisation"):
                 continue
-            found = self._fitting(self.in_document.get((cluster.doc_id, key[1]), set()) & self.confirmed, cluster)
+            here = self.in_document.get((cluster.doc_id, key[1]), set()) & (self.known | self.named)
+            found = self._fitting(here, cluster)
             if len(found) > 1:
                 found &= self.known
-            elif not found and key[0] == "person":
+            elif not found and (key[0] == "person" or key[1] not in self.organisation_starts):
                 found = self._fitting(self.by_surname.get(key[1], set()) & self.known, cluster)
             if len(found) == 1:
                 joined[i] = found.pop()
@@ -227,8 +232,15 @@ def _row(members: list[Cluster], lists: NameLists) -> dict[str, Any]:
         "aliases": sorted(set(written) - {name}),
         "roles": _most_written(role for role, _ in pairs),
         "organisations": _most_written(org for _, org in pairs),
-        "mentions": [{"doc_id": c.doc_id, "start": s, "end": e} for c in members for s, e in c.mentions],
+        "mentions": [{"doc_id": doc_id, "start": s, "end": e} for doc_id, s, e in _in_order(members)],
     }
+
+
+def _in_order(members: list[Cluster]) -> list[tuple[str, int, int]]:
+    """Every mention once, in KB order: by document (as the clusters come), then offset."""
+    order = {doc_id: i for i, doc_id in enumerate(dict.fromkeys(c.doc_id for c in members))}
+    mentions = {(c.doc_id, start, end) for c in members for start, end in c.mentions}
+    return sorted(mentions, key=lambda m: (order[m[0]], m[1], m[2]))
 
 
 def _as_written(cluster: Cluster) -> str:

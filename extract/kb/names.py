@@ -37,6 +37,7 @@ class NameLists:
     titles: frozenset[str]
     posts: frozenset[str]
     first_names: dict[str, str] = field(default_factory=dict, hash=False)
+    modifiers: frozenset[str] = frozenset()  # "former", "acting": a role's, never an organisation's
 
 
 @cache
@@ -44,7 +45,7 @@ def shipped_name_lists() -> NameLists:
     words = shipped_words()
     posts = words.union("role-nouns", "office-nouns")
     titles = frozenset(w for w in words.union("honorifics", "post-titles") | posts if w != "the")
-    return NameLists(titles, posts, words.values("first-names"))
+    return NameLists(titles, posts, words.values("first-names"), words["role-modifiers"])
 
 
 def name_words(name: str) -> list[str]:
@@ -115,9 +116,15 @@ def affiliation(
 ) -> tuple[str | None, str | None]:
     """A record's (role, organisation), cleaned: a title in the organisation's place becomes the
     role when there is none ("Vermont Sen."), else is dropped; given ``lists``, a role must
-    hold a word of a role, and a post ending the organisation is the role ("House Speaker")."""
+    hold a word of a role, a post ending the organisation is the role ("House Speaker"), and
+    a word of when or how a post is held is no organisation's ("Former", "Interim DNC")."""
     role = clean_role(role, lists)
     org = (org or "").strip(_EDGE) or None
+    if org is not None and lists is not None:  # "Former", "Interim DNC": a role's word before the name
+        words = name_words(org)
+        while words and words[0].casefold() in lists.modifiers:
+            words.pop(0)
+        org = " ".join(words) or None
     if org is not None and is_title(org, titles):
         return role or org, None
     split = post_after(org, lists.posts) if org is not None and lists is not None else None
