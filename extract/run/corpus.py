@@ -1,13 +1,15 @@
-"""A run over a folder: read every file, extract, write the KB and the documents list.
+"""A run over a folder: read every file, extract, write the KB, its entities and the documents list.
 
 Files that cannot be processed get one line on stderr and an entry in the documents list; the
-others go on. Both outputs are written atomically, so an interrupted run leaves the previous
+others go on. The outputs are written atomically, so an interrupted run leaves the previous
 files intact; so is the folder of texts kept beside the KB when a document's text is not its
 file's bytes (HTML, a collection's record: see ``extract.run.texts``).
 
 The work is split in two so that every engine gives the same bytes: ``Extractor.process`` turns
 a chunk of files into ``FileResult``s (in a worker process, a Dask worker or this process), and
 ``run`` writes the results in document order. Engines differ only in where chunks are processed.
+The people and organisations of the documents join into the run's entities there too, once
+every result is in (``extract.run.entities``).
 """
 
 from __future__ import annotations
