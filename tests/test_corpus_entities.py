@@ -225,3 +225,23 @@ def test_sqlite_export_joins_quotes_to_entities_and_their_mentions(run_folder, t
     assert said == [("Marta Quill", 4)] and documents == (3,)
     assert db.execute("SELECT id FROM speakers").fetchall() == [(entity_id("person", "Marta Quill"),)]
     db.close()
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "doccano", "label-studio"])
+def test_annotation_exports_give_each_speaker_span_its_entity_id(run_folder, tmp_path, fmt):
+    out = tmp_path / "tasks"
+    result = CliRunner().invoke(main, ["export", str(run_folder / "kb1.jsonl"), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    tasks = json.loads(text) if fmt == "label-studio" else [json.loads(line) for line in text.splitlines()]
+    quill = entity_id("person", "Marta Quill")
+    if fmt == "prodigy":
+        speakers = [span for task in tasks for span in task["spans"] if span["label"] == "SPEAKER"]
+        assert speakers and all(span["entity_id"] == quill for span in speakers)
+    elif fmt == "doccano":
+        speakers = [e for task in tasks for e in task["entities"] if e["label"] == "SPEAKER"]
+        assert speakers and all(e["entity_id"] == quill for e in speakers)
+    else:
+        results = [r for task in tasks for r in task["predictions"][0]["result"] if r.get("value", {}).get("labels")]
+        speakers = [r for r in results if r["value"]["labels"] == ["SPEAKER"]]
+        assert speakers and all(r["meta"]["text"] == [f"entity: {quill}"] for r in speakers)
