@@ -245,3 +245,17 @@ def test_annotation_exports_give_each_speaker_span_its_entity_id(run_folder, tmp
         results = [r for task in tasks for r in task["predictions"][0]["result"] if r.get("value", {}).get("labels")]
         speakers = [r for r in results if r["value"]["labels"] == ["SPEAKER"]]
         assert speakers and all(r["meta"]["text"] == [f"entity: {quill}"] for r in speakers)
+
+
+# (case, sentence, the speaker's name and kind among the document's entities)
+KINDS = [
+    ("a-plural-noun-is-a-group", "“The money will run out by spring,” headteachers said.", ("headteachers", "group")),
+    ("another-plural-noun", "“The rules for the port are unclear,” experts warned.", ("experts", "group")),
+    ("a-named-person", "“We are ready for the storm,” said Marta Quill.", ("Marta Quill", "person")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in KINDS])
+def test_a_speaker_named_by_a_plural_noun_is_a_group(nlp, text, expected):
+    doc = nlp(text)
+    assert expected in {(entity.name, entity.kind) for entity in doc._.entities}

@@ -28,7 +28,7 @@ class Entity:
     """A person or organisation and every place the document mentions it."""
 
     name: str
-    kind: str  # "person" or "organisation"
+    kind: str  # "person", "organisation" or "group"
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character offsets, in text order
     role: str | None = None
     org: str | None = None
@@ -60,7 +60,11 @@ def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]])
     for name, mention in spoken:
         if not name:
             continue
-        kind = "person" if name in book.people and book.people[name].named_person else "organisation"
+        kind = (
+            "person"
+            if name in book.people and book.people[name].named_person
+            else _group_or_organisation(name, mention)
+        )
         add(name, kind, mention.start_char, mention.end_char)  # a cluster keeps the kind it was made with
     for entity in found.values():
         person = book.people.get(entity.name)
@@ -70,6 +74,13 @@ def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]])
         if entity.kind == "person":
             entity.gender = _gender(doc, entity.mentions, book) or (person.gender if person else None)
     return sorted(found.values(), key=lambda e: e.mentions[0])
+
+
+def _group_or_organisation(name: str, mention: Span) -> str:
+    """A speaker named by a plural common noun ("experts", "state officials", "headteachers") is a
+    group; one the noun was resolved to ("officials" of the council) keeps its own kind."""
+    root = mention.root
+    return "group" if root.tag_ == "NNS" and name.endswith(root.text) else "organisation"
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
