@@ -21,9 +21,10 @@ from .conftest import CORPUS
 
 
 def _run(out: Path, *args: str) -> bytes:
+    """The KB's bytes and its entities file's (which the cache and workers must not change either)."""
     result = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(out), "--quiet", *args])
     assert result.exit_code == 0, result.stderr
-    return out.read_bytes()
+    return out.read_bytes() + b"\0" + out.with_suffix(".entities.jsonl").read_bytes()
 
 
 def _snapshot(folder: Path) -> dict[str, float]:

@@ -258,6 +258,7 @@ def test_our_own_outputs_are_refused_in_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert sorted(result.stderr.splitlines()) == [
         f"extract: {corpus / 'kb.documents.jsonl'}: skipped: a documents list written by `extract run`, not articles",
+        f"extract: {corpus / 'kb.entities.jsonl'}: skipped: an entities file written by `extract run`, not articles",
         f"extract: {corpus / 'kb.jsonl'}: skipped: a knowledge base written by `extract run`, not articles",
     ]
     named = run(str(corpus / "kb.jsonl"), str(corpus / "a.txt"), "-o", str(tmp_path / "b.jsonl"))

@@ -47,6 +47,7 @@ def test_one_speaker_is_merged_across_documents_with_dates(small_kb):
         "documents": ["a.txt", "b.txt"],
         "first_date": "2024-03-03",
         "last_date": "2024-05-12",
+        "id": None,  # no entities file given: rows merged by name have no entity id
     }
     assert rows[1]["org"] == "Acme" and rows[1]["role"] == "chief executive"
     assert tuple(rows[0]) == SPEAKER_FIELDS

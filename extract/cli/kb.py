@@ -20,8 +20,9 @@ FORMATS = ("csv", "prodigy", "doccano", "label-studio", "sqlite", "parquet")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @DOCS_OPTION
 def speakers(kb, fmt, docs) -> None:
-    """Who speaks across all documents: one row per speaker, with role, organisation, quote count,
-    documents and first and last dates.
+    """Who speaks across all documents: one row per person or organisation of the run's entities
+    (KB.entities.jsonl), with role, organisation, quote count, documents, first and last dates
+    and entity id.
 
     \b
     Example:
@@ -30,7 +31,7 @@ def speakers(kb, fmt, docs) -> None:
     from extract.tools.speaker_index import format_table, speaker_index, write_csv, write_jsonl
 
     records, documents, _ = load_kb(kb, docs, need_texts=False)
-    rows = speaker_index(records, documents)
+    rows = speaker_index(records, documents, entities=_entities(kb))
     if fmt == "table":
         click.echo(format_table(rows))
     else:
@@ -61,13 +62,30 @@ def export(kb, fmt, output, docs) -> None:
         records, documents, texts = _named(iter_kb(Path(kb)), kb), None, {}
     else:
         records, documents, texts = load_kb(kb, docs, need_texts=fmt in {"prodigy", "doccano", "label-studio"})
+    entities = _entities(kb, say=False) if fmt == "sqlite" else None  # its speakers table is merged by name
     try:
-        count = write_export(records, texts, fmt, Path(output), documents=documents or None)
+        count = write_export(records, texts, fmt, Path(output), documents=documents or None, entities=entities)
     except ValueError as err:
         fail(str(err))
     except OSError as err:  # ours name the problem already (a missing folder); the system's need the file
         fail(str(err) if err.strerror is None else f"cannot write {output}: {err.strerror}")
     click.echo(f"{output}: {count} {fmt} items", err=True)
+
+
+def _entities(kb: str, *, say: bool = True) -> list[dict[str, Any]] | None:
+    """The run's entities beside the KB; None for a KB without them (written before entities
+    were), with one line saying to run again when ``say``."""
+    from extract.kb.io import entities_beside, read_entities
+
+    found = entities_beside(kb)
+    if not found.exists():
+        if say:
+            click.echo(f"{found} not found: speakers are merged by name; re-run `extract run` to write it", err=True)
+        return None
+    try:
+        return read_entities(found)
+    except (OSError, ValueError) as err:
+        fail(f"{found}: {err}")
 
 
 def _named(records: Iterator[dict[str, Any]], kb: str) -> Iterator[dict[str, Any]]:

@@ -46,6 +46,7 @@ _OWN_OUTPUTS = (
     ({"doc_id", "sha256"}, "a documents list written by `extract run`"),
     ({"decision", "claim"}, "review decisions written by `extract review`"),
     ({"speaker", "quotes", "documents"}, "a speakers list written by `extract speakers`"),
+    ({"id", "kind", "name", "mentions"}, "an entities file written by `extract run`"),
     ({"rule", "counterexamples"}, "counterexamples written by `extract gold`"),
 )
 _GOLD_LISTS = {"quotes", "money", "counts", "stance"}

@@ -61,6 +61,16 @@ def read_documents(path: Path) -> dict[str, dict[str, Any]]:
     return {entry["doc_id"]: entry for entry in entries}
 
 
+def entities_beside(kb: str | Path) -> Path:
+    """The entities file ``extract run`` writes beside a KB: kb.jsonl gives kb.entities.jsonl."""
+    return Path(str(kb).removesuffix(".jsonl") + ".entities.jsonl")
+
+
+def read_entities(path: Path) -> list[dict[str, Any]]:
+    """A run's entities file (``KB.entities.jsonl``), in file order."""
+    return list(_iter_jsonl(path, ("id", "name", "mentions"), "an entities file written by `extract run`"))
+
+
 @cache
 def _schema() -> dict[str, Any]:
     return json.loads(files("extract.kb").joinpath("schema.json").read_text(encoding="utf-8"))

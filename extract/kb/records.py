@@ -129,6 +129,24 @@ def records(
     return out
 
 
+def document_entities(
+    entities: Iterable[Mapping[str, Any]] | None, read: str, *, offset: int = 0, keep: Any = None
+) -> list[dict[str, Any]]:
+    """A document's entities (``doc._.entities`` as JSON, offsets into ``read``, the text the model
+    read) with their mentions in source offsets, as records have them: trimmed, shifted by
+    ``offset``, and only those ``keep(start, end)`` accepts; an entity left with none is dropped."""
+    out = []
+    for entity in entities or ():
+        mentions = []
+        for start, end in entity["mentions"]:
+            start, end = _trimmed(read, start, end)
+            if start < end and (keep is None or keep(start + offset, end + offset)):
+                mentions.append([start + offset, end + offset])
+        if mentions:
+            out.append({**entity, "mentions": mentions})
+    return out
+
+
 def _sentence_finder(doc: Doc) -> Callable[[int], Span]:
     """The sentence of a token, by bisection over the sentence starts: ``Token.sent`` walks the
     doc from its start on every call, which a long text with many claims cannot afford."""
@@ -155,6 +173,8 @@ def _sentence(text: str, first: Span, last: Span, offset: int) -> str:
     if opening is None or closing is None:
         return ""
     return text[opening.idx + offset : closing.idx + len(closing) + offset].strip()
+
+
 def _order(claim: Claim) -> tuple[int, int, str, str]:
     return claim.start, claim.end, claim.type, claim.rule
 

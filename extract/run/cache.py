@@ -26,7 +26,7 @@ Layout under the cache folder (``--cache-dir``, ``$EXTRACT_CACHE_DIR``, else
     claims/<ab>/<sha256>.json                      one body's claims, by stage, and its lexicon
     rules/<ab>/<sha256>.json                       the rules a stage ran with, by fingerprint
     articles/<ab>/<sha256>.json                    one page's article
-    records/<ab>/<sha256>.json                     one document's article info and records
+    records/<ab>/<sha256>.json                     one document's article info, records and entities
 
 Deleting the folder is always safe. A cache that cannot be written (a read-only folder, a full
 disk, a file in its place) is one warning, and the run goes on without writing it.
@@ -140,6 +140,15 @@ def _read(path: Path) -> bytes | None:
 class StageClaims(NamedTuple):
     rules: str  # fingerprint of the rules the stage read
     claims: list[Claim]
+    entities: list[dict[str, Any]] | None = None  # the ``doc._.entities`` it set (the quotes stage), as JSON
+
+
+class KeptRecords(NamedTuple):
+    """A document's article, records and entities (``doc._.entities`` as JSON, source offsets)."""
+
+    article: Article
+    records: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
 
 
 class BodyClaims(NamedTuple):
@@ -216,19 +225,17 @@ class RunCache:
         data = json.dumps({"key": key, "value": value}, ensure_ascii=False, default=_to_json)
         self._write(self.folder / kind / key[:2] / f"{key}.json", data.encode("utf-8"))
 
-    def get_records(
-        self, doc_id: str, text: str, rules: str | None = None
-    ) -> tuple[Article, list[dict[str, Any]]] | None:
-        """A document's article and records, made with these rules (default: this run's)."""
+    def get_records(self, doc_id: str, text: str, rules: str | None = None) -> KeptRecords | None:
+        """A document's article, records and entities, made with these rules (default: this run's)."""
         value = self._get("records", self._key("records", doc_id, text, rules or self.rules_fingerprint))
         try:
-            return (_article(value["article"]), value["records"]) if value is not None else None
+            return KeptRecords(_article(value["article"]), value["records"], value["entities"]) if value else None
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put_records(self, doc_id: str, text: str, article: Article, recs: list[dict[str, Any]]) -> None:
+    def put_records(self, doc_id: str, text: str, kept: KeptRecords) -> None:
         key = self._key("records", doc_id, text, self.rules_fingerprint)
-        self._put("records", key, {"article": asdict(article), "records": recs})
+        self._put("records", key, {"article": asdict(kept.article), "records": kept.records, "entities": kept.entities})
 
     def get_claims(self, body: str) -> BodyClaims:
         """Each stage's claims on a body, with the fingerprint of the rules that made them, and
@@ -236,7 +243,10 @@ class RunCache:
         value = self._get("claims", self._key("claims", body))
         try:
             return BodyClaims(
-                {name: StageClaims(s["rules"], list(map(_claim, s["claims"]))) for name, s in value["stages"].items()},
+                {
+                    name: StageClaims(s["rules"], list(map(_claim, s["claims"])), s["entities"])
+                    for name, s in value["stages"].items()
+                },
                 {attr: set(values) for attr, values in value["lexicon"].items()},
                 value["records_rules"],
             )
@@ -247,7 +257,10 @@ class RunCache:
         # vars, not asdict: asdict deep-copies every field, and JSON needs no copy
         stages = entry.stages.items()
         value = {
-            "stages": {name: {"rules": s.rules, "claims": list(map(_claim_json, s.claims))} for name, s in stages},
+            "stages": {
+                name: {"rules": s.rules, "claims": list(map(_claim_json, s.claims)), "entities": s.entities}
+                for name, s in stages
+            },
             "lexicon": {attr: sorted(values) for attr, values in (entry.lexicon or {}).items()},
             "records_rules": entry.records_rules,
         }

@@ -1,13 +1,15 @@
-"""A run over a folder: read every file, extract, write the KB and the documents list.
+"""A run over a folder: read every file, extract, write the KB, its entities and the documents list.
 
 Files that cannot be processed get one line on stderr and an entry in the documents list; the
-others go on. Both outputs are written atomically, so an interrupted run leaves the previous
+others go on. The outputs are written atomically, so an interrupted run leaves the previous
 files intact; so is the folder of texts kept beside the KB when a document's text is not its
 file's bytes (HTML, a collection's record: see ``extract.run.texts``).
 
 The work is split in two so that every engine gives the same bytes: ``Extractor.process`` turns
 a chunk of files into ``FileResult``s (in a worker process, a Dask worker or this process), and
 ``run`` writes the results in document order. Engines differ only in where chunks are processed.
+The people and organisations of the documents join into the run's entities there too, once
+every result is in (``extract.run.entities``).
 """
 
 from __future__ import annotations
@@ -21,23 +23,26 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from spacy.language import Language
 
-from extract.document.article import Article
 from extract.io.atomic import atomic_writer
 from extract.io.inputs import read
 from extract.io.reader import DEFAULT_NAMES, MAX_BYTES, Decoded, InputError, Source
 from extract.io.storage import Location, canonical, locate
 from extract.kb.records import dumps
-from extract.run.cache import RunCache, cache_problem
+from extract.run.cache import KeptRecords, RunCache, cache_problem
 from extract.run.discovery import Options, discover, discover_piped
 from extract.run.documents import dating, document_entry
+from extract.run.entities import EntityJoin, entities_path, holding_file
 from extract.run.process import keep_large_blocks, settle
 from extract.run.texts import TextStore, docs_folder, listed_path, texts_folder
 from extract.run.workers import default_workers
 from extract.stages.registry import claim_types
+
+if TYPE_CHECKING:
+    from extract.run.extraction import Extracted
 
 CHUNK = 16  # files per unit of work: one model batch
 
@@ -63,6 +68,7 @@ class FileResult:
     error: str | None = None
     text: str | None = None  # the text the offsets point into, when it is not the file's bytes: to keep
     warnings: list[str] = field(default_factory=list)  # lines for stderr that do not stop the document
+    entities: list[dict[str, Any]] = field(default_factory=list)  # its people and organisations, to join
 
 
 class NoArticles(InputError):
@@ -123,20 +129,20 @@ class Extractor:
             settle(collect=collect)
         return nlp
 
-    def _extract(self, todo: list[tuple[str, str]], extracted: set[str]) -> list[tuple[str, str, Article, list[dict]]]:
+    def _extract(self, todo: list[tuple[str, str]], extracted: set[str]) -> list[Extracted]:
         """The chunk through the rules-only pipeline while every parse is cached, else the full one
         (``extracted``: the doc ids whose text is a page's main content, see ``find_article``)."""
-        from extract.run.extraction import ParseMissing, extract_many
+        from extract.run.extraction import ParseMissing, extract_documents
 
         use_rules_only = self.cache is not None and "nlp" not in self.__dict__
         nlp = self.rules_nlp if use_rules_only else self.nlp
         try:
             # Strings the chunk adds to the vocab are freed after it: memory stays flat on any corpus.
             with nlp.memory_zone():
-                return list(extract_many(nlp, todo, cache=self.cache, extracted=extracted))
+                return list(extract_documents(nlp, todo, cache=self.cache, extracted=extracted))
         except ParseMissing:
             with self.nlp.memory_zone():
-                return list(extract_many(self.nlp, todo, cache=self.cache, extracted=extracted))
+                return list(extract_documents(self.nlp, todo, cache=self.cache, extracted=extracted))
 
     @cached_property
     def cache(self) -> RunCache | None:
@@ -169,20 +175,22 @@ class Extractor:
             if hit is None:
                 todo.append((source.doc_id, text))
             else:
-                results[source.doc_id] = self._result(source, decoded[source.doc_id], *hit)
+                results[source.doc_id] = self._result(source, decoded[source.doc_id], hit)
         by_id = {source.doc_id: source for source in sources}
         extracted = {doc_id for doc_id, _ in todo if decoded[doc_id].extracted}
-        for doc_id, text, article, recs in self._extract(todo, extracted) if todo else ():
+        for done in self._extract(todo, extracted) if todo else ():
+            kept = KeptRecords(done.article, done.records, done.entities)
             if self.cache:
-                self.cache.put_records(doc_id, text, article, recs)
-            results[doc_id] = self._result(by_id[doc_id], decoded[doc_id], article, recs)
+                self.cache.put_records(done.doc_id, done.text, kept)
+            results[done.doc_id] = self._result(by_id[done.doc_id], decoded[done.doc_id], kept)
         return [results[s.doc_id] for s in sources]
 
     @staticmethod
-    def _result(source: Source, decoded: Decoded, article: Article, recs: list[dict]) -> FileResult:
+    def _result(source: Source, decoded: Decoded, kept: KeptRecords) -> FileResult:
         """The file's result; records take the page's own title and date (HTML metadata, a record's
         fields), or the date of its path when the page has none (after the cache, which keys
         records by doc id and text, not by path or markup)."""
+        article, recs = kept.article, kept.records
         date, basis = dating(source, article, decoded)
         if basis in ("path", "meta"):
             recs = [{**record, "doc_date": date, "date_basis": basis} for record in recs]
@@ -190,7 +198,8 @@ class Extractor:
             recs = [{**record, "doc_title": decoded.meta.title} for record in recs]
         entry = document_entry(source, decoded, article, recs, None)
         warnings = [f"{source.path}: {warning}" for warning in decoded.warnings]
-        return FileResult(source.doc_id, entry, recs, text=decoded.text if decoded.derived else None, warnings=warnings)
+        text = decoded.text if decoded.derived else None
+        return FileResult(source.doc_id, entry, recs, text=text, warnings=warnings, entities=kept.entities)
 
 
 def extractor_for(settings: RunSettings) -> Extractor:
@@ -321,7 +330,8 @@ def run(
         warn(f"{path}: skipped: {reason}")
         entries.append(document_entry(Source(path, str(path)), None, None, [], f"skipped: {reason}"))
     inputs = {_same(s.path) for s in found.sources}
-    for target in (kb_out, docs_out):
+    entities_out = entities_path(kb_out, docs_out)
+    for target in (kb_out, docs_out, entities_out):
         if target and target != "-" and _same(locate(target)) in inputs:
             raise InputError(f"refusing to overwrite input file {target}; choose another -o/--docs")
 
@@ -334,6 +344,7 @@ def run(
         if store:
             stack.callback(store.discard)  # on failure: the staged texts go, the old folder stays
         kb: IO[str] = sys.stdout if kb_out == "-" else stack.enter_context(atomic_writer(kb_out))
+        join = EntityJoin(stack.enter_context(holding_file()))
         for result in progress(results(), len(found.sources)):
             entries.append(result.entry)
             for warning in result.warnings:
@@ -347,10 +358,10 @@ def run(
                     result.entry["text_path"] = store.put(result.doc_id, result.text)
                 else:
                     unkept += 1
-            for record in result.records:
-                kb.write(dumps(record) + "\n")
+            join.add(result.doc_id, result.records, result.entities)
             summary.documents += 1
             summary.claims.update(r["type"] for r in result.records)
+        join.write(kb, entities_out)  # the entities join across documents, then the records take their ids
         kb.flush()
         with ExitStack() as last:  # the texts go in place once the documents list is written whole
             docs = last.enter_context(atomic_writer(docs_out)) if docs_out else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -19,11 +19,12 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from extract.document.article import Article, find_article, furniture_detector
-from extract.kb.records import records
+from extract.kb.records import document_entities, records
 from extract.pipeline import PipelineSettings
 from extract.rules.lexicon import could_match, lexicon_sets
-from extract.run.cache import BodyClaims, RunCache, StageClaims
+from extract.run.cache import BodyClaims, KeptRecords, RunCache, StageClaims
 from extract.stages.base import add_claim, claims_of
+from extract.stages.speakers.entities import Entity
 
 # What the model reads better: no-break spaces as spaces, CR line ends as LF. Always one
 # character for one ("\r\n" becomes " \n"), so offsets are unchanged.
@@ -97,6 +98,18 @@ def _changed_patterns(before: tuple[str, ...], now: tuple[str, ...]) -> tuple[li
     return tuple(json.loads(m)[2] for m in kept_before ^ kept_now)  # a meaning is [id, label, pattern, fields]
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """One document's outcome: its records, and its people and organisations (``doc._.entities``
+    as JSON, mentions in source offsets), which the run joins across documents."""
+
+    doc_id: str
+    text: str
+    article: Article
+    records: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+
+
 def extract_many(
     nlp: Language,
     items: Iterable[tuple[str, str]],
@@ -104,7 +117,20 @@ def extract_many(
     cache: RunCache | None = None,
     extracted: Collection[str] = (),
 ) -> Iterator[tuple[str, str, Article, list[dict[str, Any]]]]:
-    """(doc_id, text) pairs in, (doc_id, text, article, records) out, in the same order.
+    """(doc_id, text) pairs in, (doc_id, text, article, records) out, in the same order (see
+    ``extract_documents``, which gives each document's entities too)."""
+    for done in extract_documents(nlp, items, batch_size, cache, extracted):
+        yield done.doc_id, done.text, done.article, done.records
+
+
+def extract_documents(
+    nlp: Language,
+    items: Iterable[tuple[str, str]],
+    batch_size: int = 16,
+    cache: RunCache | None = None,
+    extracted: Collection[str] = (),
+) -> Iterator[Extracted]:
+    """(doc_id, text) pairs in, each document's ``Extracted`` out, in the same order.
     ``extracted``: the doc ids whose text a main-content extractor took out of a page (its bounds
     are the article's: ``find_article``).
 
@@ -120,9 +146,7 @@ def extract_many(
         cache.keep_rules(settings.stages[name], settings.stage_rules[name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
         articles = [_article(text, settings, cache, doc_id in extracted) for doc_id, text in batch]
-        split = [
-            pieces(model_text(a.blanked(text)), PIECE_CHARS) for (_, text), a in zip(batch, articles, strict=True)
-        ]
+        split = [pieces(model_text(a.blanked(text)), PIECE_CHARS) for (_, text), a in zip(batch, articles, strict=True)]
         whole = [
             _Body(doc_id, text, a, a.body_start, parts[0][1], True)
             for (doc_id, text), a, parts in zip(batch, articles, split, strict=True)
@@ -132,13 +156,16 @@ def extract_many(
         done = dict(zip((b.doc_id for b in whole), found, strict=True))
         for (doc_id, text), article, parts in zip(batch, articles, split, strict=True):
             if doc_id in done:
-                yield doc_id, text, article, done[doc_id]
+                yield Extracted(doc_id, text, article, *done[doc_id])
                 continue
             recs: list[dict[str, Any]] = []
+            entities: list[dict[str, Any]] = []
             for at, body in parts:  # one piece at a time: the parser's memory grows with the tokens it reads at once
                 piece = _Body(doc_id, text, article, article.body_start + at, body, False)
-                recs.extend(_extract_bodies(nlp, [piece], settings, cache, 1)[0])
-            yield doc_id, text, article, recs
+                more, named = _extract_bodies(nlp, [piece], settings, cache, 1)[0]
+                recs.extend(more)
+                entities.extend(named)
+            yield Extracted(doc_id, text, article, recs, entities)
 
 
 @dataclass(frozen=True)
@@ -155,8 +182,8 @@ class _Body:
 
 def _extract_bodies(
     nlp: Language, items: list[_Body], settings: PipelineSettings, cache: RunCache | None, batch_size: int
-) -> list[list[dict[str, Any]]]:
-    """The records of each body, parsing only those whose claims the cache does not still hold."""
+) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """The records and entities of each body, parsing only those whose claims the cache does not still hold."""
     stored = [cache.get_claims(item.body) if cache else BodyClaims({}, None, None) for item in items]
     kept = [
         _kept_records(cache, item.doc_id, item.text, item.article, entry, settings) if item.whole else None
@@ -166,26 +193,36 @@ def _extract_bodies(
     parsed = dict(zip(missing, _parse(nlp, [items[i].body for i in missing], cache, batch_size), strict=True))
     out = []
     for i, (item, entry) in enumerate(zip(items, stored, strict=True)):
-        if i not in parsed:  # the entry stays as it is: its claims, and the records they made, still hold
-            out.append(kept[i])
+        earlier = kept[i]
+        if earlier is not None:  # the entry stays as it is: its claims, and the records they made, still hold
+            out.append((earlier.records, earlier.entities))
             continue
         doc = parsed[i]
         stages = _run_stages(nlp, doc, entry, settings, cache)
         words = entry.lexicon if entry.lexicon is not None or cache is None else lexicon_sets(doc)
-        out.append(
-            records(
-                doc,
-                item.text,
-                doc_id=item.doc_id,
-                offset=item.offset,
-                title=item.article.title,
-                date=item.article.date,
-                keep=item.article.keeps,
-            )
+        recs = records(
+            doc,
+            item.text,
+            doc_id=item.doc_id,
+            offset=item.offset,
+            title=item.article.title,
+            date=item.article.date,
+            keep=item.article.keeps,
         )
+        entities = document_entities(_entities_json(doc), doc.text, offset=item.offset, keep=item.article.keeps)
+        out.append((recs, entities))
         if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
             cache.put_claims(item.body, now)
-    return out  # type: ignore[return-value]
+    return out
+
+
+def _entities_json(doc: Doc) -> list[dict[str, Any]] | None:
+    """``doc._.entities`` as JSON (None when no stage set it)."""
+    return None if doc._.entities is None else [asdict(entity) for entity in doc._.entities]
+
+
+def _entities_from(values: list[dict[str, Any]]) -> list[Entity]:
+    return [Entity(**{**value, "mentions": [(start, end) for start, end in value["mentions"]]}) for value in values]
 
 
 def pieces(body: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
@@ -216,17 +253,20 @@ def _run_stages(
         if cached is not None and _still_holds(cached.rules, name, entry.lexicon, settings, cache):
             for claim in cached.claims:
                 add_claim(doc, claim)
-            stages[name] = StageClaims(rules, cached.claims)
+            if cached.entities is not None:  # what later stages read of it (stance holders)
+                doc._.entities = _entities_from(cached.entities)
+            stages[name] = StageClaims(rules, cached.claims, cached.entities)
         else:
-            before = set(map(id, claims_of(doc)))  # run it; keep only what it added
+            before, entities = set(map(id, claims_of(doc))), doc._.entities  # run it; keep only what it added
             doc = nlp.get_pipe(name)(doc)
-            stages[name] = StageClaims(rules, [c for c in claims_of(doc) if id(c) not in before])
+            added = _entities_json(doc) if doc._.entities is not entities else None
+            stages[name] = StageClaims(rules, [c for c in claims_of(doc) if id(c) not in before], added)
     return stages
 
 
 def _kept_records(
     cache: RunCache | None, doc_id: str, text: str, article: Article, entry: BodyClaims, settings: PipelineSettings
-) -> list[dict[str, Any]] | None:
+) -> KeptRecords | None:
     """The records an earlier run wrote for this document, when every stage's claims on its body
     still hold and the page reads the same (title, date): no stage runs, no parse is loaded."""
     if cache is None or entry.records_rules is None or not set(settings.stages) <= set(entry.stages):
@@ -236,4 +276,4 @@ def _kept_records(
     ):
         return None
     earlier = cache.get_records(doc_id, text, rules=entry.records_rules)
-    return earlier[1] if earlier is not None and earlier[0] == article else None
+    return earlier if earlier is not None and earlier.article == article else None

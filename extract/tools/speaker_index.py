@@ -19,7 +19,6 @@ one written most often.
 from __future__ import annotations
 
 import csv
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -28,21 +27,25 @@ from itertools import pairwise
 from typing import IO, Any
 
 from extract.kb.io import csv_cell, write_jsonl
+from extract.kb.names import SUFFIXES, affiliation, clean_role, is_title, name_key, name_words, shipped_name_lists
 from extract.rules.words import shipped_words
 
-__all__ = ["SPEAKER_FIELDS", "format_table", "speaker_index", "write_csv", "write_jsonl"]
+__all__ = [
+    "SPEAKER_FIELDS",
+    "affiliation",
+    "clean_role",
+    "format_table",
+    "is_title",
+    "name_key",
+    "speaker_index",
+    "write_csv",
+    "write_jsonl",
+]
 
-SPEAKER_FIELDS = ("speaker", "role", "org", "quotes", "documents", "first_date", "last_date")
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-# Titles that never start an organisation's name, so they may be dropped before a lone surname
-# ("Mr Trump"); any other title only before a full name ("President Barack Obama", not "General Motors").
-COURTESY = {"mr", "mrs", "ms", "mx", "miss", "dr", "prof"}
+SPEAKER_FIELDS = ("speaker", "role", "org", "quotes", "documents", "first_date", "last_date", "id")
 CONNECTORS = {"and", "&", "vs", "vs.", "v", "v.", "versus"}  # between two names in a headline
 # Past forms a speech verb's regular rules miss.
 IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "swear": "swore", "speak": "spoke"}
-_AGE = re.compile(r"(?:aged?\s+)?\d{1,3}(?:[- ]years?[- ]old)?", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
-_EDGE = "-–—,;:()[]<>\"'“”‘’ "
 
 
 @dataclass(frozen=True)
@@ -84,46 +87,12 @@ def verb_forms(lemmas: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(past), frozenset(present)
 
 
-def _words(name: str) -> list[str]:
-    """The words of a name without stray punctuation around them (">Sanders" is "Sanders")."""
-    return [w for w in (word.strip(_EDGE) for word in name.split()) if w]
-
-
-def clean_role(role: str | None) -> str | None:
-    """The role as written without stray punctuation ("- police chief"); None for an age ("54",
-    "aged 54") or no words at all."""
-    text = (role or "").strip(_EDGE)
-    return None if not _LETTER.search(text) or _AGE.fullmatch(text) else text
-
-
-def is_title(org: str, titles: frozenset[str]) -> bool:
-    """Whether an organisation is a title: only titles ("Sen.", "Governor"), or ending with an
-    abbreviated one ("Indiana Gov.", "U.S. Air Force Gen."). A spelt-out title at the end is left
-    alone: "Burger King", "Department of Justice"."""
-    words = _words(org)
-    if not words:
-        return False
-    if all(w.rstrip(".").casefold() in titles for w in words):
-        return True
-    return words[-1].endswith(".") and words[-1].rstrip(".").casefold() in titles
-
-
-def affiliation(role: str | None, org: str | None, titles: frozenset[str]) -> tuple[str | None, str | None]:
-    """A record's (role, organisation), cleaned: a title in the organisation's place becomes the
-    role when there is none ("Vermont Sen."), else is dropped."""
-    role = clean_role(role)
-    org = (org or "").strip(_EDGE) or None
-    if org is not None and is_title(org, titles):
-        return role or org, None
-    return role, org
-
-
 def surname_counts(names: Iterable[str]) -> Counter[str]:
     """How many names carry each word as a surname: the last word of a full name (before a
     suffix), or a one-word name. Headline fragments are told by these."""
     counts: Counter[str] = Counter()
     for name in names:
-        words = [w.casefold() for w in _words(name)]
+        words = [w.casefold() for w in name_words(name)]
         while len(words) > 1 and words[-1] in SUFFIXES:
             words.pop()
         if words:
@@ -137,7 +106,7 @@ def is_headline_fragment(name: str, surnames: Mapping[str, int], lexicon: Lexico
     Edward or United), or two other speakers' names joined by speech verbs or "and", "vs"
     ("Trump Warns Clinton", "Trump vs Clinton"; not "Washington Post-ABC News").
     ``surnames`` are the ``surname_counts`` of all the speakers."""
-    words = [w.casefold() for w in _words(name)]
+    words = [w.casefold() for w in name_words(name)]
     own = surname_counts([name])
 
     def known(word: str) -> bool:
@@ -154,26 +123,7 @@ def is_headline_fragment(name: str, surnames: Mapping[str, int], lexicon: Lexico
 
 def is_place(name: str, places: frozenset[str]) -> bool:
     """A speaker that is only a place name ("Washington" said nothing; its officials did)."""
-    return "_".join(w.casefold() for w in _words(name)) in places
-
-
-def name_key(name: str, titles: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """First and last word (and a generational suffix), casefolded, after leading titles: "Donald
-    J. Trump" is ("donald", "trump"); "Donald Trump Jr." is ("donald", "trump", "jr"); "Mr.
-    Trump" is ("trump",). A title is dropped before a full name, and before a lone word only
-    when abbreviated or a courtesy title ("Sen. Sanders", "Mr Trump"; "General Motors" stays).
-    A description ("the Clinton campaign", "many tax experts") is keyed by all its words."""
-    written = _words(name)
-    if len(written) > 1 and not (written[0][:1].isupper() and written[-1][:1].isupper()):
-        return ("", " ".join(written).casefold())  # a description, "the Trump campaign": only its own words
-    words = [w.casefold() for w in written]
-    suffix = tuple(w.rstrip(".") for w in words[-1:] if w in SUFFIXES and len(words) > 1)
-    words = words[: len(words) - len(suffix)]
-    while len(words) > 1 and words[0].rstrip(".") in titles:
-        if len(words) == 2 and not (words[0].endswith(".") or words[0] in COURTESY):
-            break
-        words.pop(0)
-    return (words[0], words[-1], *suffix) if len(words) > 1 else tuple(words)
+    return "_".join(w.casefold() for w in name_words(name)) in places
 
 
 def merged_names(counts: Counter[str], titles: frozenset[str] | None = None) -> dict[str, str]:
@@ -192,7 +142,7 @@ def merged_names(counts: Counter[str], titles: frozenset[str] | None = None) -> 
 
     def preference(name: str) -> tuple:
         """A full name as written most often, no title in front, then the shortest."""
-        untitled = _words(name)[0].rstrip(".").casefold() not in titles
+        untitled = name_words(name)[0].rstrip(".").casefold() not in titles
         return (len(keys[name]) > 1, untitled, counts[name], -len(name))
 
     merged = {name: max(names, key=preference) for names in by_key.values() for name in names}
@@ -203,46 +153,70 @@ def speaker_index(
     records: Iterable[Mapping[str, Any]],
     documents: Mapping[str, Mapping[str, Any]] | None = None,
     lexicon: Lexicon | None = None,
+    entities: Iterable[Mapping[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per quoted speaker (see ``SPEAKER_FIELDS``), most quoted first, ties by name.
 
-    A record without ``doc_date`` takes its document's date from ``documents`` when given.
+    With the run's ``entities`` (``KB.entities.jsonl``), a row is a corpus entity, found by the
+    quotes' ``speaker_id``, with its name, role and organisation; without (a KB written before
+    entities were), speakers are merged by name here. A record without ``doc_date`` takes its
+    document's date from ``documents`` when given.
     """
     documents = documents or {}
     lexicon = lexicon or shipped_lexicon()
     said = [r for r in records if r["type"] == "quote" and r.get("speaker")]
-    counts = Counter(r["speaker"] for r in said)
-    surnames = surname_counts(counts)
-    speakers = Counter(
-        {
-            name: n
-            for name, n in counts.items()
-            if not is_headline_fragment(name, surnames, lexicon) and not is_place(name, lexicon.places)
-        }
-    )
-    same = merged_names(speakers, lexicon.titles)
-    quotes: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for record in said:
-        if record["speaker"] in same:
-            quotes[same[record["speaker"]]].append(record)
-    rows = []
-    for speaker, recs in quotes.items():
-        dates = [d for r in recs if (d := r.get("doc_date") or (documents.get(r["doc_id"]) or {}).get("date"))]
-        roles, orgs = zip(
-            *(affiliation(r.get("speaker_role"), r.get("speaker_org"), lexicon.titles) for r in recs), strict=True
-        )
-        rows.append(
-            {
-                "speaker": speaker,
-                "role": _most_common([role for role in roles if role]),
-                "org": _most_common([org for org in orgs if org]),
-                "quotes": len(recs),
-                "documents": sorted({r["doc_id"] for r in recs}),
-                "first_date": min(dates, default=None),  # ISO dates ("2018-01", "2018-01-05") sort as strings
-                "last_date": max(dates, default=None),
-            }
-        )
-    return sorted(rows, key=lambda row: (-row["quotes"], row["speaker"]))
+    known = {e["id"]: e for e in entities or ()}
+    quotes: dict[tuple[str, str | None], list[Mapping[str, Any]]] = defaultdict(list)
+    if entities is not None:
+        for record in said:  # a quote whose speaker is no entity keeps the name it has
+            entity = known.get(record.get("speaker_id") or "")
+            quotes[(entity["name"], entity["id"]) if entity else (record["speaker"], None)].append(record)
+    else:
+        names = Counter(r["speaker"] for r in said)
+        surnames = surname_counts(names)
+        speakers = Counter({name: n for name, n in names.items() if _speaker(name, surnames, lexicon)})
+        same = merged_names(speakers, lexicon.titles)
+        for record in said:
+            if record["speaker"] in same:
+                quotes[same[record["speaker"]], None].append(record)
+    surnames = surname_counts(name for name, _ in quotes)
+    rows = [
+        _row(name, known.get(entity_id or ""), recs, documents, lexicon)
+        for (name, entity_id), recs in quotes.items()
+        if entities is None or _speaker(name, surnames, lexicon)
+    ]
+    return sorted(rows, key=lambda row: (-row["quotes"], row["speaker"], row["id"] or ""))
+
+
+def _speaker(name: str, surnames: Mapping[str, int], lexicon: Lexicon) -> bool:
+    """Not a headline fragment or a place (``surnames``: every speaker's ``surname_counts``)."""
+    return not is_headline_fragment(name, surnames, lexicon) and not is_place(name, lexicon.places)
+
+
+def _row(
+    speaker: str,
+    entity: Mapping[str, Any] | None,
+    recs: list[Mapping[str, Any]],
+    documents: Mapping[str, Mapping[str, Any]],
+    lexicon: Lexicon,
+) -> dict[str, Any]:
+    """A speaker's row: role and organisation those of its entity, else the ones its quotes give
+    most often, read only from role and organisation words (``affiliation``)."""
+    dates = [d for r in recs if (d := r.get("doc_date") or (documents.get(r["doc_id"]) or {}).get("date"))]
+    lists = shipped_name_lists()
+    pairs = [affiliation(r.get("speaker_role"), r.get("speaker_org"), lexicon.titles, lists) for r in recs]
+    roles = (entity or {}).get("roles") or [role for role, _ in pairs if role]
+    orgs = (entity or {}).get("organisations") or [org for _, org in pairs if org]
+    return {
+        "speaker": speaker,
+        "role": _most_common(roles),
+        "org": _most_common(orgs),
+        "quotes": len(recs),
+        "documents": sorted({r["doc_id"] for r in recs}),
+        "first_date": min(dates, default=None),  # ISO dates ("2018-01", "2018-01-05") sort as strings
+        "last_date": max(dates, default=None),
+        "id": entity["id"] if entity else None,
+    }
 
 
 def _most_common(values: list[str]) -> str | None:

@@ -36,6 +36,7 @@ class QuoteFields:
     speaker_end: int | None
     speaker_role: str | None
     speaker_org: str | None
+    speaker_id: str | None = None  # the speaker's entity in the run's entities file: the run sets it
 
 
 class QuoteExtractor(ClaimStage):

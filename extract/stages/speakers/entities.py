@@ -28,10 +28,11 @@ class Entity:
     """A person or organisation and every place the document mentions it."""
 
     name: str
-    kind: str  # "person" or "organisation"
+    kind: str  # "person", "organisation" or "group"
     mentions: list[tuple[int, int]] = field(default_factory=list)  # character offsets, in text order
     role: str | None = None
     org: str | None = None
+    gender: str | None = None  # "m" or "f" when a title or pronoun among its mentions, or a first name, says so
 
 
 def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]]) -> list[Entity]:
@@ -59,11 +60,43 @@ def entities_of(doc: Doc, book: NameBook, spoken: list[tuple[str | None, Span]])
     for name, mention in spoken:
         if not name:
             continue
-        kind = "person" if name in book.people and book.people[name].named_person else "organisation"
+        kind = (
+            "person"
+            if name in book.people and book.people[name].named_person
+            else _group_or_organisation(name, mention)
+        )
         add(name, kind, mention.start_char, mention.end_char)  # a cluster keeps the kind it was made with
     for entity in found.values():
         person = book.people.get(entity.name)
         if person is not None:
             entity.role, entity.org = person.role, book.expand(person.org)
         entity.mentions.sort()
+        if entity.kind == "person":
+            entity.gender = _gender(doc, entity.mentions, book) or (person.gender if person else None)
     return sorted(found.values(), key=lambda e: e.mentions[0])
+
+
+def _group_or_organisation(name: str, mention: Span) -> str:
+    """A speaker named by a plural common noun ("experts", "state officials", "headteachers") is a
+    group; one the noun was resolved to ("officials" of the council) keeps its own kind."""
+    root = mention.root
+    return "group" if root.tag_ == "NNS" and name.endswith(root.text) else "organisation"
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+
+
+def _gender(doc: Doc, mentions: list[tuple[int, int]], book: NameBook) -> str | None:
+    """The one gender the titles ("Mr. Roe") and pronouns among a cluster's mentions say, if they
+    agree: across articles, "Roe" joins the one Roe of that gender."""
+    titles = book.words.values("gendered-titles")
+    said = set()
+    for start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for token in (span[0], doc[span.start - 1] if span.start else None):
+            if token is not None:
+                said.add(PRONOUN_GENDER.get(token.lower_) or titles.get(token.lower_.rstrip(".")))
+    said.discard(None)
+    return said.pop() if len(said) == 1 else None

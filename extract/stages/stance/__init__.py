@@ -43,6 +43,7 @@ class StanceFields:
     hedge_cue: str | None
     stance_kind: str
     strength: float
+    holder_id: str | None = None  # the holder's entity in the run's entities file: the run sets it
 
 
 class StanceExtractor(ClaimStage):

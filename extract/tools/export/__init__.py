@@ -45,8 +45,12 @@ def export(
     fmt: str,
     out: Path,
     documents: Mapping[str, Mapping[str, Any]] | None = None,
+    entities: list[Mapping[str, Any]] | None = None,
 ) -> int:
     """Write ``records`` to ``out`` as ``fmt`` (one of ``FORMATS``); the number of rows or tasks written.
+
+    ``entities`` (the run's ``KB.entities.jsonl``) give sqlite its speakers by entity and its
+    entities and mentions tables.
 
     The annotation formats need ``texts`` (doc id -> source text, see ``load_texts``) for every
     document holding a claim; csv, sqlite and parquet do not read it. The ``STREAMED`` formats
@@ -57,7 +61,7 @@ def export(
     if fmt == "parquet":
         return write_parquet(records, out)
     if fmt == "sqlite":
-        return write_sqlite(records, out, documents)
+        return write_sqlite(records, out, documents, entities)
     if fmt not in TASKS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     return write_tasks(fmt, records, texts, documents, out)

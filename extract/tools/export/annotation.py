@@ -2,7 +2,9 @@
 so people can correct the extractions and the corrections can become gold data.
 
 Who said what is part of what they review: each quote's speaker mention ("he", "Mr Hopson") is a
-span of its own, labelled SPEAKER (one span per mention, however many quotes it attributes), and a
+span of its own, labelled SPEAKER (one span per mention, however many quotes it attributes; it
+carries its speaker's entity id: ``entity_id`` in Prodigy and doccano, an "entity: e_..." note in
+Label Studio), and a
 SAID_BY relation runs from the quote to it, in the form each tool imports relations: Prodigy's
 ``relations`` (head and child are the last token of each span, as ``rel.manual`` reads them),
 doccano's ``entities`` and ``relations`` (by entity id), and Label Studio's ``relation`` results
@@ -77,11 +79,13 @@ def label(record: Mapping[str, Any]) -> str:
 
 @dataclass(frozen=True)
 class Mention:
-    """A speaker mention as a span; ``id`` is that of the first quote it attributes, plus "-speaker"."""
+    """A speaker mention as a span; ``id`` is that of the first quote it attributes, plus "-speaker";
+    ``entity`` the id of its speaker's entity in ``KB.entities.jsonl`` (that quote's ``speaker_id``)."""
 
     id: str
     start: int
     end: int
+    entity: str | None = None
 
 
 def speaker_mentions(
@@ -95,7 +99,9 @@ def speaker_mentions(
         if record["type"] != "quote" or not (isinstance(start, int) and isinstance(end, int)):
             continue
         if 0 <= start < end <= len(text):
-            mention = mentions.setdefault((start, end), Mention(f"{record['id']}-speaker", start, end))
+            mention = mentions.setdefault(
+                (start, end), Mention(f"{record['id']}-speaker", start, end, record.get("speaker_id"))
+            )
             pairs.append((record, mention))
     return sorted(mentions.values(), key=lambda m: (m.start, m.end)), pairs
 
@@ -146,7 +152,7 @@ def prodigy_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta:
         if record["type"] == "quote":
             spans[record["id"]]["speaker"] = record.get("speaker")
     mentions, pairs = speaker_mentions(records, text)
-    spans.update({m.id: {**span(m.start, m.end, SPEAKER), "id": m.id} for m in mentions})
+    spans.update({m.id: {**span(m.start, m.end, SPEAKER), "id": m.id, "entity_id": m.entity} for m in mentions})
     relations = []
     for quote, mention in pairs:
         head, child = spans[quote["id"]], spans[mention.id]
@@ -167,12 +173,12 @@ def doccano_task(doc_id: str, text: str, records: list[Mapping[str, Any]], meta:
     in the line) in UTF-16 offsets, ``relations`` by entity id; other keys become the example's metadata."""
     at = utf16_offset(text)
     mentions, pairs = speaker_mentions(records, text)
-    spans = [(r["id"], r["start"], r["end"], label(r)) for r in records]
-    spans += [(m.id, m.start, m.end, SPEAKER) for m in mentions]
+    spans = [(r["id"], r["start"], r["end"], label(r), {}) for r in records]
+    spans += [(m.id, m.start, m.end, SPEAKER, {"entity_id": m.entity}) for m in mentions]
     number = {name: i for i, (name, *_) in enumerate(spans)}
     entities = [
-        {"id": number[name], "label": kind, "start_offset": at(start), "end_offset": at(end)}
-        for name, start, end, kind in spans
+        {"id": number[name], "label": kind, "start_offset": at(start), "end_offset": at(end), **more}
+        for name, start, end, kind, more in spans
     ]
     relations = [
         {"id": i, "from_id": number[quote["id"]], "to_id": number[mention.id], "type": SAID_BY}
@@ -206,7 +212,7 @@ def label_studio_task(doc_id: str, text: str, records: list[Mapping[str, Any]], 
         )
         for r in records
     ]
-    result += [region(m.id, m.start, m.end, SPEAKER, []) for m in mentions]
+    result += [region(m.id, m.start, m.end, SPEAKER, [f"entity: {m.entity}"] if m.entity else []) for m in mentions]
     result += [
         {"from_id": quote["id"], "to_id": mention.id, "type": "relation", "direction": "right", "labels": [SAID_BY]}
         for quote, mention in pairs

@@ -42,15 +42,26 @@ def _document_columns() -> dict[str, str]:
 
 
 _SPEAKER_COLUMNS = {
-    "speaker": "TEXT PRIMARY KEY",
+    "speaker": "TEXT",  # a person and an organisation may share a name: the id tells them apart
     "role": "TEXT",
     "org": "TEXT",
     "quotes": "INTEGER",
     "documents": "TEXT",  # JSON array of doc ids
     "first_date": "TEXT",
     "last_date": "TEXT",
+    "id": "TEXT",  # the speaker's entity in KB.entities.jsonl
 }
 _INDEXES = ("doc_id", "type", "speaker")
+# The run's entities (KB.entities.jsonl): lists as JSON arrays, and one row per mention to join on.
+_ENTITY_COLUMNS = {
+    "id": "TEXT PRIMARY KEY",
+    "kind": "TEXT",
+    "name": "TEXT",
+    "aliases": "TEXT",
+    "roles": "TEXT",
+    "organisations": "TEXT",
+}
+_MENTION_COLUMNS = {"entity_id": "TEXT", "doc_id": "TEXT", "start": "INTEGER", "end": "INTEGER"}
 
 
 def write_csv(records: Iterable[Mapping[str, Any]], out: Path) -> int:
@@ -104,13 +115,21 @@ def _create(db: sqlite3.Connection, table: str, columns: Mapping[str, str], rows
 
 
 def write_sqlite(
-    records: Iterable[Mapping[str, Any]], out: Path, documents: Mapping[str, Mapping[str, Any]] | None
+    records: Iterable[Mapping[str, Any]],
+    out: Path,
+    documents: Mapping[str, Mapping[str, Any]] | None,
+    entities: list[Mapping[str, Any]] | None = None,
 ) -> int:
-    """Tables documents, claims and speakers, indexed for the usual questions; returns the number of claims."""
+    """Tables documents, claims and speakers (and, given the run's ``entities``, entities and
+    mentions), indexed for the usual questions; returns the number of claims."""
     recs = list(records)
     speakers = [
-        {**row, "documents": json.dumps(row["documents"], ensure_ascii=False)} for row in speaker_index(recs, documents)
+        {**row, "documents": json.dumps(row["documents"], ensure_ascii=False)}
+        for row in speaker_index(recs, documents, entities=entities)
     ]
+    lists = ("aliases", "roles", "organisations")
+    entity_rows = [{**e, **{k: json.dumps(e[k], ensure_ascii=False) for k in lists}} for e in entities or ()]
+    mentions = [{"entity_id": e["id"], **m} for e in entities or () for m in e["mentions"]]
     with replaced_on_success(Path(out)) as tmp:
         db = sqlite3.connect(tmp)
         try:
@@ -120,6 +139,11 @@ def write_sqlite(
                 _create(db, "speakers", _SPEAKER_COLUMNS, speakers)
                 for column in _INDEXES:
                     db.execute(f"CREATE INDEX claims_{column} ON claims({column})")
+                if entities is not None:
+                    _create(db, "entities", _ENTITY_COLUMNS, entity_rows)
+                    _create(db, "mentions", _MENTION_COLUMNS, mentions)
+                    db.execute("CREATE INDEX mentions_entity_id ON mentions(entity_id)")
+                    db.execute("CREATE INDEX mentions_doc_id ON mentions(doc_id)")
         except sqlite3.IntegrityError as err:
             raise ValueError(f"the KB holds a claim or document twice ({err}): re-run `extract run`") from err
         finally:
