@@ -21,6 +21,7 @@ class Person:
     aliases: set[str] = field(default_factory=set)  # role words that have named this person
     gender: str | None = None  # "m" or "f", from a title ("Mrs Nair") or a pronoun that named them
     named_person: bool = True  # False for a proper noun the model did not tag a person: "he" is not "National"
+    relative: bool = False  # first written as someone's relative ("her husband, Jo Roe"): named for their sake
 
 
 @dataclass
@@ -290,6 +291,8 @@ class NameBook:
         gender = self.words.values("gendered-titles").get(name.split(" ")[0].lower().rstrip("."))
         if gender is not None and len(candidates) > 1:  # "Mrs Nair" of Priya and Arjun Nair
             candidates = [c for c in candidates if self.people[c].gender in (None, gender)] or candidates
+        if len(candidates) > 1:  # "Roe" of Ann Roe and "her husband Jo Roe": the one not named as a relative
+            candidates = [c for c in candidates if not self.people[c].relative] or candidates
         if len(candidates) > 1 and at is not None:
             before = [full for position, _, full in self.mentions if position < at and full in candidates]
             if before:

@@ -12,6 +12,7 @@ from extract.stages.speakers.names import NameBook, Person, Speaker, name_span
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 CONTEXT_SENTENCES = 2  # how far back a bare spokesman's organisation may have spoken
 MAX_CHAIN = 3  # sentences back a chain of the same pronoun as subject may lead to the person it names
+NEARER_SENTENCES = 4  # sentences back a subject written after the last speaker's mention may be found
 
 
 def personal(subject: Token, book: NameBook) -> Speaker:
@@ -20,8 +21,9 @@ def personal(subject: Token, book: NameBook) -> Speaker:
     mention = subject.doc[subject.i : subject.i + 1]
     gender = PRONOUN_GENDER[subject.lower_]
     recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender) and p.named_person]
+    last_at = max((at for at, p in book.spoken if at < subject.idx and recent and p is recent[-1]), default=0)
     # ("Roe spoke. ... Congress leader Jo Doe sat on a fast. He said"); nobody spoke yet: the last named
-    person = _subject_just_before(subject, book, gender) or (recent[-1] if recent else None)
+    person = _subject_just_before(subject, book, gender, last_at) or (recent[-1] if recent else None)
     person = person or _last_person_before(subject, book, gender)
     last_said = max((at for at, p in book.spoken if p is person and at < subject.idx), default=-1)
     spokes = book.spokesperson_after(last_said, subject.idx, gender)
@@ -79,24 +81,27 @@ def cataphora(pronoun: Token) -> Token | None:
     return None
 
 
-def _subject_just_before(pronoun: Token, book: NameBook, gender: str) -> Person | None:
+def _subject_just_before(pronoun: Token, book: NameBook, gender: str, since: int = 0) -> Person | None:
     """The person who is the subject of a clause just before a pronoun, in its sentence or the one
     before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker.
     A sentence whose subject is the same pronoun carries the search one sentence further back
-    ("Jo Roe rejoiced. He believes ... “...,” he said"); words inside quotation marks are not
-    narration ("“Smith is wrong,” she said" is not Smith)."""
+    ("Jo Roe rejoiced. He believes ... “...,” he said"), and so does a sentence after the last
+    speaker's mention (``since``), up to ``NEARER_SENTENCES``: a subject written after the last
+    speaker is nearer ("“...,” Roe said. Doe cited a study. It would help. “...,” he said" is
+    Doe), though not one written as someone's relative that far back; words inside quotation
+    marks are not narration ("“Smith is wrong,” she said" is not Smith)."""
     doc = pronoun.doc
-    start, end, budget, chains = pronoun.sent.start, pronoun.i, 2, 0
-    while budget > 0:
-        chained = False
+    start, end, budget, chains, back = pronoun.sent.start, pronoun.i, 2, 0, 0
+    while budget > 0 or (since < doc[start].idx and since and back < NEARER_SENTENCES):
+        chained, further = False, budget <= 0
         for token in reversed(doc[start:end]):
             if token.dep_ not in {"nsubj", "nsubjpass"} or book.in_quotation(token.idx):
                 continue
             person = _person_subject(token, book, gender)
-            if person is not None:
+            if person is not None and not (further and person.relative):
                 return person
             chained = chained or PRONOUN_GENDER.get(token.lower_) == gender
-        budget -= 1
+        budget, back = budget - 1, back + 1
         if chained and start < pronoun.sent.start and chains < MAX_CHAIN:
             budget, chains = budget + 1, chains + 1
         if start == 0:
@@ -136,10 +141,12 @@ def _own_pronoun(subject: Token) -> str | None:
 
 
 def _last_person_before(token: Token, book: NameBook, gender: str) -> Person | None:
-    """The person named last before a pronoun, outside quotations, whose gender is unknown or the pronoun's."""
+    """The person named last before a pronoun, outside quotations, whose gender is unknown or the
+    pronoun's; not one named only as someone's relative ("Her husband, Jo Roe, ..."), who is
+    written for that someone's sake."""
     named = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]
     for ent in reversed([e for e in named if not book.in_quotation(e.start_char)]):
         person = book.person(book.canonical(ent.text, ent.start_char))
-        if person.gender in (None, gender):
+        if person.gender in (None, gender) and not person.relative:
             return person
     return None

@@ -88,7 +88,10 @@ def relative_pronoun(subject: Token, book: NameBook) -> Speaker | None:
         return None
     if subject.head.head.i == subject.head.i:
         return None
-    return resolve(relative_antecedent(subject), book).at(subject.doc[subject.i : subject.i + 1])
+    antecedent = relative_antecedent(subject)
+    if subject.lower_ == "which" and antecedent.ent_type_ == "PERSON":
+        return None  # "an idea from Jo Roe, a fellow at X, which suggests": the idea, not Roe
+    return resolve(antecedent, book).at(subject.doc[subject.i : subject.i + 1])
 
 
 def it_or_they(subject: Token, book: NameBook) -> Speaker | None:
@@ -199,7 +202,7 @@ def document_source(subject: Token, book: NameBook) -> Speaker | None:
     if is_document(subject, words) and owner is not None and (owner.pos_ == "PRON" or owner.ent_type_ == "PERSON"):
         written = subject.doc[subject.left_edge.i : subject.i + 1]
         return resolve(owner, book).at(written)  # "his statement said": his
-    org = org_of_document(subject)
+    org = org_of_document(subject, words)
     if org:
         book.survey(org, subject.idx)
         return Speaker(org, span)

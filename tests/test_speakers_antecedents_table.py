@@ -1,0 +1,84 @@
+"""Who a pronoun, a surname, "it" or a document stands for: the nearest antecedent that fits,
+never a person named only as someone's relative or inside a clause about something else, and
+the organisation a generic noun describes. Invented snippets, one error class each; cases as in
+``test_speakers_table`` ((content, speaker) in text order)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .tables import params, quote_records
+
+S = tuple[str, str | None]  # content, speaker
+
+CASES: list[tuple[str, str, list[S]]] = [
+    # --- a relative with the same surname does not take it ---------------------------------------
+    (
+        "surname-not-the-relative",
+        "Marta Kowalczyk runs a bakery in Gdansk with her husband Piotr Kowalczyk.\n\n"
+        "“We bake before dawn,” says Kowalczyk.",
+        [("We bake before dawn", "Marta Kowalczyk")],
+    ),
+    (
+        "surname-not-the-relative-appositive",
+        "Former mayor Tom Ashby spoke at a rally in Leeds for his wife, Helen Ashby.\n\n"
+        "At the rally, the former mayor said the budget plan was broken.\n\n“It makes no sense,” Ashby said.",
+        [("the budget plan was broken", "Tom Ashby"), ("It makes no sense", "Tom Ashby")],
+    ),
+    # --- "which" is never a person; the subject after the last speaker is nearer ------------------
+    (
+        "which-not-a-person",
+        "“Rents will keep rising,” said Victor Pruitt, a housing analyst.\n\n"
+        "Marco Bellini also cited a plan from Omar Haddad, an economist at the city university, which "
+        "suggests building more flats. This would ease the shortage.\n\n"
+        "“People at the bottom suffer most,” he said.",
+        [("Rents will keep rising", "Victor Pruitt"), ("People at the bottom suffer most", "Marco Bellini")],
+    ),
+    # --- "according to X" makes X the last speaker for a "he said" after it -----------------------
+    (
+        "according-to-then-pronoun",
+        "“Build more roads,” said Franklin Moss in 1933.\n\n"
+        "The plan was sold badly, according to former central bank governor Alan Firth.\n\n"
+        "“Politicians love the word stimulus,” he said.",
+        [
+            ("Build more roads", "Franklin Moss"),
+            ("The plan was sold badly", "Alan Firth"),
+            ("Politicians love the word stimulus", "Alan Firth"),
+        ],
+    ),
+    # --- "it said": not a place named beside it ----------------------------------------------------
+    (
+        "it-not-a-place",
+        "Coastal Power said in a statement that 40,000 homes were without power.\n\n"
+        "The storm hit hardest in the hills.\n\n"
+        "Fallen trees mean crews cannot yet reach the villages around Lake Mara, it said.",
+        [
+            ("40,000 homes were without power", "Coastal Power"),
+            ("Fallen trees mean crews cannot yet reach the villages around Lake Mara", "Coastal Power"),
+        ],
+    ),
+    # --- a document by "the railway company": the railway the article names -----------------------
+    (
+        "report-by-the-described-company",
+        "Three workers with Great Lakes Railway were hurt in the crash, the Ridge Valley Courier reported.\n\n"
+        "A report by the railway company explains how cold weather affects brakes.\n\n"
+        "“Winter is a hard test for any railway,” says the report.",
+        [
+            ("Three workers with Great Lakes Railway were hurt in the crash", "Ridge Valley Courier"),
+            ("Winter is a hard test for any railway", "Great Lakes Railway"),
+        ],
+    ),
+    (
+        "report-by-an-unnamed-group",
+        "Acme Foods sells bread. A study by a group of researchers found that Acme Foods pays little tax.\n\n"
+        "“The gap is enormous,” the study says.",
+        [("Acme Foods pays little tax", "a group of researchers"), ("The gap is enormous", "a group of researchers")],
+    ),
+]
+
+KNOWN_FAILURES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))
+def test_antecedents(text: str, expected: list[S], nlp) -> None:
+    assert [(r["content"], r["speaker"]) for r in quote_records(text, nlp)] == expected
