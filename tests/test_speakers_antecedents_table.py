@@ -34,6 +34,20 @@ CASES: list[tuple[str, str, list[S]]] = [
         "“People at the bottom suffer most,” he said.",
         [("Rents will keep rising", "Victor Pruitt"), ("People at the bottom suffer most", "Marco Bellini")],
     ),
+    # --- "which" after a name and its appositive is the name -----------------------------------------
+    (
+        "which-after-appositive",
+        "The minister spoke a day after a protest by the Union of Rural Councils, the body bringing together "
+        "village heads, which said clinics would close by Friday.",
+        [("clinics would close by Friday", "Union of Rural Councils")],
+    ),
+    # --- a description by party is the person who was the subject just before -----------------------
+    (
+        "party-description-is-the-subject",
+        "Senator Ruth Calloway blamed the press for the row on Monday.\n\n"
+        "“They took ten seconds of video and built a story on it,” the Ohio Democrat said.",
+        [("They took ten seconds of video and built a story on it", "Ruth Calloway")],
+    ),
     # --- "according to X" makes X the last speaker for a "he said" after it -----------------------
     (
         "according-to-then-pronoun",

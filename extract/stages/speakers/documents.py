@@ -95,7 +95,7 @@ def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
                 book.survey(org, token.idx)
                 return org
             return book.survey_org(pronoun.idx)
-        if token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "GPE", "LOC", "FAC", "DATE"}:
+        if token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "NORP", "GPE", "LOC", "FAC", "DATE"}:
             span = name_span(token)
             if len(span) >= 2 and token.dep_ in {"pobj", "nsubj", "dobj", "attr"}:
                 return span.text

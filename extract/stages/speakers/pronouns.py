@@ -34,14 +34,33 @@ def personal(subject: Token, book: NameBook) -> Speaker:
     return Speaker.of_person(person, mention)
 
 
+def described(subject: Token, book: NameBook) -> Speaker | None:
+    """ "Senator Jo Roe blamed the media. “...,” the Kentucky Republican said": a definite
+    description by party, nation or faith (no name of its own) is the person who is the subject
+    just before; nobody there: as written, not a guess."""
+    if subject.ent_type_ != "NORP" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.lefts):
+        return None
+    written = subject.doc[subject.left_edge.i : subject.i + 1]
+    person = _subject_just_before(subject, book, None)
+    if person is None:
+        return Speaker("the" + written.text[3:], written)
+    book.spoke(person.name, subject.idx)
+    return Speaker.of_person(person, written)
+
+
 def relative_antecedent(subject: Token) -> Token:
     """ "Trump, who said ...": the noun the clause is about; "the Council of Governors, the organ
-    bringing together chiefs, which said": the name the noun is in apposition to."""
+    bringing together chiefs, which said": the name the noun is in apposition to (also where the
+    model hangs the appositive on a word before the name: "a protest by the Council, the organ ...")."""
     noun = subject.head.head
     appos = next((a for a in [noun, *noun.ancestors] if a.dep_ == "appos"), None)
-    if appos is not None and appos.head.pos_ == "PROPN" and (subject.lower_ == "which" or appos is noun):
-        noun = appos.head
-    return noun
+    if appos is None or not (subject.lower_ == "which" or appos is noun):
+        return noun
+    if appos.head.pos_ == "PROPN":
+        return appos.head
+    doc, start = subject.doc, appos.left_edge.i  # the name written right before the appositive's comma
+    named = doc[start - 2] if start > 1 and doc[start - 1].text == "," else None
+    return named if named is not None and named.pos_ == "PROPN" and named.ent_type_ == "ORG" else noun
 
 
 def organisation_or_document(pronoun: Token, book: NameBook) -> str | None:
@@ -81,7 +100,7 @@ def cataphora(pronoun: Token) -> Token | None:
     return None
 
 
-def _subject_just_before(pronoun: Token, book: NameBook, gender: str, since: int = 0) -> Person | None:
+def _subject_just_before(pronoun: Token, book: NameBook, gender: str | None, since: int = 0) -> Person | None:
     """The person who is the subject of a clause just before a pronoun, in its sentence or the one
     before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker.
     A sentence whose subject is the same pronoun carries the search one sentence further back
@@ -112,22 +131,22 @@ def _subject_just_before(pronoun: Token, book: NameBook, gender: str, since: int
     return None
 
 
-def _person_subject(token: Token, book: NameBook, gender: str) -> Person | None:
-    """The person a subject names, if their gender can be the pronoun's: a name the model tagged a
-    person or the book knows as one, or a proper noun a clause of its own calls he or she ("Roe
-    said she expects")."""
+def _person_subject(token: Token, book: NameBook, gender: str | None) -> Person | None:
+    """The person a subject names, if their gender can be the pronoun's (any, for None): a name the
+    model tagged a person or the book knows as one, or a proper noun a clause of its own calls he
+    or she ("Roe said she expects")."""
     if token.ent_type_ != "PERSON" and token.pos_ != "PROPN":
         return None
     name = book.canonical(name_span(token).text, token.idx)
     known = book.people.get(name)
     if token.ent_type_ != "PERSON" and (known is None or not known.named_person):
-        if _own_pronoun(token) != gender:
+        if gender is None or _own_pronoun(token) != gender:
             return None
         person = book.person(name)
         person.named_person, person.gender = True, gender
         return person
     person = book.person(name)
-    return person if person.gender in (None, gender) and person.named_person else None
+    return person if (gender is None or person.gender in (None, gender)) and person.named_person else None
 
 
 def _own_pronoun(subject: Token) -> str | None:
