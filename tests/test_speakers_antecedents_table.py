@@ -48,6 +48,13 @@ CASES: list[tuple[str, str, list[S]]] = [
         "“They took ten seconds of video and built a story on it,” the Ohio Democrat said.",
         [("They took ten seconds of video and built a story on it", "Ruth Calloway")],
     ),
+    # --- a name written alone is a first name with its gender: "he" is not Brianna (none over wrong) --
+    (
+        "lone-first-name-has-a-gender",
+        "Marcus and Brianna met at the county fair.\n\nBrianna waved at the crowd from the stage.\n\n"
+        "“I came here to win,” he said.",
+        [("I came here to win", None)],
+    ),
     # --- "according to X" makes X the last speaker for a "he said" after it -----------------------
     (
         "according-to-then-pronoun",

@@ -306,7 +306,9 @@ class NameBook:
 
     def person(self, name: str) -> Person:
         if name not in self.people:
-            self.people[name] = Person(name, gender=first_name_gender(name, self.words))
+            # a name the document never writes in full ("Demi said"): a first name, if the list has it
+            alone = self.words.values("first-names").get(name.lower()) if " " not in name else None
+            self.people[name] = Person(name, gender=first_name_gender(name, self.words) or alone)
         return self.people[name]
 
     def spoke(self, name: str | None, at: int) -> None:
