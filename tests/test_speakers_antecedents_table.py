@@ -55,6 +55,21 @@ CASES: list[tuple[str, str, list[S]]] = [
         "“I came here to win,” he said.",
         [("I came here to win", None)],
     ),
+    # --- a quote after narration about another person on its line is that person's ------------------
+    (
+        "narration-names-the-next-speaker",
+        "Helga Brandt asked Tomas Okoye to return to the festival. “He deserved a second season,” says Brandt. "
+        "Okoye did not need to be asked twice. “I am grateful for the invitation and for the dancers.”",
+        [
+            ("He deserved a second season", "Helga Brandt"),
+            ("I am grateful for the invitation and for the dancers", "Tomas Okoye"),
+        ],
+    ),
+    (
+        "narration-clause-about-another-keeps-the-speaker",
+        "“The budget is fair,” Helga Brandt said after Tomas Okoye left the hall. “It pays for the schools.”",
+        [("The budget is fair", "Helga Brandt"), ("It pays for the schools", "Helga Brandt")],
+    ),
     # --- "according to X" makes X the last speaker for a "he said" after it -----------------------
     (
         "according-to-then-pronoun",

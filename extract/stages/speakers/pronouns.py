@@ -4,7 +4,7 @@ sentences before or the survey cited, "who" the noun its clause is about."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extract.stages.speakers.documents import document_antecedent
 from extract.stages.speakers.names import NameBook, Person, Speaker, name_span
@@ -129,6 +129,23 @@ def _subject_just_before(pronoun: Token, book: NameBook, gender: str | None, sin
         while start > 0 and doc[start:end].text.strip() == "":
             end, start = start, doc[start - 1].sent.start
     return None
+
+
+def subject_between(doc: Doc, book: NameBook, start: int, end: int) -> tuple[Person, Token] | None:
+    """The person who is the subject of the sentence of narration right before ``end``, when that
+    sentence lies wholly after ``start``, with the token naming them: who a quote after "“...,” says
+    Roe. Doe did not hesitate." is by (not the "Doe" of "“...,” Roe said after Doe left.")."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    sent = span[-1].sent if not span[-1].is_space else doc[span.end - 1].sent
+    while sent.start > span.start and (sent.text.strip() == "" or book.in_quotation(sent.start_char)):
+        sent = doc[sent.start - 1].sent  # the quote's own marks and spaces: the sentence before them
+    if sent.start_char < start or book.in_quotation(sent.start_char):
+        return None
+    subject = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    person = _person_subject(subject, book, None) if subject is not None else None
+    return (person, subject) if person is not None and subject is not None else None
 
 
 def _person_subject(token: Token, book: NameBook, gender: str | None) -> Person | None:
