@@ -70,6 +70,8 @@ CASES: list[tuple[str, str, list[S]]] = [
         "“The budget is fair,” Helga Brandt said after Tomas Okoye left the hall. “It pays for the schools.”",
         [("The budget is fair", "Helga Brandt"), ("It pays for the schools", "Helga Brandt")],
     ),
+    # --- a quote's own speech verb names its speaker ("stuttered" as "stammered") -------------------
+    ("own-speech-verb", "The crowd went quiet. Amir blushed and stuttered, “I … I …”", [("I … I …", "Amir")]),
     # --- "according to X" makes X the last speaker for a "he said" after it -----------------------
     (
         "according-to-then-pronoun",
