@@ -20,6 +20,18 @@ CASES: list[tuple[str, str, list[S]]] = [
         [("We bake before dawn", "Marta Kowalczyk")],
     ),
     (
+        "surname-not-the-spouse-mentioned-once",
+        "Senator Paul Marsh said on Monday that the governor had insulted his wife, Janet Marsh, at a rally.\n\n"
+        "Marsh called the governor a “bully” and said he would not endorse him.\n\n"
+        "“I don't make a habit of supporting people who attack my family,” Marsh said.",
+        [
+            ("the governor had insulted his wife, Janet Marsh, at a rally", "Paul Marsh"),
+            ("bully", "Paul Marsh"),
+            ("he would not endorse him", "Paul Marsh"),
+            ("I don't make a habit of supporting people who attack my family", "Paul Marsh"),
+        ],
+    ),
+    (
         "surname-not-the-relative-appositive",
         "Former mayor Tom Ashby spoke at a rally in Leeds for his wife, Helen Ashby.\n\n"
         "At the rally, the former mayor said the budget plan was broken.\n\n“It makes no sense,” Ashby said.",
