@@ -8,7 +8,7 @@ import pytest
 from extract.stages.quotes.reading import Reading
 from extract.stages.quotes.sources import SUBJECT_STEPS, own_subject, passive_agent, speaker_of, subject_of
 from extract.stages.quotes.steps import DEFAULT_STEPS, STEPS, Candidate, attribute, chain
-from extract.stages.speakers.resolve import RESOLVE_STEPS, it_or_they, personal_pronoun
+from extract.stages.speakers.resolve import RESOLVE_STEPS, described, it_or_they, personal_pronoun
 
 
 def reading_of(nlp, text: str) -> Reading:
@@ -90,4 +90,5 @@ def test_speaker_resolution_steps_pass_on_what_is_not_theirs(nlp):
     assert it_or_they(she, reading.book) is None
     assert personal_pronoun(she, reading.book).name == "Jane Roe"
     assert speaker_of(reading, reading.cues[0]).name == "Jane Roe"
-    assert len(RESOLVE_STEPS) == 11
+    assert described(she, reading.book) is None
+    assert len(RESOLVE_STEPS) == 12

@@ -10,6 +10,8 @@ from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reading import Reading
 from extract.stages.quotes.sources import speaker_of
 from extract.stages.speakers import Speaker
+from extract.stages.speakers.names import name_span
+from extract.stages.speakers.pronouns import subject_between
 
 
 def previous_paragraph_quote(line: int, by_line: dict[int, list[Quote]]) -> Quote | None:
@@ -51,3 +53,15 @@ def nearest_mention(reading: Reading, speaker: Speaker, before: int) -> Speaker:
     if nearest is None:
         return speaker
     return Speaker(speaker.name, reading.span(nearest[0], nearest[1]), speaker.role, speaker.org)
+
+
+def narrated_speaker(reading: Reading, prev: Quote, before: int) -> Speaker | None:
+    """Another person made the subject of the narration between a quote and the next one on its
+    line speaks that next one: "“It deserved more,” says Roe. Doe did not need coaxing. “I am
+    thankful.”" is Doe's. None when nobody else is."""
+    found = subject_between(reading.doc, reading.book, prev.end, before)
+    if found is None or prev.speaker is None or found[0].name == prev.speaker.name:
+        return None
+    person, token = found
+    reading.book.spoke(person.name, token.idx)
+    return Speaker.of_person(person, name_span(token))

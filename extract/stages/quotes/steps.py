@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from extract.stages.quotes.cues import cue_of
 from extract.stages.quotes.grammar import nickname
-from extract.stages.quotes.inherit import nearest_mention, previous_paragraph_quote, recent_speaker
+from extract.stages.quotes.inherit import narrated_speaker, nearest_mention, previous_paragraph_quote, recent_speaker
 from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines, transcript_line
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import REFUSED, Quote, Refused
@@ -108,6 +108,9 @@ def same_line_step(reading: Reading, c: Candidate) -> Quote | None:
     if not earlier or c.at_line_start:
         return None
     prev = earlier[-1]
+    narrated = narrated_speaker(reading, prev, c.quotation.start)
+    if narrated is not None:  # “…,” says Roe. Doe did not hesitate. “…”: Doe's
+        return Quote.direct(c.quotation, "quote-uncued-clause", None, None, narrated, line=c.line, own_cue=False)
     return Quote.direct(c.quotation, prev.rule, prev.cue, prev.cue_text, prev.speaker, line=c.line)
 
 

@@ -31,16 +31,30 @@ def book_of(doc: Doc, words: Words) -> NameBook:
             # a name-shaped entity the model did not tag a person ("Infrastructure Canada") is one
             # for "he" and "she" only when its first name or a title says so ("Amanda Pritchard")
             person.named_person = ent.label_ == "PERSON" or person.gender is not None or bool(title_gender(ent, words))
+            person.relative = written_as_relative(ent, words)
         canonical = book.canonical(name, ent.start_char)
         if canonical in book.people:
             book.people[canonical].gender = title_gender(ent, words) or book.people[canonical].gender
         book.mentions.append((ent.start_char, ent.end_char, canonical))
     for token in document_noun_tokens(doc, words):
         book.documents.append(token.idx)
-        org = org_of_document(token)
+        org = org_of_document(token, words)
         if org:
             book.survey(org, token.idx)
     return book
+
+
+def written_as_relative(name: Span, words: Words) -> bool:
+    """A name written as someone's relative: after a kinship noun ("her husband Jo Roe", "Her
+    son, Jo Roe,") or with one in apposition ("Jo Roe, her son,")."""
+    doc, kin = name.doc, words["kinship-nouns"]
+    before = [t for t in doc[max(0, name.start - 2) : name.start] if t.text != ","]
+    if before and (before[-1].lemma_.lower() in kin or before[-1].lower_ in kin):
+        return True
+    root = name.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in kin:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in kin for c in root.children)
 
 
 def _word_uses(doc: Doc) -> Counter[str | tuple[str, str]]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.model.entities import entities_in
 from extract.rules.words import Words
 from extract.stages.speakers.names import NameBook, clean_org, name_span
+from extract.stages.speakers.organisations import organisation_called
 
 
 def document_noun_tokens(doc: Doc, words: Words) -> list[Token]:
@@ -25,8 +26,10 @@ def is_document(token: Token, words: Words) -> bool:
     return token.lemma_.lower() in nouns or token.lower_ in nouns
 
 
-def org_of_document(token: Token) -> str | None:
-    """ "a survey conducted by CIPFA", "a report from the BMA", "BMA analysis", "CIPFA's survey" -> the organisation."""
+def org_of_document(token: Token, words: Words) -> str | None:
+    """ "a survey conducted by CIPFA", "a report from the BMA", "BMA analysis", "CIPFA's survey" -> the
+    organisation; "a report by the rail company": the company the article names ("by a group of
+    researchers" names none)."""
     for t in token.subtree:
         if (
             t.dep_ == "agent"
@@ -35,13 +38,17 @@ def org_of_document(token: Token) -> str | None:
         ):
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if obj is not None and (t.lower_ != "from" or obj.pos_ == "PROPN"):  # not "from a teachers' union"
-                return clean_org(_without_clauses(obj).text)
+                definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in obj.lefts)
+                named = organisation_called(obj, words) if obj.pos_ == "NOUN" and definite else None
+                return named or clean_org(_without_clauses(obj).text)
     for ent in entities_in(token.doc, token.left_edge.i, token.i):
         if ent.label_ in {"ORG", "GPE", "NORP"}:
             return clean_org(ent.text)
     publisher = _publisher(token)
     if publisher is not None:
         return publisher
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return None  # "the 2014 National Climate Assessment", "White Paper": the words before are its title
     for child in token.lefts:
         if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
             return clean_org(name_span(child).text)
@@ -74,20 +81,21 @@ def _publisher(document: Token) -> str | None:
 
 
 def document_antecedent(pronoun: Token, book: NameBook) -> str | None:
-    """ "It showed ..." -> the survey or named document of the sentences before."""
+    """ "It showed ..." -> the survey or named document of the sentences before; a place is
+    no document, and words inside quotation marks are what a source said, not who "it" is."""
     doc = pronoun.doc
     sent = pronoun.sent
     window_start = max(0, sent.start - 80)
     for token in reversed(list(doc[window_start : pronoun.i])):
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "poss"}:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "poss"} or book.in_quotation(token.idx):
             continue
         if is_document(token, book.words):
-            org = org_of_document(token)
+            org = org_of_document(token, book.words)
             if org:
                 book.survey(org, token.idx)
                 return org
             return book.survey_org(pronoun.idx)
-        if token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "GPE", "DATE"}:
+        if token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "NORP", "GPE", "LOC", "FAC", "DATE"}:
             span = name_span(token)
             if len(span) >= 2 and token.dep_ in {"pobj", "nsubj", "dobj", "attr"}:
                 return span.text

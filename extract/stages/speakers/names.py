@@ -21,6 +21,7 @@ class Person:
     aliases: set[str] = field(default_factory=set)  # role words that have named this person
     gender: str | None = None  # "m" or "f", from a title ("Mrs Nair") or a pronoun that named them
     named_person: bool = True  # False for a proper noun the model did not tag a person: "he" is not "National"
+    relative: bool = False  # first written as someone's relative ("her husband, Jo Roe"): named for their sake
 
 
 @dataclass
@@ -290,6 +291,8 @@ class NameBook:
         gender = self.words.values("gendered-titles").get(name.split(" ")[0].lower().rstrip("."))
         if gender is not None and len(candidates) > 1:  # "Mrs Nair" of Priya and Arjun Nair
             candidates = [c for c in candidates if self.people[c].gender in (None, gender)] or candidates
+        if len(candidates) > 1:  # "Roe" of Ann Roe and "her husband Jo Roe": the one not named as a relative
+            candidates = [c for c in candidates if not self.people[c].relative] or candidates
         if len(candidates) > 1 and at is not None:
             before = [full for position, _, full in self.mentions if position < at and full in candidates]
             if before:
@@ -303,7 +306,9 @@ class NameBook:
 
     def person(self, name: str) -> Person:
         if name not in self.people:
-            self.people[name] = Person(name, gender=first_name_gender(name, self.words))
+            # a name the document never writes in full ("Demi said"): a first name, if the list has it
+            alone = self.words.values("first-names").get(name.lower()) if " " not in name else None
+            self.people[name] = Person(name, gender=first_name_gender(name, self.words) or alone)
         return self.people[name]
 
     def spoke(self, name: str | None, at: int) -> None:

@@ -19,6 +19,8 @@ from extract.rules.words import Words
 from extract.stages.speakers.names import clean_org
 from extract.stages.syntax import text_of
 
+NAMED_LABELS = {"ORG", "FAC", "LOC", "PERSON", "PRODUCT"}  # labels the model gives an organisation's name
+
 
 def organisation_called(noun: Token, words: Words) -> str | None:
     """The organisation a common noun refers to: the latest named organisation before it whose
@@ -41,7 +43,23 @@ def organisation_called(noun: Token, words: Words) -> str | None:
         return local
     people = {w for ent in noun.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
     candidates = [ent for ent in organisations if not _other_kind(ent, word, kinds) and ent.text not in people]
-    return _most_named(noun, candidates)  # not a person the model also tagged ORG ("Ronaldo")
+    return _described(noun) or _most_named(noun, candidates)  # not a person the model also tagged ORG ("Ronaldo")
+
+
+def _described(noun: Token) -> str | None:
+    """The one name holding, capitalised, a word a definite singular noun is described by: "the
+    rail company" after "Northern Rail" and "Acme Press" (whatever the model tagged the name);
+    None when no word describes the noun or several names fit."""
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.lefts)
+    if not definite or noun.tag_ in {"NNS", "NNPS"}:
+        return None  # "several environmental groups" are none of the named ones
+    described = {c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.is_alpha}
+    fits = {
+        clean_org(ent.text)
+        for ent in noun.doc.ents
+        if ent.label_ in NAMED_LABELS and any(t.text[:1].isupper() and t.lemma_.lower() in described for t in ent)
+    }
+    return fits.pop() if len(fits) == 1 else None
 
 
 def local_body(noun: Token, words: Words) -> str | None:

@@ -4,7 +4,7 @@ sentences before or the survey cited, "who" the noun its clause is about."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from extract.stages.speakers.documents import document_antecedent
 from extract.stages.speakers.names import NameBook, Person, Speaker, name_span
@@ -12,6 +12,7 @@ from extract.stages.speakers.names import NameBook, Person, Speaker, name_span
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 CONTEXT_SENTENCES = 2  # how far back a bare spokesman's organisation may have spoken
 MAX_CHAIN = 3  # sentences back a chain of the same pronoun as subject may lead to the person it names
+NEARER_SENTENCES = 4  # sentences back a subject written after the last speaker's mention may be found
 
 
 def personal(subject: Token, book: NameBook) -> Speaker:
@@ -20,8 +21,9 @@ def personal(subject: Token, book: NameBook) -> Speaker:
     mention = subject.doc[subject.i : subject.i + 1]
     gender = PRONOUN_GENDER[subject.lower_]
     recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender) and p.named_person]
+    last_at = max((at for at, p in book.spoken if at < subject.idx and recent and p is recent[-1]), default=0)
     # ("Roe spoke. ... Congress leader Jo Doe sat on a fast. He said"); nobody spoke yet: the last named
-    person = _subject_just_before(subject, book, gender) or (recent[-1] if recent else None)
+    person = _subject_just_before(subject, book, gender, last_at) or (recent[-1] if recent else None)
     person = person or _last_person_before(subject, book, gender)
     last_said = max((at for at, p in book.spoken if p is person and at < subject.idx), default=-1)
     spokes = book.spokesperson_after(last_said, subject.idx, gender)
@@ -32,14 +34,33 @@ def personal(subject: Token, book: NameBook) -> Speaker:
     return Speaker.of_person(person, mention)
 
 
+def described(subject: Token, book: NameBook) -> Speaker | None:
+    """ "Senator Jo Roe blamed the media. “...,” the Kentucky Republican said": a definite
+    description by party, nation or faith (no name of its own) is the person who is the subject
+    just before; nobody there: as written, not a guess."""
+    if subject.ent_type_ != "NORP" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.lefts):
+        return None
+    written = subject.doc[subject.left_edge.i : subject.i + 1]
+    person = _subject_just_before(subject, book, None)
+    if person is None:
+        return Speaker("the" + written.text[3:], written)
+    book.spoke(person.name, subject.idx)
+    return Speaker.of_person(person, written)
+
+
 def relative_antecedent(subject: Token) -> Token:
     """ "Trump, who said ...": the noun the clause is about; "the Council of Governors, the organ
-    bringing together chiefs, which said": the name the noun is in apposition to."""
+    bringing together chiefs, which said": the name the noun is in apposition to (also where the
+    model hangs the appositive on a word before the name: "a protest by the Council, the organ ...")."""
     noun = subject.head.head
     appos = next((a for a in [noun, *noun.ancestors] if a.dep_ == "appos"), None)
-    if appos is not None and appos.head.pos_ == "PROPN" and (subject.lower_ == "which" or appos is noun):
-        noun = appos.head
-    return noun
+    if appos is None or not (subject.lower_ == "which" or appos is noun):
+        return noun
+    if appos.head.pos_ == "PROPN":
+        return appos.head
+    doc, start = subject.doc, appos.left_edge.i  # the name written right before the appositive's comma
+    named = doc[start - 2] if start > 1 and doc[start - 1].text == "," else None
+    return named if named is not None and named.pos_ == "PROPN" and named.ent_type_ == "ORG" else noun
 
 
 def organisation_or_document(pronoun: Token, book: NameBook) -> str | None:
@@ -79,24 +100,27 @@ def cataphora(pronoun: Token) -> Token | None:
     return None
 
 
-def _subject_just_before(pronoun: Token, book: NameBook, gender: str) -> Person | None:
+def _subject_just_before(pronoun: Token, book: NameBook, gender: str | None, since: int = 0) -> Person | None:
     """The person who is the subject of a clause just before a pronoun, in its sentence or the one
     before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker.
     A sentence whose subject is the same pronoun carries the search one sentence further back
-    ("Jo Roe rejoiced. He believes ... “...,” he said"); words inside quotation marks are not
-    narration ("“Smith is wrong,” she said" is not Smith)."""
+    ("Jo Roe rejoiced. He believes ... “...,” he said"), and so does a sentence after the last
+    speaker's mention (``since``), up to ``NEARER_SENTENCES``: a subject written after the last
+    speaker is nearer ("“...,” Roe said. Doe cited a study. It would help. “...,” he said" is
+    Doe), though not one written as someone's relative that far back; words inside quotation
+    marks are not narration ("“Smith is wrong,” she said" is not Smith)."""
     doc = pronoun.doc
-    start, end, budget, chains = pronoun.sent.start, pronoun.i, 2, 0
-    while budget > 0:
-        chained = False
+    start, end, budget, chains, back = pronoun.sent.start, pronoun.i, 2, 0, 0
+    while budget > 0 or (since < doc[start].idx and since and back < NEARER_SENTENCES):
+        chained, further = False, budget <= 0
         for token in reversed(doc[start:end]):
             if token.dep_ not in {"nsubj", "nsubjpass"} or book.in_quotation(token.idx):
                 continue
             person = _person_subject(token, book, gender)
-            if person is not None:
+            if person is not None and not (further and person.relative):
                 return person
             chained = chained or PRONOUN_GENDER.get(token.lower_) == gender
-        budget -= 1
+        budget, back = budget - 1, back + 1
         if chained and start < pronoun.sent.start and chains < MAX_CHAIN:
             budget, chains = budget + 1, chains + 1
         if start == 0:
@@ -107,22 +131,39 @@ def _subject_just_before(pronoun: Token, book: NameBook, gender: str) -> Person 
     return None
 
 
-def _person_subject(token: Token, book: NameBook, gender: str) -> Person | None:
-    """The person a subject names, if their gender can be the pronoun's: a name the model tagged a
-    person or the book knows as one, or a proper noun a clause of its own calls he or she ("Roe
-    said she expects")."""
+def subject_between(doc: Doc, book: NameBook, start: int, end: int) -> tuple[Person, Token] | None:
+    """The person who is the subject of the sentence of narration right before ``end``, when that
+    sentence lies wholly after ``start``, with the token naming them: who a quote after "“...,” says
+    Roe. Doe did not hesitate." is by (not the "Doe" of "“...,” Roe said after Doe left.")."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    sent = span[-1].sent if not span[-1].is_space else doc[span.end - 1].sent
+    while sent.start > span.start and (sent.text.strip() == "" or book.in_quotation(sent.start_char)):
+        sent = doc[sent.start - 1].sent  # the quote's own marks and spaces: the sentence before them
+    if sent.start_char < start or book.in_quotation(sent.start_char):
+        return None
+    subject = next((t for t in sent.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    person = _person_subject(subject, book, None) if subject is not None else None
+    return (person, subject) if person is not None and subject is not None else None
+
+
+def _person_subject(token: Token, book: NameBook, gender: str | None) -> Person | None:
+    """The person a subject names, if their gender can be the pronoun's (any, for None): a name the
+    model tagged a person or the book knows as one, or a proper noun a clause of its own calls he
+    or she ("Roe said she expects")."""
     if token.ent_type_ != "PERSON" and token.pos_ != "PROPN":
         return None
     name = book.canonical(name_span(token).text, token.idx)
     known = book.people.get(name)
     if token.ent_type_ != "PERSON" and (known is None or not known.named_person):
-        if _own_pronoun(token) != gender:
+        if gender is None or _own_pronoun(token) != gender:
             return None
         person = book.person(name)
         person.named_person, person.gender = True, gender
         return person
     person = book.person(name)
-    return person if person.gender in (None, gender) and person.named_person else None
+    return person if (gender is None or person.gender in (None, gender)) and person.named_person else None
 
 
 def _own_pronoun(subject: Token) -> str | None:
@@ -136,10 +177,12 @@ def _own_pronoun(subject: Token) -> str | None:
 
 
 def _last_person_before(token: Token, book: NameBook, gender: str) -> Person | None:
-    """The person named last before a pronoun, outside quotations, whose gender is unknown or the pronoun's."""
+    """The person named last before a pronoun, outside quotations, whose gender is unknown or the
+    pronoun's; not one named only as someone's relative ("Her husband, Jo Roe, ..."), who is
+    written for that someone's sake."""
     named = [e for e in token.doc.ents if e.label_ == "PERSON" and e.end <= token.i]
     for ent in reversed([e for e in named if not book.in_quotation(e.start_char)]):
         person = book.person(book.canonical(ent.text, ent.start_char))
-        if person.gender in (None, gender):
+        if person.gender in (None, gender) and not person.relative:
             return person
     return None

@@ -23,6 +23,7 @@ from extract.stages.speakers.pronouns import (
     PRONOUN_GENDER,
     cataphora,
     context_start,
+    described,
     organisation_or_document,
     personal,
     relative_antecedent,
@@ -88,7 +89,10 @@ def relative_pronoun(subject: Token, book: NameBook) -> Speaker | None:
         return None
     if subject.head.head.i == subject.head.i:
         return None
-    return resolve(relative_antecedent(subject), book).at(subject.doc[subject.i : subject.i + 1])
+    antecedent = relative_antecedent(subject)
+    if subject.lower_ == "which" and antecedent.ent_type_ == "PERSON":
+        return None  # "an idea from Jo Roe, a fellow at X, which suggests": the idea, not Roe
+    return resolve(antecedent, book).at(subject.doc[subject.i : subject.i + 1])
 
 
 def it_or_they(subject: Token, book: NameBook) -> Speaker | None:
@@ -199,7 +203,7 @@ def document_source(subject: Token, book: NameBook) -> Speaker | None:
     if is_document(subject, words) and owner is not None and (owner.pos_ == "PRON" or owner.ent_type_ == "PERSON"):
         written = subject.doc[subject.left_edge.i : subject.i + 1]
         return resolve(owner, book).at(written)  # "his statement said": his
-    org = org_of_document(subject)
+    org = org_of_document(subject, words)
     if org:
         book.survey(org, subject.idx)
         return Speaker(org, span)
@@ -233,6 +237,7 @@ RESOLVE_STEPS: tuple[ResolveStep, ...] = (
     spokesperson,
     named_beside,
     role_subject,
+    described,
     named_person,
     document_source,
     named_organisation,
