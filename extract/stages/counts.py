@@ -20,7 +20,7 @@ from extract.rules.loading import RuleSet
 from extract.rules.words import Words
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.count_sieve import CountSieve
-from extract.stages.figures import Qualifiers, change_parts
+from extract.stages.figures import Idioms, Qualifiers, change_ends, change_fields, change_parts
 from extract.stages.numbers import Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -37,15 +37,19 @@ class CountFields:
     total: Decimal | None
     approx: bool
     comparator: str
+    change_role: str | None = None
+    change_from: Decimal | None = None
+    change_to: Decimal | None = None
 
 
 class CountExtractor(ClaimStage):
-    labels = ("COUNT", "QUALIFIER")  # the rules it reads: its cached output depends on them
+    labels = ("COUNT", "QUALIFIER", "FIGURE_IDIOM")  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "COUNT")
         self.rules = {r.id: r for r in rules.with_label("COUNT")}
         self.qualifiers = Qualifiers(rules, self.vocab)
+        self.idioms = Idioms(rules, self.vocab)
         self.words = rules.words
         self.numbers = Numbers(rules.words)
         self.sieve = CountSieve(rules.words, self.numbers.fractions)
@@ -65,11 +69,19 @@ class CountExtractor(ClaimStage):
                     continue
                 fields["unit"] = unit_of(whole, rule.fields["unit"], words)
                 found.append(self._qualified(doc, span, qualifiers, fields | {"_unit_rule": rule.fields["unit"]}))
+        idioms = self.idioms.tokens(doc) if found else frozenset()
+        kept = []
         for span, fields in found:
             if fields.pop("_unit_rule") == "sentence":
                 fields["unit"] = elided_unit(span, found)
                 if fields["unit"] is None:
                     continue
+            if idioms.isdisjoint(range(span.start, span.end)):
+                kept.append((span, fields))
+        changes = change_ends([span for span, _ in kept], words)
+        values = [fields["value"] for _, fields in kept]
+        for i, (span, fields) in enumerate(kept):
+            fields.update(change_fields(changes, i, values))
             add_claim(doc, Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
 
     @staticmethod

@@ -1,11 +1,16 @@
-"""What money and count claims share: the qualifier before a figure ("more than", "an estimated")."""
+"""What money and count claims share: the qualifier before a figure ("more than", "an estimated"),
+the two ends of a change ("rose from 5% to 7%"), and the figures of speech that hold a number but
+state no figure ("the 1 percent", "my two cents")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extract.rules.loading import RuleSet
@@ -45,6 +50,12 @@ class Qualifiers:
         return found
 
 
+def _is_change(prep: Token, words: Words) -> bool:
+    """ "rose from", "an increase from", "up from", "rise by" (``change-verbs``); not "range
+    from" nor "won by 46 percent to 42 percent" (a tally)."""
+    return prep.head.lemma_.lower() in words["change-verbs"]
+
+
 def change_parts(span: Span, valid: Callable[[Span], bool], words: Words) -> list[Span]:
     """ "rose from $20m to $25m", "cut from 26 to 12 wards", "rise by £92 to £2,171": two figures
     (before and after, or the change and the new level), not a range, when both parts are
@@ -54,7 +65,54 @@ def change_parts(span: Span, valid: Callable[[Span], bool], words: Words) -> lis
     prep = doc[span.start - 1] if span.start else None
     if to is None or prep is None or prep.lower_ not in {"from", "by"}:
         return [span]
-    if prep.lower_ == "from" and prep.head.lemma_ not in words["change-verbs"]:
+    if prep.lower_ == "from" and not _is_change(prep, words):
         return [span]  # "salaries range from $48,000 to $52,000" is a range
     parts = [Span(doc, span.start, to.i, span.label), Span(doc, to.i + 1, span.end, span.label)]
     return parts if all(len(p) and valid(p) for p in parts) else [span]
+
+
+@dataclass(frozen=True)
+class ChangeEnd:
+    """A figure's part in a change: ``role`` "from" or "to" ("rose from 5% to 7%"), or "by" (the
+    size of the change: "rose by 2 points to 7%"); ``other`` is the index of its other end."""
+
+    role: str
+    other: int
+
+
+def change_ends(spans: list[Span], words: Words) -> dict[int, ChangeEnd]:
+    """The figures (``spans``, in text order) that are the ends of a change, by index: a figure
+    after "from" or "by" of a change, "to", and the next figure, written right after it."""
+    ends: dict[int, ChangeEnd] = {}
+    for i, (first, second) in enumerate(pairwise(spans)):
+        doc = first.doc
+        if not first.start or first.end + 1 != second.start or doc[first.end].lower_ != "to":
+            continue
+        prep = doc[first.start - 1]
+        if prep.lower_ in {"from", "by"} and _is_change(prep, words) and i not in ends:
+            ends[i] = ChangeEnd(prep.lower_, i + 1)
+            ends[i + 1] = ChangeEnd("to", i)
+    return ends
+
+
+def change_fields(ends: dict[int, ChangeEnd], i: int, values: Sequence[Decimal]) -> dict[str, Any]:
+    """A record's ``change_role``, ``change_from`` and ``change_to``: the figure's part in a change and
+    the change's ends (``values``: the figures' values, by index; "by" leaves ``change_from`` unsaid)."""
+    end = ends.get(i)
+    if end is None:
+        return {"change_role": None, "change_from": None, "change_to": None}
+    both = {end.role: values[i], ends[end.other].role: values[end.other]}
+    return {"change_role": end.role, "change_from": both.get("from"), "change_to": both.get("to")}
+
+
+class Idioms:
+    """Figures of speech that hold a number and state no figure: "the 1 percent" (the richest),
+    "a hundred percent sure", "my two cents", "the million-dollar question" (``FIGURE_IDIOM`` rules).
+    A money or count claim on their words is dropped."""
+
+    def __init__(self, rules: RuleSet, vocab):
+        self.matcher = rules.matcher(vocab, "FIGURE_IDIOM")
+
+    def tokens(self, doc: Doc) -> frozenset[int]:
+        """The indices of the tokens inside an idiom."""
+        return frozenset(i for span in self.matcher(doc) for i in range(span.start, span.end))
