@@ -32,15 +32,24 @@ def _phrasal_up(span: Span, verbs: frozenset[str]) -> bool:
 
 
 class Qualifiers:
-    """Finds "more than", "an estimated", "up to"... directly before a figure."""
+    """Finds "more than", "an estimated", "up to"... directly before a figure.
+
+    The money and count stages read the same qualifiers: a doc's are found once for a set of
+    rules and kept in ``doc.user_data`` (as the claims are), under the rules' fingerprint."""
 
     def __init__(self, rules: RuleSet, vocab):
         self.matcher = rules.matcher(vocab, "QUALIFIER")
         self.rules = {r.id: r for r in rules.with_label("QUALIFIER")}
         self.phrasal_up_verbs = rules.words["phrasal-up-verbs"]
+        self.key = ("extract", "qualifiers", rules.fingerprint("QUALIFIER"))
 
     def index(self, doc: Doc) -> dict[int, Qualifier]:
         """Qualifiers by the token index they end at (exclusive)."""
+        if self.key not in doc.user_data:
+            doc.user_data[self.key] = self._find(doc)
+        return doc.user_data[self.key]
+
+    def _find(self, doc: Doc) -> dict[int, Qualifier]:
         found = {}
         for span in filter_spans(self.matcher(doc)):
             if _phrasal_up(span, self.phrasal_up_verbs):
@@ -105,14 +114,12 @@ def change_fields(ends: dict[int, ChangeEnd], i: int, values: Sequence[Decimal])
     return {"change_role": end.role, "change_from": both.get("from"), "change_to": both.get("to")}
 
 
-class Idioms:
-    """Figures of speech that hold a number and state no figure: "the 1 percent" (the richest),
-    "a hundred percent sure", "my two cents", "the million-dollar question" (``FIGURE_IDIOM`` rules).
-    A money or count claim on their words is dropped."""
+IDIOM_LABEL = "FIGURE_IDIOM"
 
-    def __init__(self, rules: RuleSet, vocab):
-        self.matcher = rules.matcher(vocab, "FIGURE_IDIOM")
 
-    def tokens(self, doc: Doc) -> frozenset[int]:
-        """The indices of the tokens inside an idiom."""
-        return frozenset(i for span in self.matcher(doc) for i in range(span.start, span.end))
+def idiom_ids(rules: RuleSet) -> frozenset[str]:
+    """The ids of the rules for figures of speech that hold a number and state no figure: "the 1
+    percent" (the richest), "a hundred percent sure", "my two cents", "the million-dollar question"
+    (``FIGURE_IDIOM``). A stage matches them with its own rules: where an idiom is the longest match,
+    its words make no claim."""
+    return frozenset(rule.id for rule in rules.with_label(IDIOM_LABEL))

@@ -17,7 +17,7 @@ from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.currency import Currencies
-from extract.stages.figures import Idioms, Qualifiers, change_ends, change_fields, change_parts
+from extract.stages.figures import IDIOM_LABEL, Qualifiers, change_ends, change_fields, change_parts, idiom_ids
 from extract.stages.numbers import MoneyValue, Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -43,21 +43,19 @@ class MoneyFields:
 
 
 class MoneyExtractor(ClaimStage):
-    labels = ("MONEY", "PERIOD", "QUALIFIER", "FIGURE_IDIOM")  # the rules it reads: its cached output depends on them
+    labels = ("MONEY", "PERIOD", "QUALIFIER", IDIOM_LABEL)  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
-        self.matcher = rules.matcher(self.vocab, "MONEY")
+        self.matcher = rules.matcher(self.vocab, "MONEY", IDIOM_LABEL)
+        self.idioms = idiom_ids(rules)
         self.periods = rules.matcher(self.vocab, "PERIOD")
         self.qualifiers = Qualifiers(rules, self.vocab)
-        self.idioms = Idioms(rules, self.vocab)
         self.words = rules.words
         self.verbs = rules.words.values("money-verbs")
         self.numbers = Numbers(rules.words)
         self.currencies = Currencies(rules.words)
 
     def find(self, doc: Doc) -> None:
-        qualifiers = self.qualifiers.index(doc)
-        periods = matched_spans(self.periods, doc)
         read: dict[str, MoneyValue | None] = {}  # a text's value, read once: matches overlap
 
         def parse_money(text: str) -> MoneyValue | None:
@@ -65,28 +63,33 @@ class MoneyExtractor(ClaimStage):
                 read[text] = self.numbers.parse_money(text)
             return read[text]
 
-        # Longest first among the matches that read as money: a longer match that does not ("second $")
-        # must not hide one that does ("$7").
+        # Longest first among the matches that read as money and the idioms: a longer match that does
+        # not read ("second $") must not hide one that does ("$7"); an idiom hides the amount inside it.
+        idioms = self.idioms
         readable = filter_spans(
-            [span for span in self.matcher(doc) if not counts_after(span) and parse_money(span.text) is not None]
+            [
+                span
+                for span in self.matcher(doc)
+                if span.label_ in idioms or (not counts_after(span) and parse_money(span.text) is not None)
+            ]
         )
         amounts: list[tuple[Span, MoneyValue]] = [
             (span, value)
             for found in sorted(readable, key=lambda s: s.start)
+            if found.label_ not in idioms
             for span in change_parts(found, lambda part: parse_money(part.text) is not None, self.words)
             if (value := parse_money(span.text)) is not None
         ]
+        if not amounts:
+            return
+        qualifiers = self.qualifiers.index(doc)
+        periods = matched_spans(self.periods, doc)
         currencies = self.currencies
         context = None
         if any(currencies.needs_context(value) for _, value in amounts):  # only then read the document's places
             context = currencies.document_currencies(doc, (value for _, value in amounts))
         ends = {span.end: value for span, value in amounts}
-        idioms = self.idioms.tokens(doc) if amounts else frozenset()
-        amounts = [
-            (span, value)
-            for span, value in amounts
-            if idioms.isdisjoint(range(span.start, span.end)) and currencies.is_money(value, span, context)
-        ]
+        amounts = [(span, value) for span, value in amounts if currencies.is_money(value, span, context)]
         changes = change_ends([span for span, _ in amounts], self.words)
         for i, (span, value) in enumerate(amounts):
             if context is None:
