@@ -92,6 +92,10 @@ IDIOMS = [
     ("give-percent-of", "We give 10 percent of sales to charity.", [end("10 percent of sales", "count", "10", None, None, None)]),
     ("percent-renewable-is-a-share", "The grid will be 100 percent renewable by 2040.",
      [end("100 percent", "count", "100", None, None, None)]),
+    # --- rare and valued ---
+    ("one-in-a-million-person", "A friend like that is one in a million.", []),
+    ("one-in-a-million-people-is-a-share", "One in a million people carry the gene.",
+     [end("One in a million people", "count", "0.000001", None, None, None)]),
     # --- money that is not money ---
     ("two-cents", "Here are my two cents on the matter.", []),
     ("million-dollar-question", "That is the million-dollar question.", []),

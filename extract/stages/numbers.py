@@ -148,10 +148,11 @@ class Numbers:
         return _exact(total + current)
 
     def parse_fraction(self, text: str) -> Decimal | None:
-        """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05)."""
+        """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05),
+        "one in a million"."""
         words = _words(text)
-        if len(words) == 3 and words[1] == "in":
-            part, whole = self.parse_number(words[0]), self.parse_number(words[2])
+        if len(words) >= 3 and words[1] == "in":  # "one in 20", "one in a million"
+            part, whole = self.parse_number(words[0]), self.parse_number(" ".join(words[2:]))
             return _exact(part / whole) if part is not None and whole else None
         if not words or words[-1] not in self.fractions:
             return None
