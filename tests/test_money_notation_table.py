@@ -1,7 +1,7 @@
 """Money in every notation news writes, with the vocabulary from Babel (issue 29): codes and
 signs before or after the number, currency names in words, adjectives, main plus minor units,
 number words, letter signs that need their country, weights and headlines that are not money,
-and bracketed conversions. Sentences are our own."""
+and bracketed conversions; main unit, code and minor unit ("17 USD 25"). Sentences are our own."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ CASES = [
     ("code-after", "The visa fee is 160 USD for most travellers.", [m("160 USD", "160", currency="USD")]),
     ("code-after-scale", "The bank lent 62 EUR million to the port.", [m("62 EUR million", "62000000", currency="EUR")]),
     ("sign-after", "A museum ticket costs 14 € at the door.", [m("14 €", "14", currency="EUR")]),
+    ("sign-after-then-a-number", "Entry is 8 € and 3 children go free.", [m("8 €", "8", currency="EUR")]),
     ("sign-after-scale", "The club paid 3 million € for the striker.", [m("3 million €", "3000000", currency="EUR")]),
     ("code-before-uncommon", "Exports earned MYR 4.2 billion last quarter.", [m("MYR 4.2 billion", "4200000000", currency="MYR")]),
     ("code-in-headline", "TOP 5 PICKS FOR SPRING", []),
@@ -38,6 +39,11 @@ CASES = [
     ("hyphenated-tens", "The tickets were sixty-two dollars each.", [m("sixty-two dollars", "62", currency="USD")]),
     ("main-and-minor-words", "Lunch came to eleven dollars and twenty-five cents.", [m("eleven dollars and twenty-five cents", "11.25", currency="USD")]),
     ("main-minor-digits", "A pint was 4 pounds 20 pence in the city.", [m("4 pounds 20 pence", "4.2")]),
+    ("main-minor-dollars-digits", "Parking was 7 dollars 80 cents an hour.", [m("7 dollars 80 cents", "7.8", currency="USD")]),
+    # --- main unit, code, minor unit, as price tags write it ---
+    ("main-code-minor", "A sandwich costs 6 USD 75 at the station.", [m("6 USD 75", "6.75", currency="USD")]),
+    ("main-code-minor-at-end", "The kilo was marked 3 EUR 49.", [m("3 EUR 49", "3.49", currency="EUR")]),
+    ("code-then-a-count", "The permit is 200 USD 14 days before travel.", [m("200 USD", "200", currency="USD")]),
     ("half-million-pounds", "The charity raised half a million pounds in a week.", [m("half a million pounds", "500000")]),
     # --- letter signs: money where the document names the country ---
     ("rand-with-country", "South Africa will spend R300 million on clinics in Durban.", [m("R300 million", "300000000", currency="ZAR")]),

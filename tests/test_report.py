@@ -19,6 +19,7 @@ from extract.cli import main
 from extract.kb.records import record_keys
 from extract.kb.sources import Sources
 from extract.tools.report import money_by_document, render_report, top_speakers, write_report
+from extract.tools.report.totals import TOTAL_ROWS
 
 CHROMIUM = Path("/usr/bin/chromium")
 VOID = {"meta", "input", "br", "img", "hr", "link"}
@@ -185,20 +186,23 @@ def test_totals():
         record("quote", 0, 1, text_b, doc_id="b.txt", speaker="Bo"),
         record("quote", 1, 2, text_b, doc_id="b.txt", speaker=None),
     ]
-    assert money_by_document(records).sums == {
-        "a.txt": {"GBP": Decimal("3520000000"), "USD": Decimal(7)},
-        "b.txt": {"EUR": Decimal("1.1")},
+    totals = money_by_document(records)
+    assert totals.sums == {"a.txt": {}, "b.txt": {}}  # no purpose said: each amount alone, none added
+    assert totals.alone == {
+        "a.txt": {"GBP": [Decimal("3500000000"), Decimal("20000000")], "USD": [Decimal(7)]},
+        "b.txt": {"EUR": [Decimal("1.1")]},
     }
     assert top_speakers(records) == [("Bo", 2, 2), ("Al", 1, 1)]
     page = render_report(records, {"a.txt": text_a, "b.txt": text_b}, None)
     parse(page)
-    assert "GBP 3,520,000,000<br>USD 7" in page
-    assert "EUR 1.1" in page
+    alone, each = " <span class=n>purpose not said, alone</span>", " <span class=n>purpose not said, each alone</span>"
+    assert f"GBP 3,500,000,000 · 20,000,000{each}<br>USD 7{alone}" in page
+    assert f"EUR 1.1{alone}" in page
     footer = re.search(r"<tfoot>(.*?)</tfoot>", page).group(1)
     assert re.findall(r"<td class=num>(\d+)</td>", footer) == ["4", "4", "0", "0", "8"]  # quote money count stance all
     assert panel_data(page)["claims"][records[1]["id"]]["amount"] == "GBP 20,000,000–25,000,000"
     money_foot = re.findall(r"<tfoot>(.*?)</tfoot>", page)[-1]
-    assert "EUR 1.1<br>GBP 3,520,000,000<br>USD 7" in money_foot
+    assert "4 purpose not said (shown alone)" in money_foot
 
 
 def test_money_totals_leave_out_an_amount_inside_another():
@@ -208,7 +212,7 @@ def test_money_totals_leave_out_an_amount_inside_another():
         for part, amount in [("$185 million", 185000000), ("$100 million", 100000000), ("$40 million", 40000000)]
     ]
     totals = money_by_document(records, {"a.txt": text}.get)
-    assert totals.sums == {"a.txt": {"USD": Decimal(185000000)}}
+    assert totals.alone == {"a.txt": {"USD": [Decimal(185000000)]}}
     assert totals.left_out == {"a.txt": Counter(part=2)}
     assert money_by_document([{**r, "sentence": text} for r in records]).left_out == {"a.txt": Counter(part=2)}
     assert "2 part of another" in render_report(records, {"a.txt": text}, None)
@@ -236,14 +240,98 @@ def test_money_totals_leave_out_rates_and_count_a_repeated_figure_once():
         money("£5m", 5000000, "GBP", nth=1),
     ]
     totals = money_by_document(records, {"a.txt": text}.get)
-    assert totals.sums == {"a.txt": {"GBP": Decimal(3005000000)}}
+    assert totals.alone == {"a.txt": {"GBP": [Decimal(3000000000), Decimal(5000000)]}}
     assert totals.left_out == {"a.txt": Counter(rate=4, repeat=1)}
-    assert totals.totals() == {"GBP": Decimal(3005000000)}
     # Without the article, the words around the amount come from its sentence.
     in_sentence = [{**r, "sentence": text} for r in records]
     assert money_by_document(in_sentence).left_out == {"a.txt": Counter(rate=4, repeat=1)}
     page = render_report(records, {"a.txt": text}, None)
     assert "4 rate or per-unit, 1 repeated" in page
+
+
+# Amounts that measure different things are never added up (issue 29): a sum per currency and purpose.
+PURPOSE_CASES = [
+    (
+        "three-purposes",
+        "The council faces a funding gap of £20m, savings of £5m and a deficit of £3m.",
+        [("£20m", 20000000, "funding gap"), ("£5m", 5000000, "savings"), ("£3m", 3000000, "deficit")],
+        {("GBP", "deficit"): 3000000, ("GBP", "funding gap"): 20000000, ("GBP", "savings"): 5000000},
+        {},
+    ),
+    (
+        "same-purpose-added",
+        "Two grants: a £2m grant for parks and a £1m grant for libraries.",
+        [("£2m", 2000000, "grant"), ("£1m", 1000000, "Grant")],
+        {("GBP", "grant"): 3000000},
+        {},
+    ),
+    (
+        "purpose-not-said-stands-alone",
+        "It paid £4m and then £6m, plus a £1m fine.",
+        [("£4m", 4000000, None), ("£6m", 6000000, None), ("£1m", 1000000, "fine")],
+        {("GBP", "fine"): 1000000},
+        {"GBP": [6000000, 4000000]},
+    ),
+    (
+        "a-repeat-says-its-purpose",
+        "It paid £4m. The £4m fine was a record.",
+        [("£4m", 4000000, None), ("£4m fine", 4000000, "fine")],
+        {("GBP", "fine"): 4000000},
+        {},
+    ),
+    (
+        "currencies-apart",
+        "The fine was £3m here and $3m there.",
+        [("£3m", 3000000, "fine"), ("$3m", 3000000, "fine")],
+        {("GBP", "fine"): 3000000, ("USD", "fine"): 3000000},
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "sums", "alone"), [pytest.param(*case[1:], id=case[0]) for case in PURPOSE_CASES]
+)
+def test_money_totals_add_only_amounts_of_one_currency_and_purpose(text, amounts, sums, alone):
+    records = [
+        record(
+            "money",
+            text.index(part),
+            text.index(part) + len(part),
+            text,
+            amount=amount,
+            currency="USD" if part.startswith("$") else "GBP",
+            purpose=purpose,
+        )
+        for part, amount, purpose in amounts
+    ]
+    totals = money_by_document(records, {"a.txt": text}.get)
+    assert totals.sums == {"a.txt": {key: Decimal(value) for key, value in sums.items()}}
+    assert totals.alone == {"a.txt": {code: [Decimal(value) for value in values] for code, values in alone.items()}}
+
+
+def test_money_totals_add_only_the_level_a_change_came_to():
+    text = "Spending fell from £135m to £100m, then rose by £5m to £105m."
+    ends = [("£135m", 135000000, "from"), ("£100m", 100000000, "to"), ("£5m", 5000000, "by"), ("£105m", 105000000, "to")]
+    records = [
+        record("money", text.index(part), text.index(part) + len(part), text, amount=amount, currency="GBP", change_role=role)
+        for part, amount, role in ends
+    ]
+    totals = money_by_document(records, {"a.txt": text}.get)
+    assert totals.alone == {"a.txt": {"GBP": [Decimal(105000000), Decimal(100000000)]}}
+    assert totals.left_out == {"a.txt": Counter(change=2)}
+    assert "2 earlier level or size of a change" in render_report(records, {"a.txt": text}, None)
+
+
+def test_the_all_documents_row_lists_at_most_its_share_of_sums():
+    text = "£1"
+    records = [
+        record("money", 0, 2, text, doc_id=f"d{i}.txt", amount=i + 1, currency="GBP", purpose=f"thing {i}")
+        for i in range(TOTAL_ROWS + 2)
+    ]
+    page = render_report(records, {f"d{i}.txt": text for i in range(TOTAL_ROWS + 2)}, None)
+    money_foot = re.findall(r"<tfoot>(.*?)</tfoot>", page)[-1]
+    assert money_foot.count("<br>") == TOTAL_ROWS and "and 2 more" in money_foot
 
 
 TEXTS = {

@@ -227,12 +227,11 @@ class RuleMatcher:
                 pairs.update((start, start + len(rule.steps)) for start in passes.lined_up(rule.steps))
                 continue
             positions, before, after = rule.around(passes)
-            pairs.update(
-                (at - left, at + 1 + right)
-                for at in positions
-                for left in passes.reach(before, at - 1, -1)
-                for right in passes.reach(after, at + 1, 1)
-            )
+            for at in positions:
+                rights = passes.reach(after, at + 1, 1) if after else {0}  # once per anchor, not per left end
+                if rights:
+                    lefts = passes.reach(before, at - 1, -1)
+                    pairs.update((at - left, at + 1 + right) for left in lefts for right in rights)
         if len(self.matcher):
             for lo, hi in self._stretches(passes):
                 for key, start, end in self.matcher(doc[lo:hi]):

@@ -62,6 +62,9 @@ LABELS: dict[str, dict[str, frozenset[str] | None]] = {
     },
     # The period an amount covers ("over two years", "a year", "by 2020").
     "PERIOD": {},
+    # A figure of speech that holds a number and states no figure ("the 1 percent", "my two
+    # cents"): no money or count claim is made on its words.
+    "FIGURE_IDIOM": {},
     # An evaluative phrase and the position it takes.
     "STANCE": {
         "polarity": frozenset({"positive", "negative"}),

@@ -20,7 +20,7 @@ from extract.rules.loading import RuleSet
 from extract.rules.words import Words
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.count_sieve import CountSieve
-from extract.stages.figures import Qualifiers, change_parts
+from extract.stages.figures import IDIOM_LABEL, Qualifiers, change_ends, change_fields, change_parts, idiom_ids
 from extract.stages.numbers import Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -37,13 +37,17 @@ class CountFields:
     total: Decimal | None
     approx: bool
     comparator: str
+    change_role: str | None = None
+    change_from: Decimal | None = None
+    change_to: Decimal | None = None
 
 
 class CountExtractor(ClaimStage):
-    labels = ("COUNT", "QUALIFIER")  # the rules it reads: its cached output depends on them
+    labels = ("COUNT", "QUALIFIER", IDIOM_LABEL)  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
-        self.matcher = rules.matcher(self.vocab, "COUNT")
+        self.matcher = rules.matcher(self.vocab, "COUNT", IDIOM_LABEL)  # an idiom, longest, hides a count
+        self.idioms = idiom_ids(rules)
         self.rules = {r.id: r for r in rules.with_label("COUNT")}
         self.qualifiers = Qualifiers(rules, self.vocab)
         self.words = rules.words
@@ -53,11 +57,16 @@ class CountExtractor(ClaimStage):
     def find(self, doc: Doc) -> None:
         words, numbers = self.words, self.numbers
         taken = {t.i for span in doc.spans.get("money", ()) for t in span}  # a number in an amount
-        qualifiers = self.qualifiers.index(doc)
+        candidates = [
+            whole
+            for whole in matched_spans(self.matcher, doc)
+            if whole.label_ not in self.idioms
+            and not taken.intersection(range(whole.start, whole.end))
+            and self.sieve.is_count(whole)
+        ]
+        qualifiers = self.qualifiers.index(doc) if candidates else {}
         found: list[tuple[Span, dict]] = []
-        for whole in matched_spans(self.matcher, doc):
-            if taken.intersection(range(whole.start, whole.end)) or not self.sieve.is_count(whole):
-                continue
+        for whole in candidates:
             rule = self.rules[whole.label_]
             for span in change_parts(whole, lambda part: bool(number_groups(part, words)), words):
                 fields = read_value(span, kind_of(whole, rule.fields["count_kind"], words), words, numbers)
@@ -65,11 +74,17 @@ class CountExtractor(ClaimStage):
                     continue
                 fields["unit"] = unit_of(whole, rule.fields["unit"], words)
                 found.append(self._qualified(doc, span, qualifiers, fields | {"_unit_rule": rule.fields["unit"]}))
+        kept = []
         for span, fields in found:
             if fields.pop("_unit_rule") == "sentence":
                 fields["unit"] = elided_unit(span, found)
                 if fields["unit"] is None:
                     continue
+            kept.append((span, fields))
+        changes = change_ends([span for span, _ in kept], words)
+        values = [fields["value"] for _, fields in kept]
+        for i, (span, fields) in enumerate(kept):
+            fields.update(change_fields(changes, i, values))
             add_claim(doc, Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
 
     @staticmethod

@@ -1,11 +1,16 @@
-"""What money and count claims share: the qualifier before a figure ("more than", "an estimated")."""
+"""What money and count claims share: the qualifier before a figure ("more than", "an estimated"),
+the two ends of a change ("rose from 5% to 7%"), and the figures of speech that hold a number but
+state no figure ("the 1 percent", "my two cents")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extract.rules.loading import RuleSet
@@ -27,15 +32,24 @@ def _phrasal_up(span: Span, verbs: frozenset[str]) -> bool:
 
 
 class Qualifiers:
-    """Finds "more than", "an estimated", "up to"... directly before a figure."""
+    """Finds "more than", "an estimated", "up to"... directly before a figure.
+
+    The money and count stages read the same qualifiers: a doc's are found once for a set of
+    rules and kept in ``doc.user_data`` (as the claims are), under the rules' fingerprint."""
 
     def __init__(self, rules: RuleSet, vocab):
         self.matcher = rules.matcher(vocab, "QUALIFIER")
         self.rules = {r.id: r for r in rules.with_label("QUALIFIER")}
         self.phrasal_up_verbs = rules.words["phrasal-up-verbs"]
+        self.key = ("extract", "qualifiers", rules.fingerprint("QUALIFIER"))
 
     def index(self, doc: Doc) -> dict[int, Qualifier]:
         """Qualifiers by the token index they end at (exclusive)."""
+        if self.key not in doc.user_data:
+            doc.user_data[self.key] = self._find(doc)
+        return doc.user_data[self.key]
+
+    def _find(self, doc: Doc) -> dict[int, Qualifier]:
         found = {}
         for span in filter_spans(self.matcher(doc)):
             if _phrasal_up(span, self.phrasal_up_verbs):
@@ -43,6 +57,12 @@ class Qualifiers:
             rule = self.rules[span.label_]
             found[span.end] = Qualifier(span.start, rule.fields["comparator"], rule.fields["approx"] == "true", rule.id)
         return found
+
+
+def _is_change(prep: Token, words: Words) -> bool:
+    """ "rose from", "an increase from", "up from", "rise by" (``change-verbs``); not "range
+    from" nor "won by 46 percent to 42 percent" (a tally)."""
+    return prep.head.lemma_.lower() in words["change-verbs"]
 
 
 def change_parts(span: Span, valid: Callable[[Span], bool], words: Words) -> list[Span]:
@@ -54,7 +74,52 @@ def change_parts(span: Span, valid: Callable[[Span], bool], words: Words) -> lis
     prep = doc[span.start - 1] if span.start else None
     if to is None or prep is None or prep.lower_ not in {"from", "by"}:
         return [span]
-    if prep.lower_ == "from" and prep.head.lemma_ not in words["change-verbs"]:
+    if prep.lower_ == "from" and not _is_change(prep, words):
         return [span]  # "salaries range from $48,000 to $52,000" is a range
     parts = [Span(doc, span.start, to.i, span.label), Span(doc, to.i + 1, span.end, span.label)]
     return parts if all(len(p) and valid(p) for p in parts) else [span]
+
+
+@dataclass(frozen=True)
+class ChangeEnd:
+    """A figure's part in a change: ``role`` "from" or "to" ("rose from 5% to 7%"), or "by" (the
+    size of the change: "rose by 2 points to 7%"); ``other`` is the index of its other end."""
+
+    role: str
+    other: int
+
+
+def change_ends(spans: list[Span], words: Words) -> dict[int, ChangeEnd]:
+    """The figures (``spans``, in text order) that are the ends of a change, by index: a figure
+    after "from" or "by" of a change, "to", and the next figure, written right after it."""
+    ends: dict[int, ChangeEnd] = {}
+    for i, (first, second) in enumerate(pairwise(spans)):
+        doc = first.doc
+        if not first.start or first.end + 1 != second.start or doc[first.end].lower_ != "to":
+            continue
+        prep = doc[first.start - 1]
+        if prep.lower_ in {"from", "by"} and _is_change(prep, words) and i not in ends:
+            ends[i] = ChangeEnd(prep.lower_, i + 1)
+            ends[i + 1] = ChangeEnd("to", i)
+    return ends
+
+
+def change_fields(ends: dict[int, ChangeEnd], i: int, values: Sequence[Decimal]) -> dict[str, Any]:
+    """A record's ``change_role``, ``change_from`` and ``change_to``: the figure's part in a change and
+    the change's ends (``values``: the figures' values, by index; "by" leaves ``change_from`` unsaid)."""
+    end = ends.get(i)
+    if end is None:
+        return {"change_role": None, "change_from": None, "change_to": None}
+    both = {end.role: values[i], ends[end.other].role: values[end.other]}
+    return {"change_role": end.role, "change_from": both.get("from"), "change_to": both.get("to")}
+
+
+IDIOM_LABEL = "FIGURE_IDIOM"
+
+
+def idiom_ids(rules: RuleSet) -> frozenset[str]:
+    """The ids of the rules for figures of speech that hold a number and state no figure: "the 1
+    percent" (the richest), "a hundred percent sure", "my two cents", "the million-dollar question"
+    (``FIGURE_IDIOM``). A stage matches them with its own rules: where an idiom is the longest match,
+    its words make no claim."""
+    return frozenset(rule.id for rule in rules.with_label(IDIOM_LABEL))

@@ -17,7 +17,7 @@ from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.currency import Currencies
-from extract.stages.figures import Qualifiers, change_parts
+from extract.stages.figures import IDIOM_LABEL, Qualifiers, change_ends, change_fields, change_parts, idiom_ids
 from extract.stages.numbers import MoneyValue, Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -37,22 +37,25 @@ class MoneyFields:
     purpose: str | None
     approx: bool
     comparator: str
+    change_role: str | None = None
+    change_from: Decimal | None = None
+    change_to: Decimal | None = None
 
 
 class MoneyExtractor(ClaimStage):
-    labels = ("MONEY", "PERIOD", "QUALIFIER")  # the rules it reads: its cached output depends on them
+    labels = ("MONEY", "PERIOD", "QUALIFIER", IDIOM_LABEL)  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
-        self.matcher = rules.matcher(self.vocab, "MONEY")
+        self.matcher = rules.matcher(self.vocab, "MONEY", IDIOM_LABEL)
+        self.idioms = idiom_ids(rules)
         self.periods = rules.matcher(self.vocab, "PERIOD")
         self.qualifiers = Qualifiers(rules, self.vocab)
         self.words = rules.words
+        self.verbs = rules.words.values("money-verbs")
         self.numbers = Numbers(rules.words)
         self.currencies = Currencies(rules.words)
 
     def find(self, doc: Doc) -> None:
-        qualifiers = self.qualifiers.index(doc)
-        periods = matched_spans(self.periods, doc)
         read: dict[str, MoneyValue | None] = {}  # a text's value, read once: matches overlap
 
         def parse_money(text: str) -> MoneyValue | None:
@@ -60,23 +63,35 @@ class MoneyExtractor(ClaimStage):
                 read[text] = self.numbers.parse_money(text)
             return read[text]
 
-        # Longest first among the matches that read as money: a longer match that does not ("second $")
-        # must not hide one that does ("$7").
-        readable = filter_spans([span for span in self.matcher(doc) if parse_money(span.text) is not None])
+        # Longest first among the matches that read as money and the idioms: a longer match that does
+        # not read ("second $") must not hide one that does ("$7"); an idiom hides the amount inside it.
+        idioms = self.idioms
+        readable = filter_spans(
+            [
+                span
+                for span in self.matcher(doc)
+                if span.label_ in idioms or (not counts_after(span) and parse_money(span.text) is not None)
+            ]
+        )
         amounts: list[tuple[Span, MoneyValue]] = [
             (span, value)
             for found in sorted(readable, key=lambda s: s.start)
+            if found.label_ not in idioms
             for span in change_parts(found, lambda part: parse_money(part.text) is not None, self.words)
             if (value := parse_money(span.text)) is not None
         ]
+        if not amounts:
+            return
+        qualifiers = self.qualifiers.index(doc)
+        periods = matched_spans(self.periods, doc)
         currencies = self.currencies
         context = None
         if any(currencies.needs_context(value) for _, value in amounts):  # only then read the document's places
             context = currencies.document_currencies(doc, (value for _, value in amounts))
         ends = {span.end: value for span, value in amounts}
-        for span, value in amounts:
-            if not currencies.is_money(value, span, context):
-                continue
+        amounts = [(span, value) for span, value in amounts if currencies.is_money(value, span, context)]
+        changes = change_ends([span for span, _ in amounts], self.words)
+        for i, (span, value) in enumerate(amounts):
             if context is None:
                 currency, basis = value.currency, value.written
             elif conversion_of(span, ends) is not None and currencies.is_shared(value):
@@ -102,13 +117,21 @@ class MoneyExtractor(ClaimStage):
                         currency=currency,
                         currency_basis=basis,
                         period=period.text if period else None,
-                        purpose=purpose(span, self.words["purpose-prepositions"]),
+                        purpose=purpose(span, self.words["purpose-prepositions"], self.verbs, self.words["time-units"]),
                         approx=qualifier.approx if qualifier else False,
                         comparator=qualifier.comparator if qualifier else "eq",
+                        **change_fields(changes, i, [v.amount for _, v in amounts]),
                     ),
                     {"amount": (span.start_char, span.end_char)},
                 ),
             )
+
+
+def counts_after(span: Span) -> bool:
+    """ "500 USD 30 days": a number after the currency that counts the noun after it is no minor unit."""
+    if len(span) < 3 or span.end >= len(span.doc) or not span[-1].like_num or span[-2].like_num or span[-2].is_punct:
+        return False
+    return span.doc[span.end].pos_ == "NOUN"
 
 
 def conversion_of(span: Span, ends: dict[int, MoneyValue]) -> MoneyValue | None:
@@ -119,9 +142,10 @@ def conversion_of(span: Span, ends: dict[int, MoneyValue]) -> MoneyValue | None:
     return ends.get(span.start - 1)
 
 
-def purpose(span: Span, prepositions: frozenset[str]) -> str | None:
+def purpose(span: Span, prepositions: frozenset[str], verbs: dict[str, str], times: frozenset[str]) -> str | None:
     """What the money is, from the parse: "£3bn deficit", "gains of £22bn", "£2bn for care"
-    (``prepositions``: those that say what money is for)."""
+    (``prepositions``: those that say what money is for), else from the verb that takes it
+    (``verb_purpose``; ``times``: time units, "for 18 years" says for how long, not what for)."""
     root: Token = span.root
     head = root.head
     if root.dep_ in {"compound", "nmod", "nummod", "amod"} and head.pos_ == "NOUN" and head.i >= span.end:
@@ -134,7 +158,29 @@ def purpose(span: Span, prepositions: frozenset[str]) -> str | None:
                 return noun_phrase(obj).text
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return noun_phrase(head.head).text
-    return None
+    return verb_purpose(root, verbs, times)
+
+
+VERB_PURPOSE_PREPOSITIONS = frozenset({"on", "for", "towards"})
+
+
+def verb_purpose(root: Token, verbs: dict[str, str], times: frozenset[str]) -> str | None:
+    """What the verb taking the amount says it is: what it is spent on or raised for ("spent £4m on
+    bus routes"), else what the verb makes of it (``money-verbs``: "save £5m" is savings, "cut
+    by £2m" cuts)."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "by":  # "cut by £300,000"
+        verb = verb.head
+    elif root.dep_ not in {"dobj", "npadvmod"}:
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in VERB_PURPOSE_PREPOSITIONS and child.i > root.i:
+            obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if obj is not None and obj.lemma_.lower() not in times:  # not "for 18 years"
+                return noun_phrase(obj).text
+    return verbs.get(verb.lemma_.lower())
 
 
 @factory(

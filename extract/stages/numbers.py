@@ -55,6 +55,23 @@ _WORD_HYPHEN = re.compile(r"(?<=[\w])\s*[-–]\s*(?=[a-z])", re.I)
 _HYPHENATED_SCALE = re.compile(r"(\d)[-–](?=(?:thousand|million|billion|trillion|lakh|crore)s?\b)", re.I)
 
 
+_CENTS = re.compile(r"^\d\d$")
+
+Name = tuple[int, int, str]  # a currency name among a phrase's words: (start, end, key)
+
+
+def _minor_words(words: list[str], main: Name | None, minor: Name | None) -> list[str] | None:
+    """The words of the minor units after a main unit: "13 dollars and 45 cents" (up to the minor
+    unit's name), or two digits ending the phrase with no name ("17 USD 25": 17.25, as price
+    tags write it). None when the phrase has no main unit with a figure before it."""
+    if main is None or not main[0]:
+        return None
+    if minor is not None:
+        return words[main[1] : minor[0]] if main[1] < minor[0] else None
+    rest = words[main[1] :]
+    return rest if len(rest) == 1 and _CENTS.match(rest[0]) else None
+
+
 @dataclass(frozen=True)
 class MoneyValue:
     amount: Decimal
@@ -131,10 +148,11 @@ class Numbers:
         return _exact(total + current)
 
     def parse_fraction(self, text: str) -> Decimal | None:
-        """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05)."""
+        """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05),
+        "one in a million"."""
         words = _words(text)
-        if len(words) == 3 and words[1] == "in":
-            part, whole = self.parse_number(words[0]), self.parse_number(words[2])
+        if len(words) >= 3 and words[1] == "in":  # "one in 20", "one in a million"
+            part, whole = self.parse_number(words[0]), self.parse_number(" ".join(words[2:]))
             return _exact(part / whole) if part is not None and whole else None
         if not words or words[-1] not in self.fractions:
             return None
@@ -167,7 +185,7 @@ class Numbers:
     def parse_money(self, text: str) -> MoneyValue | None:
         """An amount phrase: "£3.5bn", "US$2bn", "£20m-£25m", "between £20m and £25m", "50p",
         "815m pounds", "pounds 815m", "GBP 30m", "75 USD million", "10 €", "10,000 Swiss francs",
-        "a 12-cent", "forty-five dollars", "13 dollars and 45 cents". None without a currency."""
+        "a 12-cent", "forty-five dollars", "13 dollars and 45 cents", "17 USD 25". None without a currency."""
         cleaned = _HYPHENATED_SCALE.sub(r"\1 ", text.replace("\u00a0", " ").strip().rstrip("."))
         cleaned = _WORD_HYPHEN.sub(" ", cleaned)  # "12-cent", "forty-five": the hyphen joins words
         marker, written = None, "symbol"
@@ -193,9 +211,10 @@ class Numbers:
         currency = (self.currencies.get(marker) or marker.upper()) if divisor == 1 else self.subunits[marker]
         named = {i for start, end, _ in names for i in range(start, end)}
         named.update(i for i, w in enumerate(words) if w.lower() in self.nations)  # "100 U.S. dollars"
-        if main is not None and minor is not None and main[1] < minor[0] and divisor == 1:
-            whole = self.parse_number(" ".join(w for i, w in enumerate(words[: main[0]]) if i not in named))
-            part = self.parse_number(" ".join(words[main[1] : minor[0]]))
+        minor_words = _minor_words(words, main, minor) if divisor == 1 else None
+        if minor_words is not None:  # "13 dollars and 45 cents", "17 USD 25"
+            whole = self.parse_number(" ".join(w for i, w in enumerate(words[: main[0]]) if i not in named))  # type: ignore[index]
+            part = self.parse_number(" ".join(minor_words))
             if whole is None or part is None:
                 return None
             return MoneyValue(_exact(whole + part / 100), None, currency, marker, written)
@@ -206,7 +225,7 @@ class Numbers:
         high = None if high is None else _exact(high / divisor)
         return MoneyValue(_exact(low / divisor), high, currency, marker, written)
 
-    def currency_words(self, words: list[str]) -> list[tuple[int, int, str]]:
+    def currency_words(self, words: list[str]) -> list[Name]:
         """The currency names, codes and unit words among ``words``, each as (start, end, key),
         the longest name first at each place: "Swiss francs" is one name ("swiss_francs")."""
         found, i = [], 0
