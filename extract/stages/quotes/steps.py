@@ -7,6 +7,7 @@ passes is no quote.
 The shipped order (``DEFAULT_STEPS``):
 
 1. ``nickname``: one or two quoted words inside a name (Dana “Dee” Whitlock) are no quote;
+   ``label``: nor is the title of a work (CBC's “Morning Desk”) or a quoted noun modifying a noun;
 2. ``transcript``: a paragraph opening "PENCE: ..." is the named person's;
 3. ``cue``: a cue before it, governing it in the parse, or after it in its sentence;
 4. ``layout``: a name signing it with a dash or introducing it with a colon, or a clause and a colon;
@@ -27,6 +28,7 @@ from dataclasses import dataclass, replace
 from extract.stages.quotes.cues import cue_of
 from extract.stages.quotes.grammar import nickname
 from extract.stages.quotes.inherit import nearest_mention, previous_paragraph_quote, recent_speaker
+from extract.stages.quotes.labels import is_label
 from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines, transcript_line
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import REFUSED, Quote, Refused
@@ -72,6 +74,12 @@ def chain(names: Sequence[str]) -> tuple[Step, ...]:
 @step("nickname")
 def nickname_step(reading: Reading, c: Candidate) -> Refused | None:
     return REFUSED if nickname(reading.text, c.quotation) else None
+
+
+@step("label")
+def label_step(reading: Reading, c: Candidate) -> Refused | None:
+    inner = reading.span(c.quotation.content_start, c.quotation.content_end)
+    return REFUSED if inner is not None and len(inner) and is_label(inner) else None
 
 
 @step("transcript")
@@ -140,7 +148,7 @@ def clause_step(reading: Reading, c: Candidate) -> Quote | None:
     return Quote.direct(q, "quote-uncued-clause", None, None, recent, line=c.line, own_cue=False)
 
 
-DEFAULT_STEPS = ["nickname", "transcript", "cue", "layout", "same_line", "continuation", "headline", "clause"]
+DEFAULT_STEPS = ["nickname", "label", "transcript", "cue", "layout", "same_line", "continuation", "headline", "clause"]
 
 
 def attribute(reading: Reading, candidate: Candidate, steps: Sequence[Step]) -> Quote | None:
