@@ -3,8 +3,8 @@
 Each case gives the text and the quote records (content, kind, speaker, cue) it must give, in text
 order; ``[]``: no quote at all. The classes: an apostrophe for a left-out century ('80s, ’19), a
 closing mark typed for an opening one, the title of a show or a work, a quoted noun modifying a
-noun, and a short quoted phrase in a cue's subject, described by the cue's clause or object of a
-verb joined to the cue. Beside each, a case the rule must leave alone.
+noun, a short quoted phrase in a cue's subject, described by the cue's clause or object of a verb
+joined to the cue, and a pull quote. Beside each, a case the rule must leave alone.
 """
 
 from __future__ import annotations
@@ -65,6 +65,23 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "cue-after-stays",
         "These workers were “well paid,” Ruth Kane explained.",
         [("These workers were “well paid,”", "mixed", "Ruth Kane", "explained")],
+    ),
+    # --- a pull quote: the author's own sentence printed again in quote marks ---------------
+    (
+        "pull-quote",
+        "Ruth Kane ran the bakery for years. Most of the bread she sold went to the schools and the hospital in"
+        " town, and none of it was wasted. She retired in May.\n\n“Most of the bread she sold went to the schools"
+        " and the hospital in town, and none of it was wasted.”",
+        [],
+    ),
+    (
+        "crosshead-then-quote-stays",
+        "We will rebuild the pier before the summer season starts again.\n\nThe storm hit on Monday. “It was the"
+        " worst I have seen,” Ruth Kane said.\n\n“We will rebuild the pier before the summer season starts again.”",
+        [
+            ("It was the worst I have seen", "direct", "Ruth Kane", "said"),
+            ("We will rebuild the pier before the summer season starts again", "direct", "Ruth Kane", "said"),
+        ],
     ),
     # --- marks that are no marks -------------------------------------------------------------
     ("elided-decade", "In the '80s, Ruth Kane ran a small bakery near the docks. She sold it in 1991.", []),

@@ -8,6 +8,7 @@ The shipped order (``DEFAULT_STEPS``):
 
 1. ``nickname``: one or two quoted words inside a name (Dana “Dee” Whitlock) are no quote;
    ``label``: nor is the title of a work (CBC's “Morning Desk”) or a quoted noun modifying a noun;
+   ``pull_quote``: nor a paragraph in quote marks that prints again the author's words from the body;
 2. ``transcript``: a paragraph opening "PENCE: ..." is the named person's;
 3. ``cue``: a cue before it, governing it in the parse, or after it in its sentence;
 4. ``layout``: a name signing it with a dash or introducing it with a colon, or a clause and a colon;
@@ -29,7 +30,13 @@ from extract.stages.quotes.cues import cue_of
 from extract.stages.quotes.grammar import nickname
 from extract.stages.quotes.inherit import nearest_mention, previous_paragraph_quote, recent_speaker
 from extract.stages.quotes.labels import is_label
-from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines, transcript_line
+from extract.stages.quotes.layout import (
+    headline_speakers,
+    line_attribution,
+    name_colon_lines,
+    pull_quote,
+    transcript_line,
+)
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import REFUSED, Quote, Refused
 from extract.stages.quotes.reading import Reading
@@ -80,6 +87,11 @@ def nickname_step(reading: Reading, c: Candidate) -> Refused | None:
 def label_step(reading: Reading, c: Candidate) -> Refused | None:
     inner = reading.span(c.quotation.content_start, c.quotation.content_end)
     return REFUSED if inner is not None and len(inner) and is_label(inner) else None
+
+
+@step("pull_quote")
+def pull_quote_step(reading: Reading, c: Candidate) -> Refused | None:
+    return REFUSED if c.at_line_start and pull_quote(reading, c.quotation, c.line) else None
 
 
 @step("transcript")
@@ -148,7 +160,18 @@ def clause_step(reading: Reading, c: Candidate) -> Quote | None:
     return Quote.direct(q, "quote-uncued-clause", None, None, recent, line=c.line, own_cue=False)
 
 
-DEFAULT_STEPS = ["nickname", "label", "transcript", "cue", "layout", "same_line", "continuation", "headline", "clause"]
+DEFAULT_STEPS = [
+    "nickname",
+    "label",
+    "pull_quote",
+    "transcript",
+    "cue",
+    "layout",
+    "same_line",
+    "continuation",
+    "headline",
+    "clause",
+]
 
 
 def attribute(reading: Reading, candidate: Candidate, steps: Sequence[Step]) -> Quote | None:
