@@ -4,7 +4,7 @@ Each case gives the text and the quote records (content, kind, speaker, cue) it 
 order; ``[]``: no quote at all. The classes: an apostrophe for a left-out century ('80s, ’19), a
 closing mark typed for an opening one, the title of a show or a work, a quoted noun modifying a
 noun, a short quoted phrase in a cue's subject, described by the cue's clause or object of a verb
-joined to the cue, and a pull quote. Beside each, a case the rule must leave alone.
+joined to the cue, a quoted term in the narration after a quote, and a pull quote. Beside each, a case the rule must leave alone.
 """
 
 from __future__ import annotations
@@ -65,6 +65,22 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "cue-after-stays",
         "These workers were “well paid,” Ruth Kane explained.",
         [("These workers were “well paid,”", "mixed", "Ruth Kane", "explained")],
+    ),
+    # --- a quoted term in the narration after a quote is no more of that quote ---------------
+    (
+        "term-after-quote",
+        "“We will appeal,” Ruth Kane said. The board was deemed “independent” by the court.",
+        [("We will appeal", "direct", "Ruth Kane", "said")],
+    ),
+    (
+        "word-after-cue-stays",
+        "“We will appeal the ruling,” Ruth Kane said, “quickly.”",
+        [("We will appeal the ruling", "direct", "Ruth Kane", "said"), ("quickly", "direct", "Ruth Kane", "said")],
+    ),
+    (
+        "stammer-stays",
+        "“The plan is fair,” Ruth Kane said. “I … I …” she began, then stopped.",
+        [("The plan is fair", "direct", "Ruth Kane", "said"), ("I … I …", "direct", "Ruth Kane", "said")],
     ),
     # --- a pull quote: the author's own sentence printed again in quote marks ---------------
     (

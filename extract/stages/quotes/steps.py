@@ -39,7 +39,7 @@ from extract.stages.quotes.layout import (
 )
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import REFUSED, Quote, Refused
-from extract.stages.quotes.reading import Reading
+from extract.stages.quotes.reading import Reading, cue_verb
 from extract.stages.quotes.reported import reported_speech
 from extract.stages.quotes.sources import resolve_named_sources, speaker_of
 from extract.stages.speakers import NameBook, Speaker
@@ -56,6 +56,7 @@ class Candidate:
     by_line: dict[int, list[Quote]]
 
 
+MAX_TERM_WORDS = 2  # a quoted term in the narration ("deemed “independent”") is no more speech
 Step = Callable[[Reading, Candidate], "Quote | Refused | None"]
 STEPS: dict[str, Step] = {}
 
@@ -128,7 +129,20 @@ def same_line_step(reading: Reading, c: Candidate) -> Quote | None:
     if not earlier or c.at_line_start:
         return None
     prev = earlier[-1]
+    if _narrated_term(reading, c.quotation, prev):
+        return None
     return Quote.direct(c.quotation, prev.rule, prev.cue, prev.cue_text, prev.speaker, line=c.line)
+
+
+def _narrated_term(reading: Reading, q: Quotation, prev: Quote) -> bool:
+    """One or two quoted words that a word of the narration governs, not the cue of the quote
+    before ("... it said. Its directors were deemed “independent”"): a term, not more speech."""
+    inner = reading.span(q.content_start, q.content_end)
+    words = [t for t in inner if t.is_alpha] if inner is not None else []
+    if not 0 < len(words) <= MAX_TERM_WORDS or any(t.pos_ == "PRON" for t in words):
+        return False  # “I … I …” is somebody stammering
+    head = inner.root.head
+    return not inner.start <= head.i < inner.end and (prev.cue is None or head.i != cue_verb(prev.cue).i)
 
 
 @step("continuation")
