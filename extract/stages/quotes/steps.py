@@ -135,14 +135,20 @@ def same_line_step(reading: Reading, c: Candidate) -> Quote | None:
 
 
 def _narrated_term(reading: Reading, q: Quotation, prev: Quote) -> bool:
-    """One or two quoted words that a word of the narration governs, not the cue of the quote
-    before ("... it said. Its directors were deemed “independent”"): a term, not more speech."""
+    """One or two quoted words in a later sentence than the quote before, governed by a word of the
+    narration ("... it said. Its directors were deemed “independent”"): a term, not more speech."""
     inner = reading.span(q.content_start, q.content_end)
     words = [t for t in inner if t.is_alpha] if inner is not None else []
     if not 0 < len(words) <= MAX_TERM_WORDS or any(t.pos_ == "PRON" for t in words):
         return False  # “I … I …” is somebody stammering
     head = inner.root.head
-    return not inner.start <= head.i < inner.end and (prev.cue is None or head.i != cue_verb(prev.cue).i)
+    before = reading.span(prev.content_start, prev.content_end)
+    later_sentence = before is not None and len(before) > 0 and before[-1].sent.start < inner.root.sent.start
+    return (
+        later_sentence
+        and not inner.start <= head.i < inner.end
+        and (prev.cue is None or head.i != cue_verb(prev.cue).i)
+    )
 
 
 @step("continuation")
