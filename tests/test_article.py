@@ -167,6 +167,11 @@ MIDDLE = [
     ("By Jane Doe", "byline"),
     ("Firms urged to prepare as the storm season starts and the wa...", "teaser"),
     ("Related: Coastal towns bid for flood funds", "read more line"),
+    # a link label before a long quoted headline: the headline's quote is no claim of this article
+    (
+        "READ MORE: ‘We lost everything’: how one street rebuilt after the floods of last winter and what it cost",
+        "read more line",
+    ),
     ("Most read stories", "related"),
     ("See all stories >", "view all"),
     ("Home | News | Sport | Weather", "navigation"),
@@ -200,6 +205,7 @@ def test_a_related_links_block_inside_the_article_is_skipped_as_one() -> None:
 # a title-case subheading, a line that merely starts with a furniture word.
 KEPT = [
     "FED TALK: The central bank held its rate on Wednesday and signalled no change before summer.",
+    "Read more: the board said it had heard the traders and would pay for the wall out of its reserves.",
     "Mr Lee added: “We cannot wait another winter.”",
     "By Tuesday the water had gone down.",
     "Share prices in the port operator rose by 3%.",

@@ -27,6 +27,8 @@ from extract.rules.loading import RuleSet
 
 REPEATED = "repeated line"  # the reason of a line printed again: article text, read but never a claim
 MAX_FURNITURE_WORDS = 15
+MAX_LABELLED_WORDS = 30  # "READ MORE: " and a long headline that does not end like a sentence
+LABEL_RULE = ":label"  # the id suffix of rules that match a label before a colon
 RULE_PREFIX = "furniture-"
 BARRIERS = frozenset({"comments"})  # the article never goes on past these
 MAX_MENU_ITEM_WORDS = 4
@@ -62,11 +64,17 @@ class FurnitureDetector:
         return self.reason(line) is not None
 
     def reason(self, line: Line) -> str | None:
-        """The reason of the longest rule match at the line's start (the most specific), or None."""
-        if len(line.words) > MAX_FURNITURE_WORDS:
+        """The reason of the longest rule match at the line's start (the most specific), or None.
+
+        A line longer than furniture is matched only by a label rule ("READ MORE: ..."), and only
+        when it does not end like a sentence: the headline of a link, quoted or not, runs long."""
+        long = len(line.words) > MAX_FURNITURE_WORDS
+        if long and (len(line.words) > MAX_LABELLED_WORDS or ends_sentence(line)):
             return None
         doc = self.tokenizer(unbulleted(line) + "\n")
-        found = [span for span in self.matcher(doc) if span.start == 0]
+        found = [
+            span for span in self.matcher(doc) if span.start == 0 and (not long or span.label_.endswith(LABEL_RULE))
+        ]
         return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
 
 

@@ -9,8 +9,9 @@ import re
 from spacy.tokens import Span
 
 from extract.stages.quotes.grammar import bare_label
+from extract.stages.quotes.labels import not_its_content
 from extract.stages.quotes.marks import Quotation
-from extract.stages.quotes.reading import Reading
+from extract.stages.quotes.reading import Reading, cue_verb
 
 MAX_CUE_GAP = 6  # tokens between a quote and a cue before it ("said that", "told them,")
 _STOP = re.compile(r"[.!?](?=\s|$)|[“‘«\"]")
@@ -30,9 +31,21 @@ def cue_after(reading: Reading, q: Quotation) -> Span | None:
     stop = _sentence_stop(_without_nicknames(reading, q.end, following), reading.words["honorifics"])
     limit = q.end + (stop if stop is not None else len(following))
     for cue in reading.cues:
-        if q.end <= cue.start_char <= limit and not reading.in_direct(cue.start_char) and not reading.naming(cue):
+        if (
+            q.end <= cue.start_char <= limit
+            and not reading.in_direct(cue.start_char)
+            and not reading.naming(cue)
+            and _may_report(reading, q, cue)
+        ):
             return cue
     return None
+
+
+def _may_report(reading: Reading, q: Quotation, cue: Span) -> bool:
+    """A quoted clause may be any cue's; a quoted phrase not one whose subject holds it or whose
+    clause describes it ("Critics of the “backstop” argue", "“fudge,” which does not mean")."""
+    inner = reading.span(q.content_start, q.content_end)
+    return inner is None or not len(inner) or reading.is_clause(q) or not not_its_content(inner, cue_verb(cue))
 
 
 def _without_nicknames(reading: Reading, start: int, text: str) -> str:
@@ -84,6 +97,7 @@ def cue_governing(reading: Reading, q: Quotation) -> Span | None:
         and cue.root.i in ancestors
         and not reading.in_direct(cue.start_char)
         and not (reading.naming(cue) and bare_label(inner, cue))
+        and _may_report(reading, q, cue)
     ]
     # the outermost speech cue ("Roe said she expects the party “to fight on”" is Roe's quote, not
     # "she"'s); a naming verb only when no speech cue governs ("called it, as he said, “unfair”")

@@ -1,7 +1,8 @@
 """Quotes that page layout attributes: a line "Name: what they said", a quotation signed with a
 dash ("“…” ― Name"), introduced by a name and a colon ("Name, Outlet: “…”") or by a clause about
-a person and a colon ("Roe sounded upbeat: “…”"), and a headline quote that takes the speaker of
-the body quote repeating its words."""
+a person and a colon ("Roe sounded upbeat: “…”"), a headline quote that takes the speaker of
+the body quote repeating its words, and a pull quote: a paragraph in quote marks that prints
+again the author's own words from the body, which is nobody's speech."""
 
 from __future__ import annotations
 
@@ -12,6 +13,37 @@ from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reading import Reading
 from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
+
+MIN_PULL_QUOTE_WORDS = 8  # a shorter phrase may be written twice by chance
+_MARKS = str.maketrans({mark: '"' for mark in "“”‘’«»'"})
+
+
+def pull_quote(reading: Reading, q: Quotation, line: int) -> bool:
+    """A quotation that is its whole paragraph and repeats, word for word (whatever the marks),
+    a sentence the author wrote outside quote marks in a paragraph elsewhere in the article."""
+    s, e = reading.lines[line]
+    content = reading.text[q.content_start : q.content_end]
+    if (
+        reading.text[s:e].strip() != reading.text[q.start : q.end].strip()
+        or len(content.split()) < MIN_PULL_QUOTE_WORDS
+    ):
+        return False
+    text, needle = reading.text.translate(_MARKS), content.translate(_MARKS)
+    at = text.find(needle)
+    while at != -1:
+        if not q.start <= at < q.end and not reading.in_direct(at) and _in_running_text(reading, at, len(needle)):
+            return True
+        at = text.find(needle, at + 1)
+    return False
+
+
+def _in_running_text(reading: Reading, at: int, size: int) -> bool:
+    """The copy stands in a paragraph of the author's prose, other sentences around it (a line of
+    its own is a crosshead, or an embedded post, printing a quote the body gives)."""
+    s, e = reading.lines[reading.line_of(at)]
+    others = reading.text[s:at] + " " + reading.text[at + size : e]
+    return len(others.split()) >= MIN_PULL_QUOTE_WORDS
+
 
 # A short line opening with a name and a colon: "Betts: STPs will only work if ...".
 NAME_COLON = re.compile(r"(?P<name>(?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)\s*:\s+(?P<claim>[A-Za-z\"“‘'].{10,160})$")

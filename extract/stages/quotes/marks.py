@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 OPENERS = {"“": "double", "‘": "single", "«": "guillemet", '"': "double", "'": "single"}
 CLOSERS = {"”": "double", "’": "single", "»": "guillemet", '"': "double", "'": "single"}
+FAMILY = {**OPENERS, **CLOSERS}  # each mark belongs to one family, whichever role it plays
 # Two single marks written for one double mark (‘‘ ... ’’, '' as a closer), as some sites and
 # wire copy print them: one mark of the double family, never two single ones.
 DOUBLED = {"‘‘": "open", "’’": "close", "''": "close"}
 QUOTE_MARK = re.compile("|".join(DOUBLED) + "|[" + re.escape("".join({**OPENERS, **CLOSERS})) + "]")
 TRAILING = " \t\u00a0,.;:"
+ELIDED_YEAR = re.compile(r"\d\d(s?)(?!\w)")  # ’19, '80s: a decade or a year with its century left out
 
 
 @dataclass
@@ -41,8 +43,12 @@ def mark_role(s: str, i: int, open_families: set[str]) -> str | None:
     nxt = s[i + 1] if i + 1 < len(s) else " "
     after_space = prev.isspace() or prev in "([—–-/"
     before_space = nxt.isspace() or nxt in ",.;:!?)]—–-"
+    if ch in "‘’'" and not prev.isalnum() and _elided_year(s, i):
+        return None
     if ch in "“«‘":
         return "open"
+    if ch == "”" and after_space and nxt.isalnum() and "double" not in open_families:
+        return "open"  # a closing mark typed for an opening one: (”This guy ...”)
     if ch in "”»":
         return "close"
     if ch in "’'":
@@ -62,6 +68,15 @@ def mark_role(s: str, i: int, open_families: set[str]) -> str | None:
             return "open"
         return "close" if not after_space else None
     return None
+
+
+def _elided_year(s: str, i: int) -> bool:
+    """ "in the '80s", "2018 ‘19": an apostrophe for a left-out century, not a quote mark, unless a
+    single mark later in the line closes a quote that opens with a number (‘20 people were hurt’)."""
+    year = ELIDED_YEAR.match(s, i + 1)
+    if year is None:
+        return False
+    return bool(year.group(1)) or re.search(r"[’'](?!\w)", s[year.end() :]) is None
 
 
 def _doubled_role(s: str, i: int, j: int) -> str:
@@ -87,7 +102,7 @@ def find_quotations(text: str) -> list[Quotation]:
             role = _doubled_role(s, i, j) if ch in DOUBLED else mark_role(s, i, {f for f, _ in stack})
             if role is None:
                 continue
-            family = "double" if ch in DOUBLED else OPENERS[ch] if role == "open" else CLOSERS[ch]
+            family = "double" if ch in DOUBLED else FAMILY[ch]
             if role == "open":
                 stack.append((family, i))
                 continue

@@ -7,6 +7,8 @@ passes is no quote.
 The shipped order (``DEFAULT_STEPS``):
 
 1. ``nickname``: one or two quoted words inside a name (Dana “Dee” Whitlock) are no quote;
+   ``label``: nor is the title of a work (CBC's “Morning Desk”) or a quoted noun modifying a noun;
+   ``pull_quote``: nor a paragraph in quote marks that prints again the author's words from the body;
 2. ``transcript``: a paragraph opening "PENCE: ..." is the named person's;
 3. ``cue``: a cue before it, governing it in the parse, or after it in its sentence;
 4. ``layout``: a name signing it with a dash or introducing it with a colon, or a clause and a colon;
@@ -27,10 +29,17 @@ from dataclasses import dataclass, replace
 from extract.stages.quotes.cues import cue_of
 from extract.stages.quotes.grammar import nickname
 from extract.stages.quotes.inherit import narrated_speaker, nearest_mention, previous_paragraph_quote, recent_speaker
-from extract.stages.quotes.layout import headline_speakers, line_attribution, name_colon_lines, transcript_line
+from extract.stages.quotes.labels import is_label
+from extract.stages.quotes.layout import (
+    headline_speakers,
+    line_attribution,
+    name_colon_lines,
+    pull_quote,
+    transcript_line,
+)
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import REFUSED, Quote, Refused
-from extract.stages.quotes.reading import Reading
+from extract.stages.quotes.reading import Reading, cue_verb
 from extract.stages.quotes.reported import reported_speech
 from extract.stages.quotes.sources import resolve_named_sources, speaker_of
 from extract.stages.speakers import NameBook, Speaker
@@ -47,6 +56,7 @@ class Candidate:
     by_line: dict[int, list[Quote]]
 
 
+MAX_TERM_WORDS = 2  # a quoted term in the narration ("deemed “independent”") is no more speech
 Step = Callable[[Reading, Candidate], "Quote | Refused | None"]
 STEPS: dict[str, Step] = {}
 
@@ -72,6 +82,17 @@ def chain(names: Sequence[str]) -> tuple[Step, ...]:
 @step("nickname")
 def nickname_step(reading: Reading, c: Candidate) -> Refused | None:
     return REFUSED if nickname(reading.text, c.quotation) else None
+
+
+@step("label")
+def label_step(reading: Reading, c: Candidate) -> Refused | None:
+    inner = reading.span(c.quotation.content_start, c.quotation.content_end)
+    return REFUSED if inner is not None and len(inner) and is_label(inner) else None
+
+
+@step("pull_quote")
+def pull_quote_step(reading: Reading, c: Candidate) -> Refused | None:
+    return REFUSED if c.at_line_start and pull_quote(reading, c.quotation, c.line) else None
 
 
 @step("transcript")
@@ -108,10 +129,29 @@ def same_line_step(reading: Reading, c: Candidate) -> Quote | None:
     if not earlier or c.at_line_start:
         return None
     prev = earlier[-1]
+    if _narrated_term(reading, c.quotation, prev):
+        return None
     narrated = narrated_speaker(reading, prev, c.quotation.start)
     if narrated is not None:  # “…,” says Roe. Doe did not hesitate. “…”: Doe's
         return Quote.direct(c.quotation, "quote-uncued-clause", None, None, narrated, line=c.line, own_cue=False)
     return Quote.direct(c.quotation, prev.rule, prev.cue, prev.cue_text, prev.speaker, line=c.line)
+
+
+def _narrated_term(reading: Reading, q: Quotation, prev: Quote) -> bool:
+    """One or two quoted words in a later sentence than the quote before, governed by a word of the
+    narration ("... it said. Its directors were deemed “independent”"): a term, not more speech."""
+    inner = reading.span(q.content_start, q.content_end)
+    words = [t for t in inner if t.is_alpha] if inner is not None else []
+    if not 0 < len(words) <= MAX_TERM_WORDS or any(t.pos_ == "PRON" for t in words):
+        return False  # “I … I …” is somebody stammering
+    head = inner.root.head
+    before = reading.span(prev.content_start, prev.content_end)
+    later_sentence = before is not None and len(before) > 0 and before[-1].sent.start < inner.root.sent.start
+    return (
+        later_sentence
+        and not inner.start <= head.i < inner.end
+        and (prev.cue is None or head.i != cue_verb(prev.cue).i)
+    )
 
 
 @step("continuation")
@@ -143,7 +183,18 @@ def clause_step(reading: Reading, c: Candidate) -> Quote | None:
     return Quote.direct(q, "quote-uncued-clause", None, None, recent, line=c.line, own_cue=False)
 
 
-DEFAULT_STEPS = ["nickname", "transcript", "cue", "layout", "same_line", "continuation", "headline", "clause"]
+DEFAULT_STEPS = [
+    "nickname",
+    "label",
+    "pull_quote",
+    "transcript",
+    "cue",
+    "layout",
+    "same_line",
+    "continuation",
+    "headline",
+    "clause",
+]
 
 
 def attribute(reading: Reading, candidate: Candidate, steps: Sequence[Step]) -> Quote | None:
