@@ -28,6 +28,7 @@ from extract.tools.review.session import RequestError, ReviewSession
 HOST = "127.0.0.1"
 MAX_BODY = 1 << 20  # a decision is a few hundred bytes; anything this large is not one
 _DOCUMENT = re.compile(r"/api/documents/(\d+)")
+SCRIPTS = ("review-form.js", "review.js")  # the form first: review.js calls its reviewForm
 
 
 def render_page(title: str, currencies: list[str]) -> str:
@@ -40,7 +41,7 @@ def render_page(title: str, currencies: list[str]) -> str:
         type_styles=layer_styles(layers()),
         out_styles=OUT_STYLES,
         config=script_json(config),
-        script=assets.joinpath("review.js").read_text(encoding="utf-8"),
+        script="\n".join(assets.joinpath(name).read_text(encoding="utf-8") for name in SCRIPTS),
     )
 
 
