@@ -666,6 +666,23 @@ CASES: list[tuple[str, str, list[S]]] = [
         "“We are not going anywhere!” Councilwoman Dana “Dee” Whitlock told the rally.",
         [("We are not going anywhere!", "Dana Whitlock")],
     ),
+    # --- a naming verb with several "by" sources: each quote its own ----------------------------
+    (
+        "coordinated-naming-by-agents",
+        "The plan was called “timid” by the union and “a good start” by the employers' federation.",
+        [("timid", "the union"), ("a good start", "the employers' federation")],
+    ),
+    (
+        "coordinated-naming-by-named-agents",
+        "The city budget was branded “reckless” by the Harbour Party and “a welcome surprise” by the "
+        "Chamber of Commerce.",
+        [("reckless", "Harbour Party"), ("a welcome surprise", "Chamber of Commerce")],
+    ),
+    (
+        "one-by-agent-for-two-namings",
+        "The merger was called “timid” and “a half-measure” by the union.",
+        [("timid", "the union"), ("a half-measure", "the union")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
