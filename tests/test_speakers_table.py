@@ -683,6 +683,20 @@ CASES: list[tuple[str, str, list[S]]] = [
         "The merger was called “timid” and “a half-measure” by the union.",
         [("timid", "the union"), ("a half-measure", "the union")],
     ),
+    # --- a generic noun ("the club") for the name the text says is one ------------------------
+    (
+        "generic-noun-copular-kind",
+        "Bruno Costa left his old club Dunmore Rovers in June. Kelby Town wasted no time in signing the winger. "
+        "Kelby Town, founded in 1890, is one of the oldest clubs in Scotland. "
+        "The club have described the deal as “the start of a new era”.",
+        [("the start of a new era", "Kelby Town")],
+    ),
+    (
+        "generic-noun-appositive-kind",
+        "Lena Varga joined Castlebrook this spring. Castlebrook has won the league twice, and Castlebrook, a club "
+        "from the coast, signed her from Northgate, her old club. The club said the deal was “a dream come true”.",
+        [("the deal was “a dream come true”", "Castlebrook")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
