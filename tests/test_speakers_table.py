@@ -697,6 +697,17 @@ CASES: list[tuple[str, str, list[S]]] = [
         "from the coast, signed her from Northgate, her old club. The club said the deal was “a dream come true”.",
         [("the deal was “a dream come true”", "Castlebrook")],
     ),
+    # --- a title line closing on a quote: the speaker of the body quote repeating it -----------
+    (
+        "title-line-quote-repeated-in-body",
+        "Ferry fares rise again this winter, and ‘worse is coming’\n\n"
+        "Marta Lindqvist, an analyst at Nordbank, expects more increases.\n\n"
+        "Lindqvist warned that “worse is coming for commuters. Fuel is still rising.”",
+        [
+            ("worse is coming", "Marta Lindqvist"),
+            ("worse is coming for commuters. Fuel is still rising", "Marta Lindqvist"),
+        ],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -220,7 +220,7 @@ def quotes_of(reading: Reading, steps: Sequence[Step]) -> list[Quote]:
             by_line.setdefault(quote.line, []).append(quote)
     quotes.extend(reported_speech(reading, quotes))
     quotes.extend(name_colon_lines(reading, quotes))
-    quotes = [_spelled_out(reading.book, quote) for quote in headline_speakers(reading.text, quotes)]
+    quotes = [_spelled_out(reading.book, quote) for quote in headline_speakers(reading, quotes)]
     return sorted(_long_forms(reading.book, quotes), key=lambda x: (x.start, x.end))
 
 
