@@ -708,6 +708,18 @@ CASES: list[tuple[str, str, list[S]]] = [
             ("worse is coming for commuters. Fuel is still rising", "Marta Lindqvist"),
         ],
     ),
+    # --- a plural body noun with no determiner is the group, not one named body ---------------
+    (
+        "plural-body-noun-group",
+        "Lakeside County Government opened a new clinic in May. County governments said the transfers were months late.",
+        [("the transfers were months late", "County governments")],
+    ),
+    (
+        "definite-body-noun-named-one",
+        "Lakeside County Government opened a new clinic in May. The county government said the transfers were "
+        "months late.",
+        [("the transfers were months late", "Lakeside County Government")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

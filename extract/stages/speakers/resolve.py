@@ -220,11 +220,13 @@ def named_organisation(subject: Token, book: NameBook) -> Speaker | None:
 
 
 def body_noun(subject: Token, book: NameBook) -> Speaker | None:
-    """ "the council said": the council the document names."""
+    """ "the council said": the council the document names; "county governments said", a plural
+    with no determiner, is the group as written, not one named body of its kind."""
     if subject.lemma_.lower() not in book.words["body-nouns"]:
         return None
     written = subject.doc[subject.left_edge.i : subject.i + 1]
-    org = organisation_called(subject, book.words) or _as_written(written)
+    group = _plural(subject) and not any(c.dep_ in {"det", "poss"} for c in subject.lefts)
+    org = _as_written(written) if group else organisation_called(subject, book.words) or _as_written(written)
     book.organisation_spoke(org, subject.idx)
     return Speaker(org, written)
 
