@@ -720,6 +720,18 @@ CASES: list[tuple[str, str, list[S]]] = [
         "months late.",
         [("the transfers were months late", "Lakeside County Government")],
     ),
+    # --- "saying" on an object: the sentence's subject speaks ---------------------------------
+    (
+        "participle-on-object-with-people-in-clause",
+        "Regional councils had decried delayed transfers saying health workers were going unpaid for months.",
+        [("health workers were going unpaid for months", "Regional councils")],
+    ),
+    (
+        "participle-inside-claim-clause",
+        "Governor Jane Roe spoke after the meeting. She dismissed claims that the counties had hidden reserves "
+        "saying that the money was already committed to projects.",
+        [("the money was already committed to projects", "Jane Roe")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -130,6 +130,8 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     head = verb
     while head.dep_ in CLIMB_DEPS and head.head.i != head.i:
         head = head.head
+        if head.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+            continue  # "dismissed claims that X had reserves, saying": the claim's X does not speak
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return past_dash(subject, head)
