@@ -732,6 +732,19 @@ CASES: list[tuple[str, str, list[S]]] = [
         "saying that the money was already committed to projects.",
         [("the money was already committed to projects", "Jane Roe")],
     ),
+    # --- "the deputy" (with or without an abbreviated post) is the deputy the text names -------
+    (
+        "deputy-abbreviated-post",
+        "Deputy Prime Minister Asha Rao opened the new harbour on Monday. The deputy PM assured that, besides the "
+        "grant, fishing crews would get cheaper fuel.",
+        [("besides the grant, fishing crews would get cheaper fuel", "Asha Rao")],
+    ),
+    (
+        "the-deputy-alone",
+        "Jon Eklund, the deputy mayor, toured the flooded streets. The deputy told reporters the pumps would run "
+        "all night.",
+        [("the pumps would run all night", "Jon Eklund")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
