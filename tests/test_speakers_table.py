@@ -666,6 +666,85 @@ CASES: list[tuple[str, str, list[S]]] = [
         "“We are not going anywhere!” Councilwoman Dana “Dee” Whitlock told the rally.",
         [("We are not going anywhere!", "Dana Whitlock")],
     ),
+    # --- a naming verb with several "by" sources: each quote its own ----------------------------
+    (
+        "coordinated-naming-by-agents",
+        "The plan was called “timid” by the union and “a good start” by the employers' federation.",
+        [("timid", "the union"), ("a good start", "the employers' federation")],
+    ),
+    (
+        "coordinated-naming-by-named-agents",
+        "The city budget was branded “reckless” by the Harbour Party and “a welcome surprise” by the "
+        "Chamber of Commerce.",
+        [("reckless", "Harbour Party"), ("a welcome surprise", "Chamber of Commerce")],
+    ),
+    (
+        "one-by-agent-for-two-namings",
+        "The merger was called “timid” and “a half-measure” by the union.",
+        [("timid", "the union"), ("a half-measure", "the union")],
+    ),
+    # --- a generic noun ("the club") for the name the text says is one ------------------------
+    (
+        "generic-noun-copular-kind",
+        "Bruno Costa left his old club Dunmore Rovers in June. Kelby Town wasted no time in signing the winger. "
+        "Kelby Town, founded in 1890, is one of the oldest clubs in Scotland. "
+        "The club have described the deal as “the start of a new era”.",
+        [("the start of a new era", "Kelby Town")],
+    ),
+    (
+        "generic-noun-appositive-kind",
+        "Lena Varga joined Castlebrook this spring. Castlebrook has won the league twice, and Castlebrook, a club "
+        "from the coast, signed her from Northgate, her old club. The club said the deal was “a dream come true”.",
+        [("the deal was “a dream come true”", "Castlebrook")],
+    ),
+    # --- a title line closing on a quote: the speaker of the body quote repeating it -----------
+    (
+        "title-line-quote-repeated-in-body",
+        "Ferry fares rise again this winter, and ‘worse is coming’\n\n"
+        "Marta Lindqvist, an analyst at Nordbank, expects more increases.\n\n"
+        "Lindqvist warned that “worse is coming for commuters. Fuel is still rising.”",
+        [
+            ("worse is coming", "Marta Lindqvist"),
+            ("worse is coming for commuters. Fuel is still rising", "Marta Lindqvist"),
+        ],
+    ),
+    # --- a plural body noun with no determiner is the group, not one named body ---------------
+    (
+        "plural-body-noun-group",
+        "Lakeside County Government opened a new clinic in May. County governments said the transfers were months late.",
+        [("the transfers were months late", "County governments")],
+    ),
+    (
+        "definite-body-noun-named-one",
+        "Lakeside County Government opened a new clinic in May. The county government said the transfers were "
+        "months late.",
+        [("the transfers were months late", "Lakeside County Government")],
+    ),
+    # --- "saying" on an object: the sentence's subject speaks ---------------------------------
+    (
+        "participle-on-object-with-people-in-clause",
+        "Regional councils had decried delayed transfers saying health workers were going unpaid for months.",
+        [("health workers were going unpaid for months", "Regional councils")],
+    ),
+    (
+        "participle-inside-claim-clause",
+        "Governor Jane Roe spoke after the meeting. She dismissed claims that the counties had hidden reserves "
+        "saying that the money was already committed to projects.",
+        [("the money was already committed to projects", "Jane Roe")],
+    ),
+    # --- "the deputy" (with or without an abbreviated post) is the deputy the text names -------
+    (
+        "deputy-abbreviated-post",
+        "Deputy Prime Minister Asha Rao opened the new harbour on Monday. The deputy PM assured that, besides the "
+        "grant, fishing crews would get cheaper fuel.",
+        [("besides the grant, fishing crews would get cheaper fuel", "Asha Rao")],
+    ),
+    (
+        "the-deputy-alone",
+        "Jon Eklund, the deputy mayor, toured the flooded streets. The deputy told reporters the pumps would run "
+        "all night.",
+        [("the pumps would run all night", "Jon Eklund")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

@@ -15,6 +15,7 @@ from extract.stages.quotes.reading import Reading
 from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
 
 MIN_PULL_QUOTE_WORDS = 8  # a shorter phrase may be written twice by chance
+MAX_TITLE_WORDS = 15  # a longer line without a full stop is a sentence cut short, not a title
 _MARKS = str.maketrans({mark: '"' for mark in "“”‘’«»'"})
 
 
@@ -159,13 +160,15 @@ def transcript_line(reading: Reading, q: Quotation, line: int) -> Quote | None:
     return quote
 
 
-def headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
+def headline_speakers(reading: Reading, quotes: list[Quote]) -> list[Quote]:
     """The quotes, each headline quote with no speaker given the speaker of the body quote that
-    repeats its words (at least half of them)."""
-    out = []
+    repeats its words (at least half of them); a quote closing a longer title line ("Profits
+    Collapse, And ‘It’s Not Over’") is a headline quote too."""
+    text, out = reading.text, []
     for quote in quotes:
         words = _content_words(text[quote.content_start : quote.content_end])
-        if quote.rule != "quote-headline" or (quote.speaker and quote.speaker.name) or not words:
+        headline = quote.rule == "quote-headline" or _on_title_line(reading, quote)
+        if not headline or (quote.speaker and quote.speaker.name) or not words:
             out.append(quote)
             continue
         best, score = None, 0.0
@@ -182,5 +185,12 @@ def headline_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _on_title_line(reading: Reading, quote: Quote) -> bool:
+    """A quote on a short line with no closing full stop, a title rather than a sentence."""
+    start, end = reading.lines[reading.line_of(quote.start)]
+    line = reading.text[start:end].strip().rstrip("“”‘’\"'» ")
+    return 0 < len(line.split()) <= MAX_TITLE_WORDS and not line.endswith((".", "!", "?", ":", ","))
+
+
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", text) if len(w) > 3}
+    return {w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", text) if len(w) > 3}

@@ -198,7 +198,7 @@ def usable_cue(cue: Span, rule: Rule, words: Words, proposals: Proposals) -> boo
         return False
     # "issued a statement saying"; "decried the delays saying": a participle on a noun that
     # cannot speak is the sentence subject's ("leaders thinking" is no report)
-    participle_of_speaker = verb.dep_ == "acl" and verb.tag_ == "VBG" and can_speak(verb.head, words)
+    participle_of_speaker = verb.dep_ == "acl" and verb.tag_ == "VBG" and can_speak(verb.head, words, without=verb)
     return verb.head.lemma_.lower() in STATEMENT_NOUNS or not participle_of_speaker
 
 

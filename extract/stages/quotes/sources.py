@@ -18,14 +18,19 @@ CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "dobj"}
 SubjectStep = Callable[[Reading, Span, Token], "Token | None"]
 
 
-def speaker_of(reading: Reading, cue: Span) -> Speaker | None:
-    """The source named by a cue; None when the cue has no usable source (author voice)."""
+def speaker_of(reading: Reading, cue: Span, quote_end: int | None = None) -> Speaker | None:
+    """The source named by a cue; None when the cue has no usable source (author voice).
+
+    ``quote_end``, the end of the quote the cue attributes, picks among a naming cue's several
+    sources the one written after that quote ("called “timid” by the union and “a start” by
+    the employers": each quote its own "by").
+    """
     how = reading.rules[cue.label_].fields["speaker"]
     if how == "none":
         return Speaker(None, None)
     if how == "object":
         return _object_speaker(reading, cue)
-    subject = subject_of(reading, cue)
+    subject = _agent_after(reading, cue, quote_end) or subject_of(reading, cue)
     if subject is None:
         return Speaker(None, None)
     if is_author_voice(subject, reading.words) or reading.in_direct(subject.idx):
@@ -62,6 +67,17 @@ def passive_agent(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """ "was sledged as “backwards” by the opposition": a naming cue's "by" names its source
     (the ``agent`` attribution patterns)."""
     return first_after(verb, reading.proposed("agent", verb)) if reading.naming(cue) else None
+
+
+def _agent_after(reading: Reading, cue: Span, quote_end: int | None) -> Token | None:
+    """A naming cue's "by" source written after the quote, when it has several (coordinated
+    namings, each quote followed by its own source); None leaves the choice to ``subject_of``."""
+    if quote_end is None or not reading.naming(cue):
+        return None
+    agents = reading.proposed("agent", cue_verb(cue))
+    if len(agents) < 2:
+        return None
+    return next((t for t in agents if t.idx >= quote_end), None)
 
 
 def own_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
@@ -114,6 +130,8 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     head = verb
     while head.dep_ in CLIMB_DEPS and head.head.i != head.i:
         head = head.head
+        if head.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+            continue  # "dismissed claims that X had reserves, saying": the claim's X does not speak
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return past_dash(subject, head)

@@ -108,7 +108,7 @@ def cue_step(reading: Reading, c: Candidate) -> Quote | Refused | None:
     cue = cue_of(reading, q)
     if cue is None:
         return None
-    speaker = speaker_of(reading, cue)
+    speaker = speaker_of(reading, cue, q.end)
     if speaker is None:
         return REFUSED
     if reading.is_headline(q) and speaker.mention is not None and speaker.mention.root.pos_ == "NOUN":
@@ -220,7 +220,7 @@ def quotes_of(reading: Reading, steps: Sequence[Step]) -> list[Quote]:
             by_line.setdefault(quote.line, []).append(quote)
     quotes.extend(reported_speech(reading, quotes))
     quotes.extend(name_colon_lines(reading, quotes))
-    quotes = [_spelled_out(reading.book, quote) for quote in headline_speakers(reading.text, quotes)]
+    quotes = [_spelled_out(reading.book, quote) for quote in headline_speakers(reading, quotes)]
     return sorted(_long_forms(reading.book, quotes), key=lambda x: (x.start, x.end))
 
 

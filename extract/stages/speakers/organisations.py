@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from extract.rules.words import Words
-from extract.stages.speakers.names import clean_org
+from extract.stages.speakers.names import clean_org, name_span
 from extract.stages.syntax import text_of
 
 NAMED_LABELS = {"ORG", "FAC", "LOC", "PERSON", "PRODUCT"}  # labels the model gives an organisation's name
@@ -42,8 +42,9 @@ def organisation_called(noun: Token, words: Words) -> str | None:
     if local is not None or word not in words["generic-organisation-nouns"]:
         return local
     people = {w for ent in noun.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
+    # not a person the model also tagged ORG ("Ronaldo")
     candidates = [ent for ent in organisations if not _other_kind(ent, word, kinds) and ent.text not in people]
-    return _described(noun) or _most_named(noun, candidates)  # not a person the model also tagged ORG ("Ronaldo")
+    return _described(noun) or _said_to_be(noun) or _most_named(noun, candidates)
 
 
 def _described(noun: Token) -> str | None:
@@ -60,6 +61,29 @@ def _described(noun: Token) -> str | None:
         if ent.label_ in NAMED_LABELS and any(t.text[:1].isupper() and t.lemma_.lower() in described for t in ent)
     }
     return fits.pop() if len(fits) == 1 else None
+
+
+def _said_to_be(noun: Token) -> str | None:
+    """The name the article says is one of a generic noun's kind, whatever the model tagged it
+    (a club's name tagged as a person's is still the club): "Acme, founded in 1955, is one of
+    the oldest clubs", "his former club Rovers", "Acme, a club from the coast". The one named
+    most, ties to the latest before the noun, else the latest after it."""
+    doc, word = noun.doc, noun.lemma_.lower()
+    said: list[Token] = []
+    for kind in (t for t in doc if t.lemma_.lower() == word and t.i != noun.i and t.pos_ == "NOUN"):
+        said += [c for c in kind.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if kind.dep_ == "appos" and kind.head.pos_ == "PROPN":  # "Acme, a club from the coast"
+            said.append(kind.head)
+        predicate = kind.head.head if kind.dep_ == "pobj" and kind.head.head.dep_ == "attr" else kind
+        if predicate.dep_ == "attr" and predicate.head.lemma_ == "be":
+            said += [c for c in predicate.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    said.sort(key=lambda t: t.i)
+    names = [clean_org(name_span(t).text) for t in said]
+    if not names:
+        return None
+    counts = Counter(name for ent in doc.ents if (name := clean_org(ent.text)) in names)
+    ranked = max(zip(names, said, strict=True), key=lambda nt: (counts[nt[0]], nt[1].i < noun.i, nt[1].i))
+    return ranked[0]
 
 
 def local_body(noun: Token, words: Words) -> str | None:

@@ -34,11 +34,15 @@ FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names 
 ResolveStep = Callable[[Token, NameBook], "Speaker | None"]
 
 
-def can_speak(subject: Token, words: Words) -> bool:
-    """People, organisations, documents and pronouns speak; "efficiency" does not."""
+def can_speak(subject: Token, words: Words, without: Token | None = None) -> bool:
+    """People, organisations, documents and pronouns speak; "efficiency" does not. ``without``:
+    a clause on the noun that says nothing of what it is ("delays saying the staff ...": the
+    staff named in what was said make no speaker of the delays)."""
     if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
         return subject.lower_ not in {"’s", "'s", "this", "that", "there"}
-    lemmas = {t.lemma_.lower() for t in subject.subtree} | {t.lower_ for t in subject.subtree}
+    skipped = range(without.left_edge.i, without.right_edge.i + 1) if without is not None else range(0)
+    phrase = [t for t in subject.subtree if t.i not in skipped]
+    lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
     return subject.like_num or bool(lemmas & source_nouns(words)) or _named_in_apposition(subject) is not None
 
 
@@ -220,11 +224,13 @@ def named_organisation(subject: Token, book: NameBook) -> Speaker | None:
 
 
 def body_noun(subject: Token, book: NameBook) -> Speaker | None:
-    """ "the council said": the council the document names."""
+    """ "the council said": the council the document names; "county governments said", a plural
+    with no determiner, is the group as written, not one named body of its kind."""
     if subject.lemma_.lower() not in book.words["body-nouns"]:
         return None
     written = subject.doc[subject.left_edge.i : subject.i + 1]
-    org = organisation_called(subject, book.words) or _as_written(written)
+    group = _plural(subject) and not any(c.dep_ in {"det", "poss"} for c in subject.lefts)
+    org = _as_written(written) if group else organisation_called(subject, book.words) or _as_written(written)
     book.organisation_spoke(org, subject.idx)
     return Speaker(org, written)
 
