@@ -10,7 +10,8 @@ precedence (a later rule wins) and the same values: ``tests/test_tagging.py`` ch
 token against the model's own ruler, on the spaCy versions and models of ``CHECKED``.
 
 Both read what spaCy does not document (``AttributeRuler.attrs`` and ``.indices``,
-``Lemmatizer.mode``): this module is the only one that does.
+``Lemmatizer.mode``, and the rule lemmatizer's steps over its ``lemma_*`` tables, which
+``IndexedLemmatizer._lemma`` repeats): this module is the only one that does.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ class IndexedLemmatizer:
     spaCy's lemmatizer caches its answers by the same key, but asks for the key token by token,
     building a ``Token`` for each: that costs as much as the lemmatizing. Here the keys come
     from the doc's arrays and the lemmas go back in one array; a key never seen is lemmatized by
-    the model's own lemmatizer, on the token.
+    the model's own lemmatizer's rules, on the token (``_lemma``).
     """
 
     def __init__(self, lemmatizer: Lemmatizer):
