@@ -47,3 +47,24 @@ def test_same_lemmas_as_the_model_lemmatizer():
     ours = [fast(d) for d in DocBin().from_bytes(data).get_docs(nlp.vocab)]
     for expected, got in zip(reference, ours, strict=True):
         assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
+
+
+def test_lemmatizer_whose_rules_are_overridden_runs_as_it_is():
+    """The set lookup stands in for spaCy's own ``rule_lemmatize`` only: a subclass's runs."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from extract.faster.tagging import IndexedLemmatizer
+
+    class Shouting(EnglishLemmatizer):
+        def rule_lemmatize(self, token):
+            return [token.text.upper()]
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    stock = nlp.get_pipe("lemmatizer")
+    shouting = Shouting(nlp.vocab, stock.model, mode="rule")
+    shouting.lookups = stock.lookups
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        doc = nlp("The ministers were saying it.")
+    expected = [t.lemma_ or t.text.upper() for t in doc]  # a lemma the attribute ruler set stays
+    assert [t.lemma_ for t in IndexedLemmatizer(shouting)(doc)] == expected
+    assert "MINISTERS" in expected

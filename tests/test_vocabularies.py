@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.rules.vocabularies import MEASURES_FILE, currency_lists, measure_units_from_pint
-from extract.rules.words import shipped_words
+from extract.rules.words import read_word_file, shipped_words
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,17 @@ def test_the_shipped_measure_units_are_those_of_the_installed_pint():
     pytest.importorskip("pint")
     shipped = [line for line in MEASURES_FILE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert shipped == measure_units_from_pint(), "run: python -m extract.rules.vocabularies"
+
+
+def test_a_word_list_is_read_again_once_edited(tmp_path):
+    """Lists are read once per process, while their file's time and size stay the same."""
+    import os
+
+    path = tmp_path / "roles.txt"
+    path.write_text("mayor\n", encoding="utf-8")
+    first = read_word_file(path)
+    first["changed"] = None  # a caller's copy: the next reader is not affected
+    assert read_word_file(path) == {"mayor": None}
+    path.write_text("mayor\ngovernor\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert read_word_file(path) == {"mayor": None, "governor": None}

@@ -10,7 +10,8 @@ precedence (a later rule wins) and the same values: ``tests/test_tagging.py`` ch
 token against the model's own ruler, on the spaCy versions and models of ``CHECKED``.
 
 Both read what spaCy does not document (``AttributeRuler.attrs`` and ``.indices``,
-``Lemmatizer.mode``): this module is the only one that does.
+``Lemmatizer.mode``, and the rule lemmatizer's steps over its ``lemma_*`` tables, which
+``IndexedLemmatizer._lemma`` repeats): this module is the only one that does.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from extract.factories import factory
 from extract.faster.checked import MODELS, SPACY, Checked
@@ -177,12 +178,53 @@ class IndexedLemmatizer:
     spaCy's lemmatizer caches its answers by the same key, but asks for the key token by token,
     building a ``Token`` for each: that costs as much as the lemmatizing. Here the keys come
     from the doc's arrays and the lemmas go back in one array; a key never seen is lemmatized by
-    the model's own lemmatizer, on the token.
+    the model's own lemmatizer's rules, on the token (``_lemma``).
     """
 
     def __init__(self, lemmatizer: Lemmatizer):
         self.lemmatizer = lemmatizer
         self.memo: dict[tuple[int, int, int], str] = {}  # strings, not ids: a memory zone frees ids
+        self.indices: dict[str, tuple[object, frozenset[str]]] = {}  # part of speech -> (its list, as a set)
+
+    def _lemma(self, token: Token) -> str:
+        """The lemmatizer's first lemma: in rule mode, spaCy's ``rule_lemmatize`` with each part of
+        speech's index of words (a list of up to 57,000 in English models, tested word by word) as a set."""
+        lemmatizer = self.lemmatizer
+        if lemmatizer.mode != "rule" or type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize:
+            return lemmatizer.lemmatize(token)[0]
+        string, univ_pos = token.text, token.pos_.lower()
+        if univ_pos in ("", "eol", "space"):
+            return lemmatizer.rule_lemmatize(token)[0]  # with spaCy's warning for a missing part of speech
+        if lemmatizer.is_base_form(token):
+            return string.lower()
+        index_list = lemmatizer.lookups.get_table("lemma_index", {}).get(univ_pos)
+        exceptions = lemmatizer.lookups.get_table("lemma_exc", {}).get(univ_pos)
+        rules = lemmatizer.lookups.get_table("lemma_rules", {}).get(univ_pos)
+        if not any((index_list, exceptions, rules)):
+            return string if univ_pos == "propn" else string.lower()
+        known = self.indices.get(univ_pos)
+        if known is None or known[0] is not index_list:
+            known = self.indices[univ_pos] = (index_list, frozenset(index_list or ()))
+        index = known[1]
+        string = string.lower()
+        forms: list[str] = []
+        oov_forms = []
+        for old, new in rules or ():
+            if string.endswith(old):
+                form = string[: len(string) - len(old)] + new
+                if not form:
+                    continue
+                if form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in (exceptions or {}).get(string, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return (forms or oov_forms or [token.text])[0]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -193,7 +235,7 @@ class IndexedLemmatizer:
             if not lemma or self.lemmatizer.overwrite:
                 key = (orth, pos, morph)
                 if key not in self.memo:
-                    self.memo[key] = self.lemmatizer.lemmatize(doc[i])[0]
+                    self.memo[key] = self._lemma(doc[i])
                 lemma = strings.add(self.memo[key])
             lemmas.append(lemma)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))

@@ -22,6 +22,7 @@ from extract.rules.vocabularies import currency_signs
 from extract.rules.words import Words, load_words
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGIT = re.compile(r"\d")  # every figure and glued sign holds one
 _SIGN_LETTERS = re.compile(r"([a-z]{1,2})(\d.*)", re.IGNORECASE)  # "NZ19" after "$": the sign "$NZ"
 # The word lists the tokenizer reads, saved with it.
 LISTS = ("currency-signs", "currency-local-signs", "currency-subunits", "figure-suffixes")
@@ -137,9 +138,15 @@ class FigureTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         changed = False
+        before = ""
         for token in doc:
-            after_number = token.i > 0 and doc[token.i - 1].text[-1:].isdigit()  # "325" or "£20m-£25" + "m."
             text = token.text
+            after_number = before[-1:].isdigit()  # "325" or "£20m-£25" + "m."
+            before = text
+            if not after_number and _DIGIT.search(text) is None:  # no figure, no glued sign: as it is
+                words.append(text)
+                spaces.append(bool(token.whitespace_))
+                continue
             glued = shapes.glued_sign(words[-1], text) if words and not spaces[-1] else None
             if glued is not None:
                 words[-1] += glued[0]

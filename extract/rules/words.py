@@ -72,7 +72,20 @@ class Words:
 
 
 def read_word_file(path: Path) -> dict[str, str | None]:
-    """One list file: word -> value, in file order; a ``PatternError`` naming the line on a problem."""
+    """One list file: word -> value, in file order; a ``PatternError`` naming the line on a problem.
+
+    Read once per process while the file's modification time and size stay the same: a run reads
+    the lists for its rules, its tokenizer and the shipped ones, and a stamp costs a ``stat``."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        raise PatternError(f"{path}: cannot read word list: {err}") from err
+    return dict(_read_word_file(path, info.st_mtime_ns, info.st_size))
+
+
+@cache
+def _read_word_file(path: Path, mtime_ns: int, size: int) -> dict[str, str | None]:
+    """``read_word_file`` for one version of the file (callers copy what this returns)."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
