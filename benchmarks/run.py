@@ -143,7 +143,7 @@ def default_run(folder: Path, cache: Path, patterns: Path | None = None) -> dict
         seconds = time.perf_counter() - start
         if not cache.exists():
             shutil.copytree(copy, cache)
-    return {"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    return {"seconds": seconds, "peak_mb": peak_mb()}
 
 
 def default_run_table(root: Path, copies: int) -> None:

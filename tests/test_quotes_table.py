@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .tables import params, quote_records
-
-Q = tuple[str, str, str | None, str | None]  # content, quote_kind, speaker, cue
+from .tables import Q, params, quote_tuples
 
 CASES: list[tuple[str, str, list[Q]]] = [
     # --- mark styles, cue after -------------------------------------------------------------
@@ -349,13 +347,6 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 
-def _quotes(text: str, nlp) -> list[Q]:
-    return [
-        (r["content"], r["quote_kind"], r["speaker"], r["cue"].lower() if r["cue"] else None)
-        for r in quote_records(text, nlp)
-    ]
-
-
 @pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))
 def test_quotes(text: str, expected: list[Q], nlp) -> None:
-    assert _quotes(text, nlp) == expected
+    assert quote_tuples(text, nlp) == expected

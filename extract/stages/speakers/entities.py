@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from extract.stages.speakers.names import NameBook, clean_org
+from extract.stages.speakers.names import NameBook, clean_org, title_gender
+from extract.stages.speakers.pronouns import PRONOUN_GENDER
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
@@ -83,20 +84,19 @@ def _group_or_organisation(name: str, mention: Span) -> str:
     return "group" if root.tag_ == "NNS" and name.endswith(root.text) else "organisation"
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+CLUSTER_PRONOUN_GENDER = {**PRONOUN_GENDER, "himself": "m", "herself": "f"}  # a reflexive names its cluster too
 
 
 def _gender(doc: Doc, mentions: list[tuple[int, int]], book: NameBook) -> str | None:
     """The one gender the titles ("Mr. Roe") and pronouns among a cluster's mentions say, if they
     agree: across articles, "Roe" joins the one Roe of that gender."""
-    titles = book.words.values("gendered-titles")
     said = set()
     for start, end in mentions:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        for token in (span[0], doc[span.start - 1] if span.start else None):
-            if token is not None:
-                said.add(PRONOUN_GENDER.get(token.lower_) or titles.get(token.lower_.rstrip(".")))
+        said.add(title_gender(span, book.words))
+        before = [doc[span.start - 1]] if span.start else []
+        said.update(CLUSTER_PRONOUN_GENDER.get(token.lower_) for token in [span[0], *before])
     said.discard(None)
     return said.pop() if len(said) == 1 else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from extract.rules.words import Words
-from extract.stages.speakers.names import CONNECTORS, NameBook, Speaker, first_name_gender
+from extract.stages.speakers.names import CONNECTORS, NameBook, Speaker, first_name_gender, title_gender
 
 
 def longer_form(name: str, names: Iterable[str]) -> str | None:
@@ -16,18 +16,6 @@ def longer_form(name: str, names: Iterable[str]) -> str | None:
     words = name.split(" ")
     found = {n for n in names if len(n.split(" ")) > len(words) and n.split(" ")[-len(words) :] == words}
     return found.pop() if len(found) == 1 else None
-
-
-def mention_gender(speaker: Speaker, words: Words) -> str | None:
-    """The gender a title written in a speaker's mention tells ("Mrs. Okafor"), if any."""
-    if speaker.mention is None or not len(speaker.mention):
-        return None
-    doc, start = speaker.mention.doc, speaker.mention.start
-    genders = words.values("gendered-titles")
-    for token in (speaker.mention[0], doc[start - 1] if start else None):
-        if token is not None and token.lower_.rstrip(".") in genders:
-            return genders[token.lower_.rstrip(".")]
-    return None
 
 
 def joined_forms(book: NameBook, speakers: list[Speaker | None]) -> dict[str, str]:
@@ -45,7 +33,7 @@ def joined_forms(book: NameBook, speakers: list[Speaker | None]) -> dict[str, st
             continue
         person = book.people.get(long)
         gender = (person.gender if person else None) or first_name_gender(long, book.words)
-        said = {mention_gender(s, book.words) for s in named if s.name == short} - {None}
+        said = {title_gender(s.mention, book.words) for s in named if s.name == short and s.mention} - {None}
         if gender is None or not said or said == {gender}:
             joined[short] = long
     return joined
