@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
@@ -60,20 +60,43 @@ class RuleSet:
         return matcher
 
 
+def _rule_files(dirs: Sequence[Path]) -> list[Path]:
+    """Every file ``load_rules`` reads: the pattern files and word lists of the shipped folder and ``dirs``."""
+    return [
+        path
+        for folder in [default_patterns_dir(), *dirs]
+        for path in [*sorted(Path(folder).glob("*.jsonl")), *sorted((Path(folder) / WORDS_FOLDER).glob("*.txt"))]
+    ]
+
+
 def rule_files_stamp(dirs: Sequence[Path] = ()) -> tuple[tuple[str, int, int], ...]:
     """Path, modification time and size of every rule file ``load_rules`` reads: changes when one is edited."""
     stamp = []
-    for folder in [default_patterns_dir(), *dirs]:
-        for path in [*sorted(Path(folder).glob("*.jsonl")), *sorted((Path(folder) / WORDS_FOLDER).glob("*.txt"))]:
-            with contextlib.suppress(OSError):
-                info = path.stat()
-                stamp.append((str(path), info.st_mtime_ns, info.st_size))
+    for path in _rule_files(dirs):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            stamp.append((str(path), info.st_mtime_ns, info.st_size))
     return tuple(stamp)
 
 
+def _rule_files_digest(dirs: Sequence[Path]) -> str:
+    """A digest of the names and bytes of every rule file: two reads of the same bytes give the same rules."""
+    digest = hashlib.sha256()
+    for path in _rule_files(dirs):
+        with contextlib.suppress(OSError):
+            digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def load_rules(dirs: Sequence[Path] | None = None) -> RuleSet:
-    """The shipped rules and word lists plus those in ``dirs`` (``--patterns``); rule ids must be unique."""
-    folders = [Path(folder) for folder in (default_patterns_dir(), *(dirs or []))]
+    """The shipped rules and word lists plus those in ``dirs`` (``--patterns``); rule ids must be unique.
+    Read once per state of the files: a run's extractor, pipeline and article finder share them."""
+    folders = tuple(Path(folder) for folder in (default_patterns_dir(), *(dirs or [])))
+    return _read_rules(folders, _rule_files_digest(folders[1:]))
+
+
+@lru_cache(maxsize=8)
+def _read_rules(folders: tuple[Path, ...], files: str) -> RuleSet:
     for folder in folders:
         if not folder.is_dir():
             raise PatternError(f"{folder}: patterns folder not found")
