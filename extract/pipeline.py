@@ -17,7 +17,7 @@ component runs instead (logged at INFO).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import spacy
@@ -46,6 +46,9 @@ class PipelineSettings:
     stages: dict[str, str]  # stage -> fingerprint of the rules its output depends on
     stage_rules: dict[str, list[str]]  # stage -> those rules (``RuleSet.meanings``)
     furniture: str  # fingerprint of the furniture rules
+    # stage -> the labels of those rules (its own and those of the stages it reads); a pipeline
+    # saved before this was kept has none, and its stages then re-run on any change to them
+    stage_labels: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, nlp: Language) -> PipelineSettings:
@@ -90,6 +93,7 @@ def build_pipeline(
         stages={stage: rules.fingerprint(*labels) for stage, labels in reads.items()},
         stage_rules={stage: rules.meanings(*labels) for stage, labels in reads.items()},
         furniture=rules.fingerprint("FURNITURE"),
+        stage_labels={stage: list(labels) for stage, labels in reads.items()},
     )
     nlp.meta["extract"] = asdict(settings)
     if not rules_only:  # pages are read with the model: get the article finder ready with it

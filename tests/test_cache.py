@@ -20,9 +20,9 @@ from extract.stages.stance import StanceExtractor
 from .conftest import CORPUS
 
 
-def _run(out: Path, *args: str) -> bytes:
+def _run(out: Path, *args: str, folder: Path = CORPUS) -> bytes:
     """The KB's bytes and its entities file's (which the cache and workers must not change either)."""
-    result = CliRunner().invoke(main, ["run", str(CORPUS), "-o", str(out), "--quiet", *args])
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(out), "--quiet", *args])
     assert result.exit_code == 0, result.stderr
     return out.read_bytes() + b"\0" + out.with_suffix(".entities.jsonl").read_bytes()
 
@@ -50,16 +50,13 @@ CUE = {"label": "QUOTE_CUE", "cue_kind": "speech", "speaker": "subject", "exampl
 # many of the five corpus bodies). A stage runs again only where a rule that changed can match.
 EDITS = [
     ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "reckoned"}]}], {}),  # in no body
-    # "told" is in two; stance reads the quotes (an attitude in a quote), so it runs again there too
-    ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}], {"QuoteExtractor": 2, "StanceExtractor": 2}),
+    # "told" is in two; stance reads the quotes (an attitude in a quote), but they come out the same
+    ([{**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}], {"QuoteExtractor": 2}),
     ([], {}),  # removed: the rules of the cold run again, whose records are kept
-    (
-        [{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}]}],
-        {"QuoteExtractor": 2, "StanceExtractor": 2},
-    ),
+    ([{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}]}], {"QuoteExtractor": 2}),
     (
         [{**CUE, "id": "cue-test", "pattern": [{"LEMMA": "tell", "POS": "VERB"}], "speaker": "object"}],
-        {"QuoteExtractor": 2, "StanceExtractor": 2},
+        {"QuoteExtractor": 2},
     ),
     (
         [
@@ -81,10 +78,8 @@ EDITS = [
 ]
 
 
-def test_a_pattern_edit_reruns_a_stage_only_where_a_changed_rule_can_match(tmp_path, uncached, monkeypatch):
-    cache = tmp_path / "cache"
-    _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache))
-    docs_before = _snapshot(cache / "docs")
+def _count_stage_runs(monkeypatch) -> Counter[str]:
+    """How many times each stage runs from now on."""
     runs: Counter[str] = Counter()
     for stage in (CountExtractor, MoneyExtractor, QuoteExtractor, StanceExtractor):
 
@@ -93,6 +88,14 @@ def test_a_pattern_edit_reruns_a_stage_only_where_a_changed_rule_can_match(tmp_p
             return _call(self, doc)
 
         monkeypatch.setattr(stage, "__call__", counted)
+    return runs
+
+
+def test_a_pattern_edit_reruns_a_stage_only_where_a_changed_rule_can_match(tmp_path, uncached, monkeypatch):
+    cache = tmp_path / "cache"
+    _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache))
+    docs_before = _snapshot(cache / "docs")
+    runs = _count_stage_runs(monkeypatch)
     get_doc = RunCache.get_doc
     monkeypatch.setattr(RunCache, "get_doc", lambda self, *a: runs.update(["parse loaded"]) or get_doc(self, *a))
     rules = tmp_path / "rules"
@@ -107,6 +110,61 @@ def test_a_pattern_edit_reruns_a_stage_only_where_a_changed_rule_can_match(tmp_p
         assert runs == expected_runs and max(runs.values(), default=0) <= loaded <= sum(runs.values()), i
         assert edited == _run(tmp_path / f"fresh{i}.jsonl", "--no-cache", "--patterns", str(rules)), i
     assert _snapshot(cache / "docs") == docs_before  # no body was parsed again
+
+
+# Stance reads the quotes: an attitude inside one is the speaker's account ("the residents are
+# unhappy": no holder of its own), outside one its subject holds it. A cue rule for "sighed" makes
+# a quote of the first article's sentence, so stance runs again there; in the second, "sighed" is
+# no cue, the quotes come out as before, and stance keeps its cached claims.
+SIGHED = {
+    **CUE,
+    "id": "cue-sighed",
+    "pattern": [{"LEMMA": "sigh", "POS": "VERB"}],
+    "examples": ["He sighed that it rained."],
+}
+ARTICLES = {
+    "quoted.txt": "Bridge delayed\n\nThe mayor sighed that the residents are unhappy about the delay.\n",
+    "unquoted.txt": "Bridge delayed\n\nShe sighed and left the room. The residents are unhappy about the delay.\n",
+}
+
+
+def test_stance_runs_again_only_where_the_quotes_it_reads_changed(tmp_path, monkeypatch):
+    articles, rules, cache = tmp_path / "articles", tmp_path / "rules", str(tmp_path / "cache")
+    for folder, files in ((articles, ARTICLES), (rules, {"cue.jsonl": json.dumps(SIGHED) + "\n"})):
+        folder.mkdir()
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    cold = _run(tmp_path / "cold.jsonl", "--cache-dir", cache, folder=articles)
+    runs = _count_stage_runs(monkeypatch)
+    edited = _run(tmp_path / "edited.jsonl", "--cache-dir", cache, "--patterns", str(rules), folder=articles)
+    assert runs == {"QuoteExtractor": 2, "StanceExtractor": 1}
+    assert edited == _run(tmp_path / "fresh.jsonl", "--no-cache", "--patterns", str(rules), folder=articles)
+    assert edited != cold  # the quote changed the stance's holder
+    runs.clear()
+    assert _run(tmp_path / "back.jsonl", "--cache-dir", cache, folder=articles) == cold  # the edit undone:
+    assert not runs  # the records of the cold run are kept
+
+
+def test_default_workers_are_sized_by_the_files_that_need_the_model(tmp_path, uncached, monkeypatch):
+    """Files the cache serves without the model are done in this process; workers are started for
+    those that need it (a re-run after a pattern edit runs only rules: no worker repays its start)."""
+    sized: list[int] = []
+    monkeypatch.setattr("extract.run.corpus.default_workers", lambda files: sized.append(files) or 1)
+    cache, rules = str(tmp_path / "cache"), tmp_path / "rules"
+    rules.mkdir()
+    (rules / "cue.jsonl").write_text(json.dumps({**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}) + "\n")
+    files = len(list(CORPUS.glob("*.txt")))
+    for args, needing_the_model in [
+        ((), files),  # cold
+        (("--patterns", str(rules)), 0),  # a pattern edit
+        ((), 0),  # nothing changed
+        (("--no-cache",), files),
+    ]:
+        sized.clear()
+        assert _run(tmp_path / "kb.jsonl", "--cache-dir", cache, *args) == _run(
+            tmp_path / "fresh.jsonl", "--no-cache", *args[:2]
+        )
+        assert sized[:1] == [needing_the_model], args
 
 
 def test_corrupt_and_stale_entries_are_rebuilt_not_trusted(tmp_path, uncached):

@@ -88,7 +88,8 @@ def _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeo
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes [default: one per usable core, at most one per file, and 1 for up to 4 files]; "
+    help="Worker processes [default: one per usable core, at most one per file that needs the model, and 1 for "
+    "up to 4 such files; files whose parses are cached, as after a pattern edit, are done in this process]; "
     "the output is the same bytes whatever the number.",
 )
 @click.option(

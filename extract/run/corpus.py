@@ -18,7 +18,7 @@ import multiprocessing
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -129,9 +129,10 @@ class Extractor:
             settle(collect=collect)
         return nlp
 
-    def _extract(self, todo: list[tuple[str, str]], extracted: set[str]) -> list[Extracted]:
+    def _extract(self, todo: list[tuple[str, str]], extracted: set[str], *, model: bool) -> list[Extracted]:
         """The chunk through the rules-only pipeline while every parse is cached, else the full one
-        (``extracted``: the doc ids whose text is a page's main content, see ``find_article``)."""
+        (``extracted``: the doc ids whose text is a page's main content, see ``find_article``).
+        Without ``model``, a chunk that needs the model raises ``ParseMissing`` instead of loading it."""
         from extract.run.extraction import ParseMissing, extract_documents
 
         use_rules_only = self.cache is not None and "nlp" not in self.__dict__
@@ -141,6 +142,8 @@ class Extractor:
             with nlp.memory_zone():
                 return list(extract_documents(nlp, todo, cache=self.cache, extracted=extracted))
         except ParseMissing:
+            if not model:
+                raise
             with self.nlp.memory_zone():
                 return list(extract_documents(self.nlp, todo, cache=self.cache, extracted=extracted))
 
@@ -152,14 +155,15 @@ class Extractor:
             return None
         return RunCache(self.settings.cache_dir, model_id(self.settings.model), self.rules.fingerprint())
 
-    def process(self, sources: Sequence[Source]) -> list[FileResult]:
-        """Read, extract and describe each file, in the order given."""
-        results = self._process(sources)
+    def process(self, sources: Sequence[Source], *, model: bool = True) -> list[FileResult]:
+        """Read, extract and describe each file, in the order given. Without ``model``, from the
+        cache alone: ``ParseMissing`` when a file needs the model, which is then not loaded."""
+        results = self._process(sources, model=model)
         if self.cache is not None and (problem := self.cache.take_problem()) and results:
             results[0].warnings.append(problem)  # once per process; the run says it once in all
         return results
 
-    def _process(self, sources: Sequence[Source]) -> list[FileResult]:
+    def _process(self, sources: Sequence[Source], *, model: bool) -> list[FileResult]:
         results: dict[str, FileResult] = {}
         todo: list[tuple[str, str]] = []
         decoded: dict[str, Decoded] = {}
@@ -178,7 +182,7 @@ class Extractor:
                 results[source.doc_id] = self._result(source, decoded[source.doc_id], hit)
         by_id = {source.doc_id: source for source in sources}
         extracted = {doc_id for doc_id, _ in todo if decoded[doc_id].extracted}
-        for done in self._extract(todo, extracted) if todo else ():
+        for done in self._extract(todo, extracted, model=model) if todo else ():
             kept = KeptRecords(done.article, done.records, done.entities)
             if self.cache:
                 self.cache.put_records(done.doc_id, done.text, kept)
@@ -232,11 +236,17 @@ def shared_chunk_size(files: int, workers: int, per_worker: int = 4) -> int:
 def local_engine(
     workers: int | None = 1,
 ) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
-    """Chunks processed in this process, or in ``workers`` processes (None: ``default_workers``);
-    results in input order."""
+    """Chunks processed in this process, or in ``workers`` processes; results in input order.
+
+    ``workers`` None: as many as the work needs (``default_workers``). With a cache, chunks are
+    first done here while the cache holds their parses (a re-run after a pattern edit runs only
+    rules, which would not repay starting workers); from the first chunk that needs the model on,
+    the rest go to ``default_workers`` of the files left. Without a cache, by all the files."""
     chosen = workers
 
     def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
+        if chosen is None and settings.cache_dir is not None:
+            sources = yield from _cached_chunks(settings, sources)
         workers = chosen or default_workers(len(sources))
         parts = chunks(sources, CHUNK if workers == 1 else shared_chunk_size(len(sources), workers))
         if workers == 1 or len(parts) < 2:
@@ -247,6 +257,21 @@ def local_engine(
             yield from pool.imap(_Task(settings), parts)
 
     return engine
+
+
+def _cached_chunks(
+    settings: RunSettings, sources: Sequence[Source]
+) -> Generator[list[FileResult], None, Sequence[Source]]:
+    """The results of the leading chunks the cache can serve without the model, done in this
+    process; returns the files left from the first chunk that needs the model."""
+    from extract.run.extraction import ParseMissing
+
+    for at in range(0, len(sources), CHUNK):
+        try:
+            yield extractor_for(settings).process(sources[at : at + CHUNK], model=False)
+        except ParseMissing:
+            return sources[at:]
+    return ()
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:

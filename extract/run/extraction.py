@@ -24,6 +24,7 @@ from extract.pipeline import PipelineSettings
 from extract.rules.lexicon import could_match, lexicon_sets
 from extract.run.cache import BodyClaims, KeptRecords, RunCache, StageClaims
 from extract.stages.base import add_claim, claims_of
+from extract.stages.registry import claim_type, stage_order
 from extract.stages.speakers.entities import Entity
 
 # What the model reads better: no-break spaces as spaces, CR line ends as LF. Always one
@@ -75,27 +76,61 @@ def _parse(nlp: Language, texts: list[str], cache: RunCache | None, batch_size: 
 
 
 def _still_holds(
-    ran_with: str, stage: str, words: dict[str, set[str]] | None, settings: PipelineSettings, cache: RunCache | None
+    ran_with: str,
+    stage: str,
+    words: dict[str, set[str]] | None,
+    settings: PipelineSettings,
+    cache: RunCache | None,
+    settled: Collection[str] = (),
 ) -> bool:
     """Whether a stage's cached claims on a body, made with the rules ``ran_with`` stands for, are
     what its rules now would make: the same rules, or every rule added, removed or edited since
     is one that cannot match in the body (its lexicon says so), and the others keep their order
-    (the first listed of two that match the same words comes first)."""
+    (the first listed of two that match the same words comes first). Changes to rules of the
+    ``settled`` labels do not count: the stage reads them only through the output of stages
+    whose output on this body is what it was (see ``_settled_labels``)."""
     if ran_with == settings.stages[stage]:
         return True
     before = cache.get_rules(ran_with) if cache and words is not None else None
     changed = _changed_patterns(tuple(before), tuple(settings.stage_rules[stage])) if before is not None else None
-    return changed is not None and not any(could_match(pattern, words) for pattern in changed)  # type: ignore[arg-type]
+    return changed is not None and not any(
+        could_match(pattern, words)  # type: ignore[arg-type]
+        for label, pattern in changed
+        if label not in settled
+    )
 
 
 @lru_cache(maxsize=64)
-def _changed_patterns(before: tuple[str, ...], now: tuple[str, ...]) -> tuple[list[dict[str, Any]], ...] | None:
-    """The patterns of the rules added, removed or edited between two rule lists (``RuleSet.meanings``),
-    worked out once per pair, not once per body; None when the rules they share changed order."""
+def _changed_patterns(
+    before: tuple[str, ...], now: tuple[str, ...]
+) -> tuple[tuple[str, list[dict[str, Any]]], ...] | None:
+    """The labels and patterns of the rules added, removed or edited between two rule lists
+    (``RuleSet.meanings``: each is [id, label, pattern, fields]), worked out once per pair, not
+    once per body; None when the rules they share changed order."""
     kept_before, kept_now = set(before), set(now)
     if [m for m in before if m in kept_now] != [m for m in now if m in kept_before]:
         return None
-    return tuple(json.loads(m)[2] for m in kept_before ^ kept_now)  # a meaning is [id, label, pattern, fields]
+    return tuple((meaning[1], meaning[2]) for meaning in map(json.loads, kept_before ^ kept_now))
+
+
+def _settled_labels(
+    stage: str, own: Collection[str], ran: dict[str, StageClaims], entry: BodyClaims, settings: PipelineSettings
+) -> set[str]:
+    """The rule labels a stage depends on only through the stages it reads (stance reads quotes'
+    spans and speakers), where those stages' output on this body this run (``ran``) is what the
+    cache holds (``entry``): their rules changed, but not what the stage reads of them. Its
+    ``own`` labels never settle, and neither do the word lists (every stage reads them)."""
+    settled: set[str] = set()
+    for kind in (k for k in stage_order() if k.stage == stage):
+        for read in (claim_type(name).stage for name in kind.reads):
+            now, before = ran.get(read), entry.stages.get(read)
+            if (
+                now is not None
+                and before is not None
+                and (now.claims, now.entities) == (before.claims, before.entities)
+            ):
+                settled.update(settings.stage_labels.get(read, ()))
+    return settled - set(own)
 
 
 @dataclass(frozen=True)
@@ -217,8 +252,10 @@ def _extract_bodies(
 
 
 def _entities_json(doc: Doc) -> list[dict[str, Any]] | None:
-    """``doc._.entities`` as JSON (None when no stage set it)."""
-    return None if doc._.entities is None else [asdict(entity) for entity in doc._.entities]
+    """``doc._.entities`` as JSON (None when no stage set it), mentions as lists: as the cache reads them back."""
+    if doc._.entities is None:
+        return None
+    return [{**asdict(entity), "mentions": [list(mention) for mention in entity.mentions]} for entity in doc._.entities]
 
 
 def _entities_from(values: list[dict[str, Any]]) -> list[Entity]:
@@ -247,10 +284,11 @@ def _run_stages(
     nlp: Language, doc: Doc, entry: BodyClaims, settings: PipelineSettings, cache: RunCache | None
 ) -> dict[str, StageClaims]:
     """Each stage's claims on a doc: kept from the cache where they still hold, else from running it."""
-    stages = {}
+    stages: dict[str, StageClaims] = {}
     for name in settings.stages:
         cached, rules = entry.stages.get(name), settings.stages[name]
-        if cached is not None and _still_holds(cached.rules, name, entry.lexicon, settings, cache):
+        settled = _settled_labels(name, nlp.get_pipe(name).labels, stages, entry, settings) if cached else ()
+        if cached is not None and _still_holds(cached.rules, name, entry.lexicon, settings, cache, settled):
             for claim in cached.claims:
                 add_claim(doc, claim)
             if cached.entities is not None:  # what later stages read of it (stance holders)
