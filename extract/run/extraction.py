@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -252,10 +252,11 @@ def _extract_bodies(
 
 
 def _entities_json(doc: Doc) -> list[dict[str, Any]] | None:
-    """``doc._.entities`` as JSON (None when no stage set it), mentions as lists: as the cache reads them back."""
+    """``doc._.entities`` as JSON (None when no stage set it), mentions as lists: as the cache reads them back.
+    Its fields are strings but for the mentions: ``vars``, not ``asdict``, which deep-copies each."""
     if doc._.entities is None:
         return None
-    return [{**asdict(entity), "mentions": [list(mention) for mention in entity.mentions]} for entity in doc._.entities]
+    return [{**vars(entity), "mentions": [list(mention) for mention in entity.mentions]} for entity in doc._.entities]
 
 
 def _entities_from(values: list[dict[str, Any]]) -> list[Entity]:
