@@ -201,6 +201,13 @@ class RunCache:
         except Exception:
             return None
 
+    def has_parses(self) -> bool:
+        """Whether any parse of this model is kept (an empty cache: every text needs the model)."""
+        try:
+            return any(self.docs.iterdir())
+        except OSError:
+            return False
+
     def put_doc(self, model_text: str, doc: Doc) -> None:
         # zlib's fastest level: a fifth of the size, at a fraction of what the default level costs
         key = self._doc_key(model_text)

@@ -263,9 +263,13 @@ def _cached_chunks(
     settings: RunSettings, sources: Sequence[Source]
 ) -> Generator[list[FileResult], None, Sequence[Source]]:
     """The results of the leading chunks the cache can serve without the model, done in this
-    process; returns the files left from the first chunk that needs the model."""
+    process; returns the files left from the first chunk that needs the model (all of them when
+    the cache holds no parse of this model: a first run does not try)."""
     from extract.run.extraction import ParseMissing
 
+    cache = extractor_for(settings).cache
+    if cache is None or not cache.has_parses():
+        return sources
     for at in range(0, len(sources), CHUNK):
         try:
             yield extractor_for(settings).process(sources[at : at + CHUNK], model=False)
