@@ -167,6 +167,25 @@ def test_default_workers_are_sized_by_the_files_that_need_the_model(tmp_path, un
         assert sized[:1] == [needing_the_model], args
 
 
+def test_files_added_to_a_cached_folder_go_to_workers_after_those_the_cache_serves(tmp_path, uncached, monkeypatch):
+    """Chunks of two files: the first is served here from the cache, the files from the first
+    chunk holding a new one on go to two workers; the bytes are those of a run without cache."""
+    sized: list[int] = []
+    monkeypatch.setattr("extract.run.corpus.CHUNK", 2)
+    monkeypatch.setattr("extract.run.corpus.default_workers", lambda files: sized.append(files) or 2)
+    articles, cache = tmp_path / "articles", str(tmp_path / "cache")
+    articles.mkdir()
+    files = sorted(CORPUS.glob("*.txt"))
+    for path in files[:3]:
+        shutil.copy(path, articles)
+    _run(tmp_path / "first.jsonl", "--cache-dir", cache, folder=articles)
+    for path in files[3:]:
+        shutil.copy(path, articles)
+    sized.clear()
+    assert _run(tmp_path / "kb.jsonl", "--cache-dir", cache, folder=articles) == uncached
+    assert sized == [len(files) - 2]  # the first chunk was served from the cache
+
+
 def test_corrupt_and_stale_entries_are_rebuilt_not_trusted(tmp_path, uncached):
     cache = tmp_path / "cache"
     _run(tmp_path / "cold.jsonl", "--cache-dir", str(cache))
