@@ -96,7 +96,8 @@ def child(mode: str, folder: Path, cache: str | None, patterns: str | None, work
             pass
         return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
     from extract.model.loading import DEFAULT_MODEL
-    from extract.run.corpus import RunSettings, extractor_for, local_engine, run
+    from extract.run.corpus import RunSettings, extractor_for, run
+    from extract.run.workers import local_engine
 
     settings = RunSettings(DEFAULT_MODEL, (patterns,) if patterns else (), cache, tune_process=True)  # as the CLI runs
     if mode == "cold":

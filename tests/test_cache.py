@@ -149,7 +149,7 @@ def test_default_workers_are_sized_by_the_files_that_need_the_model(tmp_path, un
     """Files the cache serves without the model are done in this process; workers are started for
     those that need it (a re-run after a pattern edit runs only rules: no worker repays its start)."""
     sized: list[int] = []
-    monkeypatch.setattr("extract.run.corpus.default_workers", lambda files: sized.append(files) or 1)
+    monkeypatch.setattr("extract.run.workers.default_workers", lambda files: sized.append(files) or 1)
     cache, rules = str(tmp_path / "cache"), tmp_path / "rules"
     rules.mkdir()
     (rules / "cue.jsonl").write_text(json.dumps({**CUE, "id": "cue-test", "pattern": [{"LOWER": "told"}]}) + "\n")
@@ -171,8 +171,8 @@ def test_files_added_to_a_cached_folder_go_to_workers_after_those_the_cache_serv
     """Chunks of two files: the first is served here from the cache, the files from the first
     chunk holding a new one on go to two workers; the bytes are those of a run without cache."""
     sized: list[int] = []
-    monkeypatch.setattr("extract.run.corpus.CHUNK", 2)
-    monkeypatch.setattr("extract.run.corpus.default_workers", lambda files: sized.append(files) or 2)
+    monkeypatch.setattr("extract.run.workers.CHUNK", 2)
+    monkeypatch.setattr("extract.run.workers.default_workers", lambda files: sized.append(files) or 2)
     articles, cache = tmp_path / "articles", str(tmp_path / "cache")
     articles.mkdir()
     files = sorted(CORPUS.glob("*.txt"))

@@ -153,9 +153,10 @@ def run(
     from extract.model.loading import ModelNotFound
     from extract.rules.errors import PatternError
     from extract.run.cache import default_cache_dir
-    from extract.run.corpus import NoArticles, RunSettings, local_engine
+    from extract.run.corpus import NoArticles, RunSettings
     from extract.run.corpus import run as run_corpus
     from extract.run.discovery import Options
+    from extract.run.workers import local_engine
 
     if docs is None and output != "-":
         docs = default_docs(output)

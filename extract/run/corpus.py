@@ -14,11 +14,10 @@ every result is in (``extract.run.entities``).
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -38,13 +37,10 @@ from extract.run.documents import dating, document_entry
 from extract.run.entities import EntityJoin, entities_path, holding_file
 from extract.run.process import keep_large_blocks, settle
 from extract.run.texts import TextStore, docs_folder, listed_path, texts_folder
-from extract.run.workers import default_workers
 from extract.stages.registry import claim_types
 
 if TYPE_CHECKING:
     from extract.run.extraction import Extracted
-
-CHUNK = 16  # files per unit of work: one model batch
 
 
 @dataclass(frozen=True)
@@ -225,78 +221,6 @@ def process_chunk(settings: RunSettings, sources: Sequence[Source]) -> list[File
     return extractor_for(settings).process(sources)
 
 
-def chunks(sources: Sequence[Source], size: int = CHUNK) -> list[list[Source]]:
-    return [list(sources[i : i + size]) for i in range(0, len(sources), size)]
-
-
-def shared_chunk_size(files: int, workers: int, per_worker: int = 4) -> int:
-    """Chunks small enough that each of ``workers`` gets ``per_worker`` of them, at most CHUNK files."""
-    return max(1, min(CHUNK, files // (workers * per_worker) or 1))
-
-
-def local_engine(
-    workers: int | None = 1,
-) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
-    """Chunks processed in this process, or in ``workers`` processes; results in input order.
-
-    ``workers`` None: as many as the work needs (``default_workers``). With a cache, chunks are
-    first done here while the cache holds their parses (a re-run after a pattern edit runs only
-    rules, which would not repay starting workers); from the first chunk that needs the model on,
-    the rest go to ``default_workers`` of the files left. Without a cache, by all the files."""
-    chosen = workers
-
-    def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
-        if chosen is None and settings.cache_dir is not None:
-            sources = yield from _cached_chunks(settings, sources)
-        workers = chosen or default_workers(len(sources))
-        parts = chunks(sources, CHUNK if workers == 1 else shared_chunk_size(len(sources), workers))
-        if workers == 1 or len(parts) < 2:
-            for part in parts:
-                yield process_chunk(settings, part)
-            return
-        with _worker_context().Pool(workers) as pool:
-            yield from pool.imap(_Task(settings), parts)
-
-    return engine
-
-
-def _cached_chunks(
-    settings: RunSettings, sources: Sequence[Source]
-) -> Generator[list[FileResult], None, Sequence[Source]]:
-    """The results of the leading chunks the cache can serve without the model, done in this
-    process; returns the files left from the first chunk that needs the model (all of them when
-    the cache holds no parse of this model: a first run does not try)."""
-    from extract.run.extraction import ParseMissing
-
-    cache = extractor_for(settings).cache
-    if cache is None or not cache.has_parses():
-        return sources
-    for at in range(0, len(sources), CHUNK):
-        try:
-            yield extractor_for(settings).process(sources[at : at + CHUNK], model=False)
-        except ParseMissing:
-            return sources[at:]
-    return ()
-
-
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Fork where it is safe and cheap (Linux): a worker starts with the modules and rules this
-    process has loaded, in milliseconds instead of the second a fresh interpreter needs to import
-    spaCy. This process never loads a model before the workers start, so each loads its own. Spawn
-    elsewhere (macOS and Windows, where fork is unsafe or absent)."""
-    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-
-
-@dataclass(frozen=True)
-class _Task:
-    """A picklable ``process_chunk`` bound to its settings (a lambda cannot cross processes)."""
-
-    settings: RunSettings
-
-    def __call__(self, sources: list[Source]) -> list[FileResult]:
-        return process_chunk(self.settings, sources)
-
-
 def _same(location: Location) -> Location:
     """What two spellings of one file have in common: its resolved path, or its URL."""
     return canonical(location) if isinstance(location, str) else location.resolve()
@@ -366,6 +290,8 @@ def run(
             raise InputError(f"refusing to overwrite input file {target}; choose another -o/--docs")
 
     def results() -> Iterator[FileResult]:
+        from extract.run.workers import local_engine
+
         for part in (engine or local_engine())(settings, found.sources):
             yield from part
 

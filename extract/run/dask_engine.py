@@ -23,8 +23,9 @@ import dask
 from distributed import Client, Future, KilledWorker, LocalCluster
 
 from extract.io.reader import Source
-from extract.run.corpus import Engine, FileResult, RunSettings, chunks, process_chunk, shared_chunk_size
+from extract.run.corpus import Engine, FileResult, RunSettings, process_chunk
 from extract.run.documents import document_entry
+from extract.run.workers import chunks, shared_chunk_size
 
 CRASHED = "crashed the worker twice"
 WINDOW_PER_WORKER = 4  # chunks submitted and not yet written, per worker: bounds memory on any corpus

@@ -1,8 +1,19 @@
-"""How many worker processes a run uses when not told: the machine's, as far as the files need."""
+"""Where a run's chunks of files are processed: in this process, or in worker processes, as many
+as the machine has and the files need when not told (``local_engine``; the Dask engine is
+``extract.run.dask_engine``)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
+
+from extract.io.reader import Source
+from extract.run.corpus import FileResult, RunSettings, extractor_for, process_chunk
+
+CHUNK = 16  # files per unit of work: one model batch
 
 SMALL_RUN = 4  # at most this many files: one process, as a worker's start-up would cost more than it saves
 
@@ -21,3 +32,75 @@ def default_workers(files: int, cores: int | None = None) -> int:
     if files <= SMALL_RUN:
         return 1
     return max(1, min(cores or usable_cores(), files))
+
+
+def chunks(sources: Sequence[Source], size: int = CHUNK) -> list[list[Source]]:
+    return [list(sources[i : i + size]) for i in range(0, len(sources), size)]
+
+
+def shared_chunk_size(files: int, workers: int, per_worker: int = 4) -> int:
+    """Chunks small enough that each of ``workers`` gets ``per_worker`` of them, at most CHUNK files."""
+    return max(1, min(CHUNK, files // (workers * per_worker) or 1))
+
+
+def local_engine(
+    workers: int | None = 1,
+) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
+    """Chunks processed in this process, or in ``workers`` processes; results in input order.
+
+    ``workers`` None: as many as the work needs (``default_workers``). With a cache, chunks are
+    first done here while the cache holds their parses (a re-run after a pattern edit runs only
+    rules, which would not repay starting workers); from the first chunk that needs the model on,
+    the rest go to ``default_workers`` of the files left. Without a cache, by all the files."""
+    chosen = workers
+
+    def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
+        if chosen is None and settings.cache_dir is not None:
+            sources = yield from _cached_chunks(settings, sources)
+        workers = chosen or default_workers(len(sources))
+        parts = chunks(sources, CHUNK if workers == 1 else shared_chunk_size(len(sources), workers))
+        if workers == 1 or len(parts) < 2:
+            for part in parts:
+                yield process_chunk(settings, part)
+            return
+        with _worker_context().Pool(workers) as pool:
+            yield from pool.imap(_Task(settings), parts)
+
+    return engine
+
+
+def _cached_chunks(
+    settings: RunSettings, sources: Sequence[Source]
+) -> Generator[list[FileResult], None, Sequence[Source]]:
+    """The results of the leading chunks the cache can serve without the model, done in this
+    process; returns the files left from the first chunk that needs the model (all of them when
+    the cache holds no parse of this model: a first run does not try)."""
+    from extract.run.extraction import ParseMissing
+
+    cache = extractor_for(settings).cache
+    if cache is None or not cache.has_parses():
+        return sources
+    for at in range(0, len(sources), CHUNK):
+        try:
+            yield extractor_for(settings).process(sources[at : at + CHUNK], model=False)
+        except ParseMissing:
+            return sources[at:]
+    return ()
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe and cheap (Linux): a worker starts with the modules and rules this
+    process has loaded, in milliseconds instead of the second a fresh interpreter needs to import
+    spaCy. This process never loads a model before the workers start, so each loads its own. Spawn
+    elsewhere (macOS and Windows, where fork is unsafe or absent)."""
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A picklable ``process_chunk`` bound to its settings (a lambda cannot cross processes)."""
+
+    settings: RunSettings
+
+    def __call__(self, sources: list[Source]) -> list[FileResult]:
+        return process_chunk(self.settings, sources)
