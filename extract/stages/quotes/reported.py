@@ -46,7 +46,7 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
     end = max([end] + [d.end for d in inside if d.cue == cue])  # "X said she recalled thinking, “…”" whole
     if any(d.own_cue and (min(end, d.end) - max(start, d.start)) >= COVERED * (end - start) for d in inside):
         return None  # the quote marks cover the reported clause: it is a direct quote
-    speaker = speaker_of(reading, cue)
+    speaker = speaker_of(reading, cue, quoted=bool(inside))
     if speaker is None:
         return None
     if any(

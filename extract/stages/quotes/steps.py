@@ -108,7 +108,8 @@ def cue_step(reading: Reading, c: Candidate) -> Quote | Refused | None:
     cue = cue_of(reading, q)
     if cue is None:
         return None
-    speaker = speaker_of(reading, cue, q.end)
+    quoted = len(reading.text[q.content_start : q.content_end].split()) > MAX_TERM_WORDS  # not a term: “renoviction”
+    speaker = speaker_of(reading, cue, q.end, quoted=quoted)
     if speaker is None:
         return REFUSED
     if reading.is_headline(q) and speaker.mention is not None and speaker.mention.root.pos_ == "NOUN":
