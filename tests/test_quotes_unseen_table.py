@@ -37,6 +37,41 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ("term-defined-by-telling", "A “walkout” is when the crew tells the captain they will not sail.", []),
     # reported speech without quote marks keeps to the word lists
     ("unquoted-noun-said", "The fisherman said the catch was poor.", []),
+    (
+        "noun-told-short-quote-inside",
+        'The trader told investigators that he picked the accounts of "wealthy people," hoping for easy gains.',
+        [('he picked the accounts of "wealthy people," hoping for easy gains', "mixed", None, "told")],
+    ),
+    # --- a promise, vow or plea in quoted words: the infinitive it governs ---------------------
+    (
+        "vowed-to-quoted",
+        "The governor vowed to “carry our message” to every town in the state.",
+        [("to “carry our message” to every town in the state", "mixed", "the governor", "vowed")],
+    ),
+    (
+        "urged-object-to-quoted",
+        "Ana Ruiz urged her members to “stand firm” in the talks.",
+        [("to “stand firm” in the talks", "mixed", "Ana Ruiz", "urged")],
+    ),
+    # an intention without quoted words is no report
+    ("promised-to-unquoted", "The mayor promised to rebuild the bridge.", []),
+    # --- a cue set off by commas inside the clause it reports ---------------------------------
+    (
+        "parenthetical-mixed",
+        'Jo Roe runs a bakery in the town.\n\nThe new rules, she said, will "hurt every small shop" in the county.',
+        [('The new rules, she said, will "hurt every small shop" in the county', "mixed", "Jo Roe", "said")],
+    ),
+    (
+        "parenthetical-indirect",
+        "Jo Roe runs a bakery in the town.\n\nThe new rules, she said, will hurt every small shop in the county.",
+        [("The new rules, she said, will hurt every small shop in the county", "indirect", "Jo Roe", "said")],
+    ),
+    # a cue between two fragments of a direct quote leaves the fragments
+    (
+        "interrupted-direct-stays",
+        "Jo Roe runs a bakery.\n\n“My hope,” she said, “is that the rules change.”",
+        [("My hope", "direct", "Jo Roe", "said"), ("is that the rules change", "direct", "Jo Roe", "said")],
+    ),
 ]
 
 KNOWN_FAILURES: dict[str, str] = {}
