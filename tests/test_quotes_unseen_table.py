@@ -72,6 +72,40 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "Jo Roe runs a bakery.\n\n“My hope,” she said, “is that the rules change.”",
         [("My hope", "direct", "Jo Roe", "said"), ("is that the rules change", "direct", "Jo Roe", "said")],
     ),
+    # --- the source where the parse loses it -------------------------------------------------
+    (
+        "appositive-hung-on-another-noun",
+        "In a letter to the paper, her chief aide, Tom Hale, said: “The mayor backs the plan fully.”",
+        [("The mayor backs the plan fully", "direct", "Tom Hale", "said")],
+    ),
+    (
+        "quoted-as-saying",
+        "Jo Roe was quoted as saying “the plan is dead and buried.”",
+        [("the plan is dead and buried", "direct", "Jo Roe", "saying")],
+    ),
+    (
+        "heard-telling",
+        "Jo Roe was heard telling aides “we will win this fight.”",
+        [("we will win this fight", "direct", "Jo Roe", "telling")],
+    ),
+    (
+        "verb-parsed-as-clause-on-noun",
+        "When the senator said it was great to be home, a man yelled “Stay there!”",
+        [("it was great to be home", "indirect", "the senator", "said"), ("Stay there!", "direct", None, "yelled")],
+    ),
+    # a report nested in a reported clause, by the clause's own subject, does not cut it short
+    (
+        "nested-report-by-clause-subject",
+        "Tom Hale runs the mine.\n\nHe noted that, like him, Ms Roe had been attacked for admitting that coal would decline.",
+        [
+            (
+                "like him, Ms Roe had been attacked for admitting that coal would decline",
+                "indirect",
+                "Tom Hale",
+                "noted",
+            )
+        ],
+    ),
 ]
 
 KNOWN_FAILURES: dict[str, str] = {}

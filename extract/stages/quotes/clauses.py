@@ -179,7 +179,8 @@ def _clause_end(reading: Reading, clause: Token) -> int:
     reports; the first ends where the second's subject begins.
     """
     end = clause.right_edge.i + 1
-    starts = [_subject_start(reading, cue) for cue in reading.cues if clause.i < cue.start < end and cue.root != clause]
+    inside = [cue for cue in reading.cues if clause.i < cue.start < end and cue.root != clause]
+    starts = [_subject_start(reading, cue, clause) for cue in inside]
     starts += [t.i for t in clause.subtree if _absolute_report(t)]
     for begins in starts:
         if begins is not None and begins > clause.left_edge.i + 3 and reading.doc[begins - 1].is_punct:
@@ -187,9 +188,11 @@ def _clause_end(reading: Reading, clause: Token) -> int:
     return end
 
 
-def _subject_start(reading: Reading, cue: Span) -> int | None:
+def _subject_start(reading: Reading, cue: Span, clause: Token) -> int | None:
+    """Where a later report's source begins; None when that source is the clause's own subject
+    ("that, like him, Roe was pilloried for acknowledging ...": one report, not two)."""
     subject = subject_of(reading, cue)
-    return None if subject is None else subject.left_edge.i
+    return None if subject is None or subject.head.i == clause.i else subject.left_edge.i
 
 
 def _absolute_report(token: Token) -> bool:
