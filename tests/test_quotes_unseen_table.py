@@ -106,6 +106,16 @@ CASES: list[tuple[str, str, list[Q]]] = [
             )
         ],
     ),
+    # --- a quote that ends its sentence is not the cue's of the sentence after -------------------
+    (
+        "full-stop-then-next-sentence-cue",
+        "“I cooked everything I could,” Jo Roe says, describing her start. “People now send photos instead.”"
+        " She also learned French from an au pair.",
+        [
+            ("I cooked everything I could", "direct", "Jo Roe", "says"),
+            ("People now send photos instead", "direct", "Jo Roe", "says"),
+        ],
+    ),
 ]
 
 KNOWN_FAILURES: dict[str, str] = {}
