@@ -42,6 +42,11 @@ CASES: list[tuple[str, str, list[Q]]] = [
         'The trader told investigators that he picked the accounts of "wealthy people," hoping for easy gains.',
         [('he picked the accounts of "wealthy people," hoping for easy gains', "mixed", None, "told")],
     ),
+    (
+        "mixed-ends-with-closing-mark",
+        "Backers of the bill, however, say it would let the agency act as an “umpire.”",
+        [("it would let the agency act as an “umpire.”", "mixed", None, "say")],
+    ),
     # --- a promise, vow or plea in quoted words: the infinitive it governs ---------------------
     (
         "vowed-to-quoted",

@@ -209,7 +209,7 @@ def _holds_quote(reading: Reading, head: Token) -> bool:
     """Quote marks open and close inside the phrase a token heads: a promise in quoted words is
     reported speech; "promised to rebuild the bridge" alone is an intention."""
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-    return any(start <= q.start and q.end <= end for q in reading.quotations)
+    return any(start <= q.content_start and q.content_end <= end for q in reading.quotations)
 
 
 def _wh_clause(clause: Token) -> bool:
