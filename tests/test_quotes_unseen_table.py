@@ -47,6 +47,13 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "Backers of the bill, however, say it would let the agency act as an “umpire.”",
         [("it would let the agency act as an “umpire.”", "mixed", None, "say")],
     ),
+    # --- what a sign, a card or a letter reads -------------------------------------------------
+    (
+        "card-reads-colon",
+        "At the bottom, the card reads: “Thank you for your support of the campaign.”",
+        [("Thank you for your support of the campaign", "direct", None, "reads")],
+    ),
+    ("read-with-object", "She read the letter twice. “It was a shock,” Jo Roe said.", [("It was a shock", "direct", "Jo Roe", "said")]),
     # --- a promise, vow or plea in quoted words: the infinitive it governs ---------------------
     (
         "vowed-to-quoted",

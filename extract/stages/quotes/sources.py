@@ -45,12 +45,13 @@ def speaker_of(reading: Reading, cue: Span, quote_end: int | None = None, quoted
 
 
 def _says(reading: Reading, cue: Span, subject: Token) -> bool:
-    """Whatever noun says, tells, asks or writes quoted words is their source, however the word
-    lists miss it ("the boy asked", "the narrator says", "the lawsuit says"): a verb of saying
-    takes no other subject, unlike a verb of claiming or naming. Reported speech without quote
-    marks keeps to the lists ("shares said", "the belief says" are parses gone wrong)."""
+    """Whatever noun says, tells, asks, writes or reads quoted words is their source, however the
+    word lists miss it ("the boy asked", "the narrator says", "the sign read"): a speech cue takes
+    no other subject, unlike a verb of claiming ("the figures suggest") or naming. Reported speech
+    without quote marks keeps to the lists ("shares said", "the belief says" are parses gone wrong)."""
     noun = subject.pos_ == "NOUN" or _name_mistagged(subject)
-    return noun and cue_verb(cue).lemma_.lower() in reading.words["speech-verbs"]
+    saying = reading.rules[cue.label_].fields["cue_kind"] == "speech"
+    return noun and saying and cue_verb(cue).lemma_.lower() not in reading.words["claim-verbs"]
 
 
 def _object_speaker(reading: Reading, cue: Span) -> Speaker | None:
