@@ -54,6 +54,24 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [("Thank you for your support of the campaign", "direct", None, "reads")],
     ),
     ("read-with-object", "She read the letter twice. “It was a shock,” Jo Roe said.", [("It was a shock", "direct", "Jo Roe", "said")]),
+    # --- thanking, defending, likening in quoted words; "as X put it" --------------------------
+    (
+        "thanked-for-quoted",
+        "Jo Roe thanked him for “stepping up and taking action when the council won’t.”",
+        [("stepping up and taking action when the council won’t", "direct", "Jo Roe", "thanked")],
+    ),
+    (
+        "defended-as-quoted",
+        'Tom Hale defended his manager as a "very decent man" on Tuesday.',
+        [("very decent man", "direct", "Tom Hale", "defended")],
+    ),
+    ("thanked-unquoted", "The mayor thanked the volunteers.", []),
+    (
+        "as-put-it",
+        "As the coach put it, “we were beaten by a better side.”",
+        [("we were beaten by a better side", "direct", "the coach", "put")],
+    ),
+    ("put-it-away", "He put it on the shelf. “It is done,” Tom Hale said.", [("It is done", "direct", "Tom Hale", "said")]),
     # --- a promise, vow or plea in quoted words: the infinitive it governs ---------------------
     (
         "vowed-to-quoted",
