@@ -72,6 +72,12 @@ CASES: list[tuple[str, str, list[Q]]] = [
         [("we were beaten by a better side", "direct", "the coach", "put")],
     ),
     ("put-it-away", "He put it on the shelf. “It is done,” Tom Hale said.", [("It is done", "direct", "Tom Hale", "said")]),
+    # --- an opening mark typed for a closing one ----------------------------------------------
+    (
+        "left-mark-as-closer",
+        "“It is unusual,“ said Tom Hale, an attorney with the group. “It is a hard thing to do.”",
+        [("It is unusual", "direct", "Tom Hale", "said"), ("It is a hard thing to do", "direct", "Tom Hale", "said")],
+    ),
     # --- a promise, vow or plea in quoted words: the infinitive it governs ---------------------
     (
         "vowed-to-quoted",
