@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from extract.stages.quotes.grammar import name_before, past_dash
 from extract.stages.quotes.reading import Reading, cue_verb, first_after
-from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
+from extract.stages.speakers import Speaker, as_written, can_speak, is_author_voice, resolve
 
 INVERSION_STOPS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "dobj"}
@@ -41,7 +41,10 @@ def speaker_of(reading: Reading, cue: Span, quote_end: int | None = None, quoted
     speaks = can_speak(subject, reading.words) or reading.book.knows(subject.text)
     if not (speaks or (quoted and _says(reading, cue, subject))):
         return None
-    return resolve(subject, reading.book)
+    speaker = resolve(subject, reading.book)
+    if speaker.name is None and not speaks and subject.pos_ == "NOUN":  # "the narrator": as written
+        return Speaker(as_written(subject.doc[subject.left_edge.i : subject.i + 1]), speaker.mention)
+    return speaker
 
 
 def _says(reading: Reading, cue: Span, subject: Token) -> bool:
