@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from extract.stages.quotes.reading import Reading
-from extract.stages.quotes.sources import SUBJECT_STEPS, own_subject, passive_agent, speaker_of, subject_of
+from extract.stages.quotes.sources import (
+    SUBJECT_STEPS,
+    finite_on_noun,
+    own_subject,
+    passive_agent,
+    speaker_of,
+    subject_of,
+)
 from extract.stages.quotes.steps import DEFAULT_STEPS, STEPS, Candidate, attribute, chain
 from extract.stages.speakers.resolve import RESOLVE_STEPS, described, it_or_they, personal_pronoun
 
@@ -72,7 +79,11 @@ def test_the_subject_steps_each_find_their_shape(nlp):
     named = reading_of(nlp, "The plan was branded “a scandal” by the Greens.")
     cue = named.cues[0]
     assert passive_agent(named, cue, cue.root).text == "Greens"
-    assert len(SUBJECT_STEPS) == 6
+    yelled = reading_of(nlp, "When the senator said it was great to be home, a man yelled “Stay there!”")
+    cue = next(c for c in yelled.cues if c.root.lower_ == "yelled")
+    assert finite_on_noun(yelled, cue, cue.root).text == "man"
+    assert finite_on_noun(said, said.cues[0], said.cues[0][0]) is None
+    assert len(SUBJECT_STEPS) == 7
 
 
 def test_the_attribution_patterns_propose_sources_by_step(nlp):

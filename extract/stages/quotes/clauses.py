@@ -17,6 +17,7 @@ Bounds = tuple[int, int]
 ClauseStep = Callable[[Reading, Span], "Bounds | Refused | None"]
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 DESCRIBING_VERBS = {"describe", "characterise", "characterize"}
+PAUSES = {",", "—", "–", "-"}  # what sets a parenthetical cue off from the clause around it
 
 
 def reported_clause(reading: Reading, cue: Span) -> Bounds | None:
@@ -66,16 +67,15 @@ def as_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
 
 
 def complement(reading: Reading, cue: Span) -> Bounds | Refused | None:
-    """The clausal complement after the cue ("said that ...", "told them the plan ..."), or what
-    a describing verb describes its object as."""
+    """The clausal complement after the cue ("said that ...", "told them the plan ..."), an
+    infinitive holding quoted words ("vowed to “carry the fight” to every state", "urged voters to
+    “send a message”"), or what a describing verb describes its object as."""
+    speech = reading.rules[cue.label_].fields["cue_kind"] == "speech"  # not "revealed plans to ..."
     for token in cue:
         for child in token.children:
-            if (
-                child.dep_ in CLAUSE_DEPS
-                and child.i > cue.end - 1
-                and not _wh_clause(child)
-                and not _it_small_clause(child)
-            ):
+            clause = child.dep_ in CLAUSE_DEPS and not _wh_clause(child) and not _it_small_clause(child)
+            quoted_infinitive = child.dep_ == "xcomp" and speech and _holds_quote(reading, child)
+            if child.i > cue.end - 1 and (clause or quoted_infinitive):
                 return _or_refused(_bounds(reading, child.left_edge.i, _clause_end(reading, child)))
             if child.dep_ == "prep" and child.lower_ == "as" and token.lemma_ in DESCRIBING_VERBS:
                 return _or_refused(_bounds(reading, child.i + 1, child.right_edge.i + 1))
@@ -136,6 +136,25 @@ def clause_above(reading: Reading, cue: Span) -> Bounds | Refused | None:
     return None
 
 
+def parenthetical(reading: Reading, cue: Span) -> Bounds | Refused | None:
+    """ "The new rules, she said, will hurt every shop": a cue set off by commas inside the clause
+    it reports; the whole clause around it (its source and cue within, as the sentence reads)."""
+    verb = cue.root
+    if verb.dep_ != "parataxis" or verb.head.i <= verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    doc = reading.doc
+    before, after = doc[verb.left_edge.i], doc[verb.right_edge.i]  # the commas, which the parser hangs on the cue
+    before = before if before.text in PAUSES or before.i == 0 else doc[before.i - 1]
+    after = after if after.text in PAUSES or after.i + 1 == len(doc) else doc[after.i + 1]
+    if before.text not in PAUSES or after.text not in PAUSES:
+        return None
+    if any(other.root.i == verb.head.i for other in reading.cues):
+        return None
+    if any(reading.after_quote(t) for t in doc[verb.left_edge.i : verb.i]):
+        return None  # “My hope,” he said, “is ...”: fragments of a direct quote, each its own
+    return _or_refused(_bounds(reading, verb.head.left_edge.i, _clause_end(reading, verb.head)))
+
+
 CLAUSE_STEPS: tuple[ClauseStep, ...] = (
     according_to,
     as_clause,
@@ -144,6 +163,7 @@ CLAUSE_STEPS: tuple[ClauseStep, ...] = (
     clause_before_conjunct,
     clause_before,
     clause_above,
+    parenthetical,
 )
 
 
@@ -159,7 +179,8 @@ def _clause_end(reading: Reading, clause: Token) -> int:
     reports; the first ends where the second's subject begins.
     """
     end = clause.right_edge.i + 1
-    starts = [_subject_start(reading, cue) for cue in reading.cues if clause.i < cue.start < end and cue.root != clause]
+    inside = [cue for cue in reading.cues if clause.i < cue.start < end and cue.root != clause]
+    starts = [_subject_start(reading, cue, clause) for cue in inside]
     starts += [t.i for t in clause.subtree if _absolute_report(t)]
     for begins in starts:
         if begins is not None and begins > clause.left_edge.i + 3 and reading.doc[begins - 1].is_punct:
@@ -167,9 +188,11 @@ def _clause_end(reading: Reading, clause: Token) -> int:
     return end
 
 
-def _subject_start(reading: Reading, cue: Span) -> int | None:
+def _subject_start(reading: Reading, cue: Span, clause: Token) -> int | None:
+    """Where a later report's source begins; None when that source is the clause's own subject
+    ("that, like him, Roe was pilloried for acknowledging ...": one report, not two)."""
     subject = subject_of(reading, cue)
-    return None if subject is None else subject.left_edge.i
+    return None if subject is None or subject.head.i == clause.i else subject.left_edge.i
 
 
 def _absolute_report(token: Token) -> bool:
@@ -180,6 +203,13 @@ def _absolute_report(token: Token) -> bool:
     verbs = [c for c in token.children if c.dep_ == "pcomp"]  # "with most believing ..."
     verbs += [v for c in token.children if c.dep_ == "pobj" for v in c.children if v.dep_ == "acl"]  # "a few believing"
     return any(v.pos_ == "VERB" and any(g.dep_ in {"ccomp", "xcomp"} for g in v.children) for v in verbs)
+
+
+def _holds_quote(reading: Reading, head: Token) -> bool:
+    """Quote marks open and close inside the phrase a token heads: a promise in quoted words is
+    reported speech; "promised to rebuild the bridge" alone is an intention."""
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    return any(start <= q.content_start and q.content_end <= end for q in reading.quotations)
 
 
 def _wh_clause(clause: Token) -> bool:

@@ -45,6 +45,8 @@ def mark_role(s: str, i: int, open_families: set[str]) -> str | None:
     before_space = nxt.isspace() or nxt in ",.;:!?)]—–-"
     if ch in "‘’'" and not prev.isalnum() and _elided_year(s, i):
         return None
+    if ch == "“" and "double" in open_families and prev in ",.!?" and (nxt.isspace() or i + 1 == len(s)):
+        return "close"  # an opening mark typed for a closing one: (“It's unusual,“ said Roe)
     if ch in "“«‘":
         return "open"
     if ch == "”" and after_space and nxt.isalnum() and "double" not in open_families:

@@ -42,11 +42,14 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
     """The reported quote of a cue's clause, unless quote marks cover it (a direct quote) or it
     relays somebody else's quote."""
     start, end = clause
+    # a quotation whose words end the clause ends it with its closing mark ("act as an “umpire.”")
+    end = max([end] + [q.end for q in reading.quotations if start <= q.start and q.content_end == end])
     inside = [d for d in direct if d.start < end and start < d.end]
     end = max([end] + [d.end for d in inside if d.cue == cue])  # "X said she recalled thinking, “…”" whole
     if any(d.own_cue and (min(end, d.end) - max(start, d.start)) >= COVERED * (end - start) for d in inside):
         return None  # the quote marks cover the reported clause: it is a direct quote
-    speaker = speaker_of(reading, cue)
+    marked = any(start <= q.start and q.end <= end for q in reading.quotations)  # quoted words: any noun's
+    speaker = speaker_of(reading, cue, quoted=marked)
     if speaker is None:
         return None
     if any(
@@ -58,7 +61,7 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
         for d in inside
     ):
         return None  # the clause relays somebody else's quote
-    kind = "mixed" if inside else "indirect"
+    kind = "mixed" if inside or marked else "indirect"
     quote = Quote(
         start, end, start, end, kind, cue.label_, cue, reading.cue_text(cue), speaker, line=reading.line_of(start)
     )

@@ -10,16 +10,19 @@ from spacy.tokens import Span, Token
 
 from extract.stages.quotes.grammar import name_before, past_dash
 from extract.stages.quotes.reading import Reading, cue_verb, first_after
-from extract.stages.speakers import Speaker, can_speak, is_author_voice, resolve
+from extract.stages.speakers import Speaker, as_written, can_speak, is_author_voice, resolve
 
 INVERSION_STOPS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "PRON", "PART"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "dobj"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 SubjectStep = Callable[[Reading, Span, Token], "Token | None"]
 
 
-def speaker_of(reading: Reading, cue: Span, quote_end: int | None = None) -> Speaker | None:
+def speaker_of(reading: Reading, cue: Span, quote_end: int | None = None, quoted: bool = False) -> Speaker | None:
     """The source named by a cue; None when the cue has no usable source (author voice).
+
+    ``quoted``: the cue reports words in quote marks, so any noun that says them speaks (``_says``).
 
     ``quote_end``, the end of the quote the cue attributes, picks among a naming cue's several
     sources the one written after that quote ("called “timid” by the union and “a start” by
@@ -35,9 +38,23 @@ def speaker_of(reading: Reading, cue: Span, quote_end: int | None = None) -> Spe
         return Speaker(None, None)
     if is_author_voice(subject, reading.words) or reading.in_direct(subject.idx):
         return None
-    if not (can_speak(subject, reading.words) or reading.book.knows(subject.text)):
+    speaks = can_speak(subject, reading.words) or reading.book.knows(subject.text)
+    if not (speaks or (quoted and _says(reading, cue, subject))):
         return None
-    return resolve(subject, reading.book)
+    speaker = resolve(subject, reading.book)
+    if speaker.name is None and not speaks and subject.pos_ == "NOUN":  # "the narrator": as written
+        return Speaker(as_written(subject.doc[subject.left_edge.i : subject.i + 1]), speaker.mention)
+    return speaker
+
+
+def _says(reading: Reading, cue: Span, subject: Token) -> bool:
+    """Whatever noun says, tells, asks, writes or reads quoted words is their source, however the
+    word lists miss it ("the boy asked", "the narrator says", "the sign read"): a speech cue takes
+    no other subject, unlike a verb of claiming ("the figures suggest") or naming. Reported speech
+    without quote marks keeps to the lists ("shares said", "the belief says" are parses gone wrong)."""
+    noun = subject.pos_ == "NOUN" or _name_mistagged(subject)
+    saying = reading.rules[cue.label_].fields["cue_kind"] == "speech"
+    return noun and saying and cue_verb(cue).lemma_.lower() not in reading.words["claim-verbs"]
 
 
 def _object_speaker(reading: Reading, cue: Span) -> Speaker | None:
@@ -126,15 +143,32 @@ def shared_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
 
 
 def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
-    """The subject of a verb the cue hangs from: "echoed his words by saying that", "While admitting that"."""
+    """The subject of a verb the cue hangs from: "echoed his words by saying that", "While admitting
+    that", "was quoted as saying", "was heard telling aides"."""
     head = verb
     while head.dep_ in CLIMB_DEPS and head.head.i != head.i:
         head = head.head
         if head.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
             continue  # "dismissed claims that X had reserves, saying": the claim's X does not speak
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return past_dash(subject, head)
+    return None
+
+
+def finite_on_noun(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """ "a man yelled “Stay there!”" parsed with the verb as a clause on the noun: a verb in the
+    past or present tense right after a noun (not a participle: "the man dressed in black") has
+    that noun as its subject."""
+    head = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBD", "VBZ", "VBP"}
+        and head.i == verb.i - 1
+        and head.pos_ == "NOUN"
+        and head.dep_ in {"nsubj", "nsubjpass", "ROOT"}  # not "members dressed for a game say"
+    ):
+        return head
     return None
 
 
@@ -152,6 +186,7 @@ SUBJECT_STEPS: tuple[SubjectStep, ...] = (
     quantity,
     shared_subject,
     governing_subject,
+    finite_on_noun,
     written_before,
 )
 
@@ -165,7 +200,7 @@ def inverted_subject(reading: Reading, verb: Token) -> Token | None:
         if token.is_punct or token.pos_ in INVERSION_STOPS or reading.in_direct(token.idx):
             break
         words.append(token)
-    nouns = [t for t in words if t.pos_ in {"PROPN", "NOUN"}]
+    nouns = [t for t in words if t.pos_ in {"PROPN", "NOUN"} or _name_mistagged(t)]
     named = [t for t in nouns if t.ent_type_ == "PERSON"]
     return (named or nouns or [None])[-1]
 
@@ -181,3 +216,8 @@ def resolve_named_sources(reading: Reading) -> None:
         subject = subject_of(reading, cue)
         if subject is not None and can_speak(subject, reading.words) and not reading.in_direct(subject.idx):
             resolve(subject, reading.book)
+
+
+def _name_mistagged(token: Token) -> bool:
+    """A capitalised word the tagger took for an adverb or adjective ("“…,” said Skelly,")."""
+    return token.pos_ in {"ADV", "ADJ"} and token.is_alpha and token.text[:1].isupper()

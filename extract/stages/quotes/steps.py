@@ -108,13 +108,21 @@ def cue_step(reading: Reading, c: Candidate) -> Quote | Refused | None:
     cue = cue_of(reading, q)
     if cue is None:
         return None
-    speaker = speaker_of(reading, cue, q.end)
+    speaker = speaker_of(reading, cue, q.end, quoted=not _term(reading, q))
     if speaker is None:
         return REFUSED
     if reading.is_headline(q) and speaker.mention is not None and speaker.mention.root.pos_ == "NOUN":
         headline = Speaker(None, speaker.mention)
         return Quote.direct(q, "quote-headline", cue, reading.cue_text(cue), headline, line=c.line, own_cue=False)
     return Quote.direct(q, cue.label_, cue, reading.cue_text(cue), speaker, line=c.line)
+
+
+def _term(reading: Reading, q: Quotation) -> bool:
+    """One or two quoted words with no verb: a term ("A “renoviction” is when a landlord tells ..."),
+    not words somebody said ("Stay there!")."""
+    inner = reading.span(q.content_start, q.content_end)
+    words = [t for t in inner if t.is_alpha] if inner is not None else []
+    return len(words) <= MAX_TERM_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 @step("layout")

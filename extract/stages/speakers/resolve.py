@@ -130,7 +130,7 @@ def counted_group(subject: Token, book: NameBook) -> Speaker | None:
     ):
         return None
     written = noun_phrase(counted, keep_adjectives=True)
-    return Speaker(_as_written(written), written)
+    return Speaker(as_written(written), written)
 
 
 def _counted(noun: Token) -> bool:
@@ -230,7 +230,7 @@ def body_noun(subject: Token, book: NameBook) -> Speaker | None:
         return None
     written = subject.doc[subject.left_edge.i : subject.i + 1]
     group = _plural(subject) and not any(c.dep_ in {"det", "poss"} for c in subject.lefts)
-    org = _as_written(written) if group else organisation_called(subject, book.words) or _as_written(written)
+    org = as_written(written) if group else organisation_called(subject, book.words) or as_written(written)
     book.organisation_spoke(org, subject.idx)
     return Speaker(org, written)
 
@@ -284,8 +284,8 @@ def _for_organisation(subject: Token, book: NameBook) -> Speaker:
     book.organisation_spoke(found, subject.idx)
     if subject.lemma_.lower() in book.words["spokes-nouns"] and not _plural(subject):
         gender = "f" if subject.lower_.endswith("woman") else "m" if subject.lower_.endswith("man") else None
-        book.spokespeople.append((subject.idx, found or _as_written(written), gender))
-    return Speaker(found or _as_written(written), written)
+        book.spokespeople.append((subject.idx, found or as_written(written), gender))
+    return Speaker(found or as_written(written), written)
 
 
 def _organisation_written_with(subject: Token, words: Words) -> str | None:
@@ -296,7 +296,7 @@ def _organisation_written_with(subject: Token, words: Words) -> str | None:
             if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"):
                 return clean_org(name_span(obj).text)
             if obj is not None and obj.lemma_.lower() in words["body-nouns"]:
-                return organisation_called(obj, words) or _as_written(obj.doc[obj.left_edge.i : obj.i + 1])
+                return organisation_called(obj, words) or as_written(obj.doc[obj.left_edge.i : obj.i + 1])
     for child in subject.lefts:
         if child.dep_ in {"compound", "nmod"} and child.lemma_.lower() in words["body-nouns"]:  # "a council spokesman"
             found = organisation_called(child, words)
@@ -311,7 +311,7 @@ def _organisation_written_with(subject: Token, words: Words) -> str | None:
     return None
 
 
-def _as_written(phrase: Span) -> str:
+def as_written(phrase: Span) -> str:
     """A source the document never names, as written: "The club" and "the club" are one speaker."""
     text = phrase.text
     return "the" + text[3:] if text.startswith("The ") else text
@@ -344,7 +344,7 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
     if person is None:
         person = _next_person_after(subject, book)
     if person is None:
-        return Speaker(_as_written(written), written)  # "the chancellor": the document never names them
+        return Speaker(as_written(written), written)  # "the chancellor": the document never names them
     person.aliases |= words
     book.spoke(person.name, subject.idx)
     return Speaker.of_person(person, written)
