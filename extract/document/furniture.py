@@ -10,7 +10,10 @@ Two kinds of evidence, neither tied to a site:
   ending in an arrow, all-capitals lead-ins before a headline ("WATCH: Mayor opens bridge"),
   teasers cut off by the site ("... it wou..."), captions ending in a photo credit ("... on
   Monday. Jane Roe/Agency"), the headlines under a "Related stories" heading, and short lines
-  the page repeats.
+  the page repeats;
+- layout: a page converted to text keeping its layout indents each block alike; a run of teasers
+  (headline, byline or rank, summary) sits at indents the article's paragraphs do not
+  (``teaser_lists``: the article ends there).
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ MAX_LABEL_WORDS = 4
 LIST_HEADINGS = frozenset({"related"})  # reasons of headings over a list of links
 MAX_LIST_LINES = 12
 MAX_LIST_ITEM_WORDS = 20  # a headline is shorter than this
+MIN_SUMMARY_WORDS = 5  # a teaser's summary (or its headline, when it has none)
+MAX_SUMMARY_WORDS = 60
+MAX_RECORD_LINES = 3  # headline, byline, date above a teaser's summary
+MIN_RECORDS = 3  # teasers in a list
 MAX_REPEAT_GAP = 3  # lines between a line and its repeat, for a sentence to count as printed twice
 _FIGURE = re.compile(r"\d")
 _ARROW_END = re.compile(r"(?:>|»|›|→)\s*$")
@@ -165,6 +172,70 @@ def link_lists(lines: Sequence[Line], reasons: Sequence[str | None]) -> list[int
                 break
             found.append(j)
     return found
+
+
+def indent(line: Line) -> int:
+    """The spaces before the line's text: a layout-keeping converter indents each block of a page alike."""
+    return len(line.text) - len(line.text.lstrip())
+
+
+def main_indent(lines: Sequence[Line]) -> int | None:
+    """The indent of most of the page's sentences (by words): where its article most likely sits."""
+    words: Counter[int] = Counter()
+    for line in lines:
+        if line.size >= MIN_PROSE_WORDS and ends_sentence(line):
+            words[indent(line)] += line.size
+    return words.most_common(1)[0][0] if words else None
+
+
+def teaser_lists(lines: Sequence[Line]) -> list[int]:
+    """Lines of a list of teasers: a run of records (a headline, a byline, a rank or a date above a
+    summary), each summary at one indent, each record with a short line at another indent, and no
+    line at the indent of the page's sentences (the article). A text without indents has none."""
+    main = main_indent(lines)
+    summaries: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if MIN_SUMMARY_WORDS <= line.size <= MAX_SUMMARY_WORDS and indent(line) != main:
+            summaries.setdefault(indent(line), []).append(i)
+    found: list[int] = []
+    for at, places in summaries.items():
+        run: list[int] = []
+        records = 0
+        for before, i in zip([None, *places[:-1]], places, strict=True):
+            start = record_start(lines, i, before, (at, main))
+            if is_record(lines[start:i], at, main):
+                if records and before is not None:
+                    run += range(start, i + 1)
+                    records += 1
+                    continue
+                found += run if records >= MIN_RECORDS else []
+                run, records = list(range(start, i + 1)), 1
+            else:
+                found += run if records >= MIN_RECORDS else []
+                run, records = [], 0
+        found += run if records >= MIN_RECORDS else []
+    return sorted(set(found))
+
+
+def record_start(lines: Sequence[Line], summary: int, before: int | None, stops: tuple[int, int | None]) -> int:
+    """The first line of a summary's record: the line after the summary before it, or for the first
+    record the few lines above it up to one at the summaries' or the article's indent."""
+    if before is not None:
+        return before + 1
+    start = summary
+    while start > 0 and summary - start < MAX_RECORD_LINES and indent(lines[start - 1]) not in stops:
+        start -= 1
+    return start
+
+
+def is_record(heads: Sequence[Line], at: int, main: int | None) -> bool:
+    """The lines above a summary make a teaser's record: a few, one of them short and at another
+    indent (a headline, a rank), none at the article's indent."""
+    return (
+        0 < len(heads) <= MAX_RECORD_LINES
+        and any(indent(h) != at and h.size < MAX_LIST_ITEM_WORDS for h in heads)
+        and all(indent(h) != main for h in heads)
+    )
 
 
 def navigation_runs(lines: Sequence[Line]) -> list[int]:

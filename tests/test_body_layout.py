@@ -1,0 +1,113 @@
+"""Where the article ends on a page converted to text with its layout: lists of teasers indented
+apart from the article's paragraphs, and long footers with more boilerplate prose beyond them."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document.article import FurnitureDetector, find_article, split_lines, widening
+from extract.document.furniture import indent, main_indent, teaser_lists
+from extract.rules.loading import load_rules
+
+PARAGRAPHS = [
+    "The harbour board voted on Tuesday to build a new sea wall along the northern promenade.",
+    "Work is due to begin in the spring and should last about eighteen months, the board said.",
+    "Traders on the front said they welcomed the plan but feared losing custom during the works.",
+    "The board will hold a public meeting next month to explain how the road will stay open.",
+]
+
+
+def article(at: int = 4) -> str:
+    return "\n".join(" " * at + p for p in PARAGRAPHS)
+
+
+def records(*lines: tuple[int, str], times: int = 3) -> str:
+    """A list repeating one record ``times`` (each line at its indent), numbered so no two are alike."""
+    return "\n".join(" " * at + text.format(n=n) for n in range(1, times + 1) for at, text in lines)
+
+
+HEADLINE_BYLINE_SUMMARY = records(
+    (10, "+ Story number {n} about the ferry timetable"),
+    (16, "Jo Writer"),
+    (14, "The ferry company will run {n} fewer crossings a day over the winter months."),
+)
+RANKED = records((6, "* {n}"), (8, "Headline number {n} about the town's new library opening"))
+
+TEASER_LISTS = [
+    (HEADLINE_BYLINE_SUMMARY, True),
+    (RANKED, True),
+    (records((6, "* {n}"), (8, "Headline number {n} about the town's new library opening"), times=2), False),
+    # headings and paragraphs of a listicle at the article's own indent
+    (records((4, "Item {n}: a folding bike"), (4, "It folds in {n} seconds and fits under a desk at work.")), False),
+    # a link under each paragraph of the article: the records hold lines at the article's indent
+    (
+        records((4, "A further paragraph of the article follows here, number {n}."), (8, "* Buy it online now {n}")),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("listed", "found"), TEASER_LISTS)
+def test_a_run_of_teasers_indented_apart_from_the_article_is_a_teaser_list(listed: str, found: bool) -> None:
+    lines = split_lines(f"{article()}\n{listed}\n")
+    teasers = teaser_lists(lines)
+    assert bool(teasers) == found
+    assert all(indent(lines[i]) != 4 for i in teasers)
+
+
+def test_text_without_indents_has_no_teaser_list() -> None:
+    flat = "\n".join(line.strip() for line in f"{article()}\n{HEADLINE_BYLINE_SUMMARY}".splitlines())
+    assert teaser_lists(split_lines(flat)) == []
+
+
+INDENTS = [("    text", 4), ("text", 0), ("\t\ttext", 2)]
+
+
+@pytest.mark.parametrize(("text", "spaces"), INDENTS)
+def test_indent_counts_the_blanks_before_the_text(text: str, spaces: int) -> None:
+    assert indent(split_lines(text)[0]) == spaces
+
+
+def test_the_main_indent_is_the_one_most_sentence_words_sit_at() -> None:
+    assert main_indent(split_lines(f"{article(4)}\n{HEADLINE_BYLINE_SUMMARY}")) == 4
+    assert main_indent(split_lines("Menu\nSport\n")) is None
+
+
+@pytest.fixture(scope="module")
+def finder() -> FurnitureDetector:
+    return FurnitureDetector(load_rules())
+
+
+@pytest.mark.parametrize("listed", [HEADLINE_BYLINE_SUMMARY, RANKED])
+def test_a_teaser_list_ends_the_article_and_what_follows_is_left_out(finder, listed: str) -> None:
+    page = f"  Harbour board backs new sea wall\n{article()}\n  More from the coast\n{listed}\n"
+    found = find_article(page, finder)
+    body = page[found.body_start : found.body_end]
+    assert body.startswith("  Harbour board") and body.endswith(PARAGRAPHS[-1])
+    assert found.body_end < len(page.rstrip())  # the list is outside the body, as the documents list says
+
+
+def test_a_long_footer_is_not_crossed_for_the_boilerplate_beyond_it(finder) -> None:
+    """A menu of ten lines at a flat cost would be worth crossing for the three paragraphs beyond it."""
+    footer = "\n".join(f"{a} {b}" for a in ("News", "Sport") for b in ("Home", "Local", "World", "Video", "Photos"))
+    terms = "\n".join(
+        f"Rule {n}: users who post comments must follow the house rules and may be blocked by the moderators."
+        for n in range(3)
+    )
+    page = f"{article(0)}\n{footer}\n{terms}\n"
+    found = find_article(page, finder)
+    assert page[found.body_start : found.body_end] == article(0)
+
+
+WIDENING = [
+    ([10.0, -3.0, 10.0], [10.0, -3.0 * (1 + 1 / 12), 10.0]),
+    ([-3.0, -3.0, 0.0, -3.0], [-3.0 * (1 + 1 / 12), -3.0 * (1 + 2 / 12), 0.0, -3.0 * (1 + 3 / 12)]),
+    ([-3.0, 12.0, -3.0], [-3.0 * (1 + 1 / 12), 12.0, -3.0 * (1 + 1 / 12)]),
+]
+
+
+@pytest.mark.parametrize(("weights", "widened"), WIDENING)
+def test_each_further_line_of_a_gap_costs_more_and_a_paragraph_closes_it(weights, widened) -> None:
+    words = "one two three four five six seven eight nine ten eleven twelve"
+    lines = split_lines("\n".join(words if w > 0 else "x" for w in weights))
+    assert widening(lines, weights) == pytest.approx(widened)
