@@ -68,8 +68,10 @@ def test_indent_counts_the_blanks_before_the_text(text: str, spaces: int) -> Non
     assert indent(split_lines(text)[0]) == spaces
 
 
-def test_the_main_indent_is_the_one_most_sentence_words_sit_at() -> None:
+def test_the_main_indent_is_the_one_of_the_longest_chain_of_sentences() -> None:
     assert main_indent(split_lines(f"{article(4)}\n{HEADLINE_BYLINE_SUMMARY}")) == 4
+    longer = HEADLINE_BYLINE_SUMMARY.replace("winter months.", "winter months, and more on the weekends in the summer.")
+    assert main_indent(split_lines(f"{article(4)}\n{longer}")) == 4  # more words, but no two summaries in a row
     assert main_indent(split_lines("Menu\nSport\n")) is None
 
 

@@ -180,12 +180,19 @@ def indent(line: Line) -> int:
 
 
 def main_indent(lines: Sequence[Line]) -> int | None:
-    """The indent of most of the page's sentences (by words): where its article most likely sits."""
-    words: Counter[int] = Counter()
+    """The indent of the page's longest chain of sentences one under the other (by words): where its
+    article sits. A list of teasers may hold more words, but a headline or a byline breaks its chain."""
+    best, found = 0, None
+    chain, at = 0, None
     for line in lines:
         if line.size >= MIN_PROSE_WORDS and ends_sentence(line):
-            words[indent(line)] += line.size
-    return words.most_common(1)[0][0] if words else None
+            chain = chain + line.size if indent(line) == at else line.size
+            at = indent(line)
+            if chain > best:
+                best, found = chain, at
+        else:
+            chain, at = 0, None
+    return found
 
 
 def teaser_lists(lines: Sequence[Line]) -> list[int]:
