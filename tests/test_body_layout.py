@@ -113,3 +113,18 @@ def test_each_further_line_of_a_gap_costs_more_and_a_paragraph_closes_it(weights
     words = "one two three four five six seven eight nine ten eleven twelve"
     lines = split_lines("\n".join(words if w > 0 else "x" for w in weights))
     assert widening(lines, weights) == pytest.approx(widened)
+
+
+HEADLINES = "\n".join(
+    f"{n}. {title}"
+    for n, title in enumerate(
+        ["Bakery wins a national prize", "Road closed for the bridge repairs", "Choir sings at the fair"], 1
+    )
+)
+
+
+@pytest.mark.parametrize("heading", ["Most Popular", "MOST READ", "Trending now", "More Great Local Stories"])
+def test_a_heading_over_a_list_of_headlines_ends_the_article(finder, heading: str) -> None:
+    page = f"{article(0)}\n{heading}\n{HEADLINES}\n"
+    found = find_article(page, finder)
+    assert page[found.body_start : found.body_end] == article(0)
