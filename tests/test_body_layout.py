@@ -128,3 +128,35 @@ def test_a_heading_over_a_list_of_headlines_ends_the_article(finder, heading: st
     page = f"{article(0)}\n{heading}\n{HEADLINES}\n"
     found = find_article(page, finder)
     assert page[found.body_start : found.body_end] == article(0)
+
+
+CAPTIONS = "\n".join(
+    f"        Picture {n}: people wait on the quay for the first ferry of the season to come in." for n in (1, 2)
+)
+KEY_POINTS = "\n".join(
+    f"        * Point {n}: the harbour board expects the works to cost less than it first said." for n in (1, 2)
+)
+LEADS = [
+    (CAPTIONS, 4, False),  # captions indented deeper than the paragraphs lead into the article: left out
+    (KEY_POINTS, 4, True),  # a list of key points above the lede stays
+    (CAPTIONS.replace("        ", ""), 0, True),  # text without indents keeps its core
+    (" A lede typed with one space in front, as some feeds give it, opens the article.", 0, True),
+]
+
+
+@pytest.mark.parametrize(("lead", "at", "kept"), LEADS)
+def test_prose_indented_deeper_than_the_article_leading_into_it_is_left_out(
+    finder, lead: str, at: int, kept: bool
+) -> None:
+    page = f"{lead}\n{article(at)}\n"
+    found = find_article(page, finder)
+    body = page[found.body_start : found.body_end]
+    assert body.endswith(PARAGRAPHS[-1])
+    assert (lead.strip() in body) == kept
+
+
+def test_prose_indented_deeper_that_outweighs_the_article_stays(finder) -> None:
+    long = "\n".join(f"        {p} {p}" for p in PARAGRAPHS[:3])
+    page = f"{long}\n{article(4)}\n"
+    found = find_article(page, finder)
+    assert page[found.body_start : found.body_end] == page.rstrip("\n")

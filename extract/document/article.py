@@ -30,7 +30,16 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.document.furniture import BARRIERS, REPEATED, FurnitureDetector, line_reasons, repeats_in, teaser_lists
+from extract.document.furniture import (
+    BARRIERS,
+    REPEATED,
+    FurnitureDetector,
+    indent,
+    line_reasons,
+    main_indent,
+    repeats_in,
+    teaser_lists,
+)
 from extract.document.header import load_date_parser, parse_date, title_and_date
 from extract.document.lines import (
     Line,
@@ -64,6 +73,7 @@ MIN_ARTICLE_WORDS = 40  # prose above a comments heading for it to end the artic
 TAIL_PASSES = frozenset({REPEATED, "link line"})  # furniture a closing list may hold
 HEADER_PASSES = frozenset({"byline", REPEATED})  # furniture that belongs to a header
 TEASER_LIST = "teaser list"  # ends the article like a comments heading, but is no furniture where it stands
+MIN_INDENT_STEP = 2  # spaces deeper than the article's paragraphs for another block (one may be a typing slip)
 GAP_SCALE = 12.0  # the n-th line of a gap costs 1 + n/GAP_SCALE times its weight
 GAP_BREAK = 10  # words of a paragraph that closes a gap
 
@@ -156,8 +166,8 @@ def find_article(text: str, furniture: FurnitureDetector, *, extracted: bool = F
 
 def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequence[float]) -> tuple[int, int] | None:
     """The first and last lines of the article: its core (the run where prose outweighs the rest
-    most, above the comments or a list of teasers), with the header lines above it and the closing
-    lines below."""
+    most, above the comments or a list of teasers, less deeper-indented prose leading into it),
+    with the header lines above it and the closing lines below."""
     teasers = set(teaser_lists(lines))
     ends = [reason or (TEASER_LIST if i in teasers else None) for i, reason in enumerate(reasons)]
     end = comments_start(lines, ends, weights)
@@ -165,7 +175,24 @@ def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequen
     core = densest_run(weights[:end]) or densest_run([-FURNITURE_COST if r else 1.0 for r in reasons[:end]])
     if core is None:
         return None
-    return header_start(lines, reasons, core[0]), closing_end(lines[:end], reasons[:end], core[1])
+    first = indented_lead(lines, weights, core)
+    top = max((i + 1 for i in range(core[0], first) if weights[i] > 0), default=0)
+    return header_start(lines, reasons, first, top), closing_end(lines[:end], reasons[:end], core[1])
+
+
+def indented_lead(lines: Sequence[Line], weights: Sequence[float], core: tuple[int, int]) -> int:
+    """Where the core's prose at the article's indent begins, when the prose above it in the core
+    is indented deeper (teasers, a gallery's captions), holds no list and weighs less than the rest;
+    else the core's first line. A text without indents keeps its core."""
+    main = main_indent(lines)
+    counted = [i for i in range(core[0], core[1] + 1) if weights[i] > 0]
+    lead = next((i for i in counted if indent(lines[i]) == main), None)
+    if lead is None:
+        return core[0]
+    above = [i for i in counted if i < lead]
+    deeper = all(indent(lines[i]) >= main + MIN_INDENT_STEP and not has_bullet(lines[i]) for i in above)
+    lighter = sum(weights[i] for i in above) < sum(weights[i] for i in counted if i >= lead)
+    return lead if deeper and lighter else core[0]
 
 
 def first_prints(lines: Sequence[Line]) -> list[bool]:
@@ -229,11 +256,12 @@ def densest_run(weights: Sequence[float]) -> tuple[int, int] | None:
     return found
 
 
-def header_start(lines: Sequence[Line], reasons: Sequence[str | None], first: int) -> int:
+def header_start(lines: Sequence[Line], reasons: Sequence[str | None], first: int, top: int = 0) -> int:
     """The first line of the header above the core: up over a few lines that are not furniture
-    (a byline or a repeated headline may be among them), stopping at a list or a menu."""
+    (a byline or a repeated headline may be among them), stopping at a list or a menu, and at
+    ``top`` (below prose left out of the core)."""
     start = first
-    for i in range(first - 1, max(-1, first - 1 - MAX_HEADER_LINES), -1):
+    for i in range(first - 1, max(top - 1, first - 1 - MAX_HEADER_LINES), -1):
         if (reasons[i] is not None and reasons[i] not in HEADER_PASSES) or has_bullet(lines[i]):
             break
         start = i
