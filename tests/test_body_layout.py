@@ -160,3 +160,19 @@ def test_prose_indented_deeper_that_outweighs_the_article_stays(finder) -> None:
     page = f"{long}\n{article(4)}\n"
     found = find_article(page, finder)
     assert page[found.body_start : found.body_end] == page.rstrip("\n")
+
+
+BIO = "        Jo Writer covers the coast for the paper and has written about ferries for ten years."
+TAILS = [
+    (f"{article(4)}\n    Advertisement\n{BIO}\n", False),  # a bio past furniture, indented deeper: left out
+    (f"{article(4)}\n{BIO}\n", True),  # straight after the last paragraph it may be the article's blockquote
+    (f"{article(4)}\n    Advertisement\n{BIO}\n        * A list below it\n", True),  # a list: the article's own
+]
+
+
+@pytest.mark.parametrize(("page", "kept"), TAILS)
+def test_prose_indented_deeper_below_the_article_past_furniture_is_left_out(finder, page: str, kept: bool) -> None:
+    found = find_article(page, finder)
+    kept_text = "".join(page[s:e] for s, e in found.body_spans)
+    assert PARAGRAPHS[-1] in kept_text
+    assert (BIO.strip() in kept_text) == kept

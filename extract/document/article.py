@@ -166,8 +166,8 @@ def find_article(text: str, furniture: FurnitureDetector, *, extracted: bool = F
 
 def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequence[float]) -> tuple[int, int] | None:
     """The first and last lines of the article: its core (the run where prose outweighs the rest
-    most, above the comments or a list of teasers, less deeper-indented prose leading into it),
-    with the header lines above it and the closing lines below."""
+    most, above the comments or a list of teasers, less prose indented deeper than the article's
+    paragraphs at its ends), with the header lines above it and the closing lines below."""
     teasers = set(teaser_lists(lines))
     ends = [reason or (TEASER_LIST if i in teasers else None) for i, reason in enumerate(reasons)]
     end = comments_start(lines, ends, weights)
@@ -175,24 +175,36 @@ def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequen
     core = densest_run(weights[:end]) or densest_run([-FURNITURE_COST if r else 1.0 for r in reasons[:end]])
     if core is None:
         return None
-    first = indented_lead(lines, weights, core)
-    top = max((i + 1 for i in range(core[0], first) if weights[i] > 0), default=0)
-    return header_start(lines, reasons, first, top), closing_end(lines[:end], reasons[:end], core[1])
-
-
-def indented_lead(lines: Sequence[Line], weights: Sequence[float], core: tuple[int, int]) -> int:
-    """Where the core's prose at the article's indent begins, when the prose above it in the core
-    is indented deeper (teasers, a gallery's captions), holds no list and weighs less than the rest;
-    else the core's first line. A text without indents keeps its core."""
-    main = main_indent(lines)
     counted = [i for i in range(core[0], core[1] + 1) if weights[i] > 0]
-    lead = next((i for i in counted if indent(lines[i]) == main), None)
-    if lead is None:
-        return core[0]
-    above = [i for i in counted if i < lead]
-    deeper = all(indent(lines[i]) >= main + MIN_INDENT_STEP and not has_bullet(lines[i]) for i in above)
-    lighter = sum(weights[i] for i in above) < sum(weights[i] for i in counted if i >= lead)
-    return lead if deeper and lighter else core[0]
+    first = indented_edge(lines, weights, counted)
+    top = max((i + 1 for i in counted if i < first), default=0) if first is not None else 0
+    start = header_start(lines, reasons, core[0] if first is None else first, top)
+    stop = closing_end(lines[:end], reasons[:end], core[1])
+    last = indented_edge(lines, weights, counted[::-1])
+    if last is None or not closes_with_furniture(lines[last : stop + 1], reasons[last : stop + 1]):
+        return start, stop
+    bottom = min(i for i in counted if i > last)
+    return start, closing_end(lines[:bottom], reasons[:bottom], last)
+
+
+def closes_with_furniture(tail: Sequence[Line], reasons: Sequence[str | None]) -> bool:
+    """Deeper-indented prose below the article's last paragraph is left out only past some furniture
+    and without a list: else it is the article's own blockquote, embedded post or recipe card."""
+    return any(reasons) and not any(has_bullet(line) for line in tail)
+
+
+def indented_edge(lines: Sequence[Line], weights: Sequence[float], counted: Sequence[int]) -> int | None:
+    """The first of the core's prose lines (``counted``, in the order read) at the article's indent,
+    when those read before it are indented deeper (teasers, a gallery's captions, a bio), hold no
+    list and weigh less than the rest; None when there are none such. A text without indents has
+    none."""
+    main = main_indent(lines)
+    at = next((n for n, i in enumerate(counted) if indent(lines[i]) == main), 0)
+    outside, inside = counted[:at], counted[at:]
+    if not outside or sum(weights[i] for i in outside) >= sum(weights[i] for i in inside):
+        return None
+    deeper = all(indent(lines[i]) >= main + MIN_INDENT_STEP and not has_bullet(lines[i]) for i in outside)
+    return counted[at] if deeper else None
 
 
 def first_prints(lines: Sequence[Line]) -> list[bool]:
