@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.document.article import FurnitureDetector, find_article, split_lines, widening
-from extract.document.furniture import indent, main_indent, teaser_lists
+from extract.document.furniture import indent, is_glued_teaser, main_indent, teaser_lists
 from extract.rules.loading import load_rules
 
 PARAGRAPHS = [
@@ -176,3 +176,28 @@ def test_prose_indented_deeper_below_the_article_past_furniture_is_left_out(find
     kept_text = "".join(page[s:e] for s, e in found.body_spans)
     assert PARAGRAPHS[-1] in kept_text
     assert (BIO.strip() in kept_text) == kept
+
+
+GLUED = [
+    (
+        "Council Backs New Sea Wall At The HarbourThe harbour board voted on Tuesday to build a wall along the front.",
+        True,
+    ),
+    ("Ferry Service Returns For 40,000The ferry company said on Monday that it would sail again from next week.", True),
+    (
+        "Is The Harbour Pier Safe Enough?Engineers who walked it on Friday said the old boards would hold.",
+        True,
+    ),
+    ("When I met with Mr. VandeHei and his partner they said little about the venture they would start.", False),
+    ("Watch The Mayor Explain New YouTube Rules for the town's own channel, which posts videos every week.", False),
+    (
+        "Name: Ana Lopez Age: 31City: Leeds Job: NurseWhy she marches: she wants a fair wage for all of the staff.",
+        False,
+    ),
+    ("Council Backs New Sea Wall At The HarbourThe board agreed.", False),  # no summary to speak of
+]
+
+
+@pytest.mark.parametrize(("text", "glued"), GLUED)
+def test_a_headline_run_into_its_summary_is_a_teaser(text: str, glued: bool) -> None:
+    assert is_glued_teaser(split_lines(text)[0]) == glued

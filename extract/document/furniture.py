@@ -8,9 +8,9 @@ Two kinds of evidence, neither tied to a site:
   ``furniture-share-prompt:buttons`` gives "share prompt";
 - shape: menus of short items between separators, runs of one- or two-word items, short lines
   ending in an arrow, all-capitals lead-ins before a headline ("WATCH: Mayor opens bridge"),
-  teasers cut off by the site ("... it wou..."), captions ending in a photo credit ("... on
-  Monday. Jane Roe/Agency"), the headlines under a "Related stories" heading, and short lines
-  the page repeats;
+  teasers cut off by the site ("... it wou...") or run into their headline ("... Sea WallThe board
+  voted ..."), captions ending in a photo credit ("... on Monday. Jane Roe/Agency"), the
+  headlines under a "Related stories" heading, and short lines the page repeats;
 - layout: a page converted to text keeping its layout indents each block alike; a run of teasers
   (headline, byline or rank, summary) sits at indents the article's paragraphs do not
   (``teaser_lists``: the article ends there).
@@ -38,6 +38,9 @@ MAX_MENU_ITEM_WORDS = 4
 MIN_MENU_ITEMS = 3
 MAX_NAV_ITEM_WORDS = 2
 MIN_NAV_RUN = 4
+MIN_GLUED_HEADLINE_WORDS = 4
+MIN_GLUED_SUMMARY_WORDS = 8
+MIN_TITLE_WORD_LETTERS = 5  # shorter words are often function words, in any language
 MAX_LINK_WORDS = 8
 MAX_LABEL_WORDS = 4
 LIST_HEADINGS = frozenset({"related"})  # reasons of headings over a list of links
@@ -55,6 +58,9 @@ _LEAD_IN = re.compile(r"\s*(?P<label>[A-Z][A-Z’'&]*(?: [A-Z][A-Z’'&]*)*)\s?:
 # "... the council said it wou... more >", "[…]": text cut off mid-word or by the site (an ellipsis
 # after a space trails off on purpose: "Here is the thing …")
 _CUT_OFF = re.compile(r"(?:(?<=\w)(?:\.\.\.|…)|\[(?:…|\.\.\.)\])\s*(?:[^\W\d_]+\s*)?[>»›]?\s*$")
+# a word's last letters (four or more, or a figure, "?") run into a capitalised word: "SteakhouseThe party"
+_GLUED = re.compile(r"(?:[a-z]{4}|[0-9?!])(?=[A-Z][a-z]+\s)")
+_CAMEL = re.compile(r"[a-z0-9][A-Z]")
 _SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]*\s*$")
 # "... in Calgary on Monday. Jane Roe/Agency Name": a caption's closing photo credit
 _CREDIT_END = re.compile(r"[.!?)]\s+(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*\s?/\s?(?:[A-Z][\w.’'-]*\s?){1,5}\.?\s*$")
@@ -117,7 +123,7 @@ def shape_reason(line: Line) -> str | None:
         return "link line"
     if is_lead_in(line):
         return "read more line"
-    if is_teaser(line):
+    if is_teaser(line) or is_glued_teaser(line):
         return "teaser"
     if _CREDIT_END.search(line.text):
         return "caption"
@@ -145,6 +151,25 @@ def is_teaser(line: Line) -> bool:
     """A summary cut off by the site ("The council said on Monday that it wou..."); a paragraph
     as long as the article's is the article's own, cut off by a paywall, and stays."""
     return line.size < MIN_RUN_ON_WORDS and bool(_CUT_OFF.search(line.text))
+
+
+def is_glued_teaser(line: Line) -> bool:
+    """A headline run into its summary where the page had them in two blocks: "Council Backs New
+    Sea WallThe harbour board voted on Tuesday to build it." The headline is title case; the
+    summary, a sentence of some length."""
+    junction = _GLUED.search(line.text)  # the first: a name the page prints twice may run into itself further on
+    if junction is None:
+        return False
+    head, summary = line.text[: junction.end()].split(), line.text[junction.end() :].split()
+    longer = [w for w in head if len(w) >= MIN_TITLE_WORD_LETTERS]
+    return (
+        len(head) >= MIN_GLUED_HEADLINE_WORDS
+        and len(longer) >= 2
+        and all(w[0].isupper() or not w[0].isalpha() for w in longer)
+        and not any(_CAMEL.search(w) for w in head[:-1])  # a form run together ("Age: 27City: Rome") is no headline
+        and len(summary) >= MIN_GLUED_SUMMARY_WORDS
+        and ends_sentence(line)
+    )
 
 
 def is_lead_in(line: Line) -> bool:
