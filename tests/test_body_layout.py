@@ -201,3 +201,11 @@ GLUED = [
 @pytest.mark.parametrize(("text", "glued"), GLUED)
 def test_a_headline_run_into_its_summary_is_a_teaser(text: str, glued: bool) -> None:
     assert is_glued_teaser(split_lines(text)[0]) == glued
+
+
+def test_a_bulleted_headline_ending_in_a_question_mark_stays_in_a_related_list(finder) -> None:
+    block = "Related stories\n* Is the old pier safe?\n* Ferry times change\n* Traders count cost of storm"
+    closing = "\n".join(p.replace("board", "harbour board") for p in PARAGRAPHS[:2])
+    page = f"{article(0)}\n{block}\n{closing}\n"
+    found = find_article(page, finder)
+    assert [(page[s:e], why) for s, e, why in found.skipped] == [(block, "related")]

@@ -187,13 +187,15 @@ def is_lead_in(line: Line) -> bool:
 
 def link_lists(lines: Sequence[Line], reasons: Sequence[str | None]) -> list[int]:
     """The headlines under a "Related stories" heading (not a menu's "* Related"): lines short of
-    a paragraph that do not end like a sentence, up to the first that is not one."""
+    a paragraph that do not end like a sentence (a bulleted one may: "* Is the pier safe?"), up to
+    the first that is not one."""
     found = []
     for i, reason in enumerate(reasons):
         if reason not in LIST_HEADINGS or has_bullet(lines[i]):
             continue
         for j in range(i + 1, min(len(lines), i + 1 + MAX_LIST_LINES)):
-            if lines[j].size >= MAX_LIST_ITEM_WORDS or (ends_sentence(lines[j]) and not is_teaser(lines[j])):
+            ends = ends_sentence(lines[j]) and not is_teaser(lines[j]) and not has_bullet(lines[j])
+            if lines[j].size >= MAX_LIST_ITEM_WORDS or ends:
                 break
             found.append(j)
     return found
