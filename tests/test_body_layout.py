@@ -209,3 +209,17 @@ def test_a_bulleted_headline_ending_in_a_question_mark_stays_in_a_related_list(f
     page = f"{article(0)}\n{block}\n{closing}\n"
     found = find_article(page, finder)
     assert [(page[s:e], why) for s, e, why in found.skipped] == [(block, "related")]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jo Writer is a freelance reporter based in Leeds who has covered the coast and its ferries for ten years.",
+        "Sam Lee is the paper's deputy features editor. Email him or follow him online for more of his stories.",
+    ],
+)
+def test_an_author_s_bio_below_the_article_is_left_out(finder, bio: str) -> None:
+    page = f"{article(0)}\n{bio}\n"
+    found = find_article(page, finder)
+    assert page[found.body_start : found.body_end] == article(0)
+    assert finder.reason(split_lines(bio)[0]) == "author bio"

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import spacy
+from spacy.tokens import Doc
 
 from extract.document.lines import MIN_PROSE_WORDS, MIN_RUN_ON_WORDS, Line, ends_sentence, has_bullet, unbulleted
 from extract.rules.loading import RuleSet
@@ -32,6 +33,7 @@ REPEATED = "repeated line"  # the reason of a line printed again: article text, 
 MAX_FURNITURE_WORDS = 15
 MAX_LABELLED_WORDS = 30  # "READ MORE: " and a long headline that does not end like a sentence
 LABEL_RULE = ":label"  # the id suffix of rules that match a label before a colon
+OPENING_RULE = ":opening"  # the id suffix of rules that match the opening words of a line of any length
 RULE_PREFIX = "furniture-"
 BARRIERS = frozenset({"comments"})  # the article never goes on past these
 MAX_MENU_ITEM_WORDS = 4
@@ -79,14 +81,24 @@ class FurnitureDetector:
     def reason(self, line: Line) -> str | None:
         """The reason of the longest rule match at the line's start (the most specific), or None.
 
-        A line longer than furniture is matched only by a label rule ("READ MORE: ..."), and only
-        when it does not end like a sentence: the headline of a link, quoted or not, runs long."""
+        A line longer than furniture is matched by a label rule ("READ MORE: ...") only when it
+        does not end like a sentence (the headline of a link, quoted or not, runs long), and by an
+        opening rule (an author's bio: "Jo Writer is a reporter ...") whatever its length, on its
+        first words."""
         long = len(line.words) > MAX_FURNITURE_WORDS
         if long and (len(line.words) > MAX_LABELLED_WORDS or ends_sentence(line)):
-            return None
+            opening = " ".join(unbulleted(line).split()[:MAX_FURNITURE_WORDS])
+            return self._longest(self.tokenizer(opening), (OPENING_RULE,))
         doc = self.tokenizer(unbulleted(line) + "\n")
+        return self._longest(doc, (LABEL_RULE, OPENING_RULE) if long else None)
+
+    def _longest(self, doc: Doc, suffixes: tuple[str, ...] | None) -> str | None:
+        """The reason of the longest match at the start of ``doc`` by rules whose id ends in one of
+        ``suffixes`` (None: any rule)."""
         found = [
-            span for span in self.matcher(doc) if span.start == 0 and (not long or span.label_.endswith(LABEL_RULE))
+            span
+            for span in self.matcher(doc)
+            if span.start == 0 and (suffixes is None or span.label_.endswith(suffixes))
         ]
         return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
 
