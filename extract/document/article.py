@@ -6,9 +6,11 @@ comments) around the article and inside it. Claims are only extracted from the b
 - each line is prose (``lines.is_prose``), furniture with a reason (``furniture.line_reasons``:
   rules of ``patterns/furniture.jsonl`` and the line's shape), or neither;
 - the article's core is the run of lines where prose outweighs the rest most: a prose line
-  counts its words, a furniture line or another line costs a little (a table row nothing), so
-  a caption or a "Read more" line between paragraphs is crossed and a block of menus or teasers
-  is not; the core ends before a comments heading;
+  counts its words, a furniture line or another line costs a little (a table row nothing), each
+  further line of a gap a little more, so a caption or a "Read more" line between paragraphs is
+  crossed and a block of menus or a long footer is not; the core ends before a comments heading
+  or a list of teasers (``furniture.teaser_lists``: headlines, bylines and summaries indented
+  apart from the article's paragraphs);
 - a few header lines above the core (headline, date, byline) join the body, and below it the
   article goes on (lists, tables, a closing line) up to the first furniture;
 - inside the body, furniture is ``skipped`` where it stands and everything else is kept (when
@@ -28,7 +30,16 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.document.furniture import BARRIERS, REPEATED, FurnitureDetector, line_reasons, repeats_in
+from extract.document.furniture import (
+    BARRIERS,
+    REPEATED,
+    FurnitureDetector,
+    indent,
+    line_reasons,
+    main_indent,
+    repeats_in,
+    teaser_lists,
+)
 from extract.document.header import load_date_parser, parse_date, title_and_date
 from extract.document.lines import (
     Line,
@@ -61,6 +72,10 @@ MAX_HEADER_LINES = 6  # headline, standfirst, byline, date and such above the fi
 MIN_ARTICLE_WORDS = 40  # prose above a comments heading for it to end the article
 TAIL_PASSES = frozenset({REPEATED, "link line"})  # furniture a closing list may hold
 HEADER_PASSES = frozenset({"byline", REPEATED})  # furniture that belongs to a header
+TEASER_LIST = "teaser list"  # ends the article like a comments heading, but is no furniture where it stands
+MIN_INDENT_STEP = 2  # spaces deeper than the article's paragraphs for another block (one may be a typing slip)
+GAP_SCALE = 12.0  # the n-th line of a gap costs 1 + n/GAP_SCALE times its weight
+GAP_BREAK = 10  # words of a paragraph that closes a gap
 
 
 @dataclass(frozen=True)
@@ -134,7 +149,7 @@ def find_article(text: str, furniture: FurnitureDetector, *, extracted: bool = F
             lines, reasons, prose, first_prints(lines), [None, *reasons[:-1]], strict=True
         )
     ]
-    found = (0, len(lines) - 1) if extracted else bounds(lines, reasons, weights)
+    found = (0, len(lines) - 1) if extracted else bounds(lines, reasons, widening(lines, weights))
     if found is None:  # the whole page is furniture
         return Article(0, 0, None, None)
     first, last = found
@@ -151,13 +166,45 @@ def find_article(text: str, furniture: FurnitureDetector, *, extracted: bool = F
 
 def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequence[float]) -> tuple[int, int] | None:
     """The first and last lines of the article: its core (the run where prose outweighs the rest
-    most, above the comments), with the header lines above it and the closing lines below."""
-    end = comments_start(lines, reasons, weights)
+    most, above the comments or a list of teasers, less prose indented deeper than the article's
+    paragraphs at its ends), with the header lines above it and the closing lines below."""
+    teasers = set(teaser_lists(lines))
+    ends = [reason or (TEASER_LIST if i in teasers else None) for i, reason in enumerate(reasons)]
+    end = comments_start(lines, ends, weights)
     # A text without prose (a one-line example, a list): its longest run of lines that are not furniture.
     core = densest_run(weights[:end]) or densest_run([-FURNITURE_COST if r else 1.0 for r in reasons[:end]])
     if core is None:
         return None
-    return header_start(lines, reasons, core[0]), closing_end(lines, reasons, core[1])
+    counted = [i for i in range(core[0], core[1] + 1) if weights[i] > 0]
+    first = indented_edge(lines, weights, counted)
+    top = max((i + 1 for i in counted if i < first), default=0) if first is not None else 0
+    start = header_start(lines, reasons, core[0] if first is None else first, top)
+    stop = closing_end(lines[:end], reasons[:end], core[1])
+    last = indented_edge(lines, weights, counted[::-1])
+    if last is None or not closes_with_furniture(lines[last : stop + 1], reasons[last : stop + 1]):
+        return start, stop
+    bottom = min(i for i in counted if i > last)
+    return start, closing_end(lines[:bottom], reasons[:bottom], last)
+
+
+def closes_with_furniture(tail: Sequence[Line], reasons: Sequence[str | None]) -> bool:
+    """Deeper-indented prose below the article's last paragraph is left out only past some furniture
+    and without a list: else it is the article's own blockquote, embedded post or recipe card."""
+    return any(reasons) and not any(has_bullet(line) for line in tail)
+
+
+def indented_edge(lines: Sequence[Line], weights: Sequence[float], counted: Sequence[int]) -> int | None:
+    """The first of the core's prose lines (``counted``, in the order read) at the article's indent,
+    when those read before it are indented deeper (teasers, a gallery's captions, a bio), hold no
+    list and weigh less than the rest; None when there are none such. A text without indents has
+    none."""
+    main = main_indent(lines)
+    at = next((n for n, i in enumerate(counted) if indent(lines[i]) == main), 0)
+    outside, inside = counted[:at], counted[at:]
+    if not outside or sum(weights[i] for i in outside) >= sum(weights[i] for i in inside):
+        return None
+    deeper = all(indent(lines[i]) >= main + MIN_INDENT_STEP and not has_bullet(lines[i]) for i in outside)
+    return counted[at] if deeper else None
 
 
 def first_prints(lines: Sequence[Line]) -> list[bool]:
@@ -171,11 +218,12 @@ def first_prints(lines: Sequence[Line]) -> list[bool]:
 
 
 def comments_start(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequence[float]) -> int:
-    """Where the comments begin: the first comments heading below some prose (one beside the
-    byline, "12 Comments", is a link, as is a menu's "* Comments"), or the end of the page."""
+    """Where the comments (or a list of teasers) begin: the first comments heading below some prose
+    (one beside the byline, "12 Comments", is a link, as is a menu's "* Comments"), or the end of
+    the page."""
     prose = 0.0
     for i, (line, reason, value) in enumerate(zip(lines, reasons, weights, strict=True)):
-        if reason in BARRIERS and prose >= MIN_ARTICLE_WORDS and not has_bullet(line):
+        if (reason in BARRIERS or reason == TEASER_LIST) and prose >= MIN_ARTICLE_WORDS and not has_bullet(line):
             return i
         prose += max(value, 0.0)
     return len(weights)
@@ -191,6 +239,22 @@ def weight(line: Line, reason: str | None, prose: bool, before: str | None) -> f
     return 0.0 if is_data_line(line) else -OTHER_COST
 
 
+def widening(lines: Sequence[Line], weights: Sequence[float]) -> list[float]:
+    """Weights where each further line of a gap costs more than the one before: a caption or a
+    related-links block between paragraphs is crossed as before, a footer of a hundred lines (a
+    sign-in form, a site map) is not, whatever prose lies beyond it. A paragraph of some length
+    closes the gap."""
+    widened, gap = [], 0
+    for line, value in zip(lines, weights, strict=True):
+        if value < 0:
+            gap += 1
+            value *= 1 + gap / GAP_SCALE
+        elif value > 0 and line.size >= GAP_BREAK:
+            gap = 0
+        widened.append(value)
+    return widened
+
+
 def densest_run(weights: Sequence[float]) -> tuple[int, int] | None:
     """The first and last index of the run with the greatest positive sum (None: no such run)."""
     best, found = 0.0, None
@@ -204,11 +268,12 @@ def densest_run(weights: Sequence[float]) -> tuple[int, int] | None:
     return found
 
 
-def header_start(lines: Sequence[Line], reasons: Sequence[str | None], first: int) -> int:
+def header_start(lines: Sequence[Line], reasons: Sequence[str | None], first: int, top: int = 0) -> int:
     """The first line of the header above the core: up over a few lines that are not furniture
-    (a byline or a repeated headline may be among them), stopping at a list or a menu."""
+    (a byline or a repeated headline may be among them), stopping at a list or a menu, and at
+    ``top`` (below prose left out of the core)."""
     start = first
-    for i in range(first - 1, max(-1, first - 1 - MAX_HEADER_LINES), -1):
+    for i in range(first - 1, max(top - 1, first - 1 - MAX_HEADER_LINES), -1):
         if (reasons[i] is not None and reasons[i] not in HEADER_PASSES) or has_bullet(lines[i]):
             break
         start = i

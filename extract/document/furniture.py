@@ -8,9 +8,12 @@ Two kinds of evidence, neither tied to a site:
   ``furniture-share-prompt:buttons`` gives "share prompt";
 - shape: menus of short items between separators, runs of one- or two-word items, short lines
   ending in an arrow, all-capitals lead-ins before a headline ("WATCH: Mayor opens bridge"),
-  teasers cut off by the site ("... it wou..."), captions ending in a photo credit ("... on
-  Monday. Jane Roe/Agency"), the headlines under a "Related stories" heading, and short lines
-  the page repeats.
+  teasers cut off by the site ("... it wou...") or run into their headline ("... Sea WallThe board
+  voted ..."), captions ending in a photo credit ("... on Monday. Jane Roe/Agency"), the
+  headlines under a "Related stories" heading, and short lines the page repeats;
+- layout: a page converted to text keeping its layout indents each block alike; a run of teasers
+  (headline, byline or rank, summary) sits at indents the article's paragraphs do not
+  (``teaser_lists``: the article ends there).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import spacy
+from spacy.tokens import Doc
 
 from extract.document.lines import MIN_PROSE_WORDS, MIN_RUN_ON_WORDS, Line, ends_sentence, has_bullet, unbulleted
 from extract.rules.loading import RuleSet
@@ -29,17 +33,25 @@ REPEATED = "repeated line"  # the reason of a line printed again: article text, 
 MAX_FURNITURE_WORDS = 15
 MAX_LABELLED_WORDS = 30  # "READ MORE: " and a long headline that does not end like a sentence
 LABEL_RULE = ":label"  # the id suffix of rules that match a label before a colon
+OPENING_RULE = ":opening"  # the id suffix of rules that match the opening words of a line of any length
 RULE_PREFIX = "furniture-"
 BARRIERS = frozenset({"comments"})  # the article never goes on past these
 MAX_MENU_ITEM_WORDS = 4
 MIN_MENU_ITEMS = 3
 MAX_NAV_ITEM_WORDS = 2
 MIN_NAV_RUN = 4
+MIN_GLUED_HEADLINE_WORDS = 4
+MIN_GLUED_SUMMARY_WORDS = 8
+MIN_TITLE_WORD_LETTERS = 5  # shorter words are often function words, in any language
 MAX_LINK_WORDS = 8
 MAX_LABEL_WORDS = 4
 LIST_HEADINGS = frozenset({"related"})  # reasons of headings over a list of links
 MAX_LIST_LINES = 12
 MAX_LIST_ITEM_WORDS = 20  # a headline is shorter than this
+MIN_SUMMARY_WORDS = 5  # a teaser's summary (or its headline, when it has none)
+MAX_SUMMARY_WORDS = 60
+MAX_RECORD_LINES = 3  # headline, byline, date above a teaser's summary
+MIN_RECORDS = 3  # teasers in a list
 MAX_REPEAT_GAP = 3  # lines between a line and its repeat, for a sentence to count as printed twice
 _FIGURE = re.compile(r"\d")
 _ARROW_END = re.compile(r"(?:>|»|›|→)\s*$")
@@ -48,6 +60,9 @@ _LEAD_IN = re.compile(r"\s*(?P<label>[A-Z][A-Z’'&]*(?: [A-Z][A-Z’'&]*)*)\s?:
 # "... the council said it wou... more >", "[…]": text cut off mid-word or by the site (an ellipsis
 # after a space trails off on purpose: "Here is the thing …")
 _CUT_OFF = re.compile(r"(?:(?<=\w)(?:\.\.\.|…)|\[(?:…|\.\.\.)\])\s*(?:[^\W\d_]+\s*)?[>»›]?\s*$")
+# a word's last letters (four or more, or a figure, "?") run into a capitalised word: "SteakhouseThe party"
+_GLUED = re.compile(r"(?:[a-z]{4}|[0-9?!])(?=[A-Z][a-z]+\s)")
+_CAMEL = re.compile(r"[a-z0-9][A-Z]")
 _SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]*\s*$")
 # "... in Calgary on Monday. Jane Roe/Agency Name": a caption's closing photo credit
 _CREDIT_END = re.compile(r"[.!?)]\s+(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*\s?/\s?(?:[A-Z][\w.’'-]*\s?){1,5}\.?\s*$")
@@ -66,14 +81,24 @@ class FurnitureDetector:
     def reason(self, line: Line) -> str | None:
         """The reason of the longest rule match at the line's start (the most specific), or None.
 
-        A line longer than furniture is matched only by a label rule ("READ MORE: ..."), and only
-        when it does not end like a sentence: the headline of a link, quoted or not, runs long."""
+        A line longer than furniture is matched by a label rule ("READ MORE: ...") only when it
+        does not end like a sentence (the headline of a link, quoted or not, runs long), and by an
+        opening rule (an author's bio: "Jo Writer is a reporter ...") whatever its length, on its
+        first words."""
         long = len(line.words) > MAX_FURNITURE_WORDS
         if long and (len(line.words) > MAX_LABELLED_WORDS or ends_sentence(line)):
-            return None
+            opening = " ".join(unbulleted(line).split()[:MAX_FURNITURE_WORDS])
+            return self._longest(self.tokenizer(opening), (OPENING_RULE,))
         doc = self.tokenizer(unbulleted(line) + "\n")
+        return self._longest(doc, (LABEL_RULE, OPENING_RULE) if long else None)
+
+    def _longest(self, doc: Doc, suffixes: tuple[str, ...] | None) -> str | None:
+        """The reason of the longest match at the start of ``doc`` by rules whose id ends in one of
+        ``suffixes`` (None: any rule)."""
         found = [
-            span for span in self.matcher(doc) if span.start == 0 and (not long or span.label_.endswith(LABEL_RULE))
+            span
+            for span in self.matcher(doc)
+            if span.start == 0 and (suffixes is None or span.label_.endswith(suffixes))
         ]
         return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
 
@@ -110,7 +135,7 @@ def shape_reason(line: Line) -> str | None:
         return "link line"
     if is_lead_in(line):
         return "read more line"
-    if is_teaser(line):
+    if is_teaser(line) or is_glued_teaser(line):
         return "teaser"
     if _CREDIT_END.search(line.text):
         return "caption"
@@ -140,6 +165,25 @@ def is_teaser(line: Line) -> bool:
     return line.size < MIN_RUN_ON_WORDS and bool(_CUT_OFF.search(line.text))
 
 
+def is_glued_teaser(line: Line) -> bool:
+    """A headline run into its summary where the page had them in two blocks: "Council Backs New
+    Sea WallThe harbour board voted on Tuesday to build it." The headline is title case; the
+    summary, a sentence of some length."""
+    junction = _GLUED.search(line.text)  # the first: a name the page prints twice may run into itself further on
+    if junction is None:
+        return False
+    head, summary = line.text[: junction.end()].split(), line.text[junction.end() :].split()
+    longer = [w for w in head if len(w) >= MIN_TITLE_WORD_LETTERS]
+    return (
+        len(head) >= MIN_GLUED_HEADLINE_WORDS
+        and len(longer) >= 2
+        and all(w[0].isupper() or not w[0].isalpha() for w in longer)
+        and not any(_CAMEL.search(w) for w in head[:-1])  # a form run together ("Age: 27City: Rome") is no headline
+        and len(summary) >= MIN_GLUED_SUMMARY_WORDS
+        and ends_sentence(line)
+    )
+
+
 def is_lead_in(line: Line) -> bool:
     """A label in capitals, a colon and a headline: "WATCH: Mayor opens the new bridge".
 
@@ -155,16 +199,89 @@ def is_lead_in(line: Line) -> bool:
 
 def link_lists(lines: Sequence[Line], reasons: Sequence[str | None]) -> list[int]:
     """The headlines under a "Related stories" heading (not a menu's "* Related"): lines short of
-    a paragraph that do not end like a sentence, up to the first that is not one."""
+    a paragraph that do not end like a sentence (a bulleted one may: "* Is the pier safe?"), up to
+    the first that is not one."""
     found = []
     for i, reason in enumerate(reasons):
         if reason not in LIST_HEADINGS or has_bullet(lines[i]):
             continue
         for j in range(i + 1, min(len(lines), i + 1 + MAX_LIST_LINES)):
-            if lines[j].size >= MAX_LIST_ITEM_WORDS or (ends_sentence(lines[j]) and not is_teaser(lines[j])):
+            ends = ends_sentence(lines[j]) and not is_teaser(lines[j]) and not has_bullet(lines[j])
+            if lines[j].size >= MAX_LIST_ITEM_WORDS or ends:
                 break
             found.append(j)
     return found
+
+
+def indent(line: Line) -> int:
+    """The spaces before the line's text: a layout-keeping converter indents each block of a page alike."""
+    return len(line.text) - len(line.text.lstrip())
+
+
+def main_indent(lines: Sequence[Line]) -> int | None:
+    """The indent of the page's longest chain of sentences one under the other (by words): where its
+    article sits. A list of teasers may hold more words, but a headline or a byline breaks its chain."""
+    best, found = 0, None
+    chain, at = 0, None
+    for line in lines:
+        if line.size >= MIN_PROSE_WORDS and ends_sentence(line):
+            chain = chain + line.size if indent(line) == at else line.size
+            at = indent(line)
+            if chain > best:
+                best, found = chain, at
+        else:
+            chain, at = 0, None
+    return found
+
+
+def teaser_lists(lines: Sequence[Line]) -> list[int]:
+    """Lines of a list of teasers: a run of records (a headline, a byline, a rank or a date above a
+    summary), each summary at one indent, each record with a short line at another indent, and no
+    line at the indent of the page's sentences (the article). A text without indents has none."""
+    main = main_indent(lines)
+    summaries: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if MIN_SUMMARY_WORDS <= line.size <= MAX_SUMMARY_WORDS and indent(line) != main:
+            summaries.setdefault(indent(line), []).append(i)
+    found: list[int] = []
+    for at, places in summaries.items():
+        run: list[int] = []
+        records = 0
+        for before, i in zip([None, *places[:-1]], places, strict=True):
+            start = record_start(lines, i, before, (at, main))
+            if is_record(lines[start:i], at, main):
+                if records and before is not None:
+                    run += range(start, i + 1)
+                    records += 1
+                    continue
+                found += run if records >= MIN_RECORDS else []
+                run, records = list(range(start, i + 1)), 1
+            else:
+                found += run if records >= MIN_RECORDS else []
+                run, records = [], 0
+        found += run if records >= MIN_RECORDS else []
+    return sorted(set(found))
+
+
+def record_start(lines: Sequence[Line], summary: int, before: int | None, stops: tuple[int, int | None]) -> int:
+    """The first line of a summary's record: the line after the summary before it, or for the first
+    record the few lines above it up to one at the summaries' or the article's indent."""
+    if before is not None:
+        return before + 1
+    start = summary
+    while start > 0 and summary - start < MAX_RECORD_LINES and indent(lines[start - 1]) not in stops:
+        start -= 1
+    return start
+
+
+def is_record(heads: Sequence[Line], at: int, main: int | None) -> bool:
+    """The lines above a summary make a teaser's record: a few, one of them short and at another
+    indent (a headline, a rank), none at the article's indent."""
+    return (
+        0 < len(heads) <= MAX_RECORD_LINES
+        and any(indent(h) != at and h.size < MAX_LIST_ITEM_WORDS for h in heads)
+        and all(indent(h) != main for h in heads)
+    )
 
 
 def navigation_runs(lines: Sequence[Line]) -> list[int]:
