@@ -20,7 +20,15 @@ from extract.rules.loading import RuleSet
 from extract.rules.words import Words
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.count_sieve import CountSieve
-from extract.stages.figures import IDIOM_LABEL, Qualifiers, change_ends, change_fields, change_parts, idiom_ids
+from extract.stages.figures import (
+    IDIOM_LABEL,
+    QUALIFIER_LABELS,
+    Qualifiers,
+    change_ends,
+    change_fields,
+    change_parts,
+    idiom_ids,
+)
 from extract.stages.numbers import Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -43,7 +51,7 @@ class CountFields:
 
 
 class CountExtractor(ClaimStage):
-    labels = ("COUNT", "QUALIFIER", IDIOM_LABEL)  # the rules it reads: its cached output depends on them
+    labels = ("COUNT", *QUALIFIER_LABELS, IDIOM_LABEL)  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "COUNT", IDIOM_LABEL)  # an idiom, longest, hides a count

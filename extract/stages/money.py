@@ -17,7 +17,15 @@ from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.currency import Currencies
-from extract.stages.figures import IDIOM_LABEL, Qualifiers, change_ends, change_fields, change_parts, idiom_ids
+from extract.stages.figures import (
+    IDIOM_LABEL,
+    QUALIFIER_LABELS,
+    Qualifiers,
+    change_ends,
+    change_fields,
+    change_parts,
+    idiom_ids,
+)
 from extract.stages.numbers import MoneyValue, Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -43,7 +51,12 @@ class MoneyFields:
 
 
 class MoneyExtractor(ClaimStage):
-    labels = ("MONEY", "PERIOD", "QUALIFIER", IDIOM_LABEL)  # the rules it reads: its cached output depends on them
+    labels = (
+        "MONEY",
+        "PERIOD",
+        *QUALIFIER_LABELS,
+        IDIOM_LABEL,
+    )  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "MONEY", IDIOM_LABEL)
@@ -83,6 +96,7 @@ class MoneyExtractor(ClaimStage):
         if not amounts:
             return
         qualifiers = self.qualifiers.index(doc)
+        trailing = self.qualifiers.after(doc)
         periods = matched_spans(self.periods, doc)
         currencies = self.currencies
         context = None
@@ -98,8 +112,9 @@ class MoneyExtractor(ClaimStage):
                 currency, basis = currencies.usual(value), "context"  # "C$1.5bn ($1.1bn)": the conversion is USD
             else:
                 currency, basis = currencies.resolve(value, span, context)
-            qualifier = qualifiers.get(span.start)
-            start = doc[qualifier.start] if qualifier else span[0]
+            qualifier = qualifiers.get(span.start) or trailing.get(span.end)
+            start = doc[min(qualifier.start, span.start)] if qualifier else span[0]
+            end = doc[max(qualifier.end, span.end) - 1] if qualifier else span[-1]
             period = next(
                 (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW and p.sent == span.sent),
                 None,
@@ -109,7 +124,7 @@ class MoneyExtractor(ClaimStage):
                 Claim(
                     "money",
                     start.idx,
-                    span.end_char,
+                    end.idx + len(end),
                     span.label_,
                     MoneyFields(
                         amount=value.amount,
