@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -91,6 +92,9 @@ def currency_lists() -> Lists:
             symbol = locale.currency_symbols.get(code)
             if symbol and symbol != code and not any(c.isspace() for c in symbol) and code not in signs[symbol]:
                 signs[symbol].append(code)
+    for symbol, codes in _own_signs(users).items():
+        if symbol.lower() not in {s.lower() for s in signs} and symbol.lower() not in readings:
+            signs[symbol] = codes
     for symbol in signs:
         signs[symbol].sort(key=current.index)
     lists: Lists = {
@@ -105,6 +109,39 @@ def currency_lists() -> Lists:
     shared = {**readings, **{s.lower(): c for s, c in signs.items()}}
     lists["currency-shared"] = {w: " ".join(codes) for w, codes in shared.items() if len(codes) > 1}
     return lists
+
+
+def _own_signs(users: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The signs a currency's own countries write that English locales lack, as English news from
+    there prints them: "zł", "Kč", "Ft", "₽", "₺", "RD$". Only signs of one currency, in Latin letters
+    (two or more) or a currency symbol: a one-letter sign ("M", "Q") would make names of "M180"."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    units = measure_lists()["measure-units"]  # "KM" (Bosnian marks), "Ft" (forints): "420 km2", "30ft"
+    found: dict[str, set[str]] = defaultdict(set)
+    for identifier in locale_identifiers():
+        language, _, territory = identifier.partition("_")
+        if not territory.isalpha() or len(territory) != 2 or language == "en":
+            continue
+        symbols = Locale.parse(identifier).currency_symbols
+        for code in users_of(users, territory):
+            symbol = symbols.get(code)
+            if symbol and symbol != code and _printable_sign(symbol) and symbol.lower() not in units:
+                found[symbol].add(code)
+    return {symbol: sorted(codes) for symbol, codes in found.items() if len(codes) == 1}
+
+
+def _printable_sign(symbol: str) -> bool:
+    """A sign English text can carry: Latin letters (two or more, a stop allowed), a currency
+    symbol, or letters before "$"."""
+    body = symbol.removesuffix("$").replace(".", "")
+    if not body:
+        return len(symbol) == 1 and unicodedata.category(symbol) == "Sc"
+    latin = all(unicodedata.name(c, "").startswith("LATIN") for c in body)
+    if len(body) == 1 and not symbol.endswith("$"):
+        return unicodedata.category(body) == "Sc"
+    return latin
 
 
 def _own_dollar(english, code: str) -> bool:

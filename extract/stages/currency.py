@@ -105,7 +105,9 @@ class Currencies:
     def is_money(self, value: MoneyValue, span: Span, context: DocumentCurrencies | None) -> bool:
         """False for a marker that needs its country and lacks it, a mass unit in a sentence about
         weight ("weighs 236 pounds"), and a code inside a line in capitals ("TOP 10 TIPS")."""
-        if value.marker in self.placed_only and (context is None or not context.places[value.currency]):
+        if value.marker in self.placed_only and (
+            context is None or not any(map(context.places.get, self.readings(value)))
+        ):
             return False
         if value.marker in self.mass_units and any(t.lemma_.lower() in self.weight_words for t in span.sent):
             return False
@@ -114,6 +116,11 @@ class Currencies:
     def document_currencies(self, doc: Doc, values: Iterable[MoneyValue]) -> DocumentCurrencies:
         marked = Counter(v.currency for v in values if v.marker not in self.shared)
         return DocumentCurrencies(marked, self.place_currencies(doc))
+
+    def readings(self, value: MoneyValue) -> list[str]:
+        """The currencies a marker may stand for: a shared one's ("kr": NOK, SEK, DKK), else its own."""
+        shared = self.shared.get(value.marker)
+        return shared.split() if shared else [value.currency]
 
     def is_shared(self, value: MoneyValue) -> bool:
         return value.marker in self.shared
