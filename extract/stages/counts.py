@@ -73,6 +73,7 @@ class CountExtractor(ClaimStage):
             and self.sieve.is_count(whole)
         ]
         qualifiers = self.qualifiers.index(doc) if candidates else {}
+        trailing = self.qualifiers.after(doc) if candidates else {}
         found: list[tuple[Span, dict]] = []
         for whole in candidates:
             rule = self.rules[whole.label_]
@@ -81,7 +82,8 @@ class CountExtractor(ClaimStage):
                 if fields is None:
                     continue
                 fields["unit"] = unit_of(whole, rule.fields["unit"], words)
-                found.append(self._qualified(doc, span, qualifiers, fields | {"_unit_rule": rule.fields["unit"]}))
+                fields |= {"_unit_rule": rule.fields["unit"]}
+                found.append(self._qualified(doc, span, qualifiers, trailing, fields))
         kept = []
         for span, fields in found:
             if fields.pop("_unit_rule") == "sentence":
@@ -96,12 +98,14 @@ class CountExtractor(ClaimStage):
             add_claim(doc, Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
 
     @staticmethod
-    def _qualified(doc: Doc, span: Span, qualifiers: dict, fields: dict) -> tuple[Span, dict]:
-        """The span widened to its qualifier ("more than half"), with approx and comparator."""
-        qualifier = qualifiers.get(span.start)
+    def _qualified(doc: Doc, span: Span, qualifiers: dict, trailing: dict, fields: dict) -> tuple[Span, dict]:
+        """The span widened to its qualifier ("more than half"), with approx and comparator; a
+        qualifier right after its first number ("500-plus members") is inside the span."""
+        first = next((t.i for t in span if t.like_num), None)
+        qualifier = qualifiers.get(span.start) or (trailing.get(first + 1) if first is not None else None)
         fields["approx"] = qualifier.approx if qualifier else False
         fields["comparator"] = qualifier.comparator if qualifier else "eq"
-        start = qualifier.start if qualifier else span.start
+        start = min(qualifier.start, span.start) if qualifier else span.start
         return Span(doc, start, span.end, span.label), fields
 
 
