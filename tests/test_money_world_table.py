@@ -3,7 +3,8 @@ with a scale ("R2 billion", "N50bn"), signs with a stop ("Rs. 200 crore"), codes
 ("USD1.5bn"), the signs a currency's own country prints ("500 zł", "₽62"), scale abbreviations
 ("mln", "$1.2B", "$1.5trn"), Indian compound scales ("lakh crore"), "one and a half billion",
 qualifiers after the amount ("$1bn-plus", "£5,000 or more"), and the vague amounts that state no
-figure ("several million dollars"). Each false reading it guards against has its case: road and
+figure ("several million dollars"), the signs of the Gulf, South Asian and African press ("Dh5m",
+"SR 5bn", "Tk 500 crore", "NIS 5bn", "GH¢5m"), and a minus ("-$2m", "minus $3bn": negative). Each false reading it guards against has its case: road and
 mask names, grades, vitamins, bombers, "4b" and a Nordic sign with no country. Sentences are our own.
 """
 
@@ -27,6 +28,23 @@ CASES = [
     ("road-name", "South Africa's R2 road was closed near Durban.", []),
     ("mask-name", "Hospitals in Lagos, Nigeria, ordered N95 masks.", []),
     ("letter-sign-no-country", "The R2 billion figure was denied.", []),
+    # --- signs the country's own English-language press writes, read where it is named ---
+    ("dirham", "A developer in the UAE sold villas for Dh5 million each.", [m("Dh5 million", "5000000", currency="AED")]),
+    ("riyal", "Saudi Arabia's state firm paid SR 5 billion.", [m("SR 5 billion", "5000000000", currency="SAR")]),
+    ("dinar", "Kuwait's fund paid KD 300 million.", [m("KD 300 million", "300000000", currency="KWD")]),
+    ("taka", "Bangladesh's budget allocates Tk 500 crore to bridges.", [m("Tk 500 crore", "5000000000", currency="BDT")]),
+    ("shekel", "Israel's budget has NIS 5 billion for housing.", [m("NIS 5 billion", "5000000000", currency="ILS")]),
+    ("egyptian-pound", "Egypt's government spent LE 5 billion on bread.", [m("LE 5 billion", "5000000000", currency="EGP")]),
+    ("cedi", "Ghana's government spent GH¢5 million.", [m("GH¢5 million", "5000000", currency="GHS")]),
+    ("swiss-franc-sign", "The bank paid SFr 5m in fines.", [m("SFr 5m", "5000000", currency="CHF")]),
+    ("jet-name", "The SR71 jet cost $34 million.", [m("$34 million", "34000000", currency="USD")]),
+    ("letters-no-country", "Scan the QR 2 code; the Tk 3 tank and the KD 3 model were shown.", []),
+    # --- a minus makes an amount negative ---
+    ("minus-glued", "The fund posted a net loss of -$2 million.", [m("-$2 million", "-2000000", currency="USD")]),
+    ("minus-sign", "The portfolio returned −£5m last year.", [m("−£5m", "-5000000")]),
+    ("minus-word", "The balance stood at minus $3 billion.", [m("minus $3 billion", "-3000000000", currency="USD")]),
+    ("plus-or-minus", "Forecasts are plus or minus $3 billion.", [m("$3 billion", "3000000000", currency="USD")]),
+    ("range-dash", "Tickets cost £5-£6.", [m("£5-£6", "5", "6")]),
     # --- a sign with a stop, and compound Indian scales ---
     ("rupee-stop", "The Indian start-up raised Rs. 200 crore from investors.", [m("Rs. 200 crore", "2000000000", currency="INR")]),
     ("rupee-lakh", "A flat in Delhi, India, costs Rs 45 lakh.", [m("Rs 45 lakh", "4500000", currency="INR")]),

@@ -33,6 +33,7 @@ LISTS = (
     "figure-suffixes",
     "sign-suffixes",
 )
+MINUS = "-−"  # hyphen-minus and the minus sign
 SAVED_KEYS = {"tokenizer", "words"}  # what ``FigureTokenizer.to_bytes`` writes
 
 
@@ -78,6 +79,9 @@ class FigureShapes:
         ``before_scale`` (the next token is a scale word) a one-letter sign before a short figure;
         ``after_sign`` (the token before is a sign or code: "$" + "1.2b") a sign-only suffix.
         """
+        if text[:1] in MINUS and len(text) > 1:  # "-$2" of "a loss of -$2m": the minus, then the amount
+            rest = self.split_figure(text[1:], False, before_scale, after_sign)
+            return [text[0], *rest] if len(rest) > 1 and rest[0].lower() in self.signs else [text]
         code = self.glued_code.fullmatch(text)
         if code is not None:
             rest = self.split_figure(code.group(2), False, after_sign=True)

@@ -112,8 +112,10 @@ class MoneyExtractor(ClaimStage):
                 currency, basis = currencies.usual(value), "context"  # "C$1.5bn ($1.1bn)": the conversion is USD
             else:
                 currency, basis = currencies.resolve(value, span, context)
-            qualifier = qualifiers.get(span.start) or trailing.get(span.end)
-            start = doc[min(qualifier.start, span.start)] if qualifier else span[0]
+            minus = negative_start(span)
+            qualifier = qualifiers.get(minus if minus is not None else span.start) or trailing.get(span.end)
+            first = span.start if minus is None else minus
+            start = doc[min(qualifier.start, first)] if qualifier else doc[first]
             end = doc[max(qualifier.end, span.end) - 1] if qualifier else span[-1]
             period = next(
                 (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW and p.sent == span.sent),
@@ -127,8 +129,10 @@ class MoneyExtractor(ClaimStage):
                     end.idx + len(end),
                     span.label_,
                     MoneyFields(
-                        amount=value.amount,
-                        amount_high=value.amount_high,
+                        amount=value.amount if minus is None else -value.amount,
+                        amount_high=value.amount_high
+                        if minus is None or value.amount_high is None
+                        else -value.amount_high,
                         currency=currency,
                         currency_basis=basis,
                         period=period.text if period else None,
@@ -140,6 +144,22 @@ class MoneyExtractor(ClaimStage):
                     {"amount": (span.start_char, span.end_char)},
                 ),
             )
+
+
+NEGATIVE_WORDS = frozenset({"minus", "negative"})
+
+
+def negative_start(span: Span) -> int | None:
+    """Where a sign that makes the amount negative starts: a minus glued to it ("-$2m", "−£5m",
+    not the dash of a range "5-$6") or "minus"/"negative" before it ("minus £3bn"); else None."""
+    if not span.start:
+        return None
+    doc, before = span.doc, span.doc[span.start - 1]
+    if before.lower_ in NEGATIVE_WORDS:
+        return before.i if before.i < 1 or doc[before.i - 1].lower_ != "or" else None  # "plus or minus"
+    if before.text not in {"-", "−"} or before.whitespace_:
+        return None
+    return before.i if before.i == 0 or doc[before.i - 1].whitespace_ else None
 
 
 def counts_after(span: Span) -> bool:
