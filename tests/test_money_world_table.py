@@ -77,6 +77,10 @@ CASES = [
     ("and-a-half-euros", "They raised two and a half million euros.", [m("two and a half million euros", "2500000", currency="EUR")]),
     ("a-hundred", "The ticket cost a hundred dollars.", [m("a hundred dollars", "100", currency="USD")]),
     ("thousand-million", "The bridge cost a thousand million pounds.", [m("a thousand million pounds", "1000000000")]),
+    ("fraction-of-a-million", "It cost three-quarters of a million pounds.", [m("three-quarters of a million pounds", "750000")]),
+    ("third-of-a-billion", "It cost a third of a billion dollars.",
+     [m("a third of a billion dollars", "333333333.3333", currency="USD")]),
+    ("cent-sign", "A candy bar cost 50¢ then.", [m("50¢", "0.5", currency="USD")]),
     # --- vague amounts state no figure ---
     ("several-million", "The repairs cost several million dollars.", []),
     ("a-few-thousand", "They lost a few thousand pounds.", []),
@@ -91,7 +95,8 @@ CASES = [
     ("odd", "He paid £20-odd for the ticket.", [m("£20-odd", "20", approx=True, comparator="about")]),
     ("or-another-amount", "It cost $5m or $6m.", [m("$5m", "5000000", currency="USD"), m("$6m", "6000000", currency="USD")]),
     ("plus-a-noun", "It cost $5m plus interest.", [m("$5m", "5000000", currency="USD")]),
-    # --- ranges and rates, as before ---
+    # --- ranges and rates ---
+    ("range-before-a-noun", "Fees of between €1,000 and €2,000 apply.", [m("between €1,000 and €2,000", "1000", "2000", currency="EUR")]),
     ("range-mixed-scale", "Repairs will cost between $3 and $4 million.", [m("between $3 and $4 million", "3000000", "4000000", currency="USD")]),
     ("rate-hour", "Cleaners earn $15 an hour.", [m("$15", "15", currency="USD", period="an hour")]),
 ]

@@ -164,7 +164,8 @@ def negative_start(span: Span) -> int | None:
 
 def counts_after(span: Span) -> bool:
     """ "500 USD 30 days": a number after the currency that counts the noun after it is no minor unit."""
-    if len(span) < 3 or span.end >= len(span.doc) or not span[-1].like_num or span[-2].like_num or span[-2].is_punct:
+    code = span[-2] if len(span) >= 3 else None  # in capitals; "between €1,000 and €2,000 apply" has none
+    if code is None or span.end >= len(span.doc) or not span[-1].like_num or not (code.is_alpha and code.is_upper):
         return False
     return span.doc[span.end].pos_ == "NOUN"
 

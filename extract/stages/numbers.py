@@ -102,6 +102,9 @@ class Numbers:
         }
         # Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
         self.subunits = words.values("currency-subunits")
+        # One-character signs of hundredths, glued after the number: "50p", "99¢".
+        glued = "|".join(re.escape(s) for s in sorted(self.subunits) if len(s) == 1)
+        self.glued_minor = re.compile(rf"(.*\d)({glued})", re.I)
         self.signs = currency_signs(words)
         signs = sorted(self.signs, key=len, reverse=True)
         # A sign in letters ("Sh", "KSh") only counts glued or next to a number: "Sh39", "KSh 40".
@@ -124,9 +127,12 @@ class Numbers:
         if words[0] == "half" and len(words) > 1:  # "half a million", "half million"
             rest = self.parse_number(" ".join(words[2:] if words[1] in {"a", "an"} else words[1:]))
             return None if rest is None else _exact(rest / 2)
-        if len(words) > 3 and words[:4] == ["a", "quarter", "of", "a"]:
-            rest = self.parse_number(" ".join(words[4:]))
-            return None if rest is None else _exact(rest / 4)
+        of = words.index("of") if "of" in words[1:-2] else 0
+        if of and words[of + 1] in {"a", "an"} and words[of - 1] in self.fractions:  # "three-quarters of a million"
+            head = words[: of - 1]
+            count = Decimal(1) if head in ([], ["a"], ["an"]) else self.parse_number(" ".join(head))
+            rest = self.parse_number(" ".join(words[of + 2 :]))
+            return None if count is None or rest is None else _exact(count * self.fractions[words[of - 1]] * rest)
         mixed = self._and_a_fraction(words)
         if mixed is not None:
             return mixed
@@ -220,12 +226,12 @@ class Numbers:
         names = self.currency_words(words)
         main = next((n for n in names if n[2] not in self.subunits), None)
         minor = next((n for n in names if n[2] in self.subunits), None)
-        glued = re.fullmatch(r"(.*\d)p", cleaned.strip(), flags=re.I)
+        glued = self.glued_minor.fullmatch(cleaned.strip())
         divisor = Decimal(1)
         if marker is None and main is not None:  # a sign after the number ("500 zł") is still a sign
             marker, written = main[2], "symbol" if main[2] in self.signs else "code"
         if marker is None and (minor or glued):
-            marker, written = (minor[2], "code") if minor else ("p", "symbol")
+            marker, written = (minor[2], "code") if minor else (glued.group(2).lower(), "symbol")  # type: ignore[union-attr]
             divisor = Decimal(100)
             words = [glued.group(1)] if glued and not minor else words
         if marker is None:
