@@ -1,6 +1,7 @@
 """Counts and proportions in notations the main table lacks: "one in five of the adults", "two in
 every five", "one out of every three" (proportions), "500-plus members" and "50-odd" (a qualifier
-after the figure), and the vague "hundreds of" (no count). Sentences are our own."""
+after the figure), the vague "hundreds of" (no count), and a number after letters in capitals
+that name it ("RS 3"). Sentences are our own."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ CASES = [
      [c("18 percent", "18", kind="percent"), c("less than a third of the claim", "0.3333", kind="proportion", unit="claim", comparator="under")]),
     ("hundreds-of", "Hundreds of protesters were arrested.", []),
     ("compound-modifier", "They work a four-day week.", []),
+    ("model-name-in-capitals", "The Audi RS 3 costs £50,000.", []),
+    ("service-name-in-capitals", "Callers to NHS 111 waited.", []),
+    ("after-a-headline-in-capitals", "FLOODS HIT TOWN CENTRE Three people were rescued.",
+     [c("Three people", "3", unit="people")]),
 ]
 
 

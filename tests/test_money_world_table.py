@@ -45,6 +45,10 @@ CASES = [
     ("minus-word", "The balance stood at minus $3 billion.", [m("minus $3 billion", "-3000000000", currency="USD")]),
     ("plus-or-minus", "Forecasts are plus or minus $3 billion.", [m("$3 billion", "3000000000", currency="USD")]),
     ("range-dash", "Tickets cost £5-£6.", [m("£5-£6", "5", "6")]),
+    # --- a sign in small letters written in capitals is a name ("Rs" is rupees, "RS 3" a car) ---
+    ("model-in-capitals", "The Audi RS 3 costs £50,000; the RS5 costs more.", [m("£50,000", "50000")]),
+    ("rupees-in-small-letters", "Pakistan's budget allocates Rs 500 billion for defence.",
+     [m("Rs 500 billion", "500000000000", currency="PKR")]),
     # --- a sign with a stop, and compound Indian scales ---
     ("rupee-stop", "The Indian start-up raised Rs. 200 crore from investors.", [m("Rs. 200 crore", "2000000000", currency="INR")]),
     ("rupee-lakh", "A flat in Delhi, India, costs Rs 45 lakh.", [m("Rs 45 lakh", "4500000", currency="INR")]),
