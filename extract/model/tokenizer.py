@@ -65,7 +65,8 @@ class FigureShapes:
         self.piece = re.compile(rf"{sign}|{NUMBER}|{scale}|[-–.]", re.IGNORECASE)
         self.loose_piece = re.compile(rf"{'|'.join(map(re.escape, signs))}|{NUMBER}", re.IGNORECASE)
         # An ISO code glued to its figure ("USD1.5bn"): only in capitals, as codes are written.
-        self.glued_code = re.compile(rf"({'|'.join(sorted(words.entries('currency-codes')))})(\d.*)")
+        codes = "|".join(sorted(words.entries("currency-codes"))) or "(?!)"  # none: never
+        self.glued_code = re.compile(rf"({codes})(\d.*)")
         # The model was trained on "3.5bn" as one token: give a split-off suffix the norm of the word it
         # abbreviates, so the tagger and parser see "£ 3.5 billion", a shape they know.
         self.scale_norms = {**words.values("figure-suffixes"), **words.values("sign-suffixes")}
@@ -156,7 +157,8 @@ class FigureTokenizer:
         self.use_words(words)
 
     def use_words(self, words: Words) -> None:
-        self.words = Words({name: words.entries(name) for name in LISTS})
+        # A pipeline saved before a list was read here lacks it: that list is empty for it.
+        self.words = Words({name: words.lists.get(name, {}) for name in LISTS})
         self.shapes = FigureShapes(self.words)
 
     def to_disk(self, path: str | Path, **kwargs: Any) -> None:
