@@ -32,3 +32,15 @@ def test_a_saved_pipeline_keeps_the_lists_of_its_tokenizer(tmp_path):
     _blank([str(words)]).to_disk(tmp_path / "pipeline")
     shutil.rmtree(words)  # read from the saved pipeline, not from the folder
     assert [t.text for t in spacy.load(tmp_path / "pipeline")("btc5bn")] == ["btc", "5", "bn"]
+
+
+def test_a_pipeline_saved_without_a_list_tokenizes_without_it(tmp_path):
+    """A pipeline saved before the tokenizer read "sign-suffixes" and "currency-codes" still loads."""
+    import srsly
+
+    nlp = _blank()
+    saved = srsly.msgpack_loads(nlp.tokenizer.to_bytes())
+    for name in ("sign-suffixes", "currency-codes"):
+        del saved["words"][name]
+    nlp.tokenizer.from_bytes(srsly.msgpack_dumps(saved))
+    assert [t.text for t in nlp("It cost £3.5bn, or $1.2b.")] == ["It", "cost", "£", "3.5", "bn", ",", "or", "$", "1.2b", "."]

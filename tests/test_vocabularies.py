@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from extract.rules.vocabularies import MEASURES_FILE, currency_lists, measure_units_from_pint
+from extract.rules.vocabularies import (
+    MEASURES_FILE,
+    OWN_SIGNS_FILE,
+    currency_lists,
+    measure_units_from_pint,
+    own_signs_from_babel,
+)
 from extract.rules.words import read_word_file, shipped_words
 
 
@@ -18,6 +24,8 @@ from extract.rules.words import read_word_file, shipped_words
         ("currency-names", "zlotys", "PLN"),
         ("currency-signs", "nt$", "TWD"),
         ("currency-local-signs", "r", "ZAR"),
+        ("currency-local-signs", "zł", "PLN"),  # the sign of its own country
+        ("currency-signs", "₽", "RUB"),
         ("currency-places", "south_africa", "ZAR"),
         ("currency-places", "swiss", "CHF"),
     ],
@@ -42,6 +50,13 @@ def test_the_shipped_measure_units_are_those_of_the_installed_pint():
     pytest.importorskip("pint")
     shipped = [line for line in MEASURES_FILE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert shipped == measure_units_from_pint(), "run: python -m extract.rules.vocabularies"
+
+
+def test_the_shipped_own_signs_are_those_of_the_installed_babel():
+    shipped = [line for line in OWN_SIGNS_FILE.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert shipped == sorted(f"{s}\t{c[0]}" for s, c in own_signs_from_babel().items()), (
+        "run: python -m extract.rules.vocabularies"
+    )
 
 
 def test_a_word_list_is_read_again_once_edited(tmp_path):

@@ -25,14 +25,25 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGIT = re.compile(r"\d")  # every figure and glued sign holds one
 _SIGN_LETTERS = re.compile(r"([a-z]{1,2})(\d.*)", re.IGNORECASE)  # "NZ19" after "$": the sign "$NZ"
 # The word lists the tokenizer reads, saved with it.
-LISTS = ("currency-signs", "currency-local-signs", "currency-subunits", "figure-suffixes")
+LISTS = (
+    "currency-signs",
+    "currency-local-signs",
+    "currency-subunits",
+    "currency-codes",
+    "figure-suffixes",
+    "sign-suffixes",
+)
+MINUS = "-−"  # hyphen-minus and the minus sign
 SAVED_KEYS = {"tokenizer", "words"}  # what ``FigureTokenizer.to_bytes`` writes
 
 
-def _sign_pattern(sign: str) -> str:
+def _sign_pattern(sign: str, scale: str) -> str:
     """A sign as a regex; a one-letter sign ("R" for rand) only before a figure of three characters
-    or more ("R500", "R1.5bn"), so that "R2", "K9" or "P45" stay names."""
-    return re.escape(sign) + (r"(?=\d[\d,.]{2,})" if len(sign) == 1 and sign.isalpha() else "")
+    or more ("R500") or one with a ``scale`` glued on ("R2bn"), so that "R2", "K9" or "P45" stay
+    names ("R2 billion", a scale word after it, is read by ``FigureShapes.short_figure``)."""
+    if len(sign) > 1 or not sign.isalpha():
+        return re.escape(sign)
+    return re.escape(sign) + rf"(?=\d[\d,.]{{2,}}|\d[\d,.]*{scale})"
 
 
 class FigureShapes:
@@ -40,27 +51,66 @@ class FigureShapes:
 
     def __init__(self, words: Words):
         self.signs = currency_signs(words)
-        sign = "(?:" + "|".join(map(_sign_pattern, sorted(self.signs, key=len, reverse=True))) + ")"
+        signs = sorted(self.signs, key=len, reverse=True)
         # Longest first, so "65million" splits as "65" + "million", not "65" + "m" + "illion".
-        scale = "(?:" + "|".join(map(re.escape, sorted(words.entries("figure-suffixes"), key=len, reverse=True))) + ")"
+        suffixes = words.union("figure-suffixes", "sign-suffixes")
+        self.sign_suffixes = words["sign-suffixes"]
+        scale = "(?:" + "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True))) + ")"
+        sign = "(?:" + "|".join(_sign_pattern(s, scale) for s in signs) + ")"
         amount = rf"{sign}?{NUMBER}{scale}?"
         self.figure_token = re.compile(rf"{amount}(?:[-–]{amount})?\.?", re.IGNORECASE)
+        # "R2" before "billion": any sign, since the scale word says the figure is an amount.
+        self.short_figure = re.compile(rf"(?:{'|'.join(map(re.escape, signs))}){NUMBER}", re.IGNORECASE)
         self.scale_token = re.compile(rf"{scale}\.?", re.IGNORECASE)
         self.piece = re.compile(rf"{sign}|{NUMBER}|{scale}|[-–.]", re.IGNORECASE)
+        self.loose_piece = re.compile(rf"{'|'.join(map(re.escape, signs))}|{NUMBER}", re.IGNORECASE)
+        # An ISO code glued to its figure ("USD1.5bn"): only in capitals, as codes are written.
+        codes = "|".join(sorted(words.entries("currency-codes"))) or "(?!)"  # none: never
+        self.glued_code = re.compile(rf"({codes})(\d.*)")
         # The model was trained on "3.5bn" as one token: give a split-off suffix the norm of the word it
         # abbreviates, so the tagger and parser see "£ 3.5 billion", a shape they know.
-        self.scale_norms = words.values("figure-suffixes")
+        self.scale_norms = {**words.values("figure-suffixes"), **words.values("sign-suffixes")}
 
-    def split_figure(self, text: str, after_number: bool) -> list[str]:
+    def split_figure(
+        self, text: str, after_number: bool, before_scale: bool = False, after_sign: bool = False
+    ) -> list[str]:
         """The pieces of one token, or ``[text]`` when it is not a figure to split.
 
-        ``after_number`` allows a bare scale token ("m." after "325") to be split too.
+        ``after_number`` allows a bare scale token ("m." after "325") to be split too;
+        ``before_scale`` (the next token is a scale word) a one-letter sign before a short figure;
+        ``after_sign`` (the token before is a sign or code: "$" + "1.2b") a sign-only suffix.
         """
+        if text[:1] in MINUS and len(text) > 1:  # "-$2" of "a loss of -$2m": the minus, then the amount
+            rest = self.split_figure(text[1:], False, before_scale, after_sign)
+            return [text[0], *rest] if len(rest) > 1 and rest[0].lower() in self.signs else [text]
+        code = self.glued_code.fullmatch(text)
+        if code is not None:
+            rest = self.split_figure(code.group(2), False, after_sign=True)
+            return [code.group(1), *rest] if self.figure_token.fullmatch(code.group(2)) else [text]
         if self.figure_token.fullmatch(text) or (after_number and self.scale_token.fullmatch(text)):
             pieces = self.piece.findall(text)
-            if "".join(pieces) == text and len(pieces) > 1:
+            if "".join(pieces) == text and len(pieces) > 1 and self._suffix_fits(pieces, after_sign):
+                return pieces
+        if before_scale and self.short_figure.fullmatch(text):
+            pieces = self.loose_piece.findall(text)
+            if "".join(pieces) == text and len(pieces) == 2:
                 return pieces
         return [text]
+
+    def _suffix_fits(self, pieces: list[str], after_sign: bool) -> bool:
+        """A sign-only suffix ("b" of "$1.2b") only after a sign: "4b" alone stays whole."""
+        return after_sign or pieces[-1].lower() not in self.sign_suffixes or pieces[0].lower() in self.signs
+
+    def is_sign(self, text: str) -> bool:
+        """A currency sign or an ISO code (in capitals)."""
+        return text.lower() in self.signs or self.glued_code.fullmatch(text + "0") is not None
+
+    def is_scale(self, text: str) -> bool:
+        return self.scale_token.fullmatch(text) is not None
+
+    def sign_with_stop(self, words: list[str], spaces: list[bool]) -> bool:
+        """ "Rs" + "." before a figure: one sign, "Rs." (a sign of the lists that ends in a stop)."""
+        return len(words) > 1 and words[-1] == "." and not spaces[-2] and (words[-2] + ".").lower() in self.signs
 
     def glued_sign(self, before: str, text: str) -> tuple[str, str] | None:
         """ "$" + "NZ19": the letters that finish the sign ("$NZ") and the figure after them."""
@@ -107,7 +157,8 @@ class FigureTokenizer:
         self.use_words(words)
 
     def use_words(self, words: Words) -> None:
-        self.words = Words({name: words.entries(name) for name in LISTS})
+        # A pipeline saved before a list was read here lacks it: that list is empty for it.
+        self.words = Words({name: words.lists.get(name, {}) for name in LISTS})
         self.shapes = FigureShapes(self.words)
 
     def to_disk(self, path: str | Path, **kwargs: Any) -> None:
@@ -147,12 +198,18 @@ class FigureTokenizer:
                 words.append(text)
                 spaces.append(bool(token.whitespace_))
                 continue
+            if shapes.sign_with_stop(words, spaces):
+                words[-2:] = [words[-2] + words[-1]]
+                spaces[-2:] = [spaces[-1]]
+                changed = True
             glued = shapes.glued_sign(words[-1], text) if words and not spaces[-1] else None
             if glued is not None:
                 words[-1] += glued[0]
                 text = glued[1]
                 changed = True
-            pieces = shapes.split_figure(text, after_number)
+            before_scale = token.i + 1 < len(doc) and shapes.is_scale(doc[token.i + 1].text)
+            after_sign = bool(words) and shapes.is_sign(words[-1])
+            pieces = shapes.split_figure(text, after_number, before_scale, after_sign)
             changed |= len(pieces) > 1
             words.extend(pieces)
             spaces.extend([False] * (len(pieces) - 1) + [bool(token.whitespace_)])

@@ -60,6 +60,11 @@ LABELS: dict[str, dict[str, frozenset[str] | None]] = {
         "comparator": frozenset({"eq", "over", "under", "about"}),
         "approx": frozenset({"true", "false"}),
     },
+    # The same, after the figure ("$1bn-plus", "£5m or more", "50-odd"): used by the money stage.
+    "QUALIFIER_AFTER": {
+        "comparator": frozenset({"eq", "over", "under", "about"}),
+        "approx": frozenset({"true", "false"}),
+    },
     # The period an amount covers ("over two years", "a year", "by 2020").
     "PERIOD": {},
     # A figure of speech that holds a number and states no figure ("the 1 percent", "my two

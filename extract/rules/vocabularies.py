@@ -1,7 +1,9 @@
 """Word lists taken from kept libraries, beneath the project's own ``patterns/words/`` lists.
 
 Currencies come from Babel (CLDR data, BSD): every current ISO 4217 code, its English names
-(singular and plural), its symbols in English locales and the territories that use it. Measure
+(singular and plural), its symbols in English locales and the territories that use it; the signs
+its own countries print are written once into ``currency-own-signs.txt`` (reading every locale
+takes a second), which a test checks against the installed Babel. Measure
 units come from pint's default registry (BSD): loading it takes seconds, so its words are written
 once into ``measure-units.txt`` beside this module (``python -m extract.rules.vocabularies``) and a
 test checks that file against the installed pint. The project's own files extend these lists:
@@ -13,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -20,6 +23,7 @@ from pathlib import Path
 Lists = dict[str, dict[str, str | None]]
 
 MEASURES_FILE = Path(__file__).with_name("measure-units.txt")
+OWN_SIGNS_FILE = Path(__file__).with_name("currency-own-signs.txt")
 # pint dimensions that make a number a measurement rather than a count of things.
 MEASURE_DIMENSIONS = (
     {"[length]": 1},
@@ -56,11 +60,7 @@ def currency_lists() -> Lists:
     from babel.numbers import get_currency_name
 
     english = Locale("en")
-    users: dict[str, list[str]] = defaultdict(list)  # currency -> territories using it now
-    for territory, spans in get_global("territory_currencies").items():
-        for code, _start, end, tender in spans:
-            if end is None and tender and len(territory) == 2:
-                users[code].append(territory)
+    users = _users()  # currency -> territories using it now
     current = sorted(users, key=lambda c: (-len(users[c]), c))
     readings: dict[str, list[str]] = defaultdict(list)  # word or sign -> currencies, most used first
     places: dict[str, str] = {}
@@ -91,6 +91,9 @@ def currency_lists() -> Lists:
             symbol = locale.currency_symbols.get(code)
             if symbol and symbol != code and not any(c.isspace() for c in symbol) and code not in signs[symbol]:
                 signs[symbol].append(code)
+    for symbol, codes in own_signs().items():
+        if symbol.lower() not in {s.lower() for s in signs} and symbol.lower() not in readings:
+            signs[symbol] = codes
     for symbol in signs:
         signs[symbol].sort(key=current.index)
     lists: Lists = {
@@ -105,6 +108,61 @@ def currency_lists() -> Lists:
     shared = {**readings, **{s.lower(): c for s, c in signs.items()}}
     lists["currency-shared"] = {w: " ".join(codes) for w, codes in shared.items() if len(codes) > 1}
     return lists
+
+
+def _users() -> dict[str, list[str]]:
+    """The territories that use each currency now, as legal tender."""
+    from babel.core import get_global
+
+    users: dict[str, list[str]] = defaultdict(list)
+    for territory, spans in get_global("territory_currencies").items():
+        for code, _start, end, tender in spans:
+            if end is None and tender and len(territory) == 2:
+                users[code].append(territory)
+    return users
+
+
+@cache
+def own_signs() -> dict[str, list[str]]:
+    """The shipped ``OWN_SIGNS_FILE``, written from ``own_signs_from_babel`` (reading every locale
+    of Babel takes a second a process)."""
+    lines = OWN_SIGNS_FILE.read_text(encoding="utf-8").splitlines()
+    return {sign: [code] for sign, code in (line.split("\t") for line in lines if line and line[0] != "#")}
+
+
+def own_signs_from_babel() -> dict[str, list[str]]:
+    """The signs a currency's own countries write that English locales lack, as English news from
+    there prints them: "zł", "Kč", "₽", "₺", "RD$". Only signs of one currency, in Latin letters (two or
+    more) or a currency symbol: a one-letter sign ("M", "Q") would make names of "M180", and a measure
+    unit's letters ("KM", "Ft") would make money of "420 km2"."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    users = _users()
+    units = measure_lists()["measure-units"]  # "KM" (Bosnian marks), "Ft" (forints): "420 km2", "30ft"
+    found: dict[str, set[str]] = defaultdict(set)
+    for identifier in locale_identifiers():
+        language, _, territory = identifier.partition("_")
+        if not territory.isalpha() or len(territory) != 2 or language == "en":
+            continue
+        symbols = Locale.parse(identifier).currency_symbols
+        for code in users_of(users, territory):
+            symbol = symbols.get(code)
+            if symbol and symbol != code and _printable_sign(symbol) and symbol.lower() not in units:
+                found[symbol].add(code)
+    return {symbol: sorted(codes) for symbol, codes in found.items() if len(codes) == 1}
+
+
+def _printable_sign(symbol: str) -> bool:
+    """A sign English text can carry: Latin letters (two or more, a stop allowed), a currency
+    symbol, or letters before "$"."""
+    body = symbol.removesuffix("$").replace(".", "")
+    if not body:
+        return len(symbol) == 1 and unicodedata.category(symbol) == "Sc"
+    latin = all(unicodedata.name(c, "").startswith("LATIN") for c in body)
+    if len(body) == 1 and not symbol.endswith("$"):
+        return unicodedata.category(body) == "Sc"
+    return latin
 
 
 def _own_dollar(english, code: str) -> bool:
@@ -190,5 +248,14 @@ def write_measure_units(path: Path = MEASURES_FILE) -> None:
     path.write_text(header + "\n".join(measure_units_from_pint()) + "\n", encoding="utf-8")
 
 
+def write_own_signs(path: Path = OWN_SIGNS_FILE) -> None:
+    import babel
+
+    header = f"# Signs of currencies at home, from Babel {babel.__version__}: written by extract.rules.vocabularies\n"
+    rows = sorted(f"{sign}\t{codes[0]}" for sign, codes in own_signs_from_babel().items())
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     write_measure_units(Path(sys.argv[1]) if len(sys.argv) > 1 else MEASURES_FILE)
+    write_own_signs()

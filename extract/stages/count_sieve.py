@@ -87,6 +87,7 @@ class CountSieve:
         self.units = words.union("time-units", "measure-units") - words["not-measure-units"]
         self.scale_words = words["scale-words"]
         self.percent_words = words["percent-words"]
+        self.figure_tails = words["figure-tails"]
         self.figure_words = words.union("percent-words", "count-scale-words", "count-collective-nouns")
         # Steps on each number of the span; then steps on the span.
         self.number_steps: tuple[Callable[[Token], bool], ...] = (
@@ -114,14 +115,15 @@ class CountSieve:
 
     def compound_modifier(self, number: Token) -> bool:
         """ "zero-hours contracts", "a four-day week": the number, a hyphen and a word, written
-        together (not a fraction: "two-thirds")."""
+        together (not a fraction, "two-thirds", nor a word that qualifies the figure, "500-plus")."""
         doc, after = number.doc, _after(number)
         if after is None or after.text not in HYPHENS or number.whitespace_ or after.whitespace_:
             return False
         if number.i + 2 >= len(doc):
             return False
         word = doc[number.i + 2]
-        return word.is_alpha and not word.like_num and word.lower_ not in self.fractions
+        qualifying = word.lower_ in self.fractions or word.lower_ in self.figure_tails
+        return word.is_alpha and not word.like_num and not qualifying
 
     def after_a_label(self, span: Span) -> bool:
         """ "Route 66", "Apollo 11", "section 4": the span opens with a number that a name or a
@@ -136,6 +138,11 @@ class CountSieve:
         if before.lower_ in self.label_nouns:
             return True
         sentence_start = before.is_sent_start or before.i == 0
+        if before.is_alpha and before.is_upper and len(before) > 1 and not sentence_start:
+            # "the Audi RS 3", "NHS 111": letters in capitals name it, unless a line in capitals runs on
+            # ("NIGHTCLUB SHOOTING Three people").
+            previous = before.doc[before.i - 1]
+            return before.pos_ in {"PROPN", "NOUN"} and not (previous.is_alpha and previous.is_upper)
         return (
             before.is_alpha and before.is_title and before.pos_ == "PROPN" and not (sentence_start and before.is_stop)
         )

@@ -20,7 +20,15 @@ from extract.rules.loading import RuleSet
 from extract.rules.words import Words
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.count_sieve import CountSieve
-from extract.stages.figures import IDIOM_LABEL, Qualifiers, change_ends, change_fields, change_parts, idiom_ids
+from extract.stages.figures import (
+    IDIOM_LABEL,
+    QUALIFIER_LABELS,
+    Qualifiers,
+    change_ends,
+    change_fields,
+    change_parts,
+    idiom_ids,
+)
 from extract.stages.numbers import Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -43,7 +51,7 @@ class CountFields:
 
 
 class CountExtractor(ClaimStage):
-    labels = ("COUNT", "QUALIFIER", IDIOM_LABEL)  # the rules it reads: its cached output depends on them
+    labels = ("COUNT", *QUALIFIER_LABELS, IDIOM_LABEL)  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "COUNT", IDIOM_LABEL)  # an idiom, longest, hides a count
@@ -65,6 +73,7 @@ class CountExtractor(ClaimStage):
             and self.sieve.is_count(whole)
         ]
         qualifiers = self.qualifiers.index(doc) if candidates else {}
+        trailing = self.qualifiers.after(doc) if candidates else {}
         found: list[tuple[Span, dict]] = []
         for whole in candidates:
             rule = self.rules[whole.label_]
@@ -73,7 +82,8 @@ class CountExtractor(ClaimStage):
                 if fields is None:
                     continue
                 fields["unit"] = unit_of(whole, rule.fields["unit"], words)
-                found.append(self._qualified(doc, span, qualifiers, fields | {"_unit_rule": rule.fields["unit"]}))
+                fields |= {"_unit_rule": rule.fields["unit"]}
+                found.append(self._qualified(doc, span, qualifiers, trailing, fields))
         kept = []
         for span, fields in found:
             if fields.pop("_unit_rule") == "sentence":
@@ -88,12 +98,14 @@ class CountExtractor(ClaimStage):
             add_claim(doc, Claim("count", span.start_char, span.end_char, span.label_, CountFields(**fields)))
 
     @staticmethod
-    def _qualified(doc: Doc, span: Span, qualifiers: dict, fields: dict) -> tuple[Span, dict]:
-        """The span widened to its qualifier ("more than half"), with approx and comparator."""
-        qualifier = qualifiers.get(span.start)
+    def _qualified(doc: Doc, span: Span, qualifiers: dict, trailing: dict, fields: dict) -> tuple[Span, dict]:
+        """The span widened to its qualifier ("more than half"), with approx and comparator; a
+        qualifier right after its first number ("500-plus members") is inside the span."""
+        first = next((t.i for t in span if t.like_num), None)
+        qualifier = qualifiers.get(span.start) or (trailing.get(first + 1) if first is not None else None)
         fields["approx"] = qualifier.approx if qualifier else False
         fields["comparator"] = qualifier.comparator if qualifier else "eq"
-        start = qualifier.start if qualifier else span.start
+        start = min(qualifier.start, span.start) if qualifier else span.start
         return Span(doc, start, span.end, span.label), fields
 
 

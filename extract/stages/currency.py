@@ -75,6 +75,9 @@ class Currencies:
         self.mass_units = words["currency-units"] & words["measure-units"]  # "pounds", "drams"
         self.weight_words = words["weight-words"]
         self.codes = frozenset(words.entries("currency-codes"))
+        # Signs in letters read anywhere, written in small letters ("Rs", "KSh", "Sh"): in capitals
+        # ("the Audi RS 3") they are names, but in a line of capitals.
+        self.lettered = frozenset(s for s in words["currency-signs"] if s.replace(".", "").isalpha())
 
     def place_currencies(self, doc: Doc) -> Counter[str]:
         """One vote per mention of a listed place, people or institution: an entity's whole name
@@ -104,16 +107,26 @@ class Currencies:
 
     def is_money(self, value: MoneyValue, span: Span, context: DocumentCurrencies | None) -> bool:
         """False for a marker that needs its country and lacks it, a mass unit in a sentence about
-        weight ("weighs 236 pounds"), and a code inside a line in capitals ("TOP 10 TIPS")."""
-        if value.marker in self.placed_only and (context is None or not context.places[value.currency]):
+        weight ("weighs 236 pounds"), a code inside a line in capitals ("TOP 10 TIPS"), and a sign
+        in small letters written in capitals outside one ("the Audi RS 3")."""
+        if value.marker in self.placed_only and (
+            context is None or not any(map(context.places.get, self.readings(value)))
+        ):
             return False
         if value.marker in self.mass_units and any(t.lemma_.lower() in self.weight_words for t in span.sent):
             return False
+        if value.marker in self.lettered and any(t.lower_ == value.marker and t.is_upper for t in span):
+            return _in_capitals(span)
         return not (value.marker.upper() in self.codes and _in_capitals(span))
 
     def document_currencies(self, doc: Doc, values: Iterable[MoneyValue]) -> DocumentCurrencies:
         marked = Counter(v.currency for v in values if v.marker not in self.shared)
         return DocumentCurrencies(marked, self.place_currencies(doc))
+
+    def readings(self, value: MoneyValue) -> list[str]:
+        """The currencies a marker may stand for: a shared one's ("kr": NOK, SEK, DKK), else its own."""
+        shared = self.shared.get(value.marker)
+        return shared.split() if shared else [value.currency]
 
     def is_shared(self, value: MoneyValue) -> bool:
         return value.marker in self.shared

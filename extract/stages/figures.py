@@ -16,6 +16,8 @@ from spacy.util import filter_spans
 from extract.rules.loading import RuleSet
 from extract.rules.words import Words
 
+QUALIFIER_LABELS = ("QUALIFIER", "QUALIFIER_AFTER")  # the qualifiers before a figure, and after it
+
 
 @dataclass(frozen=True)
 class Qualifier:
@@ -23,6 +25,7 @@ class Qualifier:
     comparator: str
     approx: bool
     rule: str
+    end: int = 0  # token index where it ends (exclusive)
 
 
 def _phrasal_up(span: Span, verbs: frozenset[str]) -> bool:
@@ -31,32 +34,52 @@ def _phrasal_up(span: Span, verbs: frozenset[str]) -> bool:
     return span[0].lower_ == "up" and before is not None and before.lemma_ in verbs
 
 
+def _before_than(span: Span) -> bool:
+    """ "£5m or less than that": the comparative compares with what follows, not the figure before."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ == "than"
+
+
 class Qualifiers:
-    """Finds "more than", "an estimated", "up to"... directly before a figure.
+    """Finds "more than", "an estimated", "up to"... directly before a figure, and those a rule
+    labelled ``QUALIFIER_AFTER`` directly after it ("$1bn-plus", "£5m or more").
 
     The money and count stages read the same qualifiers: a doc's are found once for a set of
     rules and kept in ``doc.user_data`` (as the claims are), under the rules' fingerprint."""
 
     def __init__(self, rules: RuleSet, vocab):
-        self.matcher = rules.matcher(vocab, "QUALIFIER")
-        self.rules = {r.id: r for r in rules.with_label("QUALIFIER")}
+        self.matcher = rules.matcher(vocab, *QUALIFIER_LABELS)
+        self.rules = {r.id: r for r in rules.with_label(*QUALIFIER_LABELS)}
         self.phrasal_up_verbs = rules.words["phrasal-up-verbs"]
-        self.key = ("extract", "qualifiers", rules.fingerprint("QUALIFIER"))
+        self.key = ("extract", "qualifiers", rules.fingerprint(*QUALIFIER_LABELS))
 
     def index(self, doc: Doc) -> dict[int, Qualifier]:
-        """Qualifiers by the token index they end at (exclusive)."""
+        """Qualifiers before a figure, by the token index they end at (exclusive)."""
+        return self._found(doc)[0]
+
+    def after(self, doc: Doc) -> dict[int, Qualifier]:
+        """Qualifiers after a figure, by the token index they start at."""
+        return self._found(doc)[1]
+
+    def _found(self, doc: Doc) -> tuple[dict[int, Qualifier], dict[int, Qualifier]]:
         if self.key not in doc.user_data:
             doc.user_data[self.key] = self._find(doc)
         return doc.user_data[self.key]
 
-    def _find(self, doc: Doc) -> dict[int, Qualifier]:
-        found = {}
-        for span in filter_spans(self.matcher(doc)):
-            if _phrasal_up(span, self.phrasal_up_verbs):
-                continue
-            rule = self.rules[span.label_]
-            found[span.end] = Qualifier(span.start, rule.fields["comparator"], rule.fields["approx"] == "true", rule.id)
-        return found
+    def _find(self, doc: Doc) -> tuple[dict[int, Qualifier], dict[int, Qualifier]]:
+        before, after = {}, {}
+        matches = self.matcher(doc)
+        # Each kind on its own: "20%, or less than a third" has "or less" after one figure and "less
+        # than" before the next.
+        for kind, found in (("QUALIFIER", before), ("QUALIFIER_AFTER", after)):
+            for span in filter_spans([m for m in matches if self.rules[m.label_].label == kind]):
+                if _phrasal_up(span, self.phrasal_up_verbs) or (kind == "QUALIFIER_AFTER" and _before_than(span)):
+                    continue
+                rule = self.rules[span.label_]
+                qualifier = Qualifier(
+                    span.start, rule.fields["comparator"], rule.fields["approx"] == "true", rule.id, span.end
+                )
+                found[span.start if kind == "QUALIFIER_AFTER" else span.end] = qualifier
+        return before, after
 
 
 def _is_change(prep: Token, words: Words) -> bool:

@@ -17,7 +17,15 @@ from extract.factories import factory
 from extract.rules.loading import RuleSet
 from extract.stages.base import Claim, ClaimStage, add_claim
 from extract.stages.currency import Currencies
-from extract.stages.figures import IDIOM_LABEL, Qualifiers, change_ends, change_fields, change_parts, idiom_ids
+from extract.stages.figures import (
+    IDIOM_LABEL,
+    QUALIFIER_LABELS,
+    Qualifiers,
+    change_ends,
+    change_fields,
+    change_parts,
+    idiom_ids,
+)
 from extract.stages.numbers import MoneyValue, Numbers
 from extract.stages.registry import ClaimType, register
 from extract.stages.syntax import matched_spans, noun_phrase
@@ -43,7 +51,12 @@ class MoneyFields:
 
 
 class MoneyExtractor(ClaimStage):
-    labels = ("MONEY", "PERIOD", "QUALIFIER", IDIOM_LABEL)  # the rules it reads: its cached output depends on them
+    labels = (
+        "MONEY",
+        "PERIOD",
+        *QUALIFIER_LABELS,
+        IDIOM_LABEL,
+    )  # the rules it reads: its cached output depends on them
 
     def use_rules(self, rules: RuleSet) -> None:
         self.matcher = rules.matcher(self.vocab, "MONEY", IDIOM_LABEL)
@@ -83,6 +96,7 @@ class MoneyExtractor(ClaimStage):
         if not amounts:
             return
         qualifiers = self.qualifiers.index(doc)
+        trailing = self.qualifiers.after(doc)
         periods = matched_spans(self.periods, doc)
         currencies = self.currencies
         context = None
@@ -98,8 +112,11 @@ class MoneyExtractor(ClaimStage):
                 currency, basis = currencies.usual(value), "context"  # "C$1.5bn ($1.1bn)": the conversion is USD
             else:
                 currency, basis = currencies.resolve(value, span, context)
-            qualifier = qualifiers.get(span.start)
-            start = doc[qualifier.start] if qualifier else span[0]
+            minus = negative_start(span)
+            qualifier = qualifiers.get(minus if minus is not None else span.start) or trailing.get(span.end)
+            first = span.start if minus is None else minus
+            start = doc[min(qualifier.start, first)] if qualifier else doc[first]
+            end = doc[max(qualifier.end, span.end) - 1] if qualifier else span[-1]
             period = next(
                 (p for p in periods if span.end <= p.start <= span.end + PERIOD_WINDOW and p.sent == span.sent),
                 None,
@@ -109,11 +126,13 @@ class MoneyExtractor(ClaimStage):
                 Claim(
                     "money",
                     start.idx,
-                    span.end_char,
+                    end.idx + len(end),
                     span.label_,
                     MoneyFields(
-                        amount=value.amount,
-                        amount_high=value.amount_high,
+                        amount=value.amount if minus is None else -value.amount,
+                        amount_high=value.amount_high
+                        if minus is None or value.amount_high is None
+                        else -value.amount_high,
                         currency=currency,
                         currency_basis=basis,
                         period=period.text if period else None,
@@ -127,9 +146,26 @@ class MoneyExtractor(ClaimStage):
             )
 
 
+NEGATIVE_WORDS = frozenset({"minus", "negative"})
+
+
+def negative_start(span: Span) -> int | None:
+    """Where a sign that makes the amount negative starts: a minus glued to it ("-$2m", "−£5m",
+    not the dash of a range "5-$6") or "minus"/"negative" before it ("minus £3bn"); else None."""
+    if not span.start:
+        return None
+    doc, before = span.doc, span.doc[span.start - 1]
+    if before.lower_ in NEGATIVE_WORDS:
+        return before.i if before.i < 1 or doc[before.i - 1].lower_ != "or" else None  # "plus or minus"
+    if before.text not in {"-", "−"} or before.whitespace_:
+        return None
+    return before.i if before.i == 0 or doc[before.i - 1].whitespace_ else None
+
+
 def counts_after(span: Span) -> bool:
     """ "500 USD 30 days": a number after the currency that counts the noun after it is no minor unit."""
-    if len(span) < 3 or span.end >= len(span.doc) or not span[-1].like_num or span[-2].like_num or span[-2].is_punct:
+    code = span[-2] if len(span) >= 3 else None  # in capitals; "between €1,000 and €2,000 apply" has none
+    if code is None or span.end >= len(span.doc) or not span[-1].like_num or not (code.is_alpha and code.is_upper):
         return False
     return span.doc[span.end].pos_ == "NOUN"
 

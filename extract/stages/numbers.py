@@ -8,6 +8,7 @@ from their word lists turns it into a value. All arithmetic is ``Decimal``, so
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -92,6 +93,7 @@ class Numbers:
         shared = {word: value.split()[0] for word, value in words.values("currency-shared").items()}
         self.nations = words["currency-nations"]
         self.codes = frozenset(words.entries("currency-codes"))  # only in capitals: "500 USD", not "all"
+        self.glued_code = re.compile(rf"\b({'|'.join(sorted(self.codes))})(?=\d)")  # "USD1.5bn"
         self.currencies = {
             **shared,
             **{s: c for s, c in words.values("currency-local-signs").items() if s in currency_signs(words)},
@@ -100,7 +102,11 @@ class Numbers:
         }
         # Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
         self.subunits = words.values("currency-subunits")
-        signs = sorted(currency_signs(words), key=len, reverse=True)
+        # One-character signs of hundredths, glued after the number: "50p", "99¢".
+        glued = "|".join(re.escape(s) for s in sorted(self.subunits) if len(s) == 1)
+        self.glued_minor = re.compile(rf"(.*\d)({glued})", re.I)
+        self.signs = currency_signs(words)
+        signs = sorted(self.signs, key=len, reverse=True)
         # A sign in letters ("Sh", "KSh") only counts glued or next to a number: "Sh39", "KSh 40".
         sign = "|".join(
             re.escape(s) if not s.rstrip(".").isalpha() else rf"(?<![a-z]){re.escape(s)}(?=\s?\d)" for s in signs
@@ -121,11 +127,17 @@ class Numbers:
         if words[0] == "half" and len(words) > 1:  # "half a million", "half million"
             rest = self.parse_number(" ".join(words[2:] if words[1] in {"a", "an"} else words[1:]))
             return None if rest is None else _exact(rest / 2)
-        if len(words) > 3 and words[:4] == ["a", "quarter", "of", "a"]:
-            rest = self.parse_number(" ".join(words[4:]))
-            return None if rest is None else _exact(rest / 4)
-        total, current, seen = Decimal(0), Decimal(0), False
-        for word in words:
+        of = words.index("of") if "of" in words[1:-2] else 0
+        if of and words[of + 1] in {"a", "an"} and words[of - 1] in self.fractions:  # "three-quarters of a million"
+            head = words[: of - 1]
+            count = Decimal(1) if head in ([], ["a"], ["an"]) else self.parse_number(" ".join(head))
+            rest = self.parse_number(" ".join(words[of + 2 :]))
+            return None if count is None or rest is None else _exact(count * self.fractions[words[of - 1]] * rest)
+        mixed = self._and_a_fraction(words)
+        if mixed is not None:
+            return mixed
+        total, current, seen, previous = Decimal(0), Decimal(0), False, ""
+        for previous, word in zip(["", *words], words, strict=False):
             if _DIGITS.match(word):
                 if seen and current:
                     return None
@@ -139,6 +151,8 @@ class Numbers:
                 scale = self.scales[word]
                 if scale == 100:
                     current = (current or 1) * 100
+                elif total and not current and previous in self.scales:  # "1.5 lakh crore", "a thousand million"
+                    total *= scale
                 else:
                     total += (current or 1) * scale
                     current = Decimal(0)
@@ -146,6 +160,20 @@ class Numbers:
                 return None
             seen = True
         return _exact(total + current)
+
+    def _and_a_fraction(self, words: list[str]) -> Decimal | None:
+        """ "one and a half billion" (``words`` without "and"): (1 + 1/2) times the scale after it,
+        "two and a quarter" 2.25. None for any other words."""
+        at = next(
+            (i for i in range(1, len(words) - 1) if words[i] in {"a", "an"} and words[i + 1] in self.fractions), None
+        )
+        if at is None or not all(w in self.scales for w in words[at + 2 :]):
+            return None
+        whole = self.parse_number(" ".join(words[:at]))
+        if whole is None:
+            return None
+        scale = math.prod((Decimal(self.scales[w]) for w in words[at + 2 :]), start=Decimal(1))
+        return _exact((whole + self.fractions[words[at + 1]]) * scale)
 
     def parse_fraction(self, text: str) -> Decimal | None:
         """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05),
@@ -188,6 +216,7 @@ class Numbers:
         "a 12-cent", "forty-five dollars", "13 dollars and 45 cents", "17 USD 25". None without a currency."""
         cleaned = _HYPHENATED_SCALE.sub(r"\1 ", text.replace("\u00a0", " ").strip().rstrip("."))
         cleaned = _WORD_HYPHEN.sub(" ", cleaned)  # "12-cent", "forty-five": the hyphen joins words
+        cleaned = self.glued_code.sub(r"\1 ", cleaned)
         marker, written = None, "symbol"
         signs = self.sign_re.findall(cleaned)
         if signs:
@@ -197,12 +226,12 @@ class Numbers:
         names = self.currency_words(words)
         main = next((n for n in names if n[2] not in self.subunits), None)
         minor = next((n for n in names if n[2] in self.subunits), None)
-        glued = re.fullmatch(r"(.*\d)p", cleaned.strip(), flags=re.I)
+        glued = self.glued_minor.fullmatch(cleaned.strip())
         divisor = Decimal(1)
-        if marker is None and main is not None:
-            marker, written = main[2], "code"
+        if marker is None and main is not None:  # a sign after the number ("500 zł") is still a sign
+            marker, written = main[2], "symbol" if main[2] in self.signs else "code"
         if marker is None and (minor or glued):
-            marker, written = (minor[2], "code") if minor else ("p", "symbol")
+            marker, written = (minor[2], "code") if minor else (glued.group(2).lower(), "symbol")  # type: ignore[union-attr]
             divisor = Decimal(100)
             words = [glued.group(1)] if glued and not minor else words
         if marker is None:
