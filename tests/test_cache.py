@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -202,3 +203,22 @@ def test_corrupt_and_stale_entries_are_rebuilt_not_trusted(tmp_path, uncached):
 
 def test_two_workers_write_the_same_bytes_as_one(tmp_path, uncached):
     assert _run(tmp_path / "workers.jsonl", "--no-cache", "--workers", "2") == uncached
+
+
+def test_a_stage_setting_edited_in_a_saved_pipeline_makes_the_claims_it_cached_stale(tmp_path):
+    """A saved pipeline whose config is edited to ask the quote stage for fewer ``steps`` writes,
+    on a re-run, what a run without the cache writes, not the claims the cache kept."""
+    import extract
+
+    saved = tmp_path / "saved"
+    extract.load().to_disk(saved)
+    model, cache = ["--model", str(saved)], ["--cache-dir", str(tmp_path / "cache")]
+    full = _run(tmp_path / "full.jsonl", *model, *cache)
+    config = saved / "config.cfg"
+    steps = re.search(r"^steps = (\[.*\])$", config.read_text(encoding="utf-8"), re.M)
+    assert steps is not None and '"cue"' in steps.group(1)
+    fewer = json.dumps([step for step in json.loads(steps.group(1)) if step != "cue"])
+    config.write_text(config.read_text(encoding="utf-8").replace(steps.group(0), f"steps = {fewer}"), encoding="utf-8")
+    edited = _run(tmp_path / "edited.jsonl", *model, *cache)
+    assert edited == _run(tmp_path / "fresh.jsonl", *model, "--no-cache")
+    assert edited != full

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,15 @@ def _importable(name: str) -> bool:
 
 
 def model_id(name: str) -> str:
-    """Names the parses a model makes, without loading it: another model or version is stale."""
+    """Names the parses and claims a model makes, without loading it: another model or version is
+    stale, and so is a saved pipeline whose config was edited since (its stages' settings, as
+    the quote stage's ``steps``, are in its config)."""
     path = Path(name)
     if (path / "meta.json").exists():
         meta = spacy.util.load_meta(path / "meta.json")
-        version = f"{path.resolve()}:{meta.get('name')}-{meta.get('version')}"
+        config = path / "config.cfg"
+        edited = hashlib.sha256(config.read_bytes()).hexdigest()[:16] if config.exists() else ""
+        version = f"{path.resolve()}:{meta.get('name')}-{meta.get('version')}:{edited}"
     else:
         version = f"{name}-{spacy.util.get_package_version(name)}"
     return f"{version}-spacy{spacy.__version__}"

@@ -204,15 +204,17 @@ class Extractor:
 
 
 def extractor_for(settings: RunSettings) -> Extractor:
-    """One extractor per process, settings and state of the rule files: a worker loads the
-    pipeline once, not per task, and a rule file edited between two runs is read again."""
+    """One extractor per process, settings and state of the rule files and model: a worker loads
+    the pipeline once, not per task, and a rule file or a saved pipeline's config edited between
+    two runs is read again."""
+    from extract.model.loading import model_id
     from extract.rules.loading import rule_files_stamp
 
-    return _extractor(settings, rule_files_stamp([Path(p) for p in settings.patterns]))
+    return _extractor(settings, rule_files_stamp([Path(p) for p in settings.patterns]), model_id(settings.model))
 
 
 @lru_cache(maxsize=4)
-def _extractor(settings: RunSettings, stamp: tuple) -> Extractor:
+def _extractor(settings: RunSettings, stamp: tuple, model: str) -> Extractor:
     return Extractor(settings)
 
 
