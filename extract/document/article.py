@@ -176,11 +176,12 @@ def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequen
     if core is None:
         return None
     counted = [i for i in range(core[0], core[1] + 1) if weights[i] > 0]
-    first = indented_edge(lines, weights, counted)
+    main = main_indent(lines)
+    first = indented_edge(lines, weights, counted, main)
     top = max((i + 1 for i in counted if i < first), default=0) if first is not None else 0
     start = header_start(lines, reasons, core[0] if first is None else first, top)
     stop = closing_end(lines[:end], reasons[:end], core[1])
-    last = indented_edge(lines, weights, counted[::-1])
+    last = indented_edge(lines, weights, counted[::-1], main)
     if last is None or not closes_with_furniture(lines[last : stop + 1], reasons[last : stop + 1]):
         return start, stop
     bottom = min(i for i in counted if i > last)
@@ -193,12 +194,13 @@ def closes_with_furniture(tail: Sequence[Line], reasons: Sequence[str | None]) -
     return any(reasons) and not any(has_bullet(line) for line in tail)
 
 
-def indented_edge(lines: Sequence[Line], weights: Sequence[float], counted: Sequence[int]) -> int | None:
-    """The first of the core's prose lines (``counted``, in the order read) at the article's indent,
+def indented_edge(
+    lines: Sequence[Line], weights: Sequence[float], counted: Sequence[int], main: int | None
+) -> int | None:
+    """The first of the core's prose lines (``counted``, in the order read) at the article's indent (``main``),
     when those read before it are indented deeper (teasers, a gallery's captions, a bio), hold no
     list and weigh less than the rest; None when there are none such. A text without indents has
     none."""
-    main = main_indent(lines)
     at = next((n for n, i in enumerate(counted) if indent(lines[i]) == main), 0)
     outside, inside = counted[:at], counted[at:]
     if not outside or sum(weights[i] for i in outside) >= sum(weights[i] for i in inside):

@@ -141,7 +141,7 @@ class _People:
         # a first name says more than one document's titles and pronouns ("he" may be the wrong antecedent)
         self.gender = {key: lists.first_names.get(key[1]) or _agreed(said[key]) for key in documents}
         # a person of the run is written in full in several documents, or in one more than once with
-        # a first name: a headline's "Derelict Obama" or "Washington Post Trump" is none
+        # a first name: a headline's "Defiant Smith" or "Daily Herald Jones" is none
         self.known = {key for key in documents if len(documents[key]) > 1}
         self.named = {key for key in documents if key[1] in lists.first_names}  # a name: "Marta Quill"
         self.confirmed = self.known | {key for key in self.named if mentions[key] > 1}

@@ -91,7 +91,7 @@ def _office_word(word: str, words: frozenset[str]) -> bool:
 
 def is_title(org: str, titles: frozenset[str]) -> bool:
     """Whether an organisation is a title: only titles ("Sen.", "Governor"), or ending with an
-    abbreviated one ("Indiana Gov.", "U.S. Air Force Gen."). A spelt-out title at the end is left
+    abbreviated one ("Indiana Gov.", "U.S. Army Lt."). A spelt-out title at the end is left
     alone: "Burger King", "Department of Justice"."""
     words = name_words(org)
     if not words:

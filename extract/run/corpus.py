@@ -95,12 +95,14 @@ class Extractor:
     first time a text has no cached parse.
     """
 
-    def __init__(self, settings: RunSettings):
+    def __init__(self, settings: RunSettings, model_id: str):
+        """``model_id``: ``model_id(settings.model)``, which names this model's cache entries."""
         from extract.model.loading import require_model
         from extract.rules.loading import load_rules
 
         require_model(settings.model)
         self.settings = settings
+        self.model_id = model_id
         self.rules = load_rules([Path(p) for p in settings.patterns])  # malformed patterns fail here, early
 
     @cached_property
@@ -146,11 +148,9 @@ class Extractor:
 
     @cached_property
     def cache(self) -> RunCache | None:
-        from extract.model.loading import model_id
-
         if self.settings.cache_dir is None:
             return None
-        return RunCache(self.settings.cache_dir, model_id(self.settings.model), self.rules.fingerprint())
+        return RunCache(self.settings.cache_dir, self.model_id, self.rules.fingerprint())
 
     def process(self, sources: Sequence[Source], *, model: bool = True) -> list[FileResult]:
         """Read, extract and describe each file, in the order given. Without ``model``, from the
@@ -215,7 +215,7 @@ def extractor_for(settings: RunSettings) -> Extractor:
 
 @lru_cache(maxsize=4)
 def _extractor(settings: RunSettings, stamp: tuple, model: str) -> Extractor:
-    return Extractor(settings)
+    return Extractor(settings, model)
 
 
 def process_chunk(settings: RunSettings, sources: Sequence[Source]) -> list[FileResult]:

@@ -140,7 +140,7 @@ class CountSieve:
         sentence_start = before.is_sent_start or before.i == 0
         if before.is_alpha and before.is_upper and len(before) > 1 and not sentence_start:
             # "the Audi RS 3", "NHS 111": letters in capitals name it, unless a line in capitals runs on
-            # ("NIGHTCLUB SHOOTING Three people").
+            # ("HARBOUR FIRE Two people").
             previous = before.doc[before.i - 1]
             return before.pos_ in {"PROPN", "NOUN"} and not (previous.is_alpha and previous.is_upper)
         return (

@@ -107,7 +107,7 @@ class Currencies:
 
     def is_money(self, value: MoneyValue, span: Span, context: DocumentCurrencies | None) -> bool:
         """False for a marker that needs its country and lacks it, a mass unit in a sentence about
-        weight ("weighs 236 pounds"), a code inside a line in capitals ("TOP 10 TIPS"), and a sign
+        weight ("weighs 180 pounds"), a code inside a line in capitals ("TOP 10 TIPS"), and a sign
         in small letters written in capitals outside one ("the Audi RS 3")."""
         if value.marker in self.placed_only and (
             context is None or not any(map(context.places.get, self.readings(value)))

@@ -181,7 +181,7 @@ def conversion_of(span: Span, ends: dict[int, MoneyValue]) -> MoneyValue | None:
 def purpose(span: Span, prepositions: frozenset[str], verbs: dict[str, str], times: frozenset[str]) -> str | None:
     """What the money is, from the parse: "£3bn deficit", "gains of £22bn", "£2bn for care"
     (``prepositions``: those that say what money is for), else from the verb that takes it
-    (``verb_purpose``; ``times``: time units, "for 18 years" says for how long, not what for)."""
+    (``verb_purpose``; ``times``: time units, "for 12 years" says for how long, not what for)."""
     root: Token = span.root
     head = root.head
     if root.dep_ in {"compound", "nmod", "nummod", "amod"} and head.pos_ == "NOUN" and head.i >= span.end:
@@ -205,7 +205,7 @@ def verb_purpose(root: Token, verbs: dict[str, str], times: frozenset[str]) -> s
     bus routes"), else what the verb makes of it (``money-verbs``: "save £5m" is savings, "cut
     by £2m" cuts)."""
     verb = root.head
-    if root.dep_ == "pobj" and verb.lower_ == "by":  # "cut by £300,000"
+    if root.dep_ == "pobj" and verb.lower_ == "by":  # "cut by £250,000"
         verb = verb.head
     elif root.dep_ not in {"dobj", "npadvmod"}:
         return None
@@ -214,7 +214,7 @@ def verb_purpose(root: Token, verbs: dict[str, str], times: frozenset[str]) -> s
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in VERB_PURPOSE_PREPOSITIONS and child.i > root.i:
             obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-            if obj is not None and obj.lemma_.lower() not in times:  # not "for 18 years"
+            if obj is not None and obj.lemma_.lower() not in times:  # not "for 12 years"
                 return noun_phrase(obj).text
     return verbs.get(verb.lemma_.lower())
 

@@ -68,8 +68,8 @@ def as_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
 
 def complement(reading: Reading, cue: Span) -> Bounds | Refused | None:
     """The clausal complement after the cue ("said that ...", "told them the plan ..."), an
-    infinitive holding quoted words ("vowed to “carry the fight” to every state", "urged voters to
-    “send a message”"), or what a describing verb describes its object as."""
+    infinitive holding quoted words ("vowed to “take the case” to every county", "urged members to
+    “stand firm”"), or what a describing verb describes its object as."""
     speech = reading.rules[cue.label_].fields["cue_kind"] == "speech"  # not "revealed plans to ..."
     for token in cue:
         for child in token.children:

@@ -27,7 +27,7 @@ def cue_after(reading: Reading, q: Quotation) -> Span | None:
     line_end = reading.lines[reading.line_of(q.end)][1]
     following = reading.text[q.end : line_end]
     if "." in reading.text[q.content_end : q.end] and following.strip()[:1].isupper():
-        return None  # “... Peace Through Strength.” He told ...: the quote ended its sentence (not “…?” Roe asked)
+        return None  # “... Bread Before Bonuses.” She told ...: the quote ended its sentence (not “…?” Roe asked)
     stop = _sentence_stop(_without_nicknames(reading, q.end, following), reading.words["honorifics"])
     limit = q.end + (stop if stop is not None else len(following))
     for cue in reading.cues:

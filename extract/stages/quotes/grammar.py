@@ -36,10 +36,10 @@ def past_dash(subject: Token, verb: Token) -> Token:
 
 def name_before(verb: Token) -> Token | None:
     """A name written right before a verb the parser gave no subject ("..., Obama and Clinton
-    call them “lone wolves”", the names taken for a conjunct of the noun before), or closing an
+    call them “loose cannons”", the names taken for a conjunct of the noun before), or closing an
     appositive the parser hung on another noun ("To the paper, her aide, Jo Roe, said"): the subject."""
     before = verb.doc[verb.i - 1] if verb.i else None
-    if before is not None and before.text == "," and before.i:  # "her adviser, Jake Sullivan, said": the appositive's
+    if before is not None and before.text == "," and before.i:  # "her aide, Tom Hale, said": the appositive's
         before = verb.doc[before.i - 1]
     if before is None or before.ent_type_ not in {"PERSON", "ORG"}:
         return None

@@ -15,7 +15,7 @@ MODIFIER_DEPS = {"nmod", "compound", "amod"}  # the quoted words modify a noun w
 LIST_DEPS = {"conj", "appos"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 TITLE_PREPOSITIONS = {"on"}  # said on “Sunday Politics” (not "of": a goal of “Jobs For All” is a slogan)
-MAX_MODIFIER_WORDS = 3  # a longer quoted modifier is somebody's phrase: a “use it or lose it” rule
+MAX_MODIFIER_WORDS = 3  # a longer quoted modifier is somebody's phrase: a “first come, first served” rule
 MINOR_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "it", "is"}
 
 

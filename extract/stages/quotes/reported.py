@@ -42,7 +42,7 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
     """The reported quote of a cue's clause, unless quote marks cover it (a direct quote) or it
     relays somebody else's quote."""
     start, end = clause
-    # a quotation whose words end the clause ends it with its closing mark ("act as an “umpire.”")
+    # a quotation whose words end the clause ends it with its closing mark ("serve as a “referee.”")
     end = max([end] + [q.end for q in reading.quotations if start <= q.start and q.content_end == end])
     inside = [d for d in direct if d.start < end and start < d.end]
     end = max([end] + [d.end for d in inside if d.cue == cue])  # "X said she recalled thinking, “…”" whole

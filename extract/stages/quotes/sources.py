@@ -49,7 +49,7 @@ def speaker_of(reading: Reading, cue: Span, quote_end: int | None = None, quoted
 
 def _says(reading: Reading, cue: Span, subject: Token) -> bool:
     """Whatever noun says, tells, asks, writes or reads quoted words is their source, however the
-    word lists miss it ("the boy asked", "the narrator says", "the sign read"): a speech cue takes
+    word lists miss it ("the boy asked", "the caller says", "the sign read"): a speech cue takes
     no other subject, unlike a verb of claiming ("the figures suggest") or naming. Reported speech
     without quote marks keeps to the lists ("shares said", "the belief says" are parses gone wrong)."""
     noun = subject.pos_ == "NOUN" or _name_mistagged(subject)
@@ -166,7 +166,7 @@ def finite_on_noun(reading: Reading, cue: Span, verb: Token) -> Token | None:
         and verb.tag_ in {"VBD", "VBZ", "VBP"}
         and head.i == verb.i - 1
         and head.pos_ == "NOUN"
-        and head.dep_ in {"nsubj", "nsubjpass", "ROOT"}  # not "members dressed for a game say"
+        and head.dep_ in {"nsubj", "nsubjpass", "ROOT"}  # not "pupils dressed for the parade sing"
     ):
         return head
     return None
@@ -219,5 +219,5 @@ def resolve_named_sources(reading: Reading) -> None:
 
 
 def _name_mistagged(token: Token) -> bool:
-    """A capitalised word the tagger took for an adverb or adjective ("“…,” said Skelly,")."""
+    """A capitalised word the tagger took for an adverb or adjective ("“…,” said Brack,")."""
     return token.pos_ in {"ADV", "ADJ"} and token.is_alpha and token.text[:1].isupper()

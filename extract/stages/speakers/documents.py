@@ -48,7 +48,7 @@ def org_of_document(token: Token, words: Words) -> str | None:
     if publisher is not None:
         return publisher
     if token.pos_ == "PROPN" and token.text[:1].isupper():
-        return None  # "the 2014 National Climate Assessment", "White Paper": the words before are its title
+        return None  # "the 2019 Coastal Flood Review", "White Paper": the words before are its title
     for child in token.lefts:
         if child.dep_ in {"compound", "poss", "nmod"} and child.pos_ == "PROPN":
             return clean_org(name_span(child).text)

@@ -53,7 +53,7 @@ def _described(noun: Token) -> str | None:
     None when no word describes the noun or several names fit."""
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.lefts)
     if not definite or noun.tag_ in {"NNS", "NNPS"}:
-        return None  # "several environmental groups" are none of the named ones
+        return None  # "several farming unions" are none of the named ones
     described = {c.lemma_.lower() for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.is_alpha}
     fits = {
         clean_org(ent.text)

@@ -44,7 +44,7 @@ class MoneyTotals:
     and "a deficit of £3m" are three sums. An amount whose purpose the text does not say is
     shown alone, never added to another (``alone``): two figures of unknown purpose ("$1,805",
     "$100m") may measure anything. A range counts its low end. Left out: an amount per unit or
-    an exchange rate ("$100 per barrel", "Rs 13,500 per hectare", "$1.10 to the euro"), a price,
+    an exchange rate ("$100 per barrel", "Rs 9,000 per acre", "$1.10 to the euro"), a price,
     not money spent or saved; a figure repeated in one document ("£33m" in the story and again
     in a quote), one figure, so each normalised value counts once per document (where it says
     its purpose, if it does once); an amount inside another ("$185m, including a record $100m",
