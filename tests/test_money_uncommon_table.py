@@ -70,6 +70,7 @@ CASES = [
     ("a-dollar-fifty", "A coffee costs a dollar fifty.", [m("a dollar fifty", "1.5", currency="USD")]),
     ("pounds-ninety-nine", "The pint was two pounds ninety-nine.", [m("two pounds ninety-nine", "2.99")]),
     ("dollars-then-years", "He earned five dollars twenty years ago.", [m("five dollars", "5", currency="USD")]),
+    ("million-and-a-half", "It cost a million and a half dollars.", [m("a million and a half dollars", "1500000", currency="USD")]),
     ("quarter-of-a-billion", "It cost a quarter of a billion dollars.", [m("a quarter of a billion dollars", "250000000", currency="USD")]),
     # --- a size, not an amount ---
     ("scale-adjective-plus", "It is the billion-dollar-plus question.", []),
