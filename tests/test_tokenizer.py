@@ -23,6 +23,7 @@ SPLITS = [
     ("1.5 billion-2 billion", ["1.5", "billion", "-", "2", "billion"]),  # a scale runs on into the high end
     ("$1.5 billion-$2 billion", ["$", "1.5", "billion", "-", "$", "2", "billion"]),
     ("the billion-dollar deal", ["the", "billion", "-", "dollar", "deal"]),  # no figure before: as it is
+    ("90,000 K-1 visas", ["90,000", "K-1", "visas"]),  # a one-letter scale: a name
     ("P5 billion", ["P", "5", "billion"]),  # a one-letter sign before a scale word
     ("R5-billion", ["R", "5", "-", "billion"]),  # or before a hyphen and one
     ("R2-D2", ["R2", "-", "D2"]),

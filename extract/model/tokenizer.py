@@ -67,8 +67,10 @@ class FigureShapes:
         # "R2" before "billion": any sign, since the scale word says the figure is an amount.
         self.short_figure = re.compile(rf"(?:{'|'.join(map(_letter, signs))}){NUMBER}", re.IGNORECASE)
         self.scale_token = re.compile(rf"{scale}\.?", re.IGNORECASE)
-        # "1.5 billion-2 billion", "$1.5 billion-$2 billion": the low end's scale, the dash, the high end.
-        self.scale_range = re.compile(rf"{scale}[-–]{amount}", re.IGNORECASE)
+        # "1.5 billion-2 billion", "$1.5 billion-$2 billion": the low end's scale, the dash, the high end;
+        # a scale of two letters or more ("90,000 K-1 visas" names a visa).
+        words_scale = "|".join(map(re.escape, sorted((s for s in suffixes if len(s) > 1), key=len, reverse=True)))
+        self.scale_range = re.compile(rf"(?:{words_scale})[-–]{amount}", re.IGNORECASE)
         self.piece = re.compile(rf"{sign}|{NUMBER}|{scale}|[-–.]", re.IGNORECASE)
         self.loose_piece = re.compile(rf"{'|'.join(map(_letter, signs))}|{NUMBER}", re.IGNORECASE)
         # An ISO code glued to its figure ("USD1.5bn"): only in capitals, as codes are written.
