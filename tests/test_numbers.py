@@ -73,6 +73,9 @@ RANGES = [
     ("20m-25m", (D(20_000_000), D(25_000_000))),
     ("20-25m", (D(20_000_000), D(25_000_000))),
     ("3.5bn", (D(3_500_000_000), None)),
+    ("one hundred and fifty million", (D(150_000_000), None)),
+    ("between one hundred and two hundred", (D(100), D(200))),
+    ("a million and a half", (D(1_500_000), None)),
     ("many", None),
 ]
 MONEY = [
@@ -113,6 +116,21 @@ MONEY = [
     ("KSh 2,500", D(2_500), None, "KES"),
     ("between $9.8 billion and $12.8 billion", D(9_800_000_000), D(12_800_000_000), "USD"),
     ("31 cents to 35 cents", D("0.31"), D("0.35"), "USD"),
+    ("A$1.5bn-A$2bn", D(1_500_000_000), D(2_000_000_000), "AUD"),
+    ("1.5 billion-2 billion euros", D(1_500_000_000), D(2_000_000_000), "EUR"),
+    ("1.5 to 2 billion euros", D(1_500_000_000), D(2_000_000_000), "EUR"),
+    ("€1,5 milliard", D(1_500_000_000), None, "EUR"),
+    ("3,50 €", D("3.5"), None, "EUR"),
+    ("$2.5MM", D(2_500_000), None, "USD"),
+    ("Rs 5 cr", D(50_000_000), None, "INR"),
+    ("99c", D("0.99"), None, "USD"),
+    ("P5 billion", D(5_000_000_000), None, "BWP"),  # a shared sign: its reading comes from the story
+    ("US $40 million", D(40_000_000), None, "USD"),
+    ("RMB 5 billion", D(5_000_000_000), None, "CNY"),
+    ("Sh. 2 billion", D(2_000_000_000), None, "KES"),
+    ("a dollar fifty", D("1.5"), None, "USD"),
+    ("five dollars ninety-nine", D("5.99"), None, "USD"),
+    ("one hundred and fifty million pounds", D(150_000_000), None, "GBP"),
 ]
 
 # The marker as written and whether it is a sign or a code/word: what ``currency_basis`` builds on.
@@ -156,7 +174,9 @@ def test_parse_money_keeps_its_marker(text, marker, written):
     assert (value.marker, value.written) == (marker, written)
 
 
-@pytest.mark.parametrize("text", ["325m", "twenty", "3.5 per cent", "", "Shell 5", "NZ19"])
+@pytest.mark.parametrize(
+    "text", ["325m", "twenty", "3.5 per cent", "", "Shell 5", "NZ19", "25C", "a dollar one", "five dollars three"]
+)
 def test_parse_money_needs_a_currency(text):
     assert SHIPPED.parse_money(text) is None
 

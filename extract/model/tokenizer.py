@@ -37,13 +37,18 @@ MINUS = "-−"  # hyphen-minus and the minus sign
 SAVED_KEYS = {"tokenizer", "words"}  # what ``FigureTokenizer.to_bytes`` writes
 
 
+def _letter(sign: str) -> str:
+    """A sign as a regex: a one-letter sign in capitals only ("R500", "P5bn"; "p151" is a page)."""
+    return f"(?-i:{sign.upper()})" if len(sign) == 1 and sign.isalpha() else re.escape(sign)
+
+
 def _sign_pattern(sign: str, scale: str) -> str:
     """A sign as a regex; a one-letter sign ("R" for rand) only before a figure of three characters
     or more ("R500") or one with a ``scale`` glued on ("R2bn"), so that "R2", "K9" or "P45" stay
     names ("R2 billion", a scale word after it, is read by ``FigureShapes.short_figure``)."""
     if len(sign) > 1 or not sign.isalpha():
         return re.escape(sign)
-    return re.escape(sign) + rf"(?=\d[\d,.]{{2,}}|\d[\d,.]*{scale})"
+    return _letter(sign) + rf"(?=\d[\d,.]{{2,}}|\d[\d,.]*{scale})"
 
 
 class FigureShapes:
@@ -60,10 +65,14 @@ class FigureShapes:
         amount = rf"{sign}?{NUMBER}{scale}?"
         self.figure_token = re.compile(rf"{amount}(?:[-–]{amount})?\.?", re.IGNORECASE)
         # "R2" before "billion": any sign, since the scale word says the figure is an amount.
-        self.short_figure = re.compile(rf"(?:{'|'.join(map(re.escape, signs))}){NUMBER}", re.IGNORECASE)
+        self.short_figure = re.compile(rf"(?:{'|'.join(map(_letter, signs))}){NUMBER}", re.IGNORECASE)
         self.scale_token = re.compile(rf"{scale}\.?", re.IGNORECASE)
+        # "1.5 billion-2 billion", "$1.5 billion-$2 billion": the low end's scale, the dash, the high end;
+        # a scale of two letters or more ("90,000 K-1 visas" names a visa).
+        words_scale = "|".join(map(re.escape, sorted((s for s in suffixes if len(s) > 1), key=len, reverse=True)))
+        self.scale_range = re.compile(rf"(?:{words_scale})[-–]{amount}", re.IGNORECASE)
         self.piece = re.compile(rf"{sign}|{NUMBER}|{scale}|[-–.]", re.IGNORECASE)
-        self.loose_piece = re.compile(rf"{'|'.join(map(re.escape, signs))}|{NUMBER}", re.IGNORECASE)
+        self.loose_piece = re.compile(rf"{'|'.join(map(_letter, signs))}|{NUMBER}", re.IGNORECASE)
         # An ISO code glued to its figure ("USD1.5bn"): only in capitals, as codes are written.
         codes = "|".join(sorted(words.entries("currency-codes"))) or "(?!)"  # none: never
         self.glued_code = re.compile(rf"({codes})(\d.*)")
@@ -76,7 +85,8 @@ class FigureShapes:
     ) -> list[str]:
         """The pieces of one token, or ``[text]`` when it is not a figure to split.
 
-        ``after_number`` allows a bare scale token ("m." after "325") to be split too;
+        ``after_number`` allows a bare scale token ("m." after "325") to be split too, and one
+        that runs on into a range's high end ("billion-2" after "1.5");
         ``before_scale`` (the next token is a scale word) a one-letter sign before a short figure;
         ``after_sign`` (the token before is a sign or code: "$" + "1.2b") a sign-only suffix.
         """
@@ -87,7 +97,8 @@ class FigureShapes:
         if code is not None:
             rest = self.split_figure(code.group(2), False, after_sign=True)
             return [code.group(1), *rest] if self.figure_token.fullmatch(code.group(2)) else [text]
-        if self.figure_token.fullmatch(text) or (after_number and self.scale_token.fullmatch(text)):
+        after_scale = after_number and (self.scale_token.fullmatch(text) or self.scale_range.fullmatch(text))
+        if self.figure_token.fullmatch(text) or after_scale:
             pieces = self.piece.findall(text)
             if "".join(pieces) == text and len(pieces) > 1 and self._suffix_fits(pieces, after_sign):
                 return pieces
@@ -101,12 +112,27 @@ class FigureShapes:
         """A sign-only suffix ("b" of "$1.2b") only after a sign: "4b" alone stays whole."""
         return after_sign or pieces[-1].lower() not in self.sign_suffixes or pieces[0].lower() in self.signs
 
+    def is_scale_after(self, doc: Doc, i: int) -> bool:
+        """The token at ``i``, after a number, is a scale suffix: a sign-only one ("b", "mm") only when
+        a sign is before the number ("$2.5 MM", not "5 mm" of rain)."""
+        text = doc[i].lower_
+        if text in self.sign_suffixes:
+            return i >= 2 and self.is_sign(doc[i - 2].text)
+        return text in self.scale_norms
+
     def is_sign(self, text: str) -> bool:
         """A currency sign or an ISO code (in capitals)."""
         return text.lower() in self.signs or self.glued_code.fullmatch(text + "0") is not None
 
     def is_scale(self, text: str) -> bool:
         return self.scale_token.fullmatch(text) is not None
+
+    def before_scale(self, doc: Doc, i: int) -> bool:
+        """A scale word follows the token at ``i``, or a hyphen and one: "R2 billion", "R5-billion"."""
+        after = doc[i + 1 : i + 3]
+        if len(after) and after[0].text in {"-", "–"} and not doc[i].whitespace_:
+            after = after[1:]
+        return len(after) > 0 and self.is_scale(after[0].text)
 
     def sign_with_stop(self, words: list[str], spaces: list[bool]) -> bool:
         """ "Rs" + "." before a figure: one sign, "Rs." (a sign of the lists that ends in a stop)."""
@@ -207,7 +233,7 @@ class FigureTokenizer:
                 words[-1] += glued[0]
                 text = glued[1]
                 changed = True
-            before_scale = token.i + 1 < len(doc) and shapes.is_scale(doc[token.i + 1].text)
+            before_scale = shapes.before_scale(doc, token.i)
             after_sign = bool(words) and shapes.is_sign(words[-1])
             pieces = shapes.split_figure(text, after_number, before_scale, after_sign)
             changed |= len(pieces) > 1
@@ -217,7 +243,7 @@ class FigureTokenizer:
             return doc
         split = Doc(doc.vocab, words=words, spaces=spaces)
         for token in split:
-            if token.i and split[token.i - 1].like_num and token.lower_ in shapes.scale_norms:
+            if token.i and split[token.i - 1].like_num and shapes.is_scale_after(split, token.i):
                 token.norm_ = shapes.scale_norms[token.lower_]
         return split
 

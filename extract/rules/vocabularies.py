@@ -174,9 +174,9 @@ def _own_dollar(english, code: str) -> bool:
 
 
 def currency_signs(words) -> frozenset[str]:
-    """Every currency sign of ``words`` (a ``Words``), less a library sign in letters that is one of
-    our hundredths ("p" is pence, not Botswana's pula)."""
-    return words["currency-signs"] | (words["currency-local-signs"] - words["currency-subunits"])
+    """Every currency sign of ``words`` (a ``Words``): those before a figure. A letter that is also
+    one of our hundredths is both: "P5 billion" (the Philippine peso), "50p" (pence)."""
+    return words["currency-signs"] | words["currency-local-signs"]
 
 
 def users_of(users: dict[str, list[str]], territory: str) -> list[str]:

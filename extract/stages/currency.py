@@ -74,6 +74,8 @@ class Currencies:
         self.placed_only = local | words["currency-homographs"]
         self.mass_units = words["currency-units"] & words["measure-units"]  # "pounds", "drams"
         self.weight_words = words["weight-words"]
+        self.glued_minor = words["currency-glued-minor"]  # "99c", and "25c" in the shade
+        self.temperature_words = words["temperature-words"]
         self.codes = frozenset(words.entries("currency-codes"))
         # Signs in letters read anywhere, written in small letters ("Rs", "KSh", "Sh"): in capitals
         # ("the Audi RS 3") they are names, but in a line of capitals.
@@ -102,34 +104,48 @@ class Currencies:
                 votes[found] += 1
         return votes
 
+    def shared_readings(self, value: MoneyValue) -> list[str] | None:
+        """The currencies a shared marker may stand for, or None. Hundredths after a figure take a
+        shared marker's readings only when its own currency is among them: "20 cents" in a story
+        from Sydney is AUD, but the "p" of "50p" is pence, whatever "P5 billion" means."""
+        shared = self.shared.get(value.marker)
+        readings = shared.split() if shared else None
+        if readings is None or (value.minor and value.currency not in readings):
+            return None
+        return readings
+
+    def _placed_only(self, value: MoneyValue) -> bool:
+        return value.marker in self.placed_only and not value.minor
+
     def needs_context(self, value: MoneyValue) -> bool:
-        return value.marker in self.shared or value.marker in self.placed_only
+        return self.shared_readings(value) is not None or self._placed_only(value)
 
     def is_money(self, value: MoneyValue, span: Span, context: DocumentCurrencies | None) -> bool:
         """False for a marker that needs its country and lacks it, a mass unit in a sentence about
-        weight ("weighs 180 pounds"), a code inside a line in capitals ("TOP 10 TIPS"), and a sign
-        in small letters written in capitals outside one ("the Audi RS 3")."""
-        if value.marker in self.placed_only and (
-            context is None or not any(map(context.places.get, self.readings(value)))
-        ):
+        weight ("weighs 180 pounds"), cents in small letters in one about the weather ("25c in the
+        shade"), a code inside a line in capitals ("TOP 10 TIPS"), and a sign in small letters
+        written in capitals outside one ("the Audi RS 3")."""
+        if self._placed_only(value) and (context is None or not any(map(context.places.get, self.readings(value)))):
             return False
         if value.marker in self.mass_units and any(t.lemma_.lower() in self.weight_words for t in span.sent):
+            return False
+        weather = value.minor and value.marker in self.glued_minor
+        if weather and any(t.lemma_.lower() in self.temperature_words for t in span.sent):
             return False
         if value.marker in self.lettered and any(t.lower_ == value.marker and t.is_upper for t in span):
             return _in_capitals(span)
         return not (value.marker.upper() in self.codes and _in_capitals(span))
 
     def document_currencies(self, doc: Doc, values: Iterable[MoneyValue]) -> DocumentCurrencies:
-        marked = Counter(v.currency for v in values if v.marker not in self.shared)
+        marked = Counter(v.currency for v in values if self.shared_readings(v) is None)
         return DocumentCurrencies(marked, self.place_currencies(doc))
 
     def readings(self, value: MoneyValue) -> list[str]:
         """The currencies a marker may stand for: a shared one's ("kr": NOK, SEK, DKK), else its own."""
-        shared = self.shared.get(value.marker)
-        return shared.split() if shared else [value.currency]
+        return self.shared_readings(value) or [value.currency]
 
     def is_shared(self, value: MoneyValue) -> bool:
-        return value.marker in self.shared
+        return self.shared_readings(value) is not None
 
     def world_priced(self, span: Span) -> bool:
         """ "$100 per barrel", "$1,900 an ounce": a world price, quoted in US dollars."""
@@ -140,14 +156,14 @@ class Currencies:
 
     def usual(self, value: MoneyValue) -> str:
         """A shared marker's usual reading ("$": USD)."""
-        return self.shared[value.marker].split()[0]
+        return self.readings(value)[0]
 
     def resolve(self, value: MoneyValue, span: Span, context: DocumentCurrencies) -> tuple[str, str]:
         """The currency and how it was decided (``currency_basis``)."""
-        shared = self.shared.get(value.marker)
+        shared = self.shared_readings(value)
         if shared is None:
             return value.currency, value.written
-        default, *others = shared.split()
+        default, *others = shared
         if default == "USD" and self.world_priced(span):
             return "USD", "context"
         # An explicit marker of the usual reading ("US$" in a Sydney paper) says nothing about bare signs.

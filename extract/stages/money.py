@@ -6,7 +6,8 @@ period it covers go into ``purpose`` and ``period``, read from the parse and ``P
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.language import Language
@@ -78,20 +79,19 @@ class MoneyExtractor(ClaimStage):
 
         # Longest first among the matches that read as money and the idioms: a longer match that does
         # not read ("second $") must not hide one that does ("$7"); an idiom hides the amount inside it.
-        idioms = self.idioms
+        idioms, signs = self.idioms, self.numbers.signs
         readable = filter_spans(
             [
                 span
                 for span in self.matcher(doc)
-                if span.label_ in idioms or (not counts_after(span) and parse_money(span.text) is not None)
+                if span.label_ in idioms or (not counts_after(span, signs) and parse_money(span.text) is not None)
             ]
         )
         amounts: list[tuple[Span, MoneyValue]] = [
-            (span, value)
+            amount
             for found in sorted(readable, key=lambda s: s.start)
             if found.label_ not in idioms
-            for span in change_parts(found, lambda part: parse_money(part.text) is not None, self.words)
-            if (value := parse_money(span.text)) is not None
+            for amount in self.change_amounts(found, parse_money)
         ]
         if not amounts:
             return
@@ -145,6 +145,22 @@ class MoneyExtractor(ClaimStage):
                 ),
             )
 
+    def change_amounts(
+        self, found: Span, parse_money: Callable[[str], MoneyValue | None]
+    ) -> list[tuple[Span, MoneyValue]]:
+        """A match's amounts: itself, or the two ends of a change ("rose from $20m to $25m"). Ends
+        written as a range share its currency and scale: "rose from 1.5 to 2 billion euros" is
+        1.5 billion euros to 2 billion, "from $5 to $10 million" $5 million to $10 million."""
+        whole = parse_money(found.text)
+        ranged = whole is not None and whole.amount_high is not None
+        parts = change_parts(found, lambda part: ranged or parse_money(part.text) is not None, self.words)
+        if len(parts) == 1:
+            return [] if whole is None else [(found, whole)]
+        if ranged:
+            low = replace(whole, amount_high=None)  # type: ignore[arg-type]
+            return [(parts[0], low), (parts[1], replace(low, amount=whole.amount_high))]  # type: ignore[union-attr]
+        return [(part, value) for part in parts if (value := parse_money(part.text)) is not None]
+
 
 NEGATIVE_WORDS = frozenset({"minus", "negative"})
 
@@ -162,10 +178,19 @@ def negative_start(span: Span) -> int | None:
     return before.i if before.i == 0 or doc[before.i - 1].whitespace_ else None
 
 
-def counts_after(span: Span) -> bool:
-    """ "500 USD 30 days": a number after the currency that counts the noun after it is no minor unit."""
-    code = span[-2] if len(span) >= 3 else None  # in capitals; "between €1,000 and €2,000 apply" has none
-    if code is None or span.end >= len(span.doc) or not span[-1].like_num or not (code.is_alpha and code.is_upper):
+def counts_after(span: Span, signs: frozenset[str]) -> bool:
+    """ "500 USD 30 days", "five dollars twenty years ago": a number after the currency's code or
+    word that counts the noun after it is no minor unit. Not a sign's number ("Rs 500 fines"), nor
+    a range's end ("between €1,000 and €2,000 apply")."""
+    if span.end >= len(span.doc) or not span[-1].like_num:
+        return False
+    before = span.start
+    for token in reversed(span[:-1]):  # back over the trailing number ("ninety-nine")
+        if not (token.like_num or token.text in {"-", "–"}):
+            before = token.i
+            break
+    unit = span.doc[before]
+    if before == span.start or not unit.is_alpha or unit.lower_ in signs or unit.lower_ in {"and", "to", "between"}:
         return False
     return span.doc[span.end].pos_ == "NOUN"
 

@@ -53,24 +53,39 @@ _COMPOUND_WORD = re.compile(
 
 _WORD_HYPHEN = re.compile(r"(?<=[\w])\s*[-–]\s*(?=[a-z])", re.I)
 
+# "and" after a scale in words joins the parts of one number ("one hundred and fifty", "two
+# thousand and five"), but for "between": "between one hundred and two hundred" is a range.
+_SPELLED_AND = re.compile(r"\b(?:hundred|thousand|million|billion)\s+and\s+(?:a\s+)?[a-z]", re.I)
+
 _HYPHENATED_SCALE = re.compile(r"(\d)[-–](?=(?:thousand|million|billion|trillion|lakh|crore)s?\b)", re.I)
 
 
 _CENTS = re.compile(r"^\d\d$")
+# A comma before one or two digits ending a figure is a decimal comma ("€1,5 milliard", "3,50 €"):
+# a comma that groups thousands has three after it.
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d{1,2})(?![\d,.])")
+
+# Letters, a space and a dollar sign: "US $40m", "HK $3bn" are "US$", "HK$" (when the lists have the sign).
+_SPACED_DOLLAR = re.compile(r"\b([A-Z]{2,3})\s+\$")
 
 Name = tuple[int, int, str]  # a currency name among a phrase's words: (start, end, key)
 
 
-def _minor_words(words: list[str], main: Name | None, minor: Name | None) -> list[str] | None:
+def _minor_words(words: list[str], main: Name | None, minor: Name | None, units: dict[str, int]) -> list[str] | None:
     """The words of the minor units after a main unit: "13 dollars and 45 cents" (up to the minor
-    unit's name), or two digits ending the phrase with no name ("17 USD 25": 17.25, as price
-    tags write it). None when the phrase has no main unit with a figure before it."""
+    unit's name), or a number under 100 ending the phrase with no name: two digits ("17 USD 25":
+    17.25, as price tags write it) or number words (``units``: "two pounds fifty", "a dollar
+    ninety-nine"; from ten up, so "a dollar one more time" is no $1.01). None when the phrase has no
+    main unit with a figure before it."""
     if main is None or not main[0]:
         return None
     if minor is not None:
         return words[main[1] : minor[0]] if main[1] < minor[0] else None
     rest = words[main[1] :]
-    return rest if len(rest) == 1 and _CENTS.match(rest[0]) else None
+    if len(rest) == 1 and _CENTS.match(rest[0]):
+        return rest
+    spelled = rest and len(rest) <= 2 and all(w.lower() in units and w.lower() not in {"a", "an"} for w in rest)
+    return rest if spelled and 10 <= sum(units[w.lower()] for w in rest) < 100 else None
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,7 @@ class MoneyValue:
     currency: str  # ISO 4217: the marker's own reading ("$" is USD until the document says otherwise)
     marker: str  # the sign, code or word that gave the currency, lower case: "$", "a$", "pounds", "p"
     written: str  # "symbol" or "code" (a code or a currency word)
+    minor: bool = False  # read in hundredths after the number ("50p", "99c"): the marker is no sign before one
 
 
 class Numbers:
@@ -100,11 +116,13 @@ class Numbers:
             **words.values("currency-signs"),
             **words.values("currency-names"),
         }
-        # Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD.
-        self.subunits = words.values("currency-subunits")
-        # One-character signs of hundredths, glued after the number: "50p", "99¢".
-        glued = "|".join(re.escape(s) for s in sorted(self.subunits) if len(s) == 1)
-        self.glued_minor = re.compile(rf"(.*\d)({glued})", re.I)
+        # Hundredths of a currency: "50p" is 0.50 GBP, "20 cents" 0.20 USD, "99c" 0.99 USD.
+        self.subunits = {**words.values("currency-subunits"), **words.values("currency-glued-minor")}
+        # One-character signs of hundredths, glued after the number: "50p", "99¢", and those in small
+        # letters only ("99c": "25C" is a temperature).
+        glued = "|".join(re.escape(s) for s in sorted(words["currency-subunits"]) if len(s) == 1)
+        small = "|".join(re.escape(s) for s in sorted(words["currency-glued-minor"]))
+        self.glued_minor = re.compile(rf"(.*\d)((?i:{glued}){'|' + small if small else ''})")
         self.signs = currency_signs(words)
         signs = sorted(self.signs, key=len, reverse=True)
         # A sign in letters ("Sh", "KSh") only counts glued or next to a number: "Sh39", "KSh 40".
@@ -163,7 +181,7 @@ class Numbers:
 
     def _and_a_fraction(self, words: list[str]) -> Decimal | None:
         """ "one and a half billion" (``words`` without "and"): (1 + 1/2) times the scale after it,
-        "two and a quarter" 2.25. None for any other words."""
+        "two and a quarter" 2.25, "a million and a half" 1,500,000. None for any other words."""
         at = next(
             (i for i in range(1, len(words) - 1) if words[i] in {"a", "an"} and words[i + 1] in self.fractions), None
         )
@@ -172,8 +190,11 @@ class Numbers:
         whole = self.parse_number(" ".join(words[:at]))
         if whole is None:
             return None
+        fraction = self.fractions[words[at + 1]]
+        if at + 2 == len(words) and words[at - 1] in self.scales:  # "a million and a half": of the scale
+            return _exact(whole + fraction * self.scales[words[at - 1]])
         scale = math.prod((Decimal(self.scales[w]) for w in words[at + 2 :]), start=Decimal(1))
-        return _exact((whole + self.fractions[words[at + 1]]) * scale)
+        return _exact((whole + fraction) * scale)
 
     def parse_fraction(self, text: str) -> Decimal | None:
         """A proportion as a fraction of 1: "half", "a quarter", "two thirds", "one in 20" (0.05),
@@ -197,6 +218,9 @@ class Numbers:
         if _COMPOUND_WORD.fullmatch(cleaned.strip()):  # "twenty-five" is one number
             value = self.parse_number(re.sub(r"\s*[-–]\s*", " ", cleaned))
             return None if value is None else (value, None)
+        if cleaned == text and _SPELLED_AND.search(cleaned):  # "one hundred and fifty million": one number
+            value = self.parse_number(cleaned)
+            return None if value is None else (value, None)
         parts = re.split(r"\s*(?:[-–]|\bto\b|\bor\b|\band\b)\s*", cleaned.strip(), maxsplit=1, flags=re.I)
         if len(parts) == 2 and parts[0] and parts[1]:
             low, high = self.parse_number(parts[0]), self.parse_number(parts[1])
@@ -215,13 +239,15 @@ class Numbers:
         "815m pounds", "pounds 815m", "GBP 30m", "75 USD million", "10 €", "10,000 Swiss francs",
         "a 12-cent", "forty-five dollars", "13 dollars and 45 cents", "17 USD 25". None without a currency."""
         cleaned = _HYPHENATED_SCALE.sub(r"\1 ", text.replace("\u00a0", " ").strip().rstrip("."))
-        cleaned = _WORD_HYPHEN.sub(" ", cleaned)  # "12-cent", "forty-five": the hyphen joins words
-        cleaned = self.glued_code.sub(r"\1 ", cleaned)
+        cleaned = _DECIMAL_COMMA.sub(r"\1.\2", self.glued_code.sub(r"\1 ", cleaned))
+        cleaned = _SPACED_DOLLAR.sub(lambda m: m[1] + "$" if f"{m[1]}$".lower() in self.signs else m[0], cleaned)
         marker, written = None, "symbol"
         signs = self.sign_re.findall(cleaned)
         if signs:
             marker = signs[0].lower()
             cleaned = self.sign_re.sub(" ", cleaned)
+        # After the signs: the hyphen of "A$1.5bn-A$2bn" joins a range, not words.
+        cleaned = _WORD_HYPHEN.sub(" ", cleaned)  # "12-cent", "forty-five": the hyphen joins words
         words = cleaned.split()
         names = self.currency_words(words)
         main = next((n for n in names if n[2] not in self.subunits), None)
@@ -240,19 +266,22 @@ class Numbers:
         currency = (self.currencies.get(marker) or marker.upper()) if divisor == 1 else self.subunits[marker]
         named = {i for start, end, _ in names for i in range(start, end)}
         named.update(i for i, w in enumerate(words) if w.lower() in self.nations)  # "100 U.S. dollars"
-        minor_words = _minor_words(words, main, minor) if divisor == 1 else None
-        if minor_words is not None:  # "13 dollars and 45 cents", "17 USD 25"
-            whole = self.parse_number(" ".join(w for i, w in enumerate(words[: main[0]]) if i not in named))  # type: ignore[index]
+        minor_words = _minor_words(words, main, minor, self.units) if divisor == 1 else None
+        if minor_words is not None:  # "13 dollars and 45 cents", "17 USD 25", "a dollar fifty"
+            head = [w for i, w in enumerate(words[: main[0]]) if i not in named]  # type: ignore[index]
+            whole = Decimal(1) if [w.lower() for w in head] in (["a"], ["an"]) else self.parse_number(" ".join(head))
             part = self.parse_number(" ".join(minor_words))
             if whole is None or part is None:
                 return None
             return MoneyValue(_exact(whole + part / 100), None, currency, marker, written)
+        if main is not None and main[0] and any(w.lower() not in self.scales for w in words[main[1] :]):
+            return None  # "a dollar one more time": words after the unit that are no scale nor hundredths
         parsed = self.parse_range(" ".join(w for i, w in enumerate(words) if i not in named))
         if parsed is None:
             return None
         low, high = parsed
         high = None if high is None else _exact(high / divisor)
-        return MoneyValue(_exact(low / divisor), high, currency, marker, written)
+        return MoneyValue(_exact(low / divisor), high, currency, marker, written, minor=divisor != 1)
 
     def currency_words(self, words: list[str]) -> list[Name]:
         """The currency names, codes and unit words among ``words``, each as (start, end, key),
