@@ -19,7 +19,9 @@ the fastest of five (the bare model and ours cold taking turns). The table compa
 timed as a whole process (start-up, model loading and workers included) on real articles (the 84
 PolNeAR dev articles when ``../shared`` is beside the project, else the 4x corpus), against the bare
 model's throughput on the same texts (loaded before timing, one process); then the re-run after a
-pattern edit, and the peak memory of the largest process (each worker holds its own pipeline).
+pattern edit, as a new process and as ``extract run --watch`` sees it (the seconds from saving the
+rule to the KB rewritten), and the peak memory of the largest process (each worker holds its own
+pipeline).
 
 Figures, not tests: nothing here asserts. The same numbers go in the closing notes of issues.
 """
@@ -31,6 +33,7 @@ import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -147,6 +150,34 @@ def default_run(folder: Path, cache: Path, patterns: Path | None = None) -> dict
     return {"seconds": seconds, "peak_mb": peak_mb()}
 
 
+def watched_edit(folder: Path, cache: Path, rule: dict) -> dict:
+    """``extract run FOLDER --watch`` started on a copy of ``cache``; once it watches, ``rule`` is
+    saved in its patterns folder: the seconds from the save to the KB rewritten (what a user
+    waits for, the change's detection included)."""
+    with tempfile.TemporaryDirectory() as out:
+        copy, rules, kb = Path(out) / "cache", Path(out) / "rules", Path(out) / "kb.jsonl"
+        shutil.copytree(cache, copy)
+        rules.mkdir()
+        command = [str(Path(sys.executable).parent / "extract"), "run", str(folder), "--watch", "-o", str(kb)]
+        command += ["--cache-dir", str(copy), "--patterns", str(rules)]
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        watcher = subprocess.Popen(command, cwd=out, env=env, stderr=subprocess.PIPE, text=True)
+        try:
+            for line in watcher.stderr:  # type: ignore[union-attr]
+                if "watching" in line:
+                    break
+            before = kb.stat().st_mtime_ns
+            start = time.perf_counter()
+            (rules / "edit.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+            while kb.stat().st_mtime_ns == before:
+                time.sleep(0.002)
+            seconds = time.perf_counter() - start
+        finally:
+            watcher.send_signal(signal.SIGINT)
+            watcher.communicate(timeout=60)
+    return {"seconds": seconds}
+
+
 def default_run_table(root: Path, copies: int) -> None:
     """The default run against the bare model on real articles (see the module docstring)."""
     folder = POLNEAR_DEV if POLNEAR_DEV.is_dir() else root / "articles"
@@ -161,6 +192,7 @@ def default_run_table(root: Path, copies: int) -> None:
     cold = min((default_run(folder, root / f"cold{i}") for i in range(3)), key=lambda r: r["seconds"])
     edit = min((default_run(folder, root / "cold0", rules) for _ in range(3)), key=lambda r: r["seconds"])
     same = min((default_run(folder, root / "cold0") for _ in range(3)), key=lambda r: r["seconds"])
+    watched = min((watched_edit(folder, root / "cold0", EDIT_RULE) for _ in range(3)), key=lambda r: r["seconds"])
     from extract.run.workers import default_workers
 
     print(f"{folder}: {words} words in {len(files)} documents; default workers {default_workers(len(files))}")
@@ -175,6 +207,12 @@ def default_run_table(root: Path, copies: int) -> None:
         ),
         ("  re-run after a pattern edit, s", f"{edit['seconds']:.2f}", edit["seconds"] / cold["seconds"], "<= 0.10"),
         ("  re-run, nothing changed, s", f"{same['seconds']:.2f}", same["seconds"] / cold["seconds"], "<= 0.05"),
+        (
+            "  the edit saved under run --watch, s",
+            f"{watched['seconds']:.2f}",
+            watched["seconds"] / cold["seconds"],
+            "<= 0.10",
+        ),
         ("  peak memory of the largest process, MB", f"{cold['peak_mb']:.0f}", 1.0, ""),
     ]
     for name, value, ratio, target in rows:

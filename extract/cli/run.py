@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import click
 
 from extract.cli.app import MODEL_OPTION, PATTERNS_OPTION, default_docs, fail, main
 
 if TYPE_CHECKING:
-    from extract.run.corpus import FileResult, Progress
+    from extract.run.corpus import FileResult, Progress, RunSettings, RunSummary
+    from extract.run.watch import State
 
 EXAMPLES_RUN = """\b
 Examples:
@@ -60,6 +62,55 @@ def _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeo
         raise click.UsageError("'-' (one article from standard input) cannot be given with other paths")
     if name is not None and paths != ("-",):
         raise click.UsageError("--name names the article read from standard input: give '-' as the path")
+
+
+def _run_errors() -> tuple[type[Exception], ...]:
+    """What stops a run with a one-line message (imported when needed: ``--help`` stays fast)."""
+    from extract.io.reader import InputError
+    from extract.model.loading import ModelNotFound
+    from extract.rules.errors import PatternError
+
+    return InputError, PatternError, ModelNotFound, OSError  # OSError: e.g. no Dask scheduler there
+
+
+def _watch(run_once: Callable[[], object], settings: RunSettings, paths, output: str, options, quiet: bool) -> NoReturn:
+    """``--watch``: run, then again after each change to what the run reads, until Ctrl-C. A run
+    that fails (a pattern half-edited, a folder gone) says why in one line and the watch goes on,
+    as the user is in the middle of an edit."""
+    from extract.run.corpus import extractor_for
+    from extract.run.watch import describe, file_events, local_paths, run_state, watch, watch_folders
+
+    try:
+        local = local_paths(paths)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    patterns = [Path(p) for p in settings.patterns]
+    say = (lambda m: None) if quiet else (lambda m: click.echo(f"extract: {m}", err=True))
+
+    runs = 0
+
+    def attempt() -> None:
+        nonlocal runs
+        try:
+            run_once()
+            if settings.cache_dir is not None:  # the next re-run reads the cached parses: have its pipeline ready
+                extractor_for(settings).rules_nlp  # noqa: B018
+        except _run_errors() as err:
+            click.echo(f"extract: {err}", err=True)
+        if not runs:
+            say(f"watching {describe([str(p) for p in local])} and the rule files for changes; Ctrl-C stops")
+        runs += 1
+
+    def state() -> State:
+        try:
+            return run_state(local, patterns, options)
+        except _run_errors() as err:  # the next run says what it is
+            return ((str(err), 0, 0),)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        watch(attempt, state, file_events(watch_folders(local, patterns)), say)
+    click.echo(f"extract: stopped watching; {output} holds the last complete run", err=True)
+    sys.exit(0)
 
 
 @main.command(epilog=EXAMPLES_RUN)
@@ -119,6 +170,12 @@ def _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeo
     default=None,
     help="With --engine dask and no --scheduler: start a local Dask cluster of N worker processes.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: run again whenever an article or a rule file changes (the pipeline stays loaded, so "
+    "a pattern edit shows in the KB in a fraction of a second); Ctrl-C stops.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def run(
     paths,
@@ -137,6 +194,7 @@ def run(
     scheduler,
     scheduler_timeout,
     local_workers,
+    watch,
     quiet,
 ) -> None:
     """Extract claims from the articles under PATHS into a JSONL knowledge base.
@@ -149,9 +207,9 @@ def run(
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
     _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeout)
-    from extract.io.reader import MAX_BYTES, InputError, stdin_source
-    from extract.model.loading import ModelNotFound
-    from extract.rules.errors import PatternError
+    if watch and (paths == ("-",) or output == "-"):
+        raise click.UsageError("--watch rewrites a KB file as its inputs change: give folders or files and -o FILE")
+    from extract.io.reader import MAX_BYTES, stdin_source
     from extract.run.cache import default_cache_dir
     from extract.run.corpus import NoArticles, RunSettings
     from extract.run.corpus import run as run_corpus
@@ -181,7 +239,10 @@ def run(
     else:
         chosen = local_engine(workers)
 
-    try:
+    options = Options(include=include, text_field=text_field)
+    piped = stdin_source(sys.stdin.buffer, name, settings.max_bytes) if paths == ("-",) else None
+
+    def run_once() -> RunSummary:
         summary = run_corpus(
             settings,
             paths,
@@ -190,15 +251,21 @@ def run(
             warn=lambda m: click.echo(f"extract: {m}", err=True),
             engine=chosen,
             progress=progress_bar(None if quiet or not sys.stderr.isatty() else sys.stderr),
-            piped=stdin_source(sys.stdin.buffer, name, settings.max_bytes) if paths == ("-",) else None,
-            options=Options(include=include, text_field=text_field),
+            piped=piped,
+            options=options,
         )
+        if not quiet:
+            click.echo(summary.line(), err=True)
+        return summary
+
+    if watch:
+        _watch(run_once, settings, paths, output, options, quiet)
+    try:
+        summary = run_once()
     except NoArticles as err:
         fail(str(err), 1)
-    except (InputError, PatternError, ModelNotFound, OSError) as err:  # OSError: e.g. no Dask scheduler there
+    except _run_errors() as err:
         fail(str(err))
     except KeyboardInterrupt:
         fail(f"interrupted: {output} left as it was", 130)
-    if not quiet:
-        click.echo(summary.line(), err=True)
     sys.exit(1 if summary.errors else 0)
