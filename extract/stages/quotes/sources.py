@@ -157,7 +157,7 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
 
 
 def finite_on_noun(reading: Reading, cue: Span, verb: Token) -> Token | None:
-    """ "a man yelled “Stay there!”" parsed with the verb as a clause on the noun: a verb in the
+    """ "a heckler yelled “Prove it!”" parsed with the verb as a clause on the noun: a verb in the
     past or present tense right after a noun (not a participle: "the man dressed in black") has
     that noun as its subject."""
     head = verb.head

@@ -119,7 +119,7 @@ def cue_step(reading: Reading, c: Candidate) -> Quote | Refused | None:
 
 def _term(reading: Reading, q: Quotation) -> bool:
     """One or two quoted words with no verb: a term ("A “renoviction” is when a landlord tells ..."),
-    not words somebody said ("Stay there!")."""
+    not words somebody said ("Prove it!")."""
     inner = reading.span(q.content_start, q.content_end)
     words = [t for t in inner if t.is_alpha] if inner is not None else []
     return len(words) <= MAX_TERM_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
