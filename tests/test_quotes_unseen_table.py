@@ -57,8 +57,8 @@ CASES: list[tuple[str, str, list[Q]]] = [
     # --- thanking, defending, likening in quoted words; "as X put it" --------------------------
     (
         "thanked-for-quoted",
-        "Jo Roe thanked him for “stepping up and taking action when the council won’t.”",
-        [("stepping up and taking action when the council won’t", "direct", "Jo Roe", "thanked")],
+        "Jo Roe thanked the volunteers for “giving up their weekends to clear the river.”",
+        [("giving up their weekends to clear the river", "direct", "Jo Roe", "thanked")],
     ),
     (
         "defended-as-quoted",
