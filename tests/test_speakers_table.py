@@ -745,6 +745,43 @@ CASES: list[tuple[str, str, list[S]]] = [
         "all night.",
         [("the pumps would run all night", "Jon Eklund")],
     ),
+    # --- a quoted clause with no cue: the subject of the sentence it is written in speaks -----
+    (
+        "uncued-remark-that",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "Tom Hale stood by his remark that “the fund will run dry by spring.”",
+        [("We are short of cash", "Jo Roe"), ("the fund will run dry by spring", "Tom Hale")],
+    ),
+    (
+        "uncued-after-comma",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "Tom Hale fired back at the mayor, “Nobody here believes a word of it.”",
+        [("We are short of cash", "Jo Roe"), ("Nobody here believes a word of it", "Tom Hale")],
+    ),
+    (
+        "uncued-organisation-adjective",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "The union is “confident that the deal will hold,” though talks resume on Monday.",
+        [("We are short of cash", "Jo Roe"), ("confident that the deal will hold", "the union")],
+    ),
+    (
+        "uncued-shared-subject",
+        "Tom Hale runs the port. “The ships are late,” Hale said.\n\n"
+        "Ana Diaz smiled at the crew and then, back on shore, sniffed that “the boats are slower than ever.”",
+        [("The ships are late", "Tom Hale"), ("the boats are slower than ever", "Ana Diaz")],
+    ),
+    (  # a number is no source: the subject of the verb above it speaks
+        "uncued-number-subject",
+        "Tom Hale heads the fund. “It is tight,” Hale said.\n\n"
+        "Jo Roe left early. Hale has long held that one of the hardest tasks is “the money that we still need to find.”",
+        [("It is tight", "Tom Hale"), ("the money that we still need to find", "Tom Hale")],
+    ),
+    (  # a clause joined by "but" is a statement of its own, not the board's words
+        "uncued-but-clause",
+        "Jo Roe runs the trust. “We asked twice,” Roe said.\n\n"
+        "The board had also sought a review of the costs, but “nobody in the ministry has read it”.",
+        [("We asked twice", "Jo Roe"), ("nobody in the ministry has read it", "Jo Roe")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
