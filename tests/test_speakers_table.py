@@ -782,6 +782,42 @@ CASES: list[tuple[str, str, list[S]]] = [
         "The board had also sought a review of the costs, but “nobody in the ministry has read it”.",
         [("We asked twice", "Jo Roe"), ("nobody in the ministry has read it", "Jo Roe")],
     ),
+    # --- a quote after a colon: the clause before the colon speaks, not a subject in the quote ----
+    (
+        "colon-fired-back",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "Tom Hale fired back: “They will lose the vote, and they know it.”",
+        [("We are short of cash", "Jo Roe"), ("They will lose the vote, and they know it", "Tom Hale")],
+    ),
+    (
+        "colon-went-on",
+        "Tom Hale chairs the board. “We are short of cash,” Hale said.\n\n"
+        "Jo Roe went on: “It is like a roof that leaks and a landlord who will not fix it.”",
+        [
+            ("We are short of cash", "Tom Hale"),
+            ("It is like a roof that leaks and a landlord who will not fix it", "Jo Roe"),
+        ],
+    ),
+    (
+        "colon-report-had-this-to-say",
+        "Tom Hale chairs the board. “We are short of cash,” Hale said.\n\n"
+        "A report from the Harbour Institute had this to say about the plan: “Families at the top would gain far "
+        "more than families at the bottom.”",
+        [
+            ("We are short of cash", "Tom Hale"),
+            ("Families at the top would gain far more than families at the bottom", "Harbour Institute"),
+        ],
+    ),
+    (
+        "colon-hinted",
+        "Tom Hale chairs the board. “We are short of cash,” Hale said.\n\n"
+        "Jo Roe also hinted at a change after the vote: “They should look again at the budget, because what the "
+        "council did is a disgrace.”",
+        [
+            ("We are short of cash", "Tom Hale"),
+            ("They should look again at the budget, because what the council did is a disgrace", "Jo Roe"),
+        ],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
