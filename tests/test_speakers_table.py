@@ -818,6 +818,26 @@ CASES: list[tuple[str, str, list[S]]] = [
             ("They should look again at the budget, because what the council did is a disgrace", "Jo Roe"),
         ],
     ),
+    # --- a participle set off by a comma belongs to the sentence's speaker --------------------
+    (
+        "participle-after-report",
+        "Jo Roe said the new bridge was a mistake, adding, “Nobody asked the people who live here.”",
+        [("the new bridge was a mistake", "Jo Roe"), ("Nobody asked the people who live here", "Jo Roe")],
+    ),
+    (
+        "participle-after-object-clause",
+        "Jo Roe said the town's plight reminds her of an old film, explaining, “We have seen this story many "
+        "times before.”",
+        [
+            ("the town's plight reminds her of an old film", "Jo Roe"),
+            ("We have seen this story many times before", "Jo Roe"),
+        ],
+    ),
+    (
+        "participle-after-that-clause",
+        "Tom Hale argued that the council had lost its way, saying, “They forgot who they work for.”",
+        [("the council had lost its way", "Tom Hale"), ("They forgot who they work for", "Tom Hale")],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
