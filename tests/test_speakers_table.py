@@ -838,6 +838,22 @@ CASES: list[tuple[str, str, list[S]]] = [
         "Tom Hale argued that the council had lost its way, saying, “They forgot who they work for.”",
         [("the council had lost its way", "Tom Hale"), ("They forgot who they work for", "Tom Hale")],
     ),
+    # --- "a/an" + role brings in somebody new, except in an article's opening --------------------
+    (
+        "indefinite-role-after-named",
+        "Jo Roe, a road safety expert who studied the crash, spoke at the inquest on Monday.\n\n"
+        "A road safety expert said the driver could have stopped in time.",
+        [("the driver could have stopped in time", "A road safety expert")],
+    ),
+    (
+        "indefinite-role-opening-named-next",
+        "A Leeds football coach says he is “overwhelmed” by the gifts sent by fans.\n\n"
+        "Tom Hale said the messages had kept him going.",
+        [
+            ("he is “overwhelmed” by the gifts sent by fans", "Tom Hale"),
+            ("the messages had kept him going", "Tom Hale"),
+        ],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),
