@@ -9,6 +9,7 @@ from extract.stages.quotes.reading import Reading
 from extract.stages.quotes.sources import (
     SUBJECT_STEPS,
     finite_on_noun,
+    governing_subject,
     own_subject,
     passive_agent,
     speaker_of,
@@ -79,10 +80,17 @@ def test_the_subject_steps_each_find_their_shape(nlp):
     named = reading_of(nlp, "The plan was branded “a scandal” by the Greens.")
     cue = named.cues[0]
     assert passive_agent(named, cue, cue.root).text == "Greens"
-    yelled = reading_of(nlp, "When the senator said it was great to be home, a man yelled “Stay there!”")
+    yelled = reading_of(nlp, "When the coach said the team was ready, a heckler yelled “Prove it!”")
     cue = next(c for c in yelled.cues if c.root.lower_ == "yelled")
-    assert finite_on_noun(yelled, cue, cue.root).text == "man"
+    assert finite_on_noun(yelled, cue, cue.root).text == "heckler"
     assert finite_on_noun(said, said.cues[0], said.cues[0][0]) is None
+    telling = reading_of(nlp, "The trust declined to discuss “that man,” telling the radio station it had work to do.")
+    cue = next(c for c in telling.cues if c.root.lower_ == "telling")
+    assert own_subject(telling, cue, cue.root) is None  # a participle after a quote is no inverted cue
+    assert subject_of(telling, cue).text == "trust"
+    explaining = reading_of(nlp, "Jo Roe said the plight reminds her of a film, explaining, “We saw this before.”")
+    cue = next(c for c in explaining.cues if c.root.lower_ == "explaining")
+    assert governing_subject(explaining, cue, cue.root).text == "Roe"  # not "plight", the reported clause's
     assert len(SUBJECT_STEPS) == 7
 
 

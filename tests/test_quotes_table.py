@@ -341,7 +341,6 @@ CASES: list[tuple[str, str, list[Q]]] = [
 
 # id -> what the tool does wrong; strict: a fix makes the test pass and the suite says so.
 KNOWN_FAILURES: dict[str, str] = {
-    "colon-only": "a colon with no speech verb before it is not taken as a cue",
     "never-closed-then-normal": "an unclosed paragraph does not take the speaker of the quote run after it",
     "report-warned": "'the Ofsted report' is not resolved to the organisation that wrote it",
 }

@@ -57,13 +57,13 @@ CASES: list[tuple[str, str, list[Q]]] = [
     # --- thanking, defending, likening in quoted words; "as X put it" --------------------------
     (
         "thanked-for-quoted",
-        "Jo Roe thanked him for “stepping up and taking action when the council won’t.”",
-        [("stepping up and taking action when the council won’t", "direct", "Jo Roe", "thanked")],
+        "Jo Roe thanked the volunteers for “giving up their weekends to clear the river.”",
+        [("giving up their weekends to clear the river", "direct", "Jo Roe", "thanked")],
     ),
     (
         "defended-as-quoted",
-        'Tom Hale defended his manager as a "very decent man" on Tuesday.',
-        [("very decent man", "direct", "Tom Hale", "defended")],
+        'Jo Roe defended her deputy as a "thoroughly honest official" at the hearing on Monday.',
+        [("thoroughly honest official", "direct", "Jo Roe", "defended")],
     ),
     ("thanked-unquoted", "The mayor thanked the volunteers.", []),
     (
@@ -126,8 +126,8 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ),
     (
         "verb-parsed-as-clause-on-noun",
-        "When the senator said it was great to be home, a man yelled “Stay there!”",
-        [("it was great to be home", "indirect", "the senator", "said"), ("Stay there!", "direct", "a man", "yelled")],
+        "When the coach said the team was ready, a heckler yelled “Prove it!”",
+        [("the team was ready", "indirect", "the coach", "said"), ("Prove it!", "direct", "a heckler", "yelled")],
     ),
     # a report nested in a reported clause, by the clause's own subject, does not cut it short
     (

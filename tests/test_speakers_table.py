@@ -745,6 +745,115 @@ CASES: list[tuple[str, str, list[S]]] = [
         "all night.",
         [("the pumps would run all night", "Jon Eklund")],
     ),
+    # --- a quoted clause with no cue: the subject of the sentence it is written in speaks -----
+    (
+        "uncued-remark-that",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "Tom Hale stood by his remark that “the fund will run dry by spring.”",
+        [("We are short of cash", "Jo Roe"), ("the fund will run dry by spring", "Tom Hale")],
+    ),
+    (
+        "uncued-after-comma",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "Tom Hale fired back at the mayor, “Nobody here believes a word of it.”",
+        [("We are short of cash", "Jo Roe"), ("Nobody here believes a word of it", "Tom Hale")],
+    ),
+    (
+        "uncued-organisation-adjective",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "The union is “confident that the deal will hold,” though talks resume on Monday.",
+        [("We are short of cash", "Jo Roe"), ("confident that the deal will hold", "the union")],
+    ),
+    (
+        "uncued-shared-subject",
+        "Tom Hale runs the port. “The ships are late,” Hale said.\n\n"
+        "Ana Diaz smiled at the crew and then, back on shore, sniffed that “the boats are slower than ever.”",
+        [("The ships are late", "Tom Hale"), ("the boats are slower than ever", "Ana Diaz")],
+    ),
+    (  # a number is no source: the subject of the verb above it speaks
+        "uncued-number-subject",
+        "Tom Hale heads the fund. “It is tight,” Hale said.\n\n"
+        "Jo Roe left early. Hale has long held that one of the hardest tasks is “the money that we still need to find.”",
+        [("It is tight", "Tom Hale"), ("the money that we still need to find", "Tom Hale")],
+    ),
+    (  # a clause joined by "but" is a statement of its own, not the board's words
+        "uncued-but-clause",
+        "Jo Roe runs the trust. “We asked twice,” Roe said.\n\n"
+        "The board had also sought a review of the costs, but “nobody in the ministry has read it”.",
+        [("We asked twice", "Jo Roe"), ("nobody in the ministry has read it", "Jo Roe")],
+    ),
+    # --- a quote after a colon: the clause before the colon speaks, not a subject in the quote ----
+    (
+        "colon-fired-back",
+        "Jo Roe chairs the board. “We are short of cash,” Roe said.\n\n"
+        "Tom Hale fired back: “They will lose the vote, and they know it.”",
+        [("We are short of cash", "Jo Roe"), ("They will lose the vote, and they know it", "Tom Hale")],
+    ),
+    (
+        "colon-went-on",
+        "Tom Hale chairs the board. “We are short of cash,” Hale said.\n\n"
+        "Jo Roe went on: “It is like a roof that leaks and a landlord who will not fix it.”",
+        [
+            ("We are short of cash", "Tom Hale"),
+            ("It is like a roof that leaks and a landlord who will not fix it", "Jo Roe"),
+        ],
+    ),
+    (
+        "colon-report-had-this-to-say",
+        "Tom Hale chairs the board. “We are short of cash,” Hale said.\n\n"
+        "A report from the Harbour Institute had this to say about the plan: “Families at the top would gain far "
+        "more than families at the bottom.”",
+        [
+            ("We are short of cash", "Tom Hale"),
+            ("Families at the top would gain far more than families at the bottom", "Harbour Institute"),
+        ],
+    ),
+    (
+        "colon-hinted",
+        "Tom Hale chairs the board. “We are short of cash,” Hale said.\n\n"
+        "Jo Roe also hinted at a change after the vote: “They should look again at the budget, because what the "
+        "council did is a disgrace.”",
+        [
+            ("We are short of cash", "Tom Hale"),
+            ("They should look again at the budget, because what the council did is a disgrace", "Jo Roe"),
+        ],
+    ),
+    # --- a participle set off by a comma belongs to the sentence's speaker --------------------
+    (
+        "participle-after-report",
+        "Jo Roe said the new bridge was a mistake, adding, “Nobody asked the people who live here.”",
+        [("the new bridge was a mistake", "Jo Roe"), ("Nobody asked the people who live here", "Jo Roe")],
+    ),
+    (
+        "participle-after-object-clause",
+        "Jo Roe said the town's plight reminds her of an old film, explaining, “We have seen this story many "
+        "times before.”",
+        [
+            ("the town's plight reminds her of an old film", "Jo Roe"),
+            ("We have seen this story many times before", "Jo Roe"),
+        ],
+    ),
+    (
+        "participle-after-that-clause",
+        "Tom Hale argued that the council had lost its way, saying, “They forgot who they work for.”",
+        [("the council had lost its way", "Tom Hale"), ("They forgot who they work for", "Tom Hale")],
+    ),
+    # --- "a/an" + role brings in somebody new, except in an article's opening --------------------
+    (
+        "indefinite-role-after-named",
+        "Jo Roe, a road safety expert who studied the crash, spoke at the inquest on Monday.\n\n"
+        "A road safety expert said the driver could have stopped in time.",
+        [("the driver could have stopped in time", "A road safety expert")],
+    ),
+    (
+        "indefinite-role-opening-named-next",
+        "A Leeds football coach says he is “overwhelmed” by the gifts sent by fans.\n\n"
+        "Tom Hale said the messages had kept him going.",
+        [
+            ("he is “overwhelmed” by the gifts sent by fans", "Tom Hale"),
+            ("the messages had kept him going", "Tom Hale"),
+        ],
+    ),
     ("scare-quotes-policy", "Ministers have quietly dropped the “levelling up” plan for northern towns.", []),
     ("film-title", "The documentary “Rivers of Gold” opened the film festival in Nairobi.", []),
     ("song-title-uk", "The band closed with ‘Dancing in the Rain’ at the Glastonbury festival.", []),

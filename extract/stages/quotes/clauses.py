@@ -190,9 +190,13 @@ def _clause_end(reading: Reading, clause: Token) -> int:
 
 def _subject_start(reading: Reading, cue: Span, clause: Token) -> int | None:
     """Where a later report's source begins; None when that source is the clause's own subject
-    ("that, like him, Roe was pilloried for acknowledging ...": one report, not two)."""
+    ("that, like him, Roe was pilloried for acknowledging ...": one report, not two). A source
+    written before the clause ("Roe said the bridge was a mistake, adding, “…”") begins its
+    report at its cue."""
     subject = subject_of(reading, cue)
-    return None if subject is None or subject.head.i == clause.i else subject.left_edge.i
+    if subject is None or subject.head.i == clause.i:
+        return None
+    return cue.start if subject.i < clause.left_edge.i else subject.left_edge.i
 
 
 def _absolute_report(token: Token) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from extract.stages.quotes.marks import Quotation
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reading import Reading
@@ -123,8 +125,8 @@ def colon_clause(reading: Reading, q: Quotation, line: int) -> Quote | None:
     colon = reading.span(start + len(before) - 1, start + len(before)) if before.endswith(":") else None
     if colon is None or not len(colon):
         return None
-    root = colon[0].sent.root
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    root = _clause_before(colon[0])
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and not reading.in_direct(c.idx)), None)
     if (
         subject is None
         or is_author_voice(subject, reading.words)
@@ -136,6 +138,18 @@ def colon_clause(reading: Reading, q: Quotation, line: int) -> Quote | None:
     if cue is not None:
         return Quote.direct(q, cue.label_, cue, reading.cue_text(cue), speaker, line=line)
     return Quote.direct(q, "quote-colon-clause", None, ":", speaker, line=line)
+
+
+def _clause_before(colon: Token) -> Token:
+    """The verb of the clause a colon ends: its sentence's root, unless the parser made the quote
+    after it the root ("Roe went further: “They will lose”"), then the top verb before the colon."""
+    sent = colon.sent
+    root = sent.root
+    if root.i < colon.i:
+        return root
+    before = range(sent.start, colon.i)
+    tops = [t for t in sent if t.i in before and t.head.i not in before and t.pos_ in {"VERB", "AUX"}]
+    return tops[0] if tops else root
 
 
 # "PENCE: Well, look, ..." / "Q: ..." at the start of a quoted transcript paragraph.

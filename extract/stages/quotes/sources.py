@@ -106,7 +106,8 @@ def own_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """
     subjects = reading.proposed("subject", verb)
     subject = next((c for c in subjects if not reading.in_direct(c.idx)), None)
-    if subject is None and (reading.after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle())):
+    inverted = verb.tag_ != "VBG" and (reading.after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle()))
+    if subject is None and inverted:  # not “…,” telling the paper: a participle has no subject after it
         subject = inverted_subject(reading, verb)
     if subject is not None or subjects:
         return past_dash(subject or subjects[0], verb)
@@ -144,12 +145,18 @@ def shared_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
 
 def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """The subject of a verb the cue hangs from: "echoed his words by saying that", "While admitting
-    that", "was quoted as saying", "was heard telling aides"."""
+    that", "was quoted as saying", "was heard telling aides". A participle set off by a comma
+    ("Roe said the plan reminds her of X, adding, “…”") belongs to the sentence's speaker, not to
+    the subject of the reported clause the parser hung it on."""
+    adjunct = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
     head = verb
-    while head.dep_ in CLIMB_DEPS and head.head.i != head.i:
+    while (head.dep_ in CLIMB_DEPS or (adjunct and head.dep_ == "ccomp")) and head.head.i != head.i:
+        reported = adjunct and head.dep_ != "ccomp" and head.head.dep_ == "ccomp"
         head = head.head
         if head.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
             continue  # "dismissed claims that X had reserves, saying": the claim's X does not speak
+        if reported:
+            continue
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return past_dash(subject, head)
@@ -157,7 +164,7 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
 
 
 def finite_on_noun(reading: Reading, cue: Span, verb: Token) -> Token | None:
-    """ "a man yelled “Stay there!”" parsed with the verb as a clause on the noun: a verb in the
+    """ "a heckler yelled “Prove it!”" parsed with the verb as a clause on the noun: a verb in the
     past or present tense right after a noun (not a participle: "the man dressed in black") has
     that noun as its subject."""
     head = verb.head

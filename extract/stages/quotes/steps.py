@@ -28,7 +28,13 @@ from dataclasses import dataclass, replace
 
 from extract.stages.quotes.cues import cue_of
 from extract.stages.quotes.grammar import nickname
-from extract.stages.quotes.inherit import narrated_speaker, nearest_mention, previous_paragraph_quote, recent_speaker
+from extract.stages.quotes.inherit import (
+    narrated_speaker,
+    nearest_mention,
+    previous_paragraph_quote,
+    recent_speaker,
+    sentence_subject,
+)
 from extract.stages.quotes.labels import is_label
 from extract.stages.quotes.layout import (
     headline_speakers,
@@ -119,7 +125,7 @@ def cue_step(reading: Reading, c: Candidate) -> Quote | Refused | None:
 
 def _term(reading: Reading, q: Quotation) -> bool:
     """One or two quoted words with no verb: a term ("A “renoviction” is when a landlord tells ..."),
-    not words somebody said ("Stay there!")."""
+    not words somebody said ("Prove it!")."""
     inner = reading.span(q.content_start, q.content_end)
     words = [t for t in inner if t.is_alpha] if inner is not None else []
     return len(words) <= MAX_TERM_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
@@ -183,12 +189,15 @@ def headline_step(reading: Reading, c: Candidate) -> Quote | None:
 
 @step("clause")
 def clause_step(reading: Reading, c: Candidate) -> Quote | None:
-    """A quoted clause with no cue: speech by whoever spoke last, at their nearest mention."""
+    """A quoted clause with no cue: speech by the subject of the sentence it is written in, else by
+    whoever spoke last, at their nearest mention."""
     q = c.quotation
     if not reading.is_clause(q):
         return None
-    recent = nearest_mention(reading, recent_speaker(reading, c.line, c.by_line, q.start), q.start)
-    return Quote.direct(q, "quote-uncued-clause", None, None, recent, line=c.line, own_cue=False)
+    source = sentence_subject(reading, q)
+    if source is None:
+        source = nearest_mention(reading, recent_speaker(reading, c.line, c.by_line, q.start), q.start)
+    return Quote.direct(q, "quote-uncued-clause", None, None, source, line=c.line, own_cue=False)
 
 
 DEFAULT_STEPS = [

@@ -30,6 +30,7 @@ from extract.stages.speakers.pronouns import (
 )
 from extract.stages.syntax import noun_phrase
 
+INDEFINITE = {"a", "an", "another"}  # determiners that bring in someone not mentioned before
 FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names may follow
 ResolveStep = Callable[[Token, NameBook], "Speaker | None"]
 
@@ -340,14 +341,28 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
         ends = (i for i in range(subject.i + 1, subject.right_edge.i + 1) if doc[i].is_punct or doc[i].dep_ == "relcl")
         written = doc[subject.left_edge.i : next(ends, subject.right_edge.i + 1)]
     words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}
-    person = book.by_role(words, subject.idx)
-    if person is None:
-        person = _next_person_after(subject, book)
+    if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subject.lefts):
+        # "a collision expert": somebody not named before, unless an article's opening describes
+        # the person it names next ("A Vancouver coach says ... Jo Roe said")
+        person = _next_person_after(subject, book) if _opening(subject, book) else None
+    else:
+        person = book.by_role(words, subject.idx) or _next_person_after(subject, book)
     if person is None:
         return Speaker(as_written(written), written)  # "the chancellor": the document never names them
     person.aliases |= words
     book.spoke(person.name, subject.idx)
     return Speaker.of_person(person, written)
+
+
+def _opening(subject: Token, book: NameBook) -> bool:
+    """Nobody named, no source heard and no report cited before a mention: the article's opening."""
+    at = subject.idx
+    return not (
+        any(e.label_ == "PERSON" and e.start < subject.i for e in subject.doc.ents)
+        or book.recent(at)
+        or any(spoke < at for spoke, _ in book.organisations)
+        or any(cited < at for cited in book.documents)
+    )
 
 
 def _next_person_after(token: Token, book: NameBook) -> Person | None:
