@@ -8,9 +8,10 @@ comments) around the article and inside it. Claims are only extracted from the b
 - the article's core is the run of lines where prose outweighs the rest most: a prose line
   counts its words, a furniture line or another line costs a little (a table row nothing), each
   further line of a gap a little more, so a caption or a "Read more" line between paragraphs is
-  crossed and a block of menus or a long footer is not; the core ends before a comments heading
-  or a list of teasers (``furniture.teaser_lists``: headlines, bylines and summaries indented
-  apart from the article's paragraphs);
+  crossed and a block of menus or a long footer is not; the core ends before a comments heading,
+  a disclaimer about the page itself ("The information on this website ...": the site's fine
+  print follows) or a list of teasers (``furniture.teaser_lists``: headlines, bylines and
+  summaries indented apart from the article's paragraphs);
 - a few header lines above the core (headline, date, byline) join the body, and below it the
   article goes on (lists, tables, a closing line) up to the first furniture;
 - inside the body, furniture is ``skipped`` where it stands and everything else is kept (when

@@ -4,8 +4,10 @@ Two kinds of evidence, neither tied to a site:
 
 - words: ``FURNITURE`` rules (``patterns/furniture.jsonl``, user-editable) matched at the start
   of a short line; a rule that ends in ``{"ORTH": "\\n"}`` must match the whole line ("Comments"
-  alone is a heading, "Comments from the minister ..." is not). A rule's id names its reason:
-  ``furniture-share-prompt:buttons`` gives "share prompt";
+  alone is a heading, "Comments from the minister ..." is not); an ``:opening`` rule matches the
+  opening words of a line of any length (a disclaimer, a legal notice, a press release's
+  safe-harbour paragraph). A rule's id names its reason: ``furniture-share-prompt:buttons`` gives
+  "share prompt";
 - shape: menus of short items between separators, runs of one- or two-word items, short lines
   ending in an arrow, all-capitals lead-ins before a headline ("WATCH: Mayor opens bridge"),
   teasers cut off by the site ("... it wou...") or run into their headline ("... Sea WallThe board
@@ -33,9 +35,11 @@ REPEATED = "repeated line"  # the reason of a line printed again: article text, 
 MAX_FURNITURE_WORDS = 15
 MAX_LABELLED_WORDS = 30  # "READ MORE: " and a long headline that does not end like a sentence
 LABEL_RULE = ":label"  # the id suffix of rules that match a label before a colon
-OPENING_RULE = ":opening"  # the id suffix of rules that match the opening words of a line of any length
+# the id suffixes of rules that match the opening words of a line of any length ("...:opening",
+# or "...:name-opening" where one reason has several such rules)
+OPENING_RULES = (":opening", "-opening")
 RULE_PREFIX = "furniture-"
-BARRIERS = frozenset({"comments"})  # the article never goes on past these
+BARRIERS = frozenset({"comments", "disclaimer"})  # the article never goes on past these (nor past the fine print)
 MAX_MENU_ITEM_WORDS = 4
 MIN_MENU_ITEMS = 3
 MAX_NAV_ITEM_WORDS = 2
@@ -88,9 +92,9 @@ class FurnitureDetector:
         long = len(line.words) > MAX_FURNITURE_WORDS
         if long and (len(line.words) > MAX_LABELLED_WORDS or ends_sentence(line)):
             opening = " ".join(unbulleted(line).split()[:MAX_FURNITURE_WORDS])
-            return self._longest(self.tokenizer(opening), (OPENING_RULE,))
+            return self._longest(self.tokenizer(opening), OPENING_RULES)
         doc = self.tokenizer(unbulleted(line) + "\n")
-        return self._longest(doc, (LABEL_RULE, OPENING_RULE) if long else None)
+        return self._longest(doc, (LABEL_RULE, *OPENING_RULES) if long else None)
 
     def _longest(self, doc: Doc, suffixes: tuple[str, ...] | None) -> str | None:
         """The reason of the longest match at the start of ``doc`` by rules whose id ends in one of

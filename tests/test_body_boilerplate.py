@@ -1,0 +1,86 @@
+"""Boilerplate around an article that reads like prose: site disclaimers and legal notices, press
+releases' closing sections, an author's "About" box. Invented text, one case per class."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.document.article import FurnitureDetector, find_article
+from extract.rules.loading import load_rules
+
+PARAGRAPHS = [
+    "The harbour board voted on Tuesday to build a new sea wall along the northern promenade.",
+    "Work is due to begin in the spring and should last about eighteen months, the board said.",
+    "Traders on the front said they welcomed the plan but feared losing custom during the works.",
+]
+ARTICLE = "\n".join(PARAGRAPHS)
+
+
+@pytest.fixture(scope="module")
+def finder() -> FurnitureDetector:
+    return FurnitureDetector(load_rules())
+
+
+def kept(page: str, finder: FurnitureDetector) -> str:
+    found = find_article(page, finder)
+    return "\n".join(page[s:e] for s, e in found.body_spans)
+
+
+# A disclaimer about the page itself ends the article: what follows it is the site's fine print,
+# however long and sentence-like (a legal notice, a trademark list, a health warning).
+FINE_PRINT = (
+    "Consult a qualified adviser before you act on anything you read here, as every case is different and"
+    " what worked for one reader may not work for another one at all, whatever the circumstances.\n"
+    "Harbour Weekly and the lighthouse logo are registered trademarks of Harbour Media, and all other names and"
+    " marks that appear on these pages belong to their respective owners, who do not endorse us in any way."
+)
+DISCLAIMERS = [
+    "The information provided on this website is for general guidance only and is not a substitute for advice.",
+    "The views expressed in this article are those of the author and not of the paper or of its owners.",
+    "This article is for informational purposes only and should not be taken as financial advice of any kind.",
+    "*These statements have not been evaluated by the food safety agency and no product here cures anything.",
+]
+
+
+@pytest.mark.parametrize("disclaimer", DISCLAIMERS)
+def test_a_disclaimer_about_the_page_ends_the_article(finder, disclaimer: str) -> None:
+    page = f"{ARTICLE}\n{disclaimer}\n{FINE_PRINT}\n© 2024 Harbour Media. All rights reserved.\n"
+    assert kept(page, finder) == ARTICLE
+
+
+# Lines of a press release's closing sections are skipped where they stand (the paragraphs around
+# them kept); a line that mentions such words in passing is the article's.
+SKIPPED = [
+    ("Media contact: Jo Writer, press office, 0100 555 0100", "press contact"),
+    ("Forward-Looking Statements", "press release"),
+    (
+        "This press release contains forward-looking statements that involve risks, and results may differ.",
+        "press release",
+    ),
+    ("About the Author", "author bio"),
+    (
+        "© 2024 Harbour Media Ltd. All rights reserved. Harbour Media is the owner of the lighthouse logo.",
+        "site notice",
+    ),
+]
+KEPT = [
+    "Media contacts were told to wait outside the council chamber until the vote had been taken.",
+    "The press release contains no figures for the cost of the works, the opposition said.",
+    "About the author of the plan, little is known beyond his work on the old pier.",
+    "The information on the website was out of date, the board admitted on Wednesday.",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), SKIPPED)
+def test_press_release_and_legal_lines_inside_the_body_are_skipped(finder, line: str, reason: str) -> None:
+    page = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
+    found = find_article(page, finder)
+    assert [why for _, _, why in found.skipped] == [reason]
+    assert kept(page, finder).replace("\n", "") == ARTICLE.replace("\n", "")
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_a_line_that_mentions_such_words_in_passing_is_kept(finder, line: str) -> None:
+    page = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
+    assert find_article(page, finder).skipped == ()
+    assert line in kept(page, finder)
