@@ -84,3 +84,34 @@ def test_a_line_that_mentions_such_words_in_passing_is_kept(finder, line: str) -
     page = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
     assert find_article(page, finder).skipped == ()
     assert line in kept(page, finder)
+
+
+# A caption is known by its credit at the end of the line (a sentence of the article before it
+# or not), and a gallery by its counter; a source or a graphic's link in brackets is the article's.
+CAPTIONS = [
+    "Crowds on the quay wait for the first ferry of the season to come in (Image: Coast Pictures)",
+    "Traders stand outside the shuttered market hall on Friday. (AP Photo/Jo Writer, File)",
+    "A hunter is said to have caught the hare near the old mill last week Credit: Coast Pictures - Contributor",
+    "(Image credit: Harbour Board)",
+    "Image 2 of 5",
+    "Media caption The mayor opens the new bridge",
+]
+NO_CAPTIONS = [
+    "Costs rose by a tenth last year, more than the board had planned for (source: council accounts).",
+    "Prices rose again in the third quarter (Graphic: prices since 2019 - here)",
+    "The board deserves some credit: it listened to the traders before it made up its mind.",
+]
+
+
+@pytest.mark.parametrize("line", CAPTIONS)
+def test_a_caption_inside_the_body_is_skipped(finder, line: str) -> None:
+    page = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
+    assert [why for _, _, why in find_article(page, finder).skipped] == ["caption"]
+    assert kept(page, finder).replace("\n", "") == ARTICLE.replace("\n", "")
+
+
+@pytest.mark.parametrize("line", NO_CAPTIONS)
+def test_a_source_or_a_link_in_brackets_is_kept(finder, line: str) -> None:
+    page = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
+    assert find_article(page, finder).skipped == ()
+    assert line in kept(page, finder)

@@ -6,7 +6,8 @@ Two kinds of evidence, neither tied to a site:
   of a short line; a rule that ends in ``{"ORTH": "\\n"}`` must match the whole line ("Comments"
   alone is a heading, "Comments from the minister ..." is not); an ``:opening`` rule matches the
   opening words of a line of any length (a disclaimer, a legal notice, a press release's
-  safe-harbour paragraph). A rule's id names its reason: ``furniture-share-prompt:buttons`` gives
+  safe-harbour paragraph), a ``:closing`` rule its last words (a caption's credit, "... (Image:
+  Agency)"). A rule's id names its reason: ``furniture-share-prompt:buttons`` gives
   "share prompt";
 - shape: menus of short items between separators, runs of one- or two-word items, short lines
   ending in an arrow, all-capitals lead-ins before a headline ("WATCH: Mayor opens bridge"),
@@ -38,6 +39,8 @@ LABEL_RULE = ":label"  # the id suffix of rules that match a label before a colo
 # the id suffixes of rules that match the opening words of a line of any length ("...:opening",
 # or "...:name-opening" where one reason has several such rules)
 OPENING_RULES = (":opening", "-opening")
+# ... of rules that match the closing words of a line of any length (a caption's credit: "... (Image: Agency)")
+CLOSING_RULES = (":closing", "-closing")
 RULE_PREFIX = "furniture-"
 BARRIERS = frozenset({"comments", "disclaimer"})  # the article never goes on past these (nor past the fine print)
 MAX_MENU_ITEM_WORDS = 4
@@ -83,18 +86,28 @@ class FurnitureDetector:
         return self.reason(line) is not None
 
     def reason(self, line: Line) -> str | None:
-        """The reason of the longest rule match at the line's start (the most specific), or None.
+        """The reason of the longest rule match at the line's start (the most specific), or else
+        of a closing rule's match at its end, or None.
 
         A line longer than furniture is matched by a label rule ("READ MORE: ...") only when it
         does not end like a sentence (the headline of a link, quoted or not, runs long), and by an
         opening rule (an author's bio: "Jo Writer is a reporter ...") whatever its length, on its
-        first words."""
+        first words; a closing rule (a caption's credit) matches the last words of any line."""
+        return self._opening(line) or self._closing(line)
+
+    def _opening(self, line: Line) -> str | None:
         long = len(line.words) > MAX_FURNITURE_WORDS
         if long and (len(line.words) > MAX_LABELLED_WORDS or ends_sentence(line)):
             opening = " ".join(unbulleted(line).split()[:MAX_FURNITURE_WORDS])
             return self._longest(self.tokenizer(opening), OPENING_RULES)
         doc = self.tokenizer(unbulleted(line) + "\n")
         return self._longest(doc, (LABEL_RULE, *OPENING_RULES) if long else None)
+
+    def _closing(self, line: Line) -> str | None:
+        """The reason of a closing rule matching the line's last words up to its end."""
+        doc = self.tokenizer(" ".join(line.text.split()[-MAX_FURNITURE_WORDS:]) + "\n")
+        found = [span for span in self.matcher(doc) if span.end == len(doc) and span.label_.endswith(CLOSING_RULES)]
+        return rule_reason(found[0].label_) if found else None
 
     def _longest(self, doc: Doc, suffixes: tuple[str, ...] | None) -> str | None:
         """The reason of the longest match at the start of ``doc`` by rules whose id ends in one of
