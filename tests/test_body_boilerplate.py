@@ -115,3 +115,26 @@ def test_a_source_or_a_link_in_brackets_is_kept(finder, line: str) -> None:
     page = f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
     assert find_article(page, finder).skipped == ()
     assert line in kept(page, finder)
+
+
+@pytest.mark.parametrize("heading", ["More in Coastal Towns", "Most read in world news", "Recommended for you"])
+def test_a_section_s_picks_heading_over_headlines_ends_the_article(finder, heading: str) -> None:
+    headlines = "Bakery wins a national prize\nRoad closed for the bridge repairs\nChoir sings at the fair"
+    page = f"{ARTICLE}\n{heading}\n{headlines}\n"
+    found = find_article(page, finder)
+    assert page[found.body_start : found.body_end] == ARTICLE
+
+
+@pytest.mark.parametrize("heading", ["What's next", "Up next", "Explore further"])
+def test_a_closing_section_s_own_heading_keeps_what_follows(finder, heading: str) -> None:
+    closing = "The board will hold a public meeting next month to explain how the road will stay open."
+    page = f"{ARTICLE}\n{heading}\n{closing}\n"
+    assert closing in kept(page, finder)
+
+
+def test_a_standfirst_above_the_lead_photo_s_caption_stays_in_the_body(finder) -> None:
+    """A caption often repeats the standfirst; the standfirst above it (and any quote in it) is the article's."""
+    standfirst = 'The harbour board says the new sea wall is "long overdue".'
+    page = f"{standfirst}\nThe old sea wall at high tide. Credit: Coast Pictures\n{ARTICLE}\n"
+    found = find_article(page, finder)
+    assert found.body_start == 0 and [why for _, _, why in found.skipped] == ["caption"]
