@@ -94,12 +94,14 @@ CAPTIONS = [
     "A hunter is said to have caught the hare near the old mill last week Credit: Coast Pictures - Contributor",
     "(Image credit: Harbour Board)",
     "Image 2 of 5",
+    "Jo Writer waits for the first ferry of the season at the quay on Monday. (Sam Lee/Coast News)",
     "Media caption The mayor opens the new bridge",
 ]
 NO_CAPTIONS = [
     "Costs rose by a tenth last year, more than the board had planned for (source: council accounts).",
     "Prices rose again in the third quarter (Graphic: prices since 2019 - here)",
     "The board deserves some credit: it listened to the traders before it made up its mind.",
+    "The vote on the sea wall was close, and the chair had to cast the deciding vote (12/10)",
 ]
 
 
@@ -138,3 +140,11 @@ def test_a_standfirst_above_the_lead_photo_s_caption_stays_in_the_body(finder) -
     page = f"{standfirst}\nThe old sea wall at high tide. Credit: Coast Pictures\n{ARTICLE}\n"
     found = find_article(page, finder)
     assert found.body_start == 0 and [why for _, _, why in found.skipped] == ["caption"]
+
+
+def test_a_caption_that_quotes_someone_is_kept(finder) -> None:
+    """What a caption quotes was said (it is often the standfirst's quote, printed again under the photo)."""
+    caption = 'The chair says the wall is "long overdue". Credit: Coast Pictures'
+    page = f"{PARAGRAPHS[0]}\n{caption}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
+    assert find_article(page, finder).skipped == ()
+    assert caption in kept(page, finder)

@@ -33,6 +33,7 @@ from extract.document.lines import MIN_PROSE_WORDS, MIN_RUN_ON_WORDS, Line, ends
 from extract.rules.loading import RuleSet
 
 REPEATED = "repeated line"  # the reason of a line printed again: article text, read but never a claim
+CAPTION = "caption"
 MAX_FURNITURE_WORDS = 15
 MAX_LABELLED_WORDS = 30  # "READ MORE: " and a long headline that does not end like a sentence
 LABEL_RULE = ":label"  # the id suffix of rules that match a label before a colon
@@ -70,6 +71,8 @@ _CUT_OFF = re.compile(r"(?:(?<=\w)(?:\.\.\.|…)|\[(?:…|\.\.\.)\])\s*(?:[^\W\d
 # a word's last letters (four or more, or a figure, "?") run into a capitalised word: "SteakhouseThe party"
 _GLUED = re.compile(r"(?:[a-z]{4}|[0-9?!])(?=[A-Z][a-z]+\s)")
 _CAMEL = re.compile(r"[a-z0-9][A-Z]")
+# words in double quote marks (single ones in a caption mostly name a team, a ship or a title)
+_QUOTED = re.compile(r"[“\"][^“”\"]+[”\"]")
 _SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]*\s*$")
 # "... in Calgary on Monday. Jane Roe/Agency Name": a caption's closing photo credit
 _CREDIT_END = re.compile(r"[.!?)]\s+(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*\s?/\s?(?:[A-Z][\w.’'-]*\s?){1,5}\.?\s*$")
@@ -133,8 +136,12 @@ def _blank_english() -> spacy.Language:
 
 
 def line_reasons(lines: Sequence[Line], detector: FurnitureDetector) -> list[str | None]:
-    """Each line's furniture reason (None: not furniture), from rules, its shape and its neighbours."""
+    """Each line's furniture reason (None: not furniture), from rules, its shape and its neighbours.
+    A caption that quotes someone is kept: what it quotes is said, often in the standfirst's words."""
     reasons = [detector.reason(line) or shape_reason(line) for line in lines]
+    reasons = [
+        None if r == CAPTION and _QUOTED.search(line.text) else r for line, r in zip(lines, reasons, strict=True)
+    ]
     for i in link_lists(lines, reasons):
         reasons[i] = reasons[i] or "related"
     for i in navigation_runs(lines):
@@ -155,7 +162,7 @@ def shape_reason(line: Line) -> str | None:
     if is_teaser(line) or is_glued_teaser(line):
         return "teaser"
     if _CREDIT_END.search(line.text):
-        return "caption"
+        return CAPTION
     return None
 
 
