@@ -70,6 +70,7 @@ FURNITURE_COST = 8.0  # words of prose a furniture line between two paragraphs i
 BLOCK_LINE_COST = 4.0  # each further line of a furniture block
 OTHER_COST = 3.0  # a line that is neither prose nor furniture: a heading, a list item, a date
 MAX_HEADER_LINES = 6  # headline, standfirst, byline, date and such above the first paragraph
+MIN_HEADER_GAP = 3  # lines between a list and the article for a header to stand between them
 MIN_ARTICLE_WORDS = 40  # prose above a comments heading for it to end the article
 TAIL_PASSES = frozenset({REPEATED, "link line"})  # furniture a closing list may hold
 HEADER_PASSES = frozenset({"byline", "caption", REPEATED})  # furniture that belongs to a header
@@ -200,14 +201,18 @@ def indented_edge(
 ) -> int | None:
     """The first of the core's prose lines (``counted``, in the order read) at the article's indent (``main``),
     when those read before it are indented deeper (teasers, a gallery's captions, a bio), hold no
-    list and weigh less than the rest; None when there are none such. A text without indents has
+    list and weigh less than the rest, or are all items of a list with a header of some lines (a
+    headline, a date, a byline) between it and the article (a list of other stories; a list of key
+    points stands right above the lede); None when there are none such. A text without indents has
     none."""
     at = next((n for n, i in enumerate(counted) if indent(lines[i]) == main), 0)
     outside, inside = counted[:at], counted[at:]
-    if not outside or sum(weights[i] for i in outside) >= sum(weights[i] for i in inside):
+    if not outside or not all(indent(lines[i]) >= main + MIN_INDENT_STEP for i in outside):
         return None
-    deeper = all(indent(lines[i]) >= main + MIN_INDENT_STEP and not has_bullet(lines[i]) for i in outside)
-    return counted[at] if deeper else None
+    if counted[at] - outside[-1] > MIN_HEADER_GAP and all(has_bullet(lines[i]) for i in outside):
+        return counted[at]  # a list of other stories above the article's header, however long
+    lighter = sum(weights[i] for i in outside) < sum(weights[i] for i in inside)
+    return counted[at] if lighter and not any(has_bullet(lines[i]) for i in outside) else None
 
 
 def first_prints(lines: Sequence[Line]) -> list[bool]:

@@ -244,11 +244,12 @@ def indent(line: Line) -> int:
 
 def main_indent(lines: Sequence[Line]) -> int | None:
     """The indent of the page's longest chain of sentences one under the other (by words): where its
-    article sits. A list of teasers may hold more words, but a headline or a byline breaks its chain."""
+    article sits. A list of teasers may hold more words, but a headline or a byline breaks its chain,
+    and a list's items are no paragraphs."""
     best, found = 0, None
     chain, at = 0, None
     for line in lines:
-        if line.size >= MIN_PROSE_WORDS and ends_sentence(line):
+        if line.size >= MIN_PROSE_WORDS and ends_sentence(line) and not has_bullet(line):
             chain = chain + line.size if indent(line) == at else line.size
             at = indent(line)
             if chain > best:
