@@ -148,3 +148,12 @@ def test_a_caption_that_quotes_someone_is_kept(finder) -> None:
     page = f"{PARAGRAPHS[0]}\n{caption}\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}\n"
     assert find_article(page, finder).skipped == ()
     assert caption in kept(page, finder)
+
+
+def test_the_model_reads_a_caption_but_no_claim_comes_from_it(finder) -> None:
+    """A caption names the article's people in full ("Jo Writer", then "Writer said"): it is read, never quoted."""
+    caption = "Jo Writer at the quay on Monday. (Sam Lee/Coast News)"
+    page = f"{PARAGRAPHS[0]}\n{caption}\n{PARAGRAPHS[1]}\n"
+    found = find_article(page, finder)
+    start = page.index(caption)
+    assert caption in found.blanked(page) and not found.keeps(start, start + 10)

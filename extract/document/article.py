@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from extract.document.furniture import (
     BARRIERS,
+    CAPTION,
     REPEATED,
     FurnitureDetector,
     indent,
@@ -72,8 +73,9 @@ OTHER_COST = 3.0  # a line that is neither prose nor furniture: a heading, a lis
 MAX_HEADER_LINES = 6  # headline, standfirst, byline, date and such above the first paragraph
 MIN_HEADER_GAP = 3  # lines between a list and the article for a header to stand between them
 MIN_ARTICLE_WORDS = 40  # prose above a comments heading for it to end the article
+READ_THROUGH = frozenset({REPEATED, CAPTION})  # skipped lines the model still reads (``Article.blanked``)
 TAIL_PASSES = frozenset({REPEATED, "link line"})  # furniture a closing list may hold
-HEADER_PASSES = frozenset({"byline", "caption", REPEATED})  # furniture that belongs to a header
+HEADER_PASSES = frozenset({"byline", CAPTION, REPEATED})  # furniture that belongs to a header
 TEASER_LIST = "teaser list"  # ends the article like a comments heading, but is no furniture where it stands
 MIN_INDENT_STEP = 2  # spaces deeper than the article's paragraphs for another block (one may be a typing slip)
 GAP_SCALE = 12.0  # the n-th line of a gap costs 1 + n/GAP_SCALE times its weight
@@ -116,15 +118,16 @@ class Article:
     def blanked(self, text: str) -> str:
         """The body with every skipped range blanked (line breaks kept), one character for one, so
         the model never reads furniture and offsets into the body are unchanged. A repeated line
-        is the exception: it is article text printed twice (a standfirst above the lede, a title
-        again), so the model reads it where it stands, as the paragraphs around it were written
-        to be read; ``keeps`` still takes no claim from it."""
+        and a caption are the exceptions: one is article text printed twice (a standfirst above
+        the lede, a title again), the other names the article's people as the paragraphs around
+        it expect ("Kim" below a caption of "leader Kim Jong-un"), so the model reads them where
+        they stand; ``keeps`` still takes no claim from them."""
         body = text[self.body_start : self.body_end]
         if not self.skipped:
             return body
         chars = list(body)
         for start, end, why in self.skipped:
-            if why == REPEATED:
+            if why in READ_THROUGH:
                 continue
             for i in range(max(start, self.body_start) - self.body_start, min(end, self.body_end) - self.body_start):
                 if chars[i] not in "\r\n":
