@@ -59,6 +59,14 @@ SKIPPED = [
     ),
     ("About the Author", "author bio"),
     (
+        "Join our Harbour Forums to keep talking about the coast and the latest news from the front, and send us tips.",
+        "subscribe prompt",
+    ),
+    (
+        "By signing up, you agree to our Privacy Policy and to receive emails from us about our offers.",
+        "subscribe prompt",
+    ),
+    (
         "© 2024 Harbour Media Ltd. All rights reserved. Harbour Media is the owner of the lighthouse logo.",
         "site notice",
     ),
@@ -68,6 +76,7 @@ KEPT = [
     "The press release contains no figures for the cost of the works, the opposition said.",
     "About the author of the plan, little is known beyond his work on the old pier.",
     "The information on the website was out of date, the board admitted on Wednesday.",
+    "Join our campaign, the mayor urged residents at the packed meeting, and save the old pier from the developers.",
 ]
 
 
