@@ -246,3 +246,23 @@ def test_a_bulleted_list_right_above_the_lede_stays(finder) -> None:
     page = f"{HEADER}\n{TEASER_BULLETS}\n{article(4)}\n"
     found = find_article(page, finder)
     assert "Story number 1 " in page[found.body_start : found.body_end]
+
+
+SHARE_BAR = "      Facebook Twitter Email Save"
+OTHER_STORIES = [
+    "The ferry company will run fewer crossings over the winter months, and more on the weekends in summer.",
+    "A bakery on the high street has won a national prize for its bread, the third in as many years.",
+    "The choir will sing on the steps of the town hall at the fair, which opens on Saturday at noon.",
+    "Road works on the bridge will close one lane for a fortnight from Monday, the council has said.",
+]
+
+
+@pytest.mark.parametrize(("bar", "ends"), [(SHARE_BAR, True), ("    Advertisement", False)])
+def test_teasers_at_the_article_s_indent_told_apart_by_a_share_bar_end_it(finder, bar: str, ends: bool) -> None:
+    """Other stories, each with the share bar the page prints under it, at the article's own indent; an
+    advertisement between every two paragraphs is no bar, and what follows it is the article's."""
+    listed = "\n".join(f"{bar}\n    {story}" for story in OTHER_STORIES)
+    page = f"{article(4)}\n{listed}\n"
+    found = find_article(page, finder)
+    kept = "".join(page[s:e] for s, e in found.body_spans)
+    assert PARAGRAPHS[-1] in kept and (OTHER_STORIES[1] not in kept) == ends

@@ -11,7 +11,8 @@ comments) around the article and inside it. Claims are only extracted from the b
   crossed and a block of menus or a long footer is not; the core ends before a comments heading,
   a disclaimer about the page itself ("The information on this website ...": the site's fine
   print follows) or a list of teasers (``furniture.teaser_lists``: headlines, bylines and
-  summaries indented apart from the article's paragraphs);
+  summaries indented apart from the article's paragraphs; ``furniture.bar_separated``: stories
+  with a share bar under each);
 - a few header lines above the core (headline, date, byline) join the body, and below it the
   article goes on (lists, tables, a closing line) up to the first furniture;
 - inside the body, furniture is ``skipped`` where it stands and everything else is kept (when
@@ -36,6 +37,7 @@ from extract.document.furniture import (
     CAPTION,
     REPEATED,
     FurnitureDetector,
+    bar_separated,
     indent,
     line_reasons,
     main_indent,
@@ -173,7 +175,7 @@ def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequen
     """The first and last lines of the article: its core (the run where prose outweighs the rest
     most, above the comments or a list of teasers, less prose indented deeper than the article's
     paragraphs at its ends), with the header lines above it and the closing lines below."""
-    teasers = set(teaser_lists(lines))
+    teasers = set(teaser_lists(lines)) | set(bar_separated(lines, reasons))
     ends = [reason or (TEASER_LIST if i in teasers else None) for i, reason in enumerate(reasons)]
     end = comments_start(lines, ends, weights)
     # A text without prose (a one-line example, a list): its longest run of lines that are not furniture.

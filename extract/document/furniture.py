@@ -16,7 +16,8 @@ Two kinds of evidence, neither tied to a site:
   headlines under a "Related stories" heading, and short lines the page repeats;
 - layout: a page converted to text keeping its layout indents each block alike; a run of teasers
   (headline, byline or rank, summary) sits at indents the article's paragraphs do not
-  (``teaser_lists``: the article ends there).
+  (``teaser_lists``: the article ends there), or at any indent, with the same bar of buttons
+  under each (``bar_separated``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ MIN_SUMMARY_WORDS = 5  # a teaser's summary (or its headline, when it has none)
 MAX_SUMMARY_WORDS = 60
 MAX_RECORD_LINES = 3  # headline, byline, date above a teaser's summary
 MIN_RECORDS = 3  # teasers in a list
+BAR_REASONS = frozenset({REPEATED, "share prompt", "navigation"})  # a bar printed under each teaser
 MAX_REPEAT_GAP = 3  # lines between a line and its repeat, for a sentence to count as printed twice
 _FIGURE = re.compile(r"\d")
 _ARROW_END = re.compile(r"(?:>|»|›|→)\s*$")
@@ -286,6 +288,31 @@ def teaser_lists(lines: Sequence[Line]) -> list[int]:
                 run, records = [], 0
         found += run if records >= MIN_RECORDS else []
     return sorted(set(found))
+
+
+def bar_separated(lines: Sequence[Line], reasons: Sequence[str | None]) -> list[int]:
+    """Lines of a list of teasers told apart by a bar the page prints under each (share buttons, a
+    menu), at any indent: the same such line every other line, with at least ``MIN_RECORDS`` lines
+    that are not furniture between them; the bars, those lines and the one after the last bar.
+    An advertisement between every two paragraphs is no bar (the article goes on around it)."""
+    found: list[int] = []
+    i = 0
+    while i < len(lines):
+        last = i
+        while (
+            reasons[i] in BAR_REASONS
+            and last + 2 < len(lines)
+            and lines[last + 2].key == lines[i].key
+            and reasons[last + 1] is None
+        ):
+            last += 2
+        if (last - i) // 2 >= MIN_RECORDS:
+            after = last + 1 < len(lines) and reasons[last + 1] is None
+            found += range(i, last + 1 + after)
+            i = last + 1
+        else:
+            i += 1
+    return found
 
 
 def record_start(lines: Sequence[Line], summary: int, before: int | None, stops: tuple[int, int | None]) -> int:
