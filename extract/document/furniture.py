@@ -28,9 +28,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 from extract.document.lines import MIN_PROSE_WORDS, MIN_RUN_ON_WORDS, Line, ends_sentence, has_bullet, unbulleted
+from extract.faster import SpanMatcher, rule_matcher
 from extract.rules.loading import RuleSet
 
 REPEATED = "repeated line"  # the reason of a line printed again: article text, read but never a claim
@@ -86,6 +87,10 @@ class FurnitureDetector:
     def __init__(self, rules: RuleSet):
         self.tokenizer = _blank_english().tokenizer
         self.matcher = rules.matcher(self.tokenizer.vocab, "FURNITURE")
+        furniture = rules.with_label("FURNITURE")
+        # a long line's opening words and last words meet only the rules for them: fewer to try
+        self.opening = rule_matcher(self.tokenizer.vocab, [r for r in furniture if r.id.endswith(OPENING_RULES)])
+        self.closing = rule_matcher(self.tokenizer.vocab, [r for r in furniture if r.id.endswith(CLOSING_RULES)])
 
     def __call__(self, line: Line) -> bool:
         return self.reason(line) is not None
@@ -98,31 +103,29 @@ class FurnitureDetector:
         does not end like a sentence (the headline of a link, quoted or not, runs long), and by an
         opening rule (an author's bio: "Jo Writer is a reporter ...") whatever its length, on its
         first words; a closing rule (a caption's credit) matches the last words of any line."""
-        return self._opening(line) or self._closing(line)
-
-    def _opening(self, line: Line) -> str | None:
         long = len(line.words) > MAX_FURNITURE_WORDS
         if long and (len(line.words) > MAX_LABELLED_WORDS or ends_sentence(line)):
             opening = " ".join(unbulleted(line).split()[:MAX_FURNITURE_WORDS])
-            return self._longest(self.tokenizer(opening), OPENING_RULES)
-        doc = self.tokenizer(unbulleted(line) + "\n")
-        return self._longest(doc, (LABEL_RULE, *OPENING_RULES) if long else None)
+            closing = " ".join(line.text.split()[-MAX_FURNITURE_WORDS:]) + "\n"
+            return _longest(self._spans(opening, self.opening), None) or _closing(self._spans(closing, self.closing))
+        spans = self._spans(unbulleted(line) + "\n", self.matcher)  # a short line: one match for both ends
+        return _longest(spans, (LABEL_RULE, *OPENING_RULES) if long else None) or _closing(spans)
 
-    def _closing(self, line: Line) -> str | None:
-        """The reason of a closing rule matching the line's last words up to its end."""
-        doc = self.tokenizer(" ".join(line.text.split()[-MAX_FURNITURE_WORDS:]) + "\n")
-        found = [span for span in self.matcher(doc) if span.end == len(doc) and span.label_.endswith(CLOSING_RULES)]
-        return rule_reason(found[0].label_) if found else None
+    def _spans(self, text: str, matcher: SpanMatcher) -> list[Span]:
+        return list(matcher(self.tokenizer(text)))
 
-    def _longest(self, doc: Doc, suffixes: tuple[str, ...] | None) -> str | None:
-        """The reason of the longest match at the start of ``doc`` by rules whose id ends in one of
-        ``suffixes`` (None: any rule)."""
-        found = [
-            span
-            for span in self.matcher(doc)
-            if span.start == 0 and (suffixes is None or span.label_.endswith(suffixes))
-        ]
-        return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
+
+def _longest(spans: Sequence[Span], suffixes: tuple[str, ...] | None) -> str | None:
+    """The reason of the longest match at the start of the text by rules whose id ends in one of
+    ``suffixes`` (None: any rule)."""
+    found = [span for span in spans if span.start == 0 and (suffixes is None or span.label_.endswith(suffixes))]
+    return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
+
+
+def _closing(spans: Sequence[Span]) -> str | None:
+    """The reason of a closing rule's match that runs to the end of the text."""
+    found = [span for span in spans if span.end == len(span.doc) and span.label_.endswith(CLOSING_RULES)]
+    return rule_reason(found[0].label_) if found else None
 
 
 def rule_reason(rule_id: str) -> str:
