@@ -223,3 +223,46 @@ def test_an_author_s_bio_below_the_article_is_left_out(finder, bio: str) -> None
     found = find_article(page, finder)
     assert page[found.body_start : found.body_end] == article(0)
     assert finder.reason(split_lines(bio)[0]) == "author bio"
+
+
+TEASER_BULLETS = "\n".join(
+    f"      * Story number {n} about the ferry timetable HARBOURTOWN: The ferry company will run {n} fewer"
+    " crossings a day over the winter months, and more on the weekends in the summer, it said."
+    for n in range(1, 7)
+)
+HEADER = "    Harbour board backs new sea wall\n        14 March 2024\n        Share this article\n        By Jo Writer"
+
+
+def test_a_bulleted_list_of_other_stories_above_the_article_s_header_is_left_out(finder) -> None:
+    """The list outweighs the article, but its items are no paragraphs and a header stands between them."""
+    page = f"{TEASER_BULLETS}\n{HEADER}\n{article(4)}\n"
+    found = find_article(page, finder)
+    body = page[found.body_start : found.body_end]
+    assert "Story number" not in body and body.endswith(PARAGRAPHS[-1]) and PARAGRAPHS[0] in body
+    assert main_indent(split_lines(page)) == 4
+
+
+def test_a_bulleted_list_right_above_the_lede_stays(finder) -> None:
+    page = f"{HEADER}\n{TEASER_BULLETS}\n{article(4)}\n"
+    found = find_article(page, finder)
+    assert "Story number 1 " in page[found.body_start : found.body_end]
+
+
+SHARE_BAR = "      Facebook Twitter Email Save"
+OTHER_STORIES = [
+    "The ferry company will run fewer crossings over the winter months, and more on the weekends in summer.",
+    "A bakery on the high street has won a national prize for its bread, the third in as many years.",
+    "The choir will sing on the steps of the town hall at the fair, which opens on Saturday at noon.",
+    "Road works on the bridge will close one lane for a fortnight from Monday, the council has said.",
+]
+
+
+@pytest.mark.parametrize(("bar", "ends"), [(SHARE_BAR, True), ("    Advertisement", False)])
+def test_teasers_at_the_article_s_indent_told_apart_by_a_share_bar_end_it(finder, bar: str, ends: bool) -> None:
+    """Other stories, each with the share bar the page prints under it, at the article's own indent; an
+    advertisement between every two paragraphs is no bar, and what follows it is the article's."""
+    listed = "\n".join(f"{bar}\n    {story}" for story in OTHER_STORIES)
+    page = f"{article(4)}\n{listed}\n"
+    found = find_article(page, finder)
+    kept = "".join(page[s:e] for s, e in found.body_spans)
+    assert PARAGRAPHS[-1] in kept and (OTHER_STORIES[1] not in kept) == ends

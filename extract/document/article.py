@@ -8,9 +8,11 @@ comments) around the article and inside it. Claims are only extracted from the b
 - the article's core is the run of lines where prose outweighs the rest most: a prose line
   counts its words, a furniture line or another line costs a little (a table row nothing), each
   further line of a gap a little more, so a caption or a "Read more" line between paragraphs is
-  crossed and a block of menus or a long footer is not; the core ends before a comments heading
-  or a list of teasers (``furniture.teaser_lists``: headlines, bylines and summaries indented
-  apart from the article's paragraphs);
+  crossed and a block of menus or a long footer is not; the core ends before a comments heading,
+  a disclaimer about the page itself ("The information on this website ...": the site's fine
+  print follows) or a list of teasers (``furniture.teaser_lists``: headlines, bylines and
+  summaries indented apart from the article's paragraphs; ``furniture.bar_separated``: stories
+  with a share bar under each);
 - a few header lines above the core (headline, date, byline) join the body, and below it the
   article goes on (lists, tables, a closing line) up to the first furniture;
 - inside the body, furniture is ``skipped`` where it stands and everything else is kept (when
@@ -32,8 +34,10 @@ from spacy.tokens import Doc
 
 from extract.document.furniture import (
     BARRIERS,
+    CAPTION,
     REPEATED,
     FurnitureDetector,
+    bar_separated,
     indent,
     line_reasons,
     main_indent,
@@ -69,9 +73,11 @@ FURNITURE_COST = 8.0  # words of prose a furniture line between two paragraphs i
 BLOCK_LINE_COST = 4.0  # each further line of a furniture block
 OTHER_COST = 3.0  # a line that is neither prose nor furniture: a heading, a list item, a date
 MAX_HEADER_LINES = 6  # headline, standfirst, byline, date and such above the first paragraph
+MIN_HEADER_GAP = 3  # lines between a list and the article for a header to stand between them
 MIN_ARTICLE_WORDS = 40  # prose above a comments heading for it to end the article
+READ_THROUGH = frozenset({REPEATED, CAPTION})  # skipped lines the model still reads (``Article.blanked``)
 TAIL_PASSES = frozenset({REPEATED, "link line"})  # furniture a closing list may hold
-HEADER_PASSES = frozenset({"byline", REPEATED})  # furniture that belongs to a header
+HEADER_PASSES = frozenset({"byline", CAPTION, REPEATED})  # furniture that belongs to a header
 TEASER_LIST = "teaser list"  # ends the article like a comments heading, but is no furniture where it stands
 MIN_INDENT_STEP = 2  # spaces deeper than the article's paragraphs for another block (one may be a typing slip)
 GAP_SCALE = 12.0  # the n-th line of a gap costs 1 + n/GAP_SCALE times its weight
@@ -114,15 +120,16 @@ class Article:
     def blanked(self, text: str) -> str:
         """The body with every skipped range blanked (line breaks kept), one character for one, so
         the model never reads furniture and offsets into the body are unchanged. A repeated line
-        is the exception: it is article text printed twice (a standfirst above the lede, a title
-        again), so the model reads it where it stands, as the paragraphs around it were written
-        to be read; ``keeps`` still takes no claim from it."""
+        and a caption are the exceptions: one is article text printed twice (a standfirst above
+        the lede, a title again), the other names the article's people as the paragraphs around
+        it expect ("Kim" below a caption of "leader Kim Jong-un"), so the model reads them where
+        they stand; ``keeps`` still takes no claim from them."""
         body = text[self.body_start : self.body_end]
         if not self.skipped:
             return body
         chars = list(body)
         for start, end, why in self.skipped:
-            if why == REPEATED:
+            if why in READ_THROUGH:
                 continue
             for i in range(max(start, self.body_start) - self.body_start, min(end, self.body_end) - self.body_start):
                 if chars[i] not in "\r\n":
@@ -168,7 +175,7 @@ def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequen
     """The first and last lines of the article: its core (the run where prose outweighs the rest
     most, above the comments or a list of teasers, less prose indented deeper than the article's
     paragraphs at its ends), with the header lines above it and the closing lines below."""
-    teasers = set(teaser_lists(lines))
+    teasers = set(teaser_lists(lines)) | set(bar_separated(lines, reasons))
     ends = [reason or (TEASER_LIST if i in teasers else None) for i, reason in enumerate(reasons)]
     end = comments_start(lines, ends, weights)
     # A text without prose (a one-line example, a list): its longest run of lines that are not furniture.
@@ -199,14 +206,18 @@ def indented_edge(
 ) -> int | None:
     """The first of the core's prose lines (``counted``, in the order read) at the article's indent (``main``),
     when those read before it are indented deeper (teasers, a gallery's captions, a bio), hold no
-    list and weigh less than the rest; None when there are none such. A text without indents has
+    list and weigh less than the rest, or are all items of a list with a header of some lines (a
+    headline, a date, a byline) between it and the article (a list of other stories; a list of key
+    points stands right above the lede); None when there are none such. A text without indents has
     none."""
     at = next((n for n, i in enumerate(counted) if indent(lines[i]) == main), 0)
     outside, inside = counted[:at], counted[at:]
-    if not outside or sum(weights[i] for i in outside) >= sum(weights[i] for i in inside):
+    if not outside or not all(indent(lines[i]) >= main + MIN_INDENT_STEP for i in outside):
         return None
-    deeper = all(indent(lines[i]) >= main + MIN_INDENT_STEP and not has_bullet(lines[i]) for i in outside)
-    return counted[at] if deeper else None
+    if counted[at] - outside[-1] > MIN_HEADER_GAP and all(has_bullet(lines[i]) for i in outside):
+        return counted[at]  # a list of other stories above the article's header, however long
+    lighter = sum(weights[i] for i in outside) < sum(weights[i] for i in inside)
+    return counted[at] if lighter and not any(has_bullet(lines[i]) for i in outside) else None
 
 
 def first_prints(lines: Sequence[Line]) -> list[bool]:

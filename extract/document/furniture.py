@@ -4,8 +4,11 @@ Two kinds of evidence, neither tied to a site:
 
 - words: ``FURNITURE`` rules (``patterns/furniture.jsonl``, user-editable) matched at the start
   of a short line; a rule that ends in ``{"ORTH": "\\n"}`` must match the whole line ("Comments"
-  alone is a heading, "Comments from the minister ..." is not). A rule's id names its reason:
-  ``furniture-share-prompt:buttons`` gives "share prompt";
+  alone is a heading, "Comments from the minister ..." is not); an ``:opening`` rule matches the
+  opening words of a line of any length (a disclaimer, a legal notice, a press release's
+  safe-harbour paragraph), a ``:closing`` rule its last words (a caption's credit, "... (Image:
+  Agency)"). A rule's id names its reason: ``furniture-share-prompt:buttons`` gives
+  "share prompt";
 - shape: menus of short items between separators, runs of one- or two-word items, short lines
   ending in an arrow, all-capitals lead-ins before a headline ("WATCH: Mayor opens bridge"),
   teasers cut off by the site ("... it wou...") or run into their headline ("... Sea WallThe board
@@ -13,7 +16,8 @@ Two kinds of evidence, neither tied to a site:
   headlines under a "Related stories" heading, and short lines the page repeats;
 - layout: a page converted to text keeping its layout indents each block alike; a run of teasers
   (headline, byline or rank, summary) sits at indents the article's paragraphs do not
-  (``teaser_lists``: the article ends there).
+  (``teaser_lists``: the article ends there), or at any indent, with the same bar of buttons
+  under each (``bar_separated``).
 """
 
 from __future__ import annotations
@@ -24,18 +28,24 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 from extract.document.lines import MIN_PROSE_WORDS, MIN_RUN_ON_WORDS, Line, ends_sentence, has_bullet, unbulleted
+from extract.faster import SpanMatcher, rule_matcher
 from extract.rules.loading import RuleSet
 
 REPEATED = "repeated line"  # the reason of a line printed again: article text, read but never a claim
+CAPTION = "caption"
 MAX_FURNITURE_WORDS = 15
 MAX_LABELLED_WORDS = 30  # "READ MORE: " and a long headline that does not end like a sentence
 LABEL_RULE = ":label"  # the id suffix of rules that match a label before a colon
-OPENING_RULE = ":opening"  # the id suffix of rules that match the opening words of a line of any length
+# the id suffixes of rules that match the opening words of a line of any length ("...:opening",
+# or "...:name-opening" where one reason has several such rules)
+OPENING_RULES = (":opening", "-opening")
+# ... of rules that match the closing words of a line of any length (a caption's credit: "... (Image: Agency)")
+CLOSING_RULES = (":closing", "-closing")
 RULE_PREFIX = "furniture-"
-BARRIERS = frozenset({"comments"})  # the article never goes on past these
+BARRIERS = frozenset({"comments", "disclaimer"})  # the article never goes on past these (nor past the fine print)
 MAX_MENU_ITEM_WORDS = 4
 MIN_MENU_ITEMS = 3
 MAX_NAV_ITEM_WORDS = 2
@@ -52,6 +62,7 @@ MIN_SUMMARY_WORDS = 5  # a teaser's summary (or its headline, when it has none)
 MAX_SUMMARY_WORDS = 60
 MAX_RECORD_LINES = 3  # headline, byline, date above a teaser's summary
 MIN_RECORDS = 3  # teasers in a list
+BAR_REASONS = frozenset({REPEATED, "share prompt", "navigation"})  # a bar printed under each teaser
 MAX_REPEAT_GAP = 3  # lines between a line and its repeat, for a sentence to count as printed twice
 _FIGURE = re.compile(r"\d")
 _ARROW_END = re.compile(r"(?:>|»|›|→)\s*$")
@@ -63,6 +74,8 @@ _CUT_OFF = re.compile(r"(?:(?<=\w)(?:\.\.\.|…)|\[(?:…|\.\.\.)\])\s*(?:[^\W\d
 # a word's last letters (four or more, or a figure, "?") run into a capitalised word: "SteakhouseThe party"
 _GLUED = re.compile(r"(?:[a-z]{4}|[0-9?!])(?=[A-Z][a-z]+\s)")
 _CAMEL = re.compile(r"[a-z0-9][A-Z]")
+# words in double quote marks (single ones in a caption mostly name a team, a ship or a title)
+_QUOTED = re.compile(r"[“\"][^“”\"]+[”\"]")
 _SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]*\s*$")
 # "... in Calgary on Monday. Jane Roe/Agency Name": a caption's closing photo credit
 _CREDIT_END = re.compile(r"[.!?)]\s+(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*\s?/\s?(?:[A-Z][\w.’'-]*\s?){1,5}\.?\s*$")
@@ -74,33 +87,45 @@ class FurnitureDetector:
     def __init__(self, rules: RuleSet):
         self.tokenizer = _blank_english().tokenizer
         self.matcher = rules.matcher(self.tokenizer.vocab, "FURNITURE")
+        furniture = rules.with_label("FURNITURE")
+        # a long line's opening words and last words meet only the rules for them: fewer to try
+        self.opening = rule_matcher(self.tokenizer.vocab, [r for r in furniture if r.id.endswith(OPENING_RULES)])
+        self.closing = rule_matcher(self.tokenizer.vocab, [r for r in furniture if r.id.endswith(CLOSING_RULES)])
 
     def __call__(self, line: Line) -> bool:
         return self.reason(line) is not None
 
     def reason(self, line: Line) -> str | None:
-        """The reason of the longest rule match at the line's start (the most specific), or None.
+        """The reason of the longest rule match at the line's start (the most specific), or else
+        of a closing rule's match at its end, or None.
 
         A line longer than furniture is matched by a label rule ("READ MORE: ...") only when it
         does not end like a sentence (the headline of a link, quoted or not, runs long), and by an
         opening rule (an author's bio: "Jo Writer is a reporter ...") whatever its length, on its
-        first words."""
+        first words; a closing rule (a caption's credit) matches the last words of any line."""
         long = len(line.words) > MAX_FURNITURE_WORDS
         if long and (len(line.words) > MAX_LABELLED_WORDS or ends_sentence(line)):
             opening = " ".join(unbulleted(line).split()[:MAX_FURNITURE_WORDS])
-            return self._longest(self.tokenizer(opening), (OPENING_RULE,))
-        doc = self.tokenizer(unbulleted(line) + "\n")
-        return self._longest(doc, (LABEL_RULE, OPENING_RULE) if long else None)
+            closing = " ".join(line.text.split()[-MAX_FURNITURE_WORDS:]) + "\n"
+            return _longest(self._spans(opening, self.opening), None) or _closing(self._spans(closing, self.closing))
+        spans = self._spans(unbulleted(line) + "\n", self.matcher)  # a short line: one match for both ends
+        return _longest(spans, (LABEL_RULE, *OPENING_RULES) if long else None) or _closing(spans)
 
-    def _longest(self, doc: Doc, suffixes: tuple[str, ...] | None) -> str | None:
-        """The reason of the longest match at the start of ``doc`` by rules whose id ends in one of
-        ``suffixes`` (None: any rule)."""
-        found = [
-            span
-            for span in self.matcher(doc)
-            if span.start == 0 and (suffixes is None or span.label_.endswith(suffixes))
-        ]
-        return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
+    def _spans(self, text: str, matcher: SpanMatcher) -> list[Span]:
+        return list(matcher(self.tokenizer(text)))
+
+
+def _longest(spans: Sequence[Span], suffixes: tuple[str, ...] | None) -> str | None:
+    """The reason of the longest match at the start of the text by rules whose id ends in one of
+    ``suffixes`` (None: any rule)."""
+    found = [span for span in spans if span.start == 0 and (suffixes is None or span.label_.endswith(suffixes))]
+    return rule_reason(max(found, key=lambda span: span.end).label_) if found else None
+
+
+def _closing(spans: Sequence[Span]) -> str | None:
+    """The reason of a closing rule's match that runs to the end of the text."""
+    found = [span for span in spans if span.end == len(span.doc) and span.label_.endswith(CLOSING_RULES)]
+    return rule_reason(found[0].label_) if found else None
 
 
 def rule_reason(rule_id: str) -> str:
@@ -116,8 +141,12 @@ def _blank_english() -> spacy.Language:
 
 
 def line_reasons(lines: Sequence[Line], detector: FurnitureDetector) -> list[str | None]:
-    """Each line's furniture reason (None: not furniture), from rules, its shape and its neighbours."""
+    """Each line's furniture reason (None: not furniture), from rules, its shape and its neighbours.
+    A caption that quotes someone is kept: what it quotes is said, often in the standfirst's words."""
     reasons = [detector.reason(line) or shape_reason(line) for line in lines]
+    reasons = [
+        None if r == CAPTION and _QUOTED.search(line.text) else r for line, r in zip(lines, reasons, strict=True)
+    ]
     for i in link_lists(lines, reasons):
         reasons[i] = reasons[i] or "related"
     for i in navigation_runs(lines):
@@ -138,7 +167,7 @@ def shape_reason(line: Line) -> str | None:
     if is_teaser(line) or is_glued_teaser(line):
         return "teaser"
     if _CREDIT_END.search(line.text):
-        return "caption"
+        return CAPTION
     return None
 
 
@@ -220,11 +249,12 @@ def indent(line: Line) -> int:
 
 def main_indent(lines: Sequence[Line]) -> int | None:
     """The indent of the page's longest chain of sentences one under the other (by words): where its
-    article sits. A list of teasers may hold more words, but a headline or a byline breaks its chain."""
+    article sits. A list of teasers may hold more words, but a headline or a byline breaks its chain,
+    and a list's items are no paragraphs."""
     best, found = 0, None
     chain, at = 0, None
     for line in lines:
-        if line.size >= MIN_PROSE_WORDS and ends_sentence(line):
+        if line.size >= MIN_PROSE_WORDS and ends_sentence(line) and not has_bullet(line):
             chain = chain + line.size if indent(line) == at else line.size
             at = indent(line)
             if chain > best:
@@ -261,6 +291,31 @@ def teaser_lists(lines: Sequence[Line]) -> list[int]:
                 run, records = [], 0
         found += run if records >= MIN_RECORDS else []
     return sorted(set(found))
+
+
+def bar_separated(lines: Sequence[Line], reasons: Sequence[str | None]) -> list[int]:
+    """Lines of a list of teasers told apart by a bar the page prints under each (share buttons, a
+    menu), at any indent: the same such line every other line, with at least ``MIN_RECORDS`` lines
+    that are not furniture between them; the bars, those lines and the one after the last bar.
+    An advertisement between every two paragraphs is no bar (the article goes on around it)."""
+    found: list[int] = []
+    i = 0
+    while i < len(lines):
+        last = i
+        while (
+            reasons[i] in BAR_REASONS
+            and last + 2 < len(lines)
+            and lines[last + 2].key == lines[i].key
+            and reasons[last + 1] is None
+        ):
+            last += 2
+        if (last - i) // 2 >= MIN_RECORDS:
+            after = last + 1 < len(lines) and reasons[last + 1] is None
+            found += range(i, last + 1 + after)
+            i = last + 1
+        else:
+            i += 1
+    return found
 
 
 def record_start(lines: Sequence[Line], summary: int, before: int | None, stops: tuple[int, int | None]) -> int:
