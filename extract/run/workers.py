@@ -63,7 +63,10 @@ def local_engine(
             for part in parts:
                 yield process_chunk(settings, part)
             return
-        with _worker_context().Pool(workers) as pool:
+        context = _worker_context()
+        if context.get_start_method() == "fork":  # load the pipeline once, here: every worker starts with it
+            extractor_for(settings).nlp  # noqa: B018 - a cached property, loaded for its side effect
+        with context.Pool(workers) as pool:
             yield from pool.imap(_Task(settings), parts)
 
     return engine
@@ -89,10 +92,11 @@ def _cached_chunks(
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
-    """Fork where it is safe and cheap (Linux): a worker starts with the modules and rules this
-    process has loaded, in milliseconds instead of the second a fresh interpreter needs to import
-    spaCy. This process never loads a model before the workers start, so each loads its own. Spawn
-    elsewhere (macOS and Windows, where fork is unsafe or absent)."""
+    """Fork where it is safe and cheap (Linux): a worker starts with the modules, rules and
+    pipeline this process has loaded, in milliseconds instead of the second a fresh interpreter
+    needs to import spaCy and the second each worker would spend loading its own pipeline (the
+    model's weights are shared with this process until written, which they never are). Spawn
+    elsewhere (macOS and Windows, where fork is unsafe or absent), where each worker loads its own."""
     return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
 
 
