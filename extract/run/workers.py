@@ -43,6 +43,19 @@ def shared_chunk_size(files: int, workers: int, per_worker: int = 4) -> int:
     return max(1, min(CHUNK, files // (workers * per_worker) or 1))
 
 
+def shrinking_chunks(sources: Sequence[Source], workers: int, shares: int = 2) -> list[list[Source]]:
+    """Chunks for ``workers`` taking them in turn: each is a ``1 / (workers * shares)`` part of the
+    files left (at most CHUNK), so the last are a file or two and the workers finish together,
+    instead of one idling while another reads a whole last chunk (a tenth of a run)."""
+    out: list[list[Source]] = []
+    at = 0
+    while at < len(sources):
+        size = min(CHUNK, -(-(len(sources) - at) // (workers * shares)))  # the share left, rounded up
+        out.append(list(sources[at : at + size]))
+        at += size
+    return out
+
+
 def local_engine(
     workers: int | None = 1,
 ) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
@@ -58,7 +71,7 @@ def local_engine(
         if chosen is None and settings.cache_dir is not None:
             sources = yield from _cached_chunks(settings, sources)
         workers = chosen or default_workers(len(sources))
-        parts = chunks(sources, CHUNK if workers == 1 else shared_chunk_size(len(sources), workers))
+        parts = chunks(sources) if workers == 1 else shrinking_chunks(sources, workers)
         if workers == 1 or len(parts) < 2:
             for part in parts:
                 yield process_chunk(settings, part)
