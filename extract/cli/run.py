@@ -149,6 +149,10 @@ def run(
     Parsed articles are cached, so a re-run after editing a pattern file only re-runs the rules.
     """
     _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeout)
+    if engine == "local":  # this process and its workers are the command's own: before spaCy is imported
+        from extract.run.process import collect_less
+
+        collect_less()
     from extract.io.reader import MAX_BYTES, InputError, stdin_source
     from extract.model.loading import ModelNotFound
     from extract.rules.errors import PatternError
