@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import shutil
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -203,6 +205,26 @@ def test_corrupt_and_stale_entries_are_rebuilt_not_trusted(tmp_path, uncached):
 
 def test_two_workers_write_the_same_bytes_as_one(tmp_path, uncached):
     assert _run(tmp_path / "workers.jsonl", "--no-cache", "--workers", "2") == uncached
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers fork only on Linux")
+def test_forked_workers_start_with_the_pipeline_built_once_here(tmp_path, uncached, monkeypatch):
+    """Two workers, one pipeline built: this process builds it before forking them."""
+    import extract.pipeline
+    from extract.run.corpus import _extractor
+
+    built = multiprocessing.Value("i", 0)  # counted in whichever process builds one
+    real = extract.pipeline.build_pipeline
+
+    def counting(*args, **kwargs):
+        with built.get_lock():
+            built.value += 1
+        return real(*args, **kwargs)
+
+    _extractor.cache_clear()  # a pipeline an earlier test loaded here would hide the count
+    monkeypatch.setattr(extract.pipeline, "build_pipeline", counting)
+    assert _run(tmp_path / "kb.jsonl", "--no-cache", "--workers", "2") == uncached
+    assert built.value == 1
 
 
 def test_a_stage_setting_edited_in_a_saved_pipeline_makes_the_claims_it_cached_stale(tmp_path):

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from extract.cli import main
 from extract.run.texts import listed_path
-from extract.run.workers import default_workers, usable_cores
+from extract.run.workers import CHUNK, default_workers, shrinking_chunks, usable_cores
 from extract.tools.report.page import counted
 from extract.tools.review.fields import added_quote, spans_paragraphs, word_edges
 from extract.tools.speaker_index import format_table
@@ -75,6 +75,16 @@ def test_listed_path(path, folder, listed) -> None:
 )
 def test_default_workers_use_the_cores_the_files_need(files, cores, workers) -> None:
     assert default_workers(files, cores) == workers
+
+
+@pytest.mark.parametrize(("files", "workers"), [(84, 2), (5, 2), (1000, 4), (7, 16), (1, 2)])
+def test_shrinking_chunks_end_small_so_the_workers_finish_together(files, workers) -> None:
+    """Every file once, in order; each chunk no larger than the one before it (at most CHUNK), and
+    the last no larger than a file or two, so no worker is left reading a large one alone."""
+    parts = shrinking_chunks(list(range(files)), workers)
+    sizes = [len(part) for part in parts]
+    assert [i for part in parts for i in part] == list(range(files))
+    assert sizes == sorted(sizes, reverse=True) and max(sizes) <= CHUNK and sizes[-1] <= 2
 
 
 def test_usable_cores_are_this_process_own() -> None:

@@ -209,6 +209,10 @@ def run(
     _usage_errors(paths, name, engine, scheduler, local_workers, scheduler_timeout)
     if watch and (paths == ("-",) or output == "-"):
         raise click.UsageError("--watch rewrites a KB file as its inputs change: give folders or files and -o FILE")
+    if engine == "local":  # this process and its workers are the command's own: before spaCy is imported
+        from extract.run.process import collect_less
+
+        collect_less()
     from extract.io.reader import MAX_BYTES, stdin_source
     from extract.run.cache import default_cache_dir
     from extract.run.corpus import NoArticles, RunSettings

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from extract.stages.base import Claim, claim_spans
 from extract.stages.registry import claim_type, record_fields
+from extract.stages.syntax import text_of
 
 SCHEMA_VERSION = 1
 
@@ -88,7 +89,7 @@ def records(
     out = []
     keys = record_keys()
     sentence_of = _sentence_finder(doc)
-    read = doc.text  # what the model read (``Doc.text`` joins every token again on each call)
+    read = text_of(doc)  # what the model read, as the stages read it (``Doc.text`` joins every token again)
     seen: set[tuple[str, int, int]] = set()
     for span, claim in sorted(claim_spans(doc), key=lambda pair: _order(pair[1])):
         start, end = claim.start + offset, claim.end + offset

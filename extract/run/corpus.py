@@ -133,8 +133,11 @@ class Extractor:
         Without ``model``, a chunk that needs the model raises ``ParseMissing`` instead of loading it."""
         from extract.run.extraction import ParseMissing, extract_documents
 
-        # no parse of this model kept at all (a first run): the rules-only pipeline would not be used
-        use_rules_only = self.cache is not None and "nlp" not in self.__dict__ and self.cache.has_parses()
+        # Without ``model`` only cached parses are read, even when the model is loaded (for workers
+        # to fork with: they parse the rest). No parse of this model kept at all (a first run): the
+        # rules-only pipeline would not be used.
+        cached = self.cache is not None and "nlp" not in self.__dict__ and self.cache.has_parses()
+        use_rules_only = not model or cached
         nlp = self.rules_nlp if use_rules_only else self.nlp
         try:
             # Strings the chunk adds to the vocab are freed after it: memory stays flat on any corpus.

@@ -244,7 +244,7 @@ def _extract_bodies(
             date=item.article.date,
             keep=item.article.keeps,
         )
-        entities = document_entities(_entities_json(doc), doc.text, offset=item.offset, keep=item.article.keeps)
+        entities = document_entities(_entities_json(doc), item.body, offset=item.offset, keep=item.article.keeps)
         out.append((recs, entities))
         if cache and (now := BodyClaims(stages, words, cache.rules_fingerprint)) != entry:
             cache.put_claims(item.body, now)
