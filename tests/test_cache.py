@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import re
 import shutil
 import sys
@@ -15,6 +16,7 @@ from click.testing import CliRunner
 
 from extract.cli import main
 from extract.run.cache import RunCache
+from extract.run.corpus import Extractor
 from extract.stages.counts import CountExtractor
 from extract.stages.money import MoneyExtractor
 from extract.stages.quotes import QuoteExtractor
@@ -175,6 +177,7 @@ def test_files_added_to_a_cached_folder_go_to_workers_after_those_the_cache_serv
     chunk holding a new one on go to two workers; the bytes are those of a run without cache."""
     sized: list[int] = []
     monkeypatch.setattr("extract.run.workers.CHUNK", 2)
+    monkeypatch.setattr("extract.run.workers.usable_cores", lambda: 1)  # the cached chunks in this process, in turn
     monkeypatch.setattr("extract.run.workers.default_workers", lambda files: sized.append(files) or 2)
     articles, cache = tmp_path / "articles", str(tmp_path / "cache")
     articles.mkdir()
@@ -201,6 +204,58 @@ def test_corrupt_and_stale_entries_are_rebuilt_not_trusted(tmp_path, uncached):
             if other.suffix == path.suffix:
                 shutil.copyfile(other, path)
     assert _run(tmp_path / "again.jsonl", "--cache-dir", str(cache)) == uncached
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers fork only on Linux")
+def test_a_re_run_after_a_pattern_edit_shares_the_cached_chunks_among_workers(tmp_path, monkeypatch):
+    """After a rule edit every parse is cached: the chunks go to a forked worker per core, which
+    start with the rules-only pipeline built here once, and the bytes are those of a run without
+    the cache."""
+    import extract.pipeline
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    cache = str(tmp_path / "cache")
+    _run(tmp_path / "cold.jsonl", "--cache-dir", cache)
+    (rules / "mine.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "cue-moan",
+                "label": "QUOTE_CUE",
+                "cue_kind": "speech",
+                "speaker": "subject",
+                "pattern": [{"LEMMA": "moan", "POS": "VERB"}],
+                "examples": ["She moaned that the bus was late."],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    built = multiprocessing.Value("i", 0)
+    real = extract.pipeline.build_pipeline
+
+    def counting(*args, **kwargs):
+        with built.get_lock():
+            built.value += 1
+        return real(*args, **kwargs)
+
+    processes = tmp_path / "processes"
+    processes.mkdir()
+    process = Extractor.process
+
+    def noting(self, *args, **kwargs):
+        (processes / str(os.getpid())).touch()
+        return process(self, *args, **kwargs)
+
+    monkeypatch.setattr(extract.pipeline, "build_pipeline", counting)
+    monkeypatch.setattr(Extractor, "process", noting)
+    monkeypatch.setattr("extract.run.workers.usable_cores", lambda: 2)
+    monkeypatch.setattr("extract.run.workers.CHUNK", 2)
+    edited = _run(tmp_path / "edited.jsonl", "--cache-dir", cache, "--patterns", str(rules))
+    assert built.value == 1  # the rules-only pipeline, once, here
+    seen = {p.name for p in processes.iterdir()}
+    assert seen and str(os.getpid()) not in seen  # every chunk in a worker
+    assert edited == _run(tmp_path / "plain.jsonl", "--no-cache", "--patterns", str(rules))
 
 
 def test_two_workers_write_the_same_bytes_as_one(tmp_path, uncached):

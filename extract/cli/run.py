@@ -140,7 +140,8 @@ def _watch(run_once: Callable[[], object], settings: RunSettings, paths, output:
     type=click.IntRange(min=1),
     default=None,
     help="Worker processes [default: one per usable core, at most one per file that needs the model, and 1 for "
-    "up to 4 such files; files whose parses are cached, as after a pattern edit, are done in this process]; "
+    "up to 4 such files; files whose parses are cached, as after a pattern edit, run the rules only, by a "
+    "worker per core on Linux]; "
     "the output is the same bytes whatever the number.",
 )
 @click.option(

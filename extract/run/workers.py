@@ -61,10 +61,10 @@ def local_engine(
 ) -> Callable[[RunSettings, Sequence[Source]], Iterator[list[FileResult]]]:
     """Chunks processed in this process, or in ``workers`` processes; results in input order.
 
-    ``workers`` None: as many as the work needs (``default_workers``). With a cache, chunks are
-    first done here while the cache holds their parses (a re-run after a pattern edit runs only
-    rules, which would not repay starting workers); from the first chunk that needs the model on,
-    the rest go to ``default_workers`` of the files left. Without a cache, by all the files."""
+    ``workers`` None: as many as the work needs (``default_workers``). With a cache, the leading
+    chunks whose parses it holds are done first, by the rules alone (a re-run after a pattern
+    edit; see ``_cached_chunks``); from the first chunk that needs the model on, the rest go to
+    ``default_workers`` of the files left. Without a cache, by all the files."""
     chosen = workers
 
     def engine(settings: RunSettings, sources: Sequence[Source]) -> Iterator[list[FileResult]]:
@@ -88,19 +88,34 @@ def local_engine(
 def _cached_chunks(
     settings: RunSettings, sources: Sequence[Source]
 ) -> Generator[list[FileResult], None, Sequence[Source]]:
-    """The results of the leading chunks the cache can serve without the model, done in this
-    process; returns the files left from the first chunk that needs the model (all of them when
-    the cache holds no parse of this model: a first run does not try)."""
-    from extract.run.extraction import ParseMissing
-
-    cache = extractor_for(settings).cache
-    if cache is None or not cache.has_parses():
+    """The results of the leading chunks the cache can serve without the model; returns the files
+    left from the first chunk that needs the model (all of them when the cache holds no parse of
+    this model: a first run does not try). Where workers fork, the rules-only pipeline is built
+    here and the chunks shared by a worker per core, which start with it in milliseconds; a worker
+    that meets a chunk needing the model hands it back."""
+    extractor = extractor_for(settings)
+    if extractor.cache is None or not extractor.cache.has_parses():
         return sources
-    for at in range(0, len(sources), CHUNK):
-        try:
-            yield extractor_for(settings).process(sources[at : at + CHUNK], model=False)
-        except ParseMissing:
-            return sources[at:]
+    workers = min(usable_cores(), -(-len(sources) // CHUNK))
+    context = _worker_context()
+    if workers > 1 and context.get_start_method() == "fork":
+        parts = shrinking_chunks(sources, workers)
+        extractor.rules_nlp  # noqa: B018 - a cached property, built here for every worker
+        with context.Pool(workers) as pool:
+            return (yield from _leading(parts, pool.imap(_CachedTask(settings), parts)))
+    parts = chunks(sources, CHUNK)
+    return (yield from _leading(parts, map(_CachedTask(settings), parts)))
+
+
+def _leading(
+    parts: list[list[Source]], results: Iterator[list[FileResult] | None]
+) -> Generator[list[FileResult], None, Sequence[Source]]:
+    """The results of ``parts`` up to the first that needs the model (None); returns the files
+    from that one on."""
+    for at, result in enumerate(results):
+        if result is None:
+            return [source for part in parts[at:] for source in part]
+        yield result
     return ()
 
 
@@ -111,6 +126,21 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     model's weights are shared with this process until written, which they never are). Spawn
     elsewhere (macOS and Windows, where fork is unsafe or absent), where each worker loads its own."""
     return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+
+
+@dataclass(frozen=True)
+class _CachedTask:
+    """A chunk's results from cached parses alone, or None when one of its texts has none."""
+
+    settings: RunSettings
+
+    def __call__(self, sources: list[Source]) -> list[FileResult] | None:
+        from extract.run.extraction import ParseMissing
+
+        try:
+            return extractor_for(self.settings).process(sources, model=False)
+        except ParseMissing:
+            return None
 
 
 @dataclass(frozen=True)
