@@ -9,6 +9,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+# A cue rule the shipped rules lack ("she moaned that ..."), for tests that edit the rules between runs.
+MOAN_CUE_RULE = {
+    "id": "cue-moan",
+    "label": "QUOTE_CUE",
+    "cue_kind": "speech",
+    "speaker": "subject",
+    "pattern": [{"LEMMA": "moan", "POS": "VERB"}],
+    "examples": ["She moaned that the bus was late."],
+}
 GOLD = ROOT / "tests" / "gold" / "gold.jsonl"
 
 

@@ -35,10 +35,10 @@ FINE_PRINT = (
     " marks that appear on these pages belong to their respective owners, who do not endorse us in any way."
 )
 DISCLAIMERS = [
-    "The information provided on this website is for general guidance only and is not a substitute for advice.",
-    "The views expressed in this article are those of the author and not of the paper or of its owners.",
+    "The information given on this site is general and no substitute for the word of an adviser.",
+    "The views expressed in this column belong to the writer and not to the paper or to its owners.",
     "This article is for informational purposes only and should not be taken as financial advice of any kind.",
-    "*These statements have not been evaluated by the food safety agency and no product here cures anything.",
+    "*These claims have not been reviewed by the food safety agency and no product here cures anything.",
 ]
 
 
@@ -63,7 +63,7 @@ SKIPPED = [
         "subscribe prompt",
     ),
     (
-        "By signing up, you agree to our Privacy Policy and to receive emails from us about our offers.",
+        "By signing up, you accept our terms and our letters about the coast and its ferries.",
         "subscribe prompt",
     ),
     (

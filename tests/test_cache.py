@@ -22,7 +22,7 @@ from extract.stages.money import MoneyExtractor
 from extract.stages.quotes import QuoteExtractor
 from extract.stages.stance import StanceExtractor
 
-from .conftest import CORPUS
+from .conftest import CORPUS, MOAN_CUE_RULE
 
 
 def _run(out: Path, *args: str, folder: Path = CORPUS) -> bytes:
@@ -217,20 +217,7 @@ def test_a_re_run_after_a_pattern_edit_shares_the_cached_chunks_among_workers(tm
     rules.mkdir()
     cache = str(tmp_path / "cache")
     _run(tmp_path / "cold.jsonl", "--cache-dir", cache)
-    (rules / "mine.jsonl").write_text(
-        json.dumps(
-            {
-                "id": "cue-moan",
-                "label": "QUOTE_CUE",
-                "cue_kind": "speech",
-                "speaker": "subject",
-                "pattern": [{"LEMMA": "moan", "POS": "VERB"}],
-                "examples": ["She moaned that the bus was late."],
-            }
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    (rules / "mine.jsonl").write_text(json.dumps(MOAN_CUE_RULE) + "\n", encoding="utf-8")
     built = multiprocessing.Value("i", 0)
     real = extract.pipeline.build_pipeline
 

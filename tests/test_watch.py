@@ -15,6 +15,8 @@ import pytest
 from extract.run.discovery import Options
 from extract.run.watch import changed, describe, run_state, watch, watch_folders
 
+from .conftest import MOAN_CUE_RULE
+
 
 @pytest.mark.parametrize(
     ("before", "now", "expected"),
@@ -96,15 +98,7 @@ def test_watch_rewrites_the_kb_after_a_pattern_edit(tmp_path: Path) -> None:
         _wait_for(kb.exists)
         first = kb.stat().st_mtime_ns
         assert not [r for r in map(json.loads, kb.read_text().splitlines()) if r["type"] == "quote"]
-        rule = {
-            "id": "cue-moan",
-            "label": "QUOTE_CUE",
-            "cue_kind": "speech",
-            "speaker": "subject",
-            "pattern": [{"LEMMA": "moan", "POS": "VERB"}],
-            "examples": ["She moaned that the bus was late."],
-        }
-        (rules / "mine.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+        (rules / "mine.jsonl").write_text(json.dumps(MOAN_CUE_RULE) + "\n", encoding="utf-8")
         _wait_for(lambda: kb.stat().st_mtime_ns != first)
         quotes = [r for r in map(json.loads, kb.read_text().splitlines()) if r["type"] == "quote"]
         assert [(q["text"], q["rule"]) for q in quotes] == [("the council had no choice", "cue-moan")]
