@@ -131,17 +131,22 @@ def measure(
     return min(results, key=lambda r: r["seconds"])
 
 
+def user_command(*args: str) -> tuple[list[str], dict[str, str]]:
+    """``extract ARGS`` as a user's shell starts it: the installed script, with Python's bytecode
+    cache on, as on a user's machine."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return [str(Path(sys.executable).parent / "extract"), *args], env
+
+
 def default_run(folder: Path, cache: Path, patterns: Path | None = None) -> dict:
     """``extract run FOLDER`` as a user types it, timed from outside: the whole process, on a copy
-    of ``cache`` (so a re-run measures the edit, not the cache the run before it updated), with
-    Python's bytecode cache on, as on a user's machine."""
+    of ``cache`` (so a re-run measures the edit, not the cache the run before it updated)."""
     with tempfile.TemporaryDirectory() as out:
         copy = Path(out) / "cache"
         if cache.exists():
             shutil.copytree(cache, copy)
-        command = [str(Path(sys.executable).parent / "extract"), "run", str(folder), "-q", "--cache-dir", str(copy)]
+        command, env = user_command("run", str(folder), "-q", "--cache-dir", str(copy))
         command += ["--patterns", str(patterns)] if patterns else []
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         start = time.perf_counter()
         subprocess.run([*command, "-o", f"{out}/kb.jsonl"], check=True, cwd=out, env=env)
         seconds = time.perf_counter() - start
@@ -158,9 +163,9 @@ def watched_edit(folder: Path, cache: Path, rule: dict) -> dict:
         copy, rules, kb = Path(out) / "cache", Path(out) / "rules", Path(out) / "kb.jsonl"
         shutil.copytree(cache, copy)
         rules.mkdir()
-        command = [str(Path(sys.executable).parent / "extract"), "run", str(folder), "--watch", "-o", str(kb)]
-        command += ["--cache-dir", str(copy), "--patterns", str(rules)]
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        command, env = user_command(
+            "run", str(folder), "--watch", "-o", str(kb), "--cache-dir", str(copy), "--patterns", str(rules)
+        )
         watcher = subprocess.Popen(command, cwd=out, env=env, stderr=subprocess.PIPE, text=True)
         try:
             for line in watcher.stderr:  # type: ignore[union-attr]

@@ -77,7 +77,6 @@ def _watch(run_once: Callable[[], object], settings: RunSettings, paths, output:
     """``--watch``: run, then again after each change to what the run reads, until Ctrl-C. A run
     that fails (a pattern half-edited, a folder gone) says why in one line and the watch goes on,
     as the user is in the middle of an edit."""
-    from extract.run.corpus import extractor_for
     from extract.run.watch import describe, file_events, local_paths, run_state, watch, watch_folders
 
     try:
@@ -87,19 +86,17 @@ def _watch(run_once: Callable[[], object], settings: RunSettings, paths, output:
     patterns = [Path(p) for p in settings.patterns]
     say = (lambda m: None) if quiet else (lambda m: click.echo(f"extract: {m}", err=True))
 
-    runs = 0
+    watching = f"watching {describe([str(p) for p in local])} and the rule files for changes; Ctrl-C stops"
 
     def attempt() -> None:
-        nonlocal runs
+        nonlocal watching
         try:
-            run_once()
-            if settings.cache_dir is not None:  # the next re-run reads the cached parses: have its pipeline ready
-                extractor_for(settings).rules_nlp  # noqa: B018
+            run_once()  # leaves spaCy, the rules and the pipelines it used loaded here, for the next run
         except _run_errors() as err:
             click.echo(f"extract: {err}", err=True)
-        if not runs:
-            say(f"watching {describe([str(p) for p in local])} and the rule files for changes; Ctrl-C stops")
-        runs += 1
+        if watching:  # said once, after the first run
+            say(watching)
+            watching = ""
 
     def state() -> State:
         try:

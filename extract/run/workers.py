@@ -34,7 +34,9 @@ def default_workers(files: int, cores: int | None = None) -> int:
     return max(1, min(cores or usable_cores(), files))
 
 
-def chunks(sources: Sequence[Source], size: int = CHUNK) -> list[list[Source]]:
+def chunks(sources: Sequence[Source], size: int | None = None) -> list[list[Source]]:
+    """``sources`` in chunks of ``size`` files (default CHUNK, as it stands when called)."""
+    size = size or CHUNK
     return [list(sources[i : i + size]) for i in range(0, len(sources), size)]
 
 
@@ -103,7 +105,7 @@ def _cached_chunks(
         extractor.rules_nlp  # noqa: B018 - a cached property, built here for every worker
         with context.Pool(workers) as pool:
             return (yield from _leading(parts, pool.imap(_CachedTask(settings), parts)))
-    parts = chunks(sources, CHUNK)
+    parts = chunks(sources)
     return (yield from _leading(parts, map(_CachedTask(settings), parts)))
 
 

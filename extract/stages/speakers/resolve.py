@@ -342,7 +342,7 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
         written = doc[subject.left_edge.i : next(ends, subject.right_edge.i + 1)]
     words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subject.lefts):
-        # "a collision expert": somebody not named before, unless an article's opening describes
+        # "a flood expert": somebody not named before, unless an article's opening describes
         # the person it names next ("A Vancouver coach says ... Jo Roe said")
         person = _next_person_after(subject, book) if _opening(subject, book) else None
     else:
