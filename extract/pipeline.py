@@ -23,7 +23,6 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from extract.document.article import furniture_detector, load_date_parser
 from extract.faster import use_faster_components
 from extract.model.loading import DEFAULT_MODEL, load_model, model_id
 from extract.model.tokenizer import FIGURE_TOKENIZER_NAME
@@ -87,7 +86,7 @@ def build_pipeline(
             nlp.add_pipe(kind.factory or kind.stage, name=kind.stage, last=True, config=config)
     reads = _stage_labels(nlp, rules)
     settings = PipelineSettings(
-        patterns=tuple(str(Path(p).resolve()) for p in patterns),
+        patterns=rule_folders(patterns),
         model=model_id(model),
         rules_only=rules_only,
         stages={stage: rules.fingerprint(*labels) for stage, labels in reads.items()},
@@ -96,10 +95,12 @@ def build_pipeline(
         stage_labels={stage: list(labels) for stage, labels in reads.items()},
     )
     nlp.meta["extract"] = asdict(settings)
-    if not rules_only:  # pages are read with the model: get the article finder ready with it
-        furniture_detector(settings.patterns, settings.furniture)
-        load_date_parser()
     return nlp
+
+
+def rule_folders(patterns: Sequence[str | Path]) -> tuple[str, ...]:
+    """The user's rule folders as a pipeline keeps them (``PipelineSettings.patterns``)."""
+    return tuple(str(Path(p).resolve()) for p in patterns)
 
 
 def _stage_labels(nlp: Language, rules: RuleSet) -> dict[str, tuple[str, ...]]:

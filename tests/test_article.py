@@ -10,6 +10,7 @@ import pytest
 
 import extract
 from extract.document.article import FurnitureDetector, Line, find_article, parse_date
+from extract.document.header import _date_parser, could_be_date
 from extract.rules.loading import load_rules
 
 DATES = [
@@ -28,6 +29,33 @@ DATES = [
 @pytest.mark.parametrize(("line", "iso"), DATES)
 def test_header_dates(line: str, iso: str | None) -> None:
     assert parse_date(Line(0, len(line), line)) == iso
+
+
+# What a date needs before dateparser is asked: a month's name and a figure, two figures one of
+# which is a year, or three figures. Lines dateparser reads as dates pass; most headlines do not.
+COULD_BE_DATES = [
+    ("21 Sep 17", True),
+    ("Dec/Jan 2018", True),
+    ("04/2017", True),
+    ("10.04.17", True),
+    ("1st of the 12th 2016", True),
+    ("Q2 2019", True),  # dateparser reads a month and a year in it
+    ("Rates Rise 2 Points", False),
+    ("Five Things About the 9/11 Memorial", False),  # a day and a month: no year
+    ("May the best team win", False),  # a month's name, no figure
+    ("Council Approves 2024 Budget", False),
+]
+
+
+@pytest.mark.parametrize(("text", "could"), COULD_BE_DATES)
+def test_could_be_date(text: str, could: bool) -> None:
+    assert could_be_date(text) is could
+
+
+@pytest.mark.parametrize("text", [t for t, could in COULD_BE_DATES if not could])
+def test_lines_that_cannot_be_dates_are_not_parsed(text: str) -> None:
+    """dateparser agrees: these are no dates (so skipping it loses nothing)."""
+    assert _date_parser().get_date_data(text).date_obj is None
 
 
 PAGE = """Home | News | Sport | Business | Contact us

@@ -44,7 +44,7 @@ from extract.document.furniture import (
     repeats_in,
     teaser_lists,
 )
-from extract.document.header import load_date_parser, parse_date, title_and_date
+from extract.document.header import parse_date, title_and_date
 from extract.document.lines import (
     Line,
     has_bullet,
@@ -62,7 +62,6 @@ __all__ = [
     "Line",
     "find_article",
     "furniture_detector",
-    "load_date_parser",
     "make_paragraph_breaks",
     "paragraph_breaks",
     "parse_date",

@@ -41,6 +41,12 @@ _DATE_SETTINGS = {
     "REQUIRE_PARTS": ["month", "year"],
     "PARSERS": ["custom-formats", "absolute-time"],
 }
+# With those settings a date needs a month and a year, in English: a month's name, or figures
+# (two, one of them a year: "04/2017"; or three: "10.04.17"). A line with neither is not sent to
+# dateparser, which then loads only at the first line that could be a date (it compiles its
+# time-zone patterns then, a third of a second).
+_MONTH_NAME = re.compile(r"(?i)(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_FIGURES = re.compile(r"\d+")
 
 
 def title_and_date(dated: Sequence[Line], kept: Sequence[Line], prose: Sequence[Line]) -> tuple[str | None, str | None]:
@@ -121,8 +127,24 @@ def parse_date(line: Line) -> str | None:
     A label before the date ("Source: PSE", "Date(s) -") is dropped by trying the line's
     trailing word windows, longest first; two months ("Dec/Jan") give the later one.
     """
-    pieces = re.split(r"[\s/]+", line.text.strip())
-    if len(pieces) > MAX_HEADER_WORDS or not any(ch.isdigit() for ch in line.text):
+    return _date_of(line.text.strip())
+
+
+def could_be_date(text: str) -> bool:
+    """Whether ``text`` holds what a date needs (see ``_MONTH_NAME``): cheap, and never false
+    for a line dateparser would read as a date."""
+    figures = _FIGURES.findall(text)
+    if _MONTH_NAME.search(text):
+        return bool(figures)
+    return len(figures) >= 3 or (len(figures) == 2 and max(map(len, figures)) >= 4)
+
+
+@lru_cache(maxsize=4096)
+def _date_of(text: str) -> str | None:
+    """``parse_date`` of a line's text, once per text: a header line is asked about twice or more
+    (is it the date, is it the title)."""
+    pieces = re.split(r"[\s/]+", text)
+    if len(pieces) > MAX_HEADER_WORDS or not could_be_date(text):
         return None
     for first in range(len(pieces)):
         found = _date_parser().get_date_data(" ".join(pieces[first:]))
@@ -136,9 +158,3 @@ def _date_parser() -> DateDataParser:
     from dateparser.date import DateDataParser  # imported on first use: spacy.load imports this module
 
     return DateDataParser(languages=["en"], settings=_DATE_SETTINGS)
-
-
-def load_date_parser() -> None:
-    """dateparser reads its English data on first use (a tenth of a second): at load time, not
-    inside the first article."""
-    parse_date(Line(0, 10, "1 Jan 2000"))

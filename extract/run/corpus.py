@@ -149,6 +149,25 @@ class Extractor:
             with self.nlp.memory_zone():
                 return list(extract_documents(self.nlp, todo, cache=self.cache, extracted=extracted))
 
+    def cache_articles(self, sources: Iterable[Source], stop: Callable[[], bool]) -> None:
+        """Find the article of each file into the cache, until ``stop()`` says enough: the work of
+        a process beside the one loading the model (``workers.local_engine``), so that the workers
+        which parse the files find it done. A file that cannot be read is left to them to report."""
+        from extract.pipeline import rule_folders
+        from extract.run.extraction import article_of
+
+        if self.cache is None:
+            return
+        patterns, furniture = rule_folders(self.settings.patterns), self.rules.fingerprint("FURNITURE")
+        for source in sources:
+            if stop():
+                return
+            try:
+                decoded = read(source, max_bytes=self.settings.max_bytes)
+            except InputError:
+                continue
+            article_of(decoded.text, patterns, furniture, self.cache, decoded.extracted)
+
     @cached_property
     def cache(self) -> RunCache | None:
         if self.settings.cache_dir is None:

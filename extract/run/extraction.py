@@ -43,12 +43,15 @@ class ParseMissing(RuntimeError):
     """A rules-only pipeline met a text whose parse is not in the cache: load the model."""
 
 
-def _article(text: str, settings: PipelineSettings, cache: RunCache | None, extracted: bool) -> Article:
-    key = f"{settings.furniture}:extracted" if extracted else settings.furniture
+def article_of(
+    text: str, patterns: tuple[str, ...], furniture: str, cache: RunCache | None, extracted: bool
+) -> Article:
+    """The page's article (``find_article``) by the furniture rules of ``patterns`` (``furniture``:
+    their fingerprint), from the cache where it holds it; an article found goes in."""
+    key = f"{furniture}:extracted" if extracted else furniture
     article = cache.get_article(text, key) if cache is not None else None
     if article is None:
-        detector = furniture_detector(settings.patterns, settings.furniture)
-        article = find_article(text, detector, extracted=extracted)
+        article = find_article(text, furniture_detector(patterns, furniture), extracted=extracted)
         if cache is not None:
             cache.put_article(text, key, article)
     return article
@@ -180,7 +183,10 @@ def extract_documents(
     for name in settings.stages if cache else ():
         cache.keep_rules(settings.stages[name], settings.stage_rules[name])  # type: ignore[union-attr]
     for batch in minibatch(items, batch_size):
-        articles = [_article(text, settings, cache, doc_id in extracted) for doc_id, text in batch]
+        articles = [
+            article_of(text, settings.patterns, settings.furniture, cache, doc_id in extracted)
+            for doc_id, text in batch
+        ]
         split = [pieces(model_text(a.blanked(text)), PIECE_CHARS) for (_, text), a in zip(batch, articles, strict=True)]
         whole = [
             _Body(doc_id, text, a, a.body_start, parts[0][1], True)

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from multiprocessing.synchronize import Event as EventType
 
 from extract.io.reader import Source
 from extract.run.corpus import FileResult, RunSettings, extractor_for, process_chunk
 
 CHUNK = 16  # files per unit of work: one model batch
+
+FINDER_GRACE = 1.0  # seconds the article finder has to stop at the end of a run before it is stopped
 
 SMALL_RUN = 4  # at most this many files: one process, as a worker's start-up would cost more than it saves
 
@@ -79,10 +84,14 @@ def local_engine(
                 yield process_chunk(settings, part)
             return
         context = _worker_context()
-        if context.get_start_method() == "fork":  # load the pipeline once, here: every worker starts with it
-            extractor_for(settings).nlp  # noqa: B018 - a cached property, loaded for its side effect
-        with context.Pool(workers) as pool:
-            yield from pool.imap(_Task(settings), parts)
+        if context.get_start_method() != "fork":
+            with context.Pool(workers) as pool:
+                yield from pool.imap(_Task(settings), parts)
+            return
+        with _articles_found_beside(context, settings, sources):
+            extractor_for(settings).nlp  # noqa: B018 - loaded once, here: every worker starts with it
+            with context.Pool(workers) as pool:
+                yield from pool.imap(_Task(settings), parts)
 
     return engine
 
@@ -119,6 +128,38 @@ def _leading(
             return [source for part in parts[at:] for source in part]
         yield result
     return ()
+
+
+@contextmanager
+def _articles_found_beside(
+    context: multiprocessing.context.BaseContext, settings: RunSettings, sources: Sequence[Source]
+) -> Iterator[None]:
+    """Loading the model is one process's work, and the other cores idle through it: meanwhile a
+    process of its own finds the files' articles (``Extractor.cache_articles``) into the cache,
+    where the workers find them. It goes on beside the workers, ahead of them, until the block
+    ends. Without a cache there is nowhere to leave them."""
+    if settings.cache_dir is None:
+        yield
+        return
+    stop = context.Event()
+    finder = context.Process(target=_cache_articles, args=(settings, sources, stop), daemon=True)
+    finder.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        finder.join(FINDER_GRACE)
+        if finder.is_alive():  # in the middle of a huge page: what it has not cached, nobody waits for
+            finder.terminate()
+            finder.join()
+
+
+def _cache_articles(settings: RunSettings, sources: Sequence[Source], stop: EventType) -> None:
+    """The article finder's process: Ctrl-C is for the run to handle, and any failure here only
+    leaves the workers an article to find themselves (they report what is wrong with a file)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with suppress(Exception):
+        extractor_for(settings).cache_articles(sources, stop.is_set)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
