@@ -92,6 +92,49 @@ def test_an_html_page_gives_its_article_and_metadata(tmp_path: Path) -> None:
     assert Sources(documents(kb), kb.parent).text("library.html") == text  # report, review, export
 
 
+# (words of the precise extraction, words of the one favouring recall, the one kept): a short
+# precise reading is read again, and the second reading is kept when it is at least twice as long.
+READINGS = [
+    (24, 480, "recall"),  # a caption kept instead of the article
+    (60, 100, "precise"),  # not twice as long: the precise reading stands
+    (0, 300, "recall"),  # nothing found at first
+    (150, 600, "precise"),  # long enough: not read again
+]
+
+
+@pytest.mark.parametrize(("precise", "recalled", "kept"), READINGS)
+def test_a_short_extraction_is_read_again_favouring_recall(monkeypatch, precise, recalled, kept) -> None:
+    import types
+
+    import trafilatura
+
+    from extract.io.html import read_html
+
+    def extraction(page, **settings):
+        words = recalled if settings.get("favor_recall") else precise
+        name = "recall" if settings.get("favor_recall") else "precise"
+        text = " ".join([name] * words)
+        return types.SimpleNamespace(text=text, title=None, date=None, author=None, sitename=None, url=None)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", extraction)
+    assert read_html(BARE_PAGE.encode(), "0").text.split()[0] == kept
+
+
+def test_a_page_whose_precise_extraction_lost_the_article() -> None:
+    """A dev page where trafilatura's precise mode keeps a fragment of a few words."""
+    from extract.io.html import MIN_ARTICLE_WORDS, read_html
+
+    pages = Path(__file__).resolve().parents[2] / "shared" / "dev" / "pages"
+    if not pages.is_dir():
+        pytest.skip("../shared is not beside the project")
+    gold = json.loads((pages / "gold.json").read_text(encoding="utf-8"))
+    short = "f8ff621a0b9b7646cc0d57d37416feabba2bf78ef5dd0bfc5b080f9f97bbe584"
+    text = read_html(gzip.decompress((pages / "html" / f"{short}.html.gz").read_bytes()), "0").text
+    article = set(gold[short]["articleBody"].split())
+    assert len(text.split()) > MIN_ARTICLE_WORDS
+    assert len(article & set(text.split())) >= 0.9 * len(article)
+
+
 def test_an_html_page_without_metadata(tmp_path: Path) -> None:
     page = tmp_path / "bare.htm"
     page.write_text(BARE_PAGE, encoding="utf-8")

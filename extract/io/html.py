@@ -5,9 +5,10 @@ out of the page's markup by trafilatura, paragraphs apart by a blank line; navig
 furniture stay behind. Its settings were chosen by measurement on 181 annotated news pages
 (../shared/dev/pages, body F1 of 4-word shingles): ``favor_precision`` with comments left out
 scores 0.964 (P 0.958, R 0.971) on the extracted text, against 0.958 for the defaults and 0.959
-for ``favor_recall``; tables are kept (leaving them out loses recall). The headline is NOT put on
-the first line: it cost 0.01 F1 (the body finder keeps it in the body), and the page's title is
-known anyway from its metadata, which gives each record its ``doc_title``.
+for ``favor_recall``; tables are kept (leaving them out loses recall). A page whose precise
+extraction is under ``MIN_ARTICLE_WORDS`` is read again favouring recall (see ``FULLER``). The
+headline is NOT put on the first line: it cost 0.01 F1 (the body finder keeps it in the body),
+and the page's title is known anyway from its metadata, which gives each record its ``doc_title``.
 
 Decoding is ours, not trafilatura's: a byte-order mark, then the page's declared charset (which
 trafilatura ignores), then the same rules as for text files (UTF-8, else cp1252 when it fits).
@@ -26,6 +27,13 @@ from extract.io.reader import MAX_BYTES, MAX_LINE_CHARS, Decoded, InputError, Pa
 
 # trafilatura's extraction settings (see the module docstring for how they were chosen).
 SETTINGS = {"favor_precision": True, "include_comments": False, "include_tables": True}
+# An extraction this short has likely lost its article (the precise mode sometimes keeps a
+# fragment: a caption, a teaser): the page is read again favouring recall, and that reading is
+# taken when it holds at least FULLER times as many words.
+MIN_ARTICLE_WORDS = 100
+FULLER = 2
+
+RECALL = {**SETTINGS, "favor_precision": False, "favor_recall": True}
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # What browsers read these labels as (the WHATWG encoding standard): Windows-1252.
@@ -45,6 +53,9 @@ def read_html(data: bytes, sha256: str, *, max_line_chars: int = MAX_LINE_CHARS,
     page, encoding = decode_html(data)
     try:
         doc = trafilatura.bare_extraction(page, with_metadata=True, config=_config(max_bytes), **SETTINGS)
+        if _words(doc) < MIN_ARTICLE_WORDS:
+            recalled = trafilatura.bare_extraction(page, with_metadata=True, config=_config(max_bytes), **RECALL)
+            doc = recalled if _words(recalled) >= FULLER * max(1, _words(doc)) else doc
     except Exception as err:  # lxml or trafilatura on a page they cannot handle
         raise InputError(f"cannot read the HTML page: {type(err).__name__}: {err}".splitlines()[0]) from None
     # A blank line between paragraphs, as in the text files the pipeline is tuned on.
@@ -92,6 +103,11 @@ def _config(max_bytes: int) -> ConfigParser:
     config = copy.deepcopy(DEFAULT_CONFIG)
     config["DEFAULT"]["MAX_FILE_SIZE"] = str(max(max_bytes, 1))
     return config
+
+
+def _words(doc) -> int:
+    """The words of an extraction (None: nothing extracted)."""
+    return len(doc.text.split()) if doc is not None and doc.text else 0
 
 
 def _clean(value: str | None) -> str | None:
