@@ -112,19 +112,17 @@ class Extractor:
 
         if self.settings.tune_process:
             keep_large_blocks()
-        return self._settled(build_pipeline(self.settings.model, self.settings.patterns), collect=True)
+        return self._settled(build_pipeline(self.settings.model, self.settings.patterns))
 
     @cached_property
     def rules_nlp(self) -> Language:
         from extract.pipeline import build_pipeline
 
-        return self._settled(
-            build_pipeline(self.settings.model, self.settings.patterns, rules_only=True), collect=False
-        )
+        return self._settled(build_pipeline(self.settings.model, self.settings.patterns, rules_only=True))
 
-    def _settled(self, nlp: Language, *, collect: bool) -> Language:
+    def _settled(self, nlp: Language) -> Language:
         if self.settings.tune_process:
-            settle(collect=collect)
+            settle()
         return nlp
 
     def _extract(self, todo: list[tuple[str, str]], extracted: set[str], *, model: bool) -> list[Extracted]:
