@@ -129,10 +129,11 @@ def quantity(reading: Reading, cue: Span, verb: Token) -> Token | None:
 
 def shared_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """A conjunct verb's subject is the one it shares ("Roe, the former minister, stressed ... and
-    said"), else the person or organisation named between the two verbs."""
+    said"; "Roe was joined by Doe and joked": Roe), else the person or organisation named between
+    the two verbs."""
     if verb.dep_ != "conj" or verb.head.i >= verb.i:
         return None
-    shared = next((c for c in verb.head.children if c.dep_ == "nsubj" and not reading.in_direct(c.idx)), None)
+    shared = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and not reading.in_direct(c.idx)), None)
     if shared is not None and (shared.pos_ in {"PROPN", "PRON"} or shared.ent_type_ in {"PERSON", "ORG"}):
         return shared
     between = reading.doc[verb.head.i + 1 : verb.i]
