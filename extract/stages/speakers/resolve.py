@@ -27,6 +27,7 @@ from extract.stages.speakers.pronouns import (
     organisation_or_document,
     personal,
     relative_antecedent,
+    subject_just_before,
 )
 from extract.stages.syntax import noun_phrase
 
@@ -346,12 +347,28 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
         # the person it names next ("A Vancouver coach says ... Jo Roe said")
         person = _next_person_after(subject, book) if _opening(subject, book) else None
     else:
-        person = book.by_role(words, subject.idx) or _next_person_after(subject, book)
+        person = book.by_role(words, subject.idx) or _described_just_before(subject, book)
+        person = person or _next_person_after(subject, book)
     if person is None:
         return Speaker(as_written(written), written)  # "the chancellor": the document never names them
     person.aliases |= words
     book.spoke(person.name, subject.idx)
     return Speaker.of_person(person, written)
+
+
+def _described_just_before(role: Token, book: NameBook) -> Person | None:
+    """ "Jo Roe scored her first goal. “…,” said the rookie winger": a definite role nobody holds,
+    with a word that describes its holder, is an epithet for the person who is the subject just
+    before (a bare "the mayor" may be somebody else)."""
+    lefts = list(role.lefts)
+    described = [c for c in lefts if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}]
+    if not role.is_lower or not described or not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts):
+        return None  # "the Union Leader" is a name, not a role
+    if any(c.ent_type_ in {"PERSON", "ORG", "NORP", "ORDINAL"} for t in lefts for c in t.subtree) or any(
+        t.dep_ == "poss" for t in role.subtree
+    ):  # "the senior Roe adviser", "the Acme member", "the British envoy", "the second official",
+        return None  # "the head of Acme's delegation": somebody else
+    return subject_just_before(role, book, None)
 
 
 def _opening(subject: Token, book: NameBook) -> bool:
