@@ -31,6 +31,19 @@ CASES: list[tuple[str, str, list[S]]] = [
         "that “the numbers speak for themselves.”",
         [("the numbers speak for themselves", "Owen Pike")],
     ),
+    # --- a subject written after its verb keeps a participle that describes it ------------------
+    (
+        "inverted-subject-after-participle-adjective",
+        "“We lost to a better side,” said retired coach Ben Carlson.",
+        [("We lost to a better side", "Ben Carlson")],
+    ),
+    # --- an unnamed role is written without the clause about it ----------------------------------
+    (
+        "unnamed-role-without-its-relative-clause",
+        "A city hall official who spoke anonymously to discuss the talks said Wednesday, “There are "
+        "discussions between the two offices.”",
+        [("There are discussions between the two offices", "A city hall official")],
+    ),
     # --- a hyphen inside a party and state is no dateline dash ------------------------------------
     (
         "party-state-hyphen-not-a-dash",

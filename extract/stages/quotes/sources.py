@@ -249,7 +249,8 @@ def inverted_subject(reading: Reading, verb: Token) -> Token | None:
     a preposition or a clause; its person's name where it holds one."""
     words = []
     for token in reading.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]:
-        if token.is_punct or token.pos_ in INVERSION_STOPS or reading.in_direct(token.idx):
+        modifier = token.dep_ == "amod" and token.head.i > token.i  # "said retired surgeon Jo Roe"
+        if token.is_punct or (token.pos_ in INVERSION_STOPS and not modifier) or reading.in_direct(token.idx):
             break
         words.append(token)
     nouns = [t for t in words if t.pos_ in {"PROPN", "NOUN"} or _name_mistagged(t)]

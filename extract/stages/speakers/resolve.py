@@ -338,8 +338,13 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
     doc = subject.doc
     if subject.dep_ == "ROOT":
         written = name_span(subject)
-    else:  # the role as written, without a clause about it: "the head of X, which reveals ..."
-        ends = (i for i in range(subject.i + 1, subject.right_edge.i + 1) if doc[i].is_punct or doc[i].dep_ == "relcl")
+    else:  # the role as written, without a clause about it: "the head of X, which reveals ...", "an
+        # official who spoke anonymously"
+        ends = (
+            doc[i].left_edge.i if doc[i].dep_ == "relcl" else i
+            for i in range(subject.i + 1, subject.right_edge.i + 1)
+            if doc[i].is_punct or doc[i].dep_ == "relcl"
+        )
         written = doc[subject.left_edge.i : next(ends, subject.right_edge.i + 1)]
     words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subject.lefts):
@@ -359,7 +364,8 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
 def _described_just_before(role: Token, book: NameBook) -> Person | None:
     """ "Jo Roe scored her first goal. “…,” said the rookie winger": a definite role nobody holds,
     with a word that describes its holder, is an epithet for the person who is the subject just
-    before (a bare "the mayor" may be somebody else)."""
+    before, when no other role was written with them (a bare "the mayor", or "the health minister"
+    after "opposition leader Jo Roe", may be somebody else)."""
     lefts = list(role.lefts)
     described = [c for c in lefts if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}]
     if not role.is_lower or not described or not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts):
@@ -368,7 +374,8 @@ def _described_just_before(role: Token, book: NameBook) -> Person | None:
         t.dep_ == "poss" for t in role.subtree
     ):  # "the senior Roe adviser", "the Acme member", "the British envoy", "the second official",
         return None  # "the head of Acme's delegation": somebody else
-    return subject_just_before(role, book, None)
+    person = subject_just_before(role, book, None)
+    return person if person is not None and person.role is None else None
 
 
 def _opening(subject: Token, book: NameBook) -> bool:
