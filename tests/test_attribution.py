@@ -12,6 +12,7 @@ from extract.stages.quotes.sources import (
     governing_subject,
     own_subject,
     passive_agent,
+    set_off_subject,
     speaker_of,
     subject_of,
 )
@@ -91,7 +92,11 @@ def test_the_subject_steps_each_find_their_shape(nlp):
     explaining = reading_of(nlp, "Jo Roe said the plight reminds her of a film, explaining, “We saw this before.”")
     cue = next(c for c in explaining.cues if c.root.lower_ == "explaining")
     assert governing_subject(explaining, cue, cue.root).text == "Roe"  # not "plight", the reported clause's
-    assert len(SUBJECT_STEPS) == 7
+    set_off = reading_of(nlp, "Governor Jo Roe, exasperated, famously responded: “What difference does it make?”")
+    cue = set_off.cues[0]
+    assert set_off_subject(set_off, cue, cue.root).text == "Roe"  # the parser's main clause is "exasperated"
+    assert set_off_subject(said, said.cues[0], said.cues[0][0]) is None
+    assert len(SUBJECT_STEPS) == 8
 
 
 def test_the_attribution_patterns_propose_sources_by_step(nlp):

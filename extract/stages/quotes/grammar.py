@@ -27,11 +27,18 @@ def past_dash(subject: Token, verb: Token) -> Token:
     if subject.i > verb.i:
         return subject
     between = subject.doc[subject.i + 1 : verb.i]
-    dash = next((t.i for t in between if t.text in {"–", "—", "-", "―"}), None)
+    dash = next((t.i for t in between if t.text in {"–", "—", "-", "―"} and _standalone(t)), None)
     if dash is None:
         return subject
     named = [t for t in subject.doc[dash + 1 : verb.i] if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
     return named[-1] if named else subject
+
+
+def _standalone(dash: Token) -> bool:
+    """A long dash, or a hyphen set off by spaces; not a hyphen joining words: a party and state
+    ("Sen. Jo Roe (D-Ohio), who backs Doe, said") are no dateline."""
+    doc = dash.doc
+    return dash.text != "-" or (bool(dash.whitespace_) and (dash.i == 0 or bool(doc[dash.i - 1].whitespace_)))
 
 
 def name_before(verb: Token) -> Token | None:

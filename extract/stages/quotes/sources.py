@@ -129,10 +129,11 @@ def quantity(reading: Reading, cue: Span, verb: Token) -> Token | None:
 
 def shared_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """A conjunct verb's subject is the one it shares ("Roe, the former minister, stressed ... and
-    said"), else the person or organisation named between the two verbs."""
+    said"; "Roe was joined by Doe and joked": Roe), else the person or organisation named between
+    the two verbs."""
     if verb.dep_ != "conj" or verb.head.i >= verb.i:
         return None
-    shared = next((c for c in verb.head.children if c.dep_ == "nsubj" and not reading.in_direct(c.idx)), None)
+    shared = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and not reading.in_direct(c.idx)), None)
     if shared is not None and (shared.pos_ in {"PROPN", "PRON"} or shared.ent_type_ in {"PERSON", "ORG"}):
         return shared
     between = reading.doc[verb.head.i + 1 : verb.i]
@@ -179,6 +180,49 @@ def finite_on_noun(reading: Reading, cue: Span, verb: Token) -> Token | None:
     return None
 
 
+def set_off_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
+    """A subject set off from its verb by a parenthesis the parser took for the main clause:
+    "Roe, noting the crowd, said", "Roe, exasperated, replied:", "Roe, meanwhile, who has no
+    backing, said". The subject before the parenthesis's first comma speaks, when the comma right
+    before the verb closes it and the subject's own verb lies inside it."""
+    doc = verb.doc
+    closing = verb.i - 1
+    while closing > verb.sent.start and doc[closing].pos_ == "ADV":  # ", famously responded"
+        closing -= 1
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or doc[closing].text != ",":
+        return None
+    for token in doc[verb.sent.start : closing]:
+        if token.dep_ not in SUBJECT_DEPS or reading.in_direct(token.idx):
+            continue
+        opening = _comma_after_phrase(token, closing)
+        if opening is not None and opening < token.head.i < closing and _opens_clause(token):
+            return token
+        return None  # only the clause's first subject may be the one set off
+    return None
+
+
+def _comma_after_phrase(noun: Token, closing: int) -> int | None:
+    """The comma that ends a noun's phrase (its title, name and a bracketed party or place:
+    "Sen. Jo Roe (D-Ohio),"), if it comes before ``closing``."""
+    depth = 0
+    for token in noun.doc[noun.i + 1 : closing]:
+        depth += token.text == "("
+        depth -= token.text == ")"
+        if token.text == "," and depth <= 0:
+            return token.i
+        if depth <= 0 and token.text != ")" and not (token.head.i == noun.i and token.dep_ in {"appos", "punct"}):
+            return None
+    return None
+
+
+def _opens_clause(noun: Token) -> bool:
+    """The noun's phrase opens its clause: at the sentence's start, after "But" or "And", or after
+    an opening phrase's comma ("Speaking later, Sen. Jo Roe, ...")."""
+    first = noun.left_edge
+    before = noun.doc[first.i - 1] if first.i > noun.sent.start else None
+    return before is None or before.text == "," or (before.dep_ == "cc" and before.i == noun.sent.start)
+
+
 def written_before(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """A name written right before a verb the parser gave no subject; or a proper noun the
     name book knows as a person's, which the model tagged as nothing ("Roe said", split in two)."""
@@ -189,6 +233,7 @@ def written_before(reading: Reading, cue: Span, verb: Token) -> Token | None:
 
 SUBJECT_STEPS: tuple[SubjectStep, ...] = (
     passive_agent,
+    set_off_subject,
     own_subject,
     quantity,
     shared_subject,
@@ -204,7 +249,8 @@ def inverted_subject(reading: Reading, verb: Token) -> Token | None:
     a preposition or a clause; its person's name where it holds one."""
     words = []
     for token in reading.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]:
-        if token.is_punct or token.pos_ in INVERSION_STOPS or reading.in_direct(token.idx):
+        modifier = token.dep_ == "amod" and token.head.i > token.i  # "said retired surgeon Jo Roe"
+        if token.is_punct or (token.pos_ in INVERSION_STOPS and not modifier) or reading.in_direct(token.idx):
             break
         words.append(token)
     nouns = [t for t in words if t.pos_ in {"PROPN", "NOUN"} or _name_mistagged(t)]

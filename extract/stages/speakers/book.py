@@ -46,14 +46,17 @@ def book_of(doc: Doc, words: Words) -> NameBook:
 
 def written_as_relative(name: Span, words: Words) -> bool:
     """A name written as someone's relative: after a kinship noun ("her husband Jo Roe", "Her
-    son, Jo Roe,") or with one in apposition ("Jo Roe, her son,")."""
+    son, Jo Roe,", "two of his sons: Jo Roe, 4, and ...") or with one in apposition ("Jo Roe, her son,")."""
     doc, kin = name.doc, words["kinship-nouns"]
-    before = [t for t in doc[max(0, name.start - 2) : name.start] if t.text != ","]
+    before = [t for t in doc[max(0, name.start - 2) : name.start] if t.text not in {",", ":"}]
     if before and (before[-1].lemma_.lower() in kin or before[-1].lower_ in kin):
         return True
     root = name.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in kin:
         return True
+    listed = next((e for e in doc.ents if root.dep_ == "conj" and e.start <= root.head.i < e.end), None)
+    if listed is not None and listed.label_ == "PERSON" and listed.start < name.start:
+        return written_as_relative(listed, words)  # "his sons: Jo Roe, 4, and Al Roe, 9"
     return any(c.dep_ == "appos" and c.lemma_.lower() in kin for c in root.children)
 
 

@@ -23,7 +23,7 @@ def personal(subject: Token, book: NameBook) -> Speaker:
     recent = [p for p in book.recent(subject.idx) if p.gender in (None, gender) and p.named_person]
     last_at = max((at for at, p in book.spoken if at < subject.idx and recent and p is recent[-1]), default=0)
     # ("Roe spoke. ... Congress leader Jo Doe sat on a fast. He said"); nobody spoke yet: the last named
-    person = _subject_just_before(subject, book, gender, last_at) or (recent[-1] if recent else None)
+    person = subject_just_before(subject, book, gender, last_at) or (recent[-1] if recent else None)
     person = person or _last_person_before(subject, book, gender)
     last_said = max((at for at, p in book.spoken if p is person and at < subject.idx), default=-1)
     spokes = book.spokesperson_after(last_said, subject.idx, gender)
@@ -41,7 +41,7 @@ def described(subject: Token, book: NameBook) -> Speaker | None:
     if subject.ent_type_ != "NORP" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.lefts):
         return None
     written = subject.doc[subject.left_edge.i : subject.i + 1]
-    person = _subject_just_before(subject, book, None)
+    person = subject_just_before(subject, book, None)
     if person is None:
         return Speaker("the" + written.text[3:], written)
     book.spoke(person.name, subject.idx)
@@ -100,7 +100,7 @@ def cataphora(pronoun: Token) -> Token | None:
     return None
 
 
-def _subject_just_before(pronoun: Token, book: NameBook, gender: str | None, since: int = 0) -> Person | None:
+def subject_just_before(pronoun: Token, book: NameBook, gender: str | None, since: int = 0) -> Person | None:
     """The person who is the subject of a clause just before a pronoun, in its sentence or the one
     before ("Congress leader Jane Roe sat on a fast. She said ..."): nearer than the last speaker.
     A sentence whose subject is the same pronoun carries the search one sentence further back

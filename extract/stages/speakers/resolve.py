@@ -27,6 +27,7 @@ from extract.stages.speakers.pronouns import (
     organisation_or_document,
     personal,
     relative_antecedent,
+    subject_just_before,
 )
 from extract.stages.syntax import noun_phrase
 
@@ -337,8 +338,13 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
     doc = subject.doc
     if subject.dep_ == "ROOT":
         written = name_span(subject)
-    else:  # the role as written, without a clause about it: "the head of X, which reveals ..."
-        ends = (i for i in range(subject.i + 1, subject.right_edge.i + 1) if doc[i].is_punct or doc[i].dep_ == "relcl")
+    else:  # the role as written, without a clause about it: "the head of X, which reveals ...", "an
+        # official who spoke anonymously"
+        ends = (
+            doc[i].left_edge.i if doc[i].dep_ == "relcl" else i
+            for i in range(subject.i + 1, subject.right_edge.i + 1)
+            if doc[i].is_punct or doc[i].dep_ == "relcl"
+        )
         written = doc[subject.left_edge.i : next(ends, subject.right_edge.i + 1)]
     words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subject.lefts):
@@ -346,12 +352,30 @@ def _by_role(subject: Token, book: NameBook) -> Speaker:
         # the person it names next ("A Vancouver coach says ... Jo Roe said")
         person = _next_person_after(subject, book) if _opening(subject, book) else None
     else:
-        person = book.by_role(words, subject.idx) or _next_person_after(subject, book)
+        person = book.by_role(words, subject.idx) or _described_just_before(subject, book)
+        person = person or _next_person_after(subject, book)
     if person is None:
         return Speaker(as_written(written), written)  # "the chancellor": the document never names them
     person.aliases |= words
     book.spoke(person.name, subject.idx)
     return Speaker.of_person(person, written)
+
+
+def _described_just_before(role: Token, book: NameBook) -> Person | None:
+    """ "Jo Roe scored her first goal. “…,” said the rookie winger": a definite role nobody holds,
+    with a word that describes its holder, is an epithet for the person who is the subject just
+    before, when no other role was written with them (a bare "the mayor", or "the health minister"
+    after "opposition leader Jo Roe", may be somebody else)."""
+    lefts = list(role.lefts)
+    described = [c for c in lefts if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}]
+    if not role.is_lower or not described or not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts):
+        return None  # "the Union Leader" is a name, not a role
+    if any(c.ent_type_ in {"PERSON", "ORG", "NORP", "ORDINAL"} for t in lefts for c in t.subtree) or any(
+        t.dep_ == "poss" for t in role.subtree
+    ):  # "the senior Roe adviser", "the Acme member", "the British envoy", "the second official",
+        return None  # "the head of Acme's delegation": somebody else
+    person = subject_just_before(role, book, None)
+    return person if person is not None and person.role is None else None
 
 
 def _opening(subject: Token, book: NameBook) -> bool:
