@@ -16,14 +16,14 @@ CASES: list[tuple[str, str, list[S]]] = [
     # --- a subject set off from its cue by a parenthesis the parser took for the main clause -----
     (
         "set-off-by-adjective",
-        "Governor Tom Hale, exasperated, famously responded: “What difference does it make?”",
-        [("What difference does it make?", "Tom Hale")],
+        "Senator Ruth Lamb, astonished, simply replied: “Ask me again next week.”",
+        [("Ask me again next week", "Ruth Lamb")],
     ),
     (
         "set-off-by-participle-after-but",
-        "But Senator Ann Price (D-Minn.), noting the turnout in the north, said, “Let me tell you, she has a "
-        "heck of a list.”",
-        [("Let me tell you, she has a heck of a list", "Ann Price")],
+        "But Senator Carl Ode (R-Utah), citing the weak harvest, said, “Believe me, the farmers have had a "
+        "hard year.”",
+        [("Believe me, the farmers have had a hard year", "Carl Ode")],
     ),
     (
         "set-off-by-relative-clause",
@@ -34,47 +34,47 @@ CASES: list[tuple[str, str, list[S]]] = [
     # --- a subject written after its verb keeps a participle that describes it ------------------
     (
         "inverted-subject-after-participle-adjective",
-        "“We lost to a better side,” said retired coach Ben Carlson.",
-        [("We lost to a better side", "Ben Carlson")],
+        "“We lost to a better side,” said retired referee Mia Lund.",
+        [("We lost to a better side", "Mia Lund")],
     ),
     # --- an unnamed role is written without the clause about it ----------------------------------
     (
         "unnamed-role-without-its-relative-clause",
-        "A city hall official who spoke anonymously to discuss the talks said Wednesday, “There are "
-        "discussions between the two offices.”",
-        [("There are discussions between the two offices", "A city hall official")],
+        "A hospital manager who asked not to be named because the review is private said on Tuesday, “The "
+        "wards are full every night.”",
+        [("The wards are full every night", "A hospital manager")],
     ),
     # --- a hyphen inside a party and state is no dateline dash ------------------------------------
     (
         "party-state-hyphen-not-a-dash",
-        "Speaking later on the same show, Senator Rita Vance (D-Ohio), who has endorsed Tom Morales, said "
-        "Morales had pushed the party to be “bolder” on trade.",
-        [("Morales had pushed the party to be “bolder” on trade", "Rita Vance")],
+        "After the hearing, Representative Omar Bell (R-Texas), who backs Lena Ortiz, said Ortiz had been “far "
+        "too slow” to act.",
+        [("Ortiz had been “far too slow” to act", "Omar Bell")],
     ),
     # --- a conjunct cue shares its first verb's passive subject -----------------------------------
     (
         "conjunct-shares-passive-subject",
-        "As the crowd cheered, Paula Grant was joined on stage by Mayor Tom Reyes and joked, “You are all "
-        "being ridiculous.”",
-        [("You are all being ridiculous", "Paula Grant")],
+        "As the band played, Nina Holt was joined on the podium by Coach Ray Mills and joked, “Nobody "
+        "expected us to get this far.”",
+        [("Nobody expected us to get this far", "Nina Holt")],
     ),
     # --- relatives listed after a kinship noun and a colon do not take the shared surname ---------
     (
         "kin-listed-after-colon",
-        "Tom Baker and his wife run a farm near Ames with two of their sons: Josh Baker, 4, and Eli Baker, 9. "
-        "Baker and the boys survived the storm.\n\nBaker said he was able to see the funnel cloud from the barn.",
-        [("he was able to see the funnel cloud from the barn", "Tom Baker")],
+        "Ruth Lamb drove the van north with her two sons: Sam Lamb, 12, and Leo Lamb, 15. Lamb and the boys "
+        "reached the shelter before dark.\n\nLamb said she could barely make out the road through the snow.",
+        [("she could barely make out the road through the snow", "Ruth Lamb")],
     ),
     # --- an epithet nobody holds as a role is the person who is the subject just before ----------
     (
         "epithet-sports-position",
-        "The Flames scored twice in the third period. Calgary tied it when Luke Ferris recorded his first "
-        "career goal.\n\n“I will smile about it in a few days,” said the rookie winger.",
-        [("I will smile about it in a few days", "Luke Ferris")],
+        "The visitors led until the final minute, when Omar Diaz headed in a corner kick.\n\n“I still "
+        "cannot quite believe it,” said the young striker.",
+        [("I still cannot quite believe it", "Omar Diaz")],
     ),
     (
         "epithet-state-and-office",
-        "Ida Crane toured the battery plant on Friday.\n\n“We need these jobs in the north,” the Nevada "
+        "Ida Crane toured the battery plant on Friday.\n\n“We need these jobs in the north,” the Oregon "
         "senator said.",
         [("We need these jobs in the north", "Ida Crane")],
     ),
