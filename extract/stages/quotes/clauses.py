@@ -99,9 +99,12 @@ def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
 
 
 def clause_before_conjunct(reading: Reading, cue: Span) -> Bounds | Refused | None:
-    """ "The partnerships are the best hope ..., X told delegates": the clause before, up to the source."""
+    """ "The partnerships are the best hope ..., X told delegates": the clause before, up to the source.
+    Not two events joined by "and" ("The dog barked and the neighbours shouted")."""
     verb = cue.root
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
         return None
     subject = subject_of(reading, cue)
     if subject is None or verb.head.i >= subject.i:
@@ -217,7 +220,11 @@ def _holds_quote(reading: Reading, head: Token) -> bool:
 
 
 def _wh_clause(clause: Token) -> bool:
+    """ "asked whether ...", "said how ...": a question, not a claim. "said if the bill fails, it
+    will ..." is a claim: its "if" opens a condition inside the clause, not the clause."""
     first = clause.left_edge
+    if first.lower_ == "if" and first.head.i != clause.i:
+        return False
     return first.tag_ in {"WDT", "WP", "WRB", "WP$"} or first.lower_ in {"whether", "if", "how"}
 
 

@@ -152,13 +152,14 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     head = verb
     while (head.dep_ in CLIMB_DEPS or (adjunct and head.dep_ == "ccomp")) and head.head.i != head.i:
         reported = adjunct and head.dep_ != "ccomp" and head.head.dep_ == "ccomp"
+        reported = reported and not reading.in_direct(head.head.head.idx)  # a quote's verb reports no clause
         head = head.head
         if head.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
             continue  # "dismissed claims that X had reserves, saying": the claim's X does not speak
         if reported:
             continue
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
+        if subject is not None and not reading.in_direct(subject.idx):  # not a verb of the quote
             return past_dash(subject, head)
     return None
 

@@ -1,0 +1,83 @@
+"""Quote shapes unseen news writes that the finder used to miss, on short texts of our own: one
+section per error class, each with the cases the rule must leave alone.
+
+Each case gives the text and every quote record (content, kind, speaker, cue) it must give, in
+text order; ``[]``: no quote at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .tables import Q, params, quote_tuples
+
+CASES: list[tuple[str, str, list[Q]]] = [
+    # --- "said if ..., ...": a claim with a condition, not a yes/no question -----------------------
+    (
+        "said-if-condition-mixed",
+        "The analyst said if the council wins, it would face a “very long summer” if the strikes go ahead.",
+        [
+            (
+                "if the council wins, it would face a “very long summer” if the strikes go ahead",
+                "mixed",
+                "the analyst",
+                "said",
+            )
+        ],
+    ),
+    (
+        "said-if-condition-mixed-end",
+        "The senator said if the bill passes, farmers will “pay the price for years.”",
+        [("if the bill passes, farmers will “pay the price for years.”", "mixed", "the senator", "said")],
+    ),
+    # "asked if ...": the question is no claim; the quoted words stay a quote of their own
+    (
+        "asked-if-question",
+        'The mayor asked if the plan would "cost more than promised."',
+        [
+            ("cost more than promised", "direct", "the mayor", "asked"),
+        ],
+    ),
+    # --- ", telling the crowd, “…”": the participle's speaker is the sentence's subject, not a word
+    # of the quote the parser hung the participle on ----------------------------------------------
+    (
+        "telling-after-adjunct",
+        "Roe seemed to be in a good mood at the rally in Leeds, telling the crowd, “Some people get a "
+        "little carried away, have you noticed that?”",
+        [("Some people get a little carried away, have you noticed that?", "direct", "Roe", "telling")],
+    ),
+    (
+        "telling-after-negated",
+        "The striker did not seem impressed with the offer on Monday, telling reporters, “A lot of people "
+        "said the club should sell him.”",
+        [("A lot of people said the club should sell him", "direct", "the striker", "telling")],
+    ),
+    (
+        "writing-after-adjunct",
+        'The novelist offered a sharp reply on her website, writing to the fans, "you are not just critics, '
+        'you are part of the story."',
+        [("you are not just critics, you are part of the story", "direct", "the novelist", "writing")],
+    ),
+    # --- verbs of speaking in a manner ------------------------------------------------------------
+    (
+        "barked-after",
+        "“Get out of my office,” the manager barked.",
+        [("Get out of my office", "direct", "the manager", "barked")],
+    ),
+    (
+        "groused-after",
+        "“Nobody reads the small print,” Roe groused to a crowd in Hull.",
+        [("Nobody reads the small print", "direct", "Roe", "groused")],
+    ),
+    # --- two events joined by "and" report nothing ------------------------------------------------
+    ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
+    ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),
+    ("and-laughed-at", "The dog ran all night and the neighbours laughed at the owner.", []),
+]
+
+KNOWN_FAILURES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))
+def test_quotes_recall(text: str, expected: list[Q], nlp) -> None:
+    assert quote_tuples(text, nlp) == expected
