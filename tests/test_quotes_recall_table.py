@@ -69,6 +69,45 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "“Nobody reads the small print,” Roe groused to a crowd in Hull.",
         [("Nobody reads the small print", "direct", "Roe", "groused")],
     ),
+    # --- newspapers, magazines, ads and lawsuits speak -------------------------------------------
+    (
+        "according-to-newspaper-direct",
+        "According to the newspaper, “Most of the roads in the county have not been repaired in a decade. "
+        "Very few of them are safe.”",
+        [
+            (
+                "Most of the roads in the county have not been repaired in a decade. Very few of them are safe",
+                "direct",
+                "the newspaper",
+                "according to",
+            )
+        ],
+    ),
+    (
+        "magazine-arguing-mixed",
+        'The magazine has opposed the mayor for months, arguing he is "a showman with no plan for the city."',
+        [('he is "a showman with no plan for the city."', "mixed", "the magazine", "arguing")],
+    ),
+    (
+        "outlet-reported",
+        "The outlet reported that the bridge would close.",
+        [
+            ("the bridge would close", "indirect", "the outlet", "reported"),
+        ],
+    ),
+    (
+        "ad-claims-direct",
+        "The ad claims “every child deserves a hot meal.”",
+        [
+            ("every child deserves a hot meal", "direct", None, "claims"),
+        ],
+    ),
+    # a mixed quote that opens with quoted words keeps their opening mark
+    (
+        "lawsuit-contends-mixed-opening-mark",
+        'The lawsuit contends that "the failures of the landlord caused the flooding" of the flats.',
+        [('"the failures of the landlord caused the flooding" of the flats', "mixed", None, "contends")],
+    ),
     # --- two events joined by "and" report nothing ------------------------------------------------
     ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
     ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),

@@ -44,6 +44,8 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
     start, end = clause
     # a quotation whose words end the clause ends it with its closing mark ("serve as a “referee.”")
     end = max([end] + [q.end for q in reading.quotations if start <= q.start and q.content_end == end])
+    # and one whose words open it begins it with its opening mark ("that “the plan failed” in May")
+    start = min([start] + [q.start for q in reading.quotations if q.content_start == start and q.end <= end])
     inside = [d for d in direct if d.start < end and start < d.end]
     end = max([end] + [d.end for d in inside if d.cue == cue])  # "X said she recalled thinking, “…”" whole
     if any(d.own_cue and (min(end, d.end) - max(start, d.start)) >= COVERED * (end - start) for d in inside):
