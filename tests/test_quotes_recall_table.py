@@ -108,6 +108,37 @@ CASES: list[tuple[str, str, list[Q]]] = [
         'The lawsuit contends that "the failures of the landlord caused the flooding" of the flats.',
         [('"the failures of the landlord caused the flooding" of the flats', "mixed", None, "contends")],
     ),
+    # --- what a badge or a message "that said" reads: its words are a quote ------------------------
+    (
+        "badges-that-said",
+        "The volunteers handed out badges that said, “The river belongs to all of us.”",
+        [("The river belongs to all of us", "direct", None, "said")],
+    ),
+    ("committee-that-said-unquoted", "The committee that said the plan was sound has resigned.", []),
+    # --- "according to" after a verb of speaking: the verb reports the clause ----------------------
+    (
+        "according-to-after-said",
+        "The plan will cost more than expected, the minister said, according to two people at the meeting.",
+        [("The plan will cost more than expected", "indirect", "the minister", "said")],
+    ),
+    (
+        "according-to-over-passive-claim-verb",
+        "According to experts, these floods have been predicted for some time.",
+        [("these floods have been predicted for some time", "indirect", "experts", "according to")],
+    ),
+    # --- one quoted word that ends a sentence between two names is no nickname --------------------
+    (
+        "called-word-before-title",
+        "Jo Roe called Lee “reckless.” Sen. Ann Ford called the plan “a gift to landlords.”",
+        [("reckless", "direct", "Jo Roe", "called"), ("a gift to landlords", "direct", "Ann Ford", "called")],
+    ),
+    (
+        "nickname-initials",
+        "Dana “D.J.” Whitlock said the season was over.",
+        [
+            ("the season was over", "indirect", "Dana Whitlock", "said"),
+        ],
+    ),
     # --- two events joined by "and" report nothing ------------------------------------------------
     ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
     ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),

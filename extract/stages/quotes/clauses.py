@@ -50,8 +50,8 @@ def according_to(reading: Reading, cue: Span) -> Bounds | Refused | None:
             _bounds(reading, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
         )
     head = prep.head
-    if head.i == prep.i:
-        return REFUSED
+    if head.i == prep.i or _speaking(reading, head):
+        return REFUSED  # “…,” the minister will say, according to excerpts: the verb reports it
     before = prep.i > head.i
     tokens = [t for t in head.subtree if (t.i < prep.left_edge.i if before else t.i > prep.right_edge.i)]
     return _or_refused(_bounds(reading, tokens[0].i, tokens[-1].i + 1) if tokens else None)
@@ -217,6 +217,12 @@ def _holds_quote(reading: Reading, head: Token) -> bool:
     reported speech; "promised to rebuild the bridge" alone is an intention."""
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     return any(start <= q.content_start and q.content_end <= end for q in reading.quotations)
+
+
+def _speaking(reading: Reading, verb: Token) -> bool:
+    """A verb of speaking with its own subject ("the minister said"), not a clause's verb that
+    only looks like a cue ("extremes have been predicted", "the figures found")."""
+    return verb.lemma_.lower() in reading.words["speech-verbs"] and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _wh_clause(clause: Token) -> bool:

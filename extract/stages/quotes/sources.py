@@ -52,6 +52,8 @@ def _says(reading: Reading, cue: Span, subject: Token) -> bool:
     word lists miss it ("the boy asked", "the caller says", "the sign read"): a speech cue takes
     no other subject, unlike a verb of claiming ("the figures suggest") or naming. Reported speech
     without quote marks keeps to the lists ("shares said", "the belief says" are parses gone wrong)."""
+    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":  # "a sign that read", "badges which said"
+        subject = subject.head.head
     noun = subject.pos_ == "NOUN" or _name_mistagged(subject)
     saying = reading.rules[cue.label_].fields["cue_kind"] == "speech"
     return noun and saying and cue_verb(cue).lemma_.lower() not in reading.words["claim-verbs"]
