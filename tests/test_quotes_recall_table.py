@@ -139,6 +139,29 @@ CASES: list[tuple[str, str, list[Q]]] = [
             ("the season was over", "indirect", "Dana Whitlock", "said"),
         ],
     ),
+    # --- a year written with a left single mark opens no quote ------------------------------------
+    (
+        "elided-year-left-mark",
+        "Jane Roe said in ‘09 that the vote was close. “It is a long road,” she said. “We took the ‘slow lane’ and it worked.”",
+        [
+            ("the vote was close", "indirect", "Jane Roe", "said"),
+            ("It is a long road", "direct", "Jane Roe", "said"),
+            ("We took the ‘slow lane’ and it worked", "direct", "Jane Roe", "said"),
+        ],
+    ),
+    # --- a mixed quote runs to the closing mark of the quotation the parse cut short ---------------
+    (
+        "mixed-runs-to-closing-mark",
+        'Roe stepped up her attacks on the mayor, saying he is "slow on housing, you know that. Slow on everything."',
+        [
+            (
+                'he is "slow on housing, you know that. Slow on everything."',
+                "mixed",
+                "Roe",
+                "saying",
+            )
+        ],
+    ),
     # --- two events joined by "and" report nothing ------------------------------------------------
     ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
     ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),

@@ -78,7 +78,14 @@ def _elided_year(s: str, i: int) -> bool:
     year = ELIDED_YEAR.match(s, i + 1)
     if year is None:
         return False
-    return bool(year.group(1)) or re.search(r"[’'](?!\w)", s[year.end() :]) is None
+    close = re.search(r"[’'](?!\w)", s[year.end() :])
+    # a mark that closes only after other quotations open ("in ‘08 that ... “It does away with the
+    # ‘blame game’”) closes those, not a quote opening with the year
+    return (
+        bool(year.group(1))
+        or close is None
+        or re.search("[‘“”]", s[year.end() : year.end() + close.start()]) is not None
+    )
 
 
 def _doubled_role(s: str, i: int, j: int) -> str:
