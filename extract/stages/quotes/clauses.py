@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from extract.model.entities import entity_at
+from extract.stages.quotes.marks import FAMILY
 from extract.stages.quotes.quote import REFUSED, Refused
 from extract.stages.quotes.reading import Reading
 from extract.stages.quotes.sources import subject_of
@@ -147,6 +148,8 @@ def parenthetical(reading: Reading, cue: Span) -> Bounds | Refused | None:
         return None
     doc = reading.doc
     before, after = doc[verb.left_edge.i], doc[verb.right_edge.i]  # the commas, which the parser hangs on the cue
+    while after.i > verb.i and after.text in FAMILY:  # and the opening mark after them: ', the lawyers said, "all'
+        after = doc[after.i - 1]
     before = before if before.text in PAUSES or before.i == 0 else doc[before.i - 1]
     after = after if after.text in PAUSES or after.i + 1 == len(doc) else doc[after.i + 1]
     if before.text not in PAUSES or after.text not in PAUSES:

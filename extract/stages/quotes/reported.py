@@ -60,10 +60,10 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
         and d.cue is not None
         and start <= d.cue.start_char < end
         and d.speaker is not None
-        and d.speaker.name != speaker.name
+        and (d.speaker.name != speaker.name or _tells_own_quote(reading, cue, d.cue, end))
         for d in inside
     ):
-        return None  # the clause relays somebody else's quote
+        return None  # the clause relays somebody else's quote, or tells of its own
     kind = "mixed" if inside or marked else "indirect"
     quote = Quote(
         start, end, start, end, kind, cue.label_, cue, reading.cue_text(cue), speaker, line=reading.line_of(start)
@@ -72,6 +72,12 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
         if d.cue is None or d.cue == cue or not d.own_cue:
             direct.remove(d)
     return quote
+
+
+def _tells_own_quote(reading: Reading, cue: Span, inner: Span, end: int) -> bool:
+    """ "Roe scolded him: “…,” she said": the clause before a cue tells of its own quote with a
+    verb of speaking; it is no report of the cue after it."""
+    return inner != cue and cue.start_char >= end and reading.rules[inner.label_].fields["cue_kind"] == "speech"
 
 
 def block_after(reading: Reading, cue: Span, direct: list[Quote]) -> list[Quote]:

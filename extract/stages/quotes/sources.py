@@ -151,7 +151,7 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     ("Roe said the plan reminds her of X, adding, “…”") belongs to the sentence's speaker, not to
     the subject of the reported clause the parser hung it on."""
     adjunct = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    head = verb
+    head, quoted = verb, None
     while (head.dep_ in CLIMB_DEPS or (adjunct and head.dep_ == "ccomp")) and head.head.i != head.i:
         reported = adjunct and head.dep_ != "ccomp" and head.head.dep_ == "ccomp"
         reported = reported and not reading.in_direct(head.head.head.idx)  # a quote's verb reports no clause
@@ -161,9 +161,11 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
         if reported:
             continue
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and not reading.in_direct(subject.idx):  # not a verb of the quote
+        if subject is not None and reading.in_direct(subject.idx):
+            quoted = quoted or subject  # a verb of the quote: climb on to the sentence's own subject
+        elif subject is not None:
             return past_dash(subject, head)
-    return None
+    return quoted  # only the quote's own words: no source outside them
 
 
 def finite_on_noun(reading: Reading, cue: Span, verb: Token) -> Token | None:
