@@ -58,6 +58,27 @@ CASES: list[tuple[str, str, list[Q]]] = [
         'you are part of the story."',
         [("you are not just critics, you are part of the story", "direct", "the novelist", "writing")],
     ),
+    # a quotation whose only subjects are its own words has no source outside them
+    (
+        "quoted-aside-no-source",
+        "He gets to keep his personal jokes (”Fear is a vector, hope is a scalar”) but must stop announcing "
+        "deals on social media.",
+        [],
+    ),
+    # the clause before a cue that tells of its own quote is no report of that cue
+    (
+        "scolded-colon-then-said",
+        "Senator Jo Roe scolded him: “The evidence is against you on every one of the products you called "
+        "‘cures,’” she said.",
+        [
+            (
+                "The evidence is against you on every one of the products you called ‘cures,’",
+                "direct",
+                "Jo Roe",
+                "scolded",
+            )
+        ],
+    ),
     # --- verbs of speaking in a manner ------------------------------------------------------------
     (
         "barked-after",
