@@ -79,6 +79,12 @@ CASES: list[tuple[str, str, list[Q]]] = [
             )
         ],
     ),
+    # --- a name in apposition to a word of the quote the parse took for the subject ---------------
+    (
+        "appositive-after-quote",
+        "“Very good reporter,” Roe, the front-runner, said at the rally.",
+        [("Very good reporter", "direct", "Roe", "said")],
+    ),
     # --- verbs of speaking in a manner ------------------------------------------------------------
     (
         "barked-after",

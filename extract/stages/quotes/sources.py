@@ -108,6 +108,8 @@ def own_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """
     subjects = reading.proposed("subject", verb)
     subject = next((c for c in subjects if not reading.in_direct(c.idx)), None)
+    if subject is None and subjects:  # “…,” Roe, the front-runner, said: the name the parse put beside the quote
+        subject = next((c for c in subjects[0].children if c.dep_ == "appos" and not reading.in_direct(c.idx)), None)
     inverted = verb.tag_ != "VBG" and (reading.after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle()))
     if subject is None and inverted:  # not “…,” telling the paper: a participle has no subject after it
         subject = inverted_subject(reading, verb)
