@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.stages.quotes.marks import find_quotations
+
 from .tables import Q, params, quote_tuples
 
 CASES: list[tuple[str, str, list[Q]]] = [
@@ -200,3 +202,15 @@ KNOWN_FAILURES: dict[str, str] = {}
 @pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))
 def test_quotes_recall(text: str, expected: list[Q], nlp) -> None:
     assert quote_tuples(text, nlp) == expected
+
+
+MARKS: list[tuple[str, list[str]]] = [
+    # the values of markup left in the text are no quotations; the quotes beside them are
+    ('<post author="@janeroe" time="0915">We open today.</post> She said "yes" at once.', ['"yes"']),
+    ('He said "a=b" is "fine" today.', ['"a=b"', '"fine"']),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_markup_attributes_are_no_quotations(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotations(text)] == expected

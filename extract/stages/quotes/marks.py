@@ -18,6 +18,7 @@ DOUBLED = {"‘‘": "open", "’’": "close", "''": "close"}
 QUOTE_MARK = re.compile("|".join(DOUBLED) + "|[" + re.escape("".join({**OPENERS, **CLOSERS})) + "]")
 TRAILING = " \t\u00a0,.;:"
 ELIDED_YEAR = re.compile(r"\d\d(s?)(?!\w)")  # ’19, '80s: a decade or a year with its century left out
+ATTRIBUTE = re.compile(r"(?<=[\w-]=)\"[^\"]*\"")  # markup left in the text: <tweet author="@roe">
 
 
 @dataclass
@@ -106,8 +107,11 @@ def find_quotations(text: str) -> list[Quotation]:
     for line in re.finditer(r"[^\r\n]+", text):
         stack: list[tuple[str, int]] = []  # (family, index of the opening mark in the line)
         base, s = line.start(), line.group()
+        attributes = {i for a in ATTRIBUTE.finditer(s) for i in (a.start(), a.end() - 1)}
         for mark in QUOTE_MARK.finditer(s):  # only marks can open or close: skip the other characters
             i, j, ch = mark.start(), mark.end(), mark.group()
+            if i in attributes:
+                continue  # the marks around a markup attribute's value quote nobody
             role = _doubled_role(s, i, j) if ch in DOUBLED else mark_role(s, i, {f for f, _ in stack})
             if role is None:
                 continue
