@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from extract.model.entities import entity_at
+from extract.stages.quotes.marks import FAMILY
 from extract.stages.quotes.quote import REFUSED, Refused
 from extract.stages.quotes.reading import Reading
 from extract.stages.quotes.sources import subject_of
@@ -50,8 +51,8 @@ def according_to(reading: Reading, cue: Span) -> Bounds | Refused | None:
             _bounds(reading, clause.left_edge.i, clause.right_edge.i + 1) if clause is not None else None
         )
     head = prep.head
-    if head.i == prep.i:
-        return REFUSED
+    if head.i == prep.i or _speaking(reading, head):
+        return REFUSED  # “…,” the minister will say, according to excerpts: the verb reports it
     before = prep.i > head.i
     tokens = [t for t in head.subtree if (t.i < prep.left_edge.i if before else t.i > prep.right_edge.i)]
     return _or_refused(_bounds(reading, tokens[0].i, tokens[-1].i + 1) if tokens else None)
@@ -99,9 +100,12 @@ def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
 
 
 def clause_before_conjunct(reading: Reading, cue: Span) -> Bounds | Refused | None:
-    """ "The partnerships are the best hope ..., X told delegates": the clause before, up to the source."""
+    """ "The partnerships are the best hope ..., X told delegates": the clause before, up to the source.
+    Not two events joined by "and" ("The dog barked and the neighbours shouted")."""
     verb = cue.root
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
         return None
     subject = subject_of(reading, cue)
     if subject is None or verb.head.i >= subject.i:
@@ -144,6 +148,8 @@ def parenthetical(reading: Reading, cue: Span) -> Bounds | Refused | None:
         return None
     doc = reading.doc
     before, after = doc[verb.left_edge.i], doc[verb.right_edge.i]  # the commas, which the parser hangs on the cue
+    while after.i > verb.i and after.text in FAMILY:  # and the opening mark after them: ', the lawyers said, "all'
+        after = doc[after.i - 1]
     before = before if before.text in PAUSES or before.i == 0 else doc[before.i - 1]
     after = after if after.text in PAUSES or after.i + 1 == len(doc) else doc[after.i + 1]
     if before.text not in PAUSES or after.text not in PAUSES:
@@ -216,8 +222,18 @@ def _holds_quote(reading: Reading, head: Token) -> bool:
     return any(start <= q.content_start and q.content_end <= end for q in reading.quotations)
 
 
+def _speaking(reading: Reading, verb: Token) -> bool:
+    """A verb of speaking with its own subject ("the minister said"), not a clause's verb that
+    only looks like a cue ("extremes have been predicted", "the figures found")."""
+    return verb.lemma_.lower() in reading.words["speech-verbs"] and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def _wh_clause(clause: Token) -> bool:
+    """ "asked whether ...", "said how ...": a question, not a claim. "said if the bill fails, it
+    will ..." is a claim: its "if" opens a condition inside the clause, not the clause."""
     first = clause.left_edge
+    if first.lower_ == "if" and first.head.i != clause.i:
+        return False
     return first.tag_ in {"WDT", "WP", "WRB", "WP$"} or first.lower_ in {"whether", "if", "how"}
 
 

@@ -59,11 +59,18 @@ NAME_AROUND = re.compile(r"[A-Z][\w’'.-]*\s*$"), re.compile(r"^\s*[A-Z]")
 
 def nickname(text: str, q: Quotation) -> bool:
     """One or two quoted words between a first name and a surname (Dana “Dee” Whitlock): part
-    of a name, not a quote."""
+    of a name, not a quote. Words that end a sentence (called Roe “unhinged.” Sen. Lee said) are none."""
     words = text[q.content_start : q.content_end].split()
     before, after = NAME_AROUND
     return (
         0 < len(words) <= 2
+        and not _ends_sentence(text[q.content_start : q.end])
         and bool(before.search(text[max(0, q.start - 30) : q.start]))
         and bool(after.match(text[q.end : q.end + 5]))
     )
+
+
+def _ends_sentence(quoted: str) -> bool:
+    """Quoted words closing with a full stop, "!" or "?" (not an initial: Dana “D.J.” Whitlock)."""
+    tail = quoted.rstrip("”’\"' ")
+    return tail.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", tail)

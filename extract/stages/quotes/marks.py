@@ -18,6 +18,7 @@ DOUBLED = {"‘‘": "open", "’’": "close", "''": "close"}
 QUOTE_MARK = re.compile("|".join(DOUBLED) + "|[" + re.escape("".join({**OPENERS, **CLOSERS})) + "]")
 TRAILING = " \t\u00a0,.;:"
 ELIDED_YEAR = re.compile(r"\d\d(s?)(?!\w)")  # ’19, '80s: a decade or a year with its century left out
+ATTRIBUTE = re.compile(r"(?<=[\w-]=)\"[^\"]*\"")  # markup left in the text: <tweet author="@roe">
 
 
 @dataclass
@@ -78,7 +79,14 @@ def _elided_year(s: str, i: int) -> bool:
     year = ELIDED_YEAR.match(s, i + 1)
     if year is None:
         return False
-    return bool(year.group(1)) or re.search(r"[’'](?!\w)", s[year.end() :]) is None
+    close = re.search(r"[’'](?!\w)", s[year.end() :])
+    # a mark that closes only after other quotations open ("in ‘08 that ... “It does away with the
+    # ‘blame game’”) closes those, not a quote opening with the year
+    return (
+        bool(year.group(1))
+        or close is None
+        or re.search("[‘“”]", s[year.end() : year.end() + close.start()]) is not None
+    )
 
 
 def _doubled_role(s: str, i: int, j: int) -> str:
@@ -99,8 +107,11 @@ def find_quotations(text: str) -> list[Quotation]:
     for line in re.finditer(r"[^\r\n]+", text):
         stack: list[tuple[str, int]] = []  # (family, index of the opening mark in the line)
         base, s = line.start(), line.group()
+        attributes = {i for a in ATTRIBUTE.finditer(s) for i in (a.start(), a.end() - 1)}
         for mark in QUOTE_MARK.finditer(s):  # only marks can open or close: skip the other characters
             i, j, ch = mark.start(), mark.end(), mark.group()
+            if i in attributes:
+                continue  # the marks around a markup attribute's value quote nobody
             role = _doubled_role(s, i, j) if ch in DOUBLED else mark_role(s, i, {f for f, _ in stack})
             if role is None:
                 continue

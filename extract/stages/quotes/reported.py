@@ -42,8 +42,11 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
     """The reported quote of a cue's clause, unless quote marks cover it (a direct quote) or it
     relays somebody else's quote."""
     start, end = clause
-    # a quotation whose words end the clause ends it with its closing mark ("serve as a “referee.”")
-    end = max([end] + [q.end for q in reading.quotations if start <= q.start and q.content_end == end])
+    # a quotation whose words end the clause, or go on past where the parse ended it, ends it with
+    # its closing mark ("serve as a “referee.”", "saying he is “weak, you know that. Weak.”")
+    end = max([end] + [q.end for q in reading.quotations if start <= q.start < end and q.content_end >= end])
+    # and one whose words open it begins it with its opening mark ("that “the plan failed” in May")
+    start = min([start] + [q.start for q in reading.quotations if q.content_start == start and q.end <= end])
     inside = [d for d in direct if d.start < end and start < d.end]
     end = max([end] + [d.end for d in inside if d.cue == cue])  # "X said she recalled thinking, “…”" whole
     if any(d.own_cue and (min(end, d.end) - max(start, d.start)) >= COVERED * (end - start) for d in inside):
@@ -57,10 +60,10 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
         and d.cue is not None
         and start <= d.cue.start_char < end
         and d.speaker is not None
-        and d.speaker.name != speaker.name
+        and (d.speaker.name != speaker.name or _tells_own_quote(reading, cue, d.cue, end))
         for d in inside
     ):
-        return None  # the clause relays somebody else's quote
+        return None  # the clause relays somebody else's quote, or tells of its own
     kind = "mixed" if inside or marked else "indirect"
     quote = Quote(
         start, end, start, end, kind, cue.label_, cue, reading.cue_text(cue), speaker, line=reading.line_of(start)
@@ -69,6 +72,12 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
         if d.cue is None or d.cue == cue or not d.own_cue:
             direct.remove(d)
     return quote
+
+
+def _tells_own_quote(reading: Reading, cue: Span, inner: Span, end: int) -> bool:
+    """ "Roe scolded him: “…,” she said": the clause before a cue tells of its own quote with a
+    verb of speaking; it is no report of the cue after it."""
+    return inner != cue and cue.start_char >= end and reading.rules[inner.label_].fields["cue_kind"] == "speech"
 
 
 def block_after(reading: Reading, cue: Span, direct: list[Quote]) -> list[Quote]:

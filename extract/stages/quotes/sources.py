@@ -52,6 +52,8 @@ def _says(reading: Reading, cue: Span, subject: Token) -> bool:
     word lists miss it ("the boy asked", "the caller says", "the sign read"): a speech cue takes
     no other subject, unlike a verb of claiming ("the figures suggest") or naming. Reported speech
     without quote marks keeps to the lists ("shares said", "the belief says" are parses gone wrong)."""
+    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":  # "a sign that read", "badges which said"
+        subject = subject.head.head
     noun = subject.pos_ == "NOUN" or _name_mistagged(subject)
     saying = reading.rules[cue.label_].fields["cue_kind"] == "speech"
     return noun and saying and cue_verb(cue).lemma_.lower() not in reading.words["claim-verbs"]
@@ -106,6 +108,8 @@ def own_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     """
     subjects = reading.proposed("subject", verb)
     subject = next((c for c in subjects if not reading.in_direct(c.idx)), None)
+    if subject is None and subjects:  # “…,” Roe, the front-runner, said: the name the parse put beside the quote
+        subject = next((c for c in subjects[0].children if c.dep_ == "appos" and not reading.in_direct(c.idx)), None)
     inverted = verb.tag_ != "VBG" and (reading.after_quote(verb) or (verb.i == verb.sent.start and verb.text.istitle()))
     if subject is None and inverted:  # not “…,” telling the paper: a participle has no subject after it
         subject = inverted_subject(reading, verb)
@@ -150,18 +154,21 @@ def governing_subject(reading: Reading, cue: Span, verb: Token) -> Token | None:
     ("Roe said the plan reminds her of X, adding, “…”") belongs to the sentence's speaker, not to
     the subject of the reported clause the parser hung it on."""
     adjunct = verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-    head = verb
+    head, quoted = verb, None
     while (head.dep_ in CLIMB_DEPS or (adjunct and head.dep_ == "ccomp")) and head.head.i != head.i:
         reported = adjunct and head.dep_ != "ccomp" and head.head.dep_ == "ccomp"
+        reported = reported and not reading.in_direct(head.head.head.idx)  # a quote's verb reports no clause
         head = head.head
         if head.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
             continue  # "dismissed claims that X had reserves, saying": the claim's X does not speak
         if reported:
             continue
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
+        if subject is not None and reading.in_direct(subject.idx):
+            quoted = quoted or subject  # a verb of the quote: climb on to the sentence's own subject
+        elif subject is not None:
             return past_dash(subject, head)
-    return None
+    return quoted  # only the quote's own words: no source outside them
 
 
 def finite_on_noun(reading: Reading, cue: Span, verb: Token) -> Token | None:

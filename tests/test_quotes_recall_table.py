@@ -1,0 +1,216 @@
+"""Quote shapes unseen news writes that the finder used to miss, on short texts of our own: one
+section per error class, each with the cases the rule must leave alone.
+
+Each case gives the text and every quote record (content, kind, speaker, cue) it must give, in
+text order; ``[]``: no quote at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.stages.quotes.marks import find_quotations
+
+from .tables import Q, params, quote_tuples
+
+CASES: list[tuple[str, str, list[Q]]] = [
+    # --- "said if ..., ...": a claim with a condition, not a yes/no question -----------------------
+    (
+        "said-if-condition-mixed",
+        "The analyst said if the council wins, it would face a “very long summer” if the strikes go ahead.",
+        [
+            (
+                "if the council wins, it would face a “very long summer” if the strikes go ahead",
+                "mixed",
+                "the analyst",
+                "said",
+            )
+        ],
+    ),
+    (
+        "said-if-condition-mixed-end",
+        "The senator said if the bill passes, farmers will “pay the price for years.”",
+        [("if the bill passes, farmers will “pay the price for years.”", "mixed", "the senator", "said")],
+    ),
+    # "asked if ...": the question is no claim; the quoted words stay a quote of their own
+    (
+        "asked-if-question",
+        'The mayor asked if the plan would "cost more than promised."',
+        [
+            ("cost more than promised", "direct", "the mayor", "asked"),
+        ],
+    ),
+    # --- ", telling the crowd, “…”": the participle's speaker is the sentence's subject, not a word
+    # of the quote the parser hung the participle on ----------------------------------------------
+    (
+        "telling-after-adjunct",
+        "Roe seemed to be in a good mood at the rally in Leeds, telling the crowd, “Some people get a "
+        "little carried away, have you noticed that?”",
+        [("Some people get a little carried away, have you noticed that?", "direct", "Roe", "telling")],
+    ),
+    (
+        "telling-after-negated",
+        "The striker did not seem impressed with the offer on Monday, telling reporters, “A lot of people "
+        "said the club should sell him.”",
+        [("A lot of people said the club should sell him", "direct", "the striker", "telling")],
+    ),
+    (
+        "writing-after-adjunct",
+        'The novelist offered a sharp reply on her website, writing to the fans, "you are not just critics, '
+        'you are part of the story."',
+        [("you are not just critics, you are part of the story", "direct", "the novelist", "writing")],
+    ),
+    # a quotation whose only subjects are its own words has no source outside them
+    (
+        "quoted-aside-no-source",
+        "He gets to keep his personal jokes (”Fear is a vector, hope is a scalar”) but must stop announcing "
+        "deals on social media.",
+        [],
+    ),
+    # the clause before a cue that tells of its own quote is no report of that cue
+    (
+        "scolded-colon-then-said",
+        "Senator Jo Roe scolded him: “The evidence is against you on every one of the products you called "
+        "‘cures,’” she said.",
+        [
+            (
+                "The evidence is against you on every one of the products you called ‘cures,’",
+                "direct",
+                "Jo Roe",
+                "scolded",
+            )
+        ],
+    ),
+    # --- a name in apposition to a word of the quote the parse took for the subject ---------------
+    (
+        "appositive-after-quote",
+        "“Very good reporter,” Roe, the front-runner, said at the rally.",
+        [("Very good reporter", "direct", "Roe", "said")],
+    ),
+    # --- verbs of speaking in a manner ------------------------------------------------------------
+    (
+        "barked-after",
+        "“Get out of my office,” the manager barked.",
+        [("Get out of my office", "direct", "the manager", "barked")],
+    ),
+    (
+        "groused-after",
+        "“Nobody reads the small print,” Roe groused to a crowd in Hull.",
+        [("Nobody reads the small print", "direct", "Roe", "groused")],
+    ),
+    # --- newspapers, magazines and lawsuits speak -------------------------------------------
+    (
+        "according-to-newspaper-direct",
+        "According to the newspaper, “Most of the roads in the county have not been repaired in a decade. "
+        "Very few of them are safe.”",
+        [
+            (
+                "Most of the roads in the county have not been repaired in a decade. Very few of them are safe",
+                "direct",
+                "the newspaper",
+                "according to",
+            )
+        ],
+    ),
+    (
+        "magazine-arguing-mixed",
+        'The magazine has opposed the mayor for months, arguing he is "a showman with no plan for the city."',
+        [('he is "a showman with no plan for the city."', "mixed", "the magazine", "arguing")],
+    ),
+    (
+        "outlet-reported",
+        "The outlet reported that the bridge would close.",
+        [
+            ("the bridge would close", "indirect", "the outlet", "reported"),
+        ],
+    ),
+    # a mixed quote that opens with quoted words keeps their opening mark
+    (
+        "lawsuit-contends-mixed-opening-mark",
+        'The lawsuit contends that "the failures of the landlord caused the flooding" of the flats.',
+        [('"the failures of the landlord caused the flooding" of the flats', "mixed", None, "contends")],
+    ),
+    # --- what a badge or a message "that said" reads: its words are a quote ------------------------
+    (
+        "badges-that-said",
+        "The volunteers handed out badges that said, “The river belongs to all of us.”",
+        [("The river belongs to all of us", "direct", None, "said")],
+    ),
+    ("committee-that-said-unquoted", "The committee that said the plan was sound has resigned.", []),
+    # --- "according to" after a verb of speaking: the verb reports the clause ----------------------
+    (
+        "according-to-after-said",
+        "The plan will cost more than expected, the minister said, according to two people at the meeting.",
+        [("The plan will cost more than expected", "indirect", "the minister", "said")],
+    ),
+    (
+        "according-to-over-passive-claim-verb",
+        "According to experts, these floods have been predicted for some time.",
+        [("these floods have been predicted for some time", "indirect", "experts", "according to")],
+    ),
+    # --- one quoted word that ends a sentence between two names is no nickname --------------------
+    (
+        "called-word-before-title",
+        "Jo Roe called Lee “reckless.” Sen. Ann Ford called the plan “a gift to landlords.”",
+        [("reckless", "direct", "Jo Roe", "called"), ("a gift to landlords", "direct", "Ann Ford", "called")],
+    ),
+    (
+        "nickname-initials",
+        "Dana “D.J.” Whitlock said the season was over.",
+        [
+            ("the season was over", "indirect", "Dana Whitlock", "said"),
+        ],
+    ),
+    # --- a year written with a left single mark opens no quote ------------------------------------
+    (
+        "elided-year-left-mark",
+        "Jane Roe said in ‘09 that the vote was close. “It is a long road,” she said. “We took the ‘slow lane’ and it worked.”",
+        [
+            ("the vote was close", "indirect", "Jane Roe", "said"),
+            ("It is a long road", "direct", "Jane Roe", "said"),
+            ("We took the ‘slow lane’ and it worked", "direct", "Jane Roe", "said"),
+        ],
+    ),
+    # --- a mixed quote runs to the closing mark of the quotation the parse cut short ---------------
+    (
+        "mixed-runs-to-closing-mark",
+        'Roe stepped up her attacks on the mayor, saying he is "slow on housing, you know that. Slow on everything."',
+        [
+            (
+                'he is "slow on housing, you know that. Slow on everything."',
+                "mixed",
+                "Roe",
+                "saying",
+            )
+        ],
+    ),
+    # --- a cue set off by commas before an opening quote mark reports the whole clause -------------
+    (
+        "parenthetical-before-opening-mark",
+        'The new rules, the lawyers said, "will hurt every shop in town" and must go.',
+        [('The new rules, the lawyers said, "will hurt every shop in town" and must go', "mixed", "lawyers", "said")],
+    ),
+    # --- two events joined by "and" report nothing ------------------------------------------------
+    ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
+    ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),
+    ("and-laughed-at", "The dog ran all night and the neighbours laughed at the owner.", []),
+]
+
+KNOWN_FAILURES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(("text", "expected"), params(CASES, KNOWN_FAILURES))
+def test_quotes_recall(text: str, expected: list[Q], nlp) -> None:
+    assert quote_tuples(text, nlp) == expected
+
+
+MARKS: list[tuple[str, list[str]]] = [
+    # the values of markup left in the text are no quotations; the quotes beside them are
+    ('<post author="@janeroe" time="0915">We open today.</post> She said "yes" at once.', ['"yes"']),
+    ('He said "a=b" is "fine" today.', ['"a=b"', '"fine"']),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_markup_attributes_are_no_quotations(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotations(text)] == expected
