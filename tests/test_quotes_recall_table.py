@@ -44,15 +44,15 @@ CASES: list[tuple[str, str, list[Q]]] = [
     # of the quote the parser hung the participle on ----------------------------------------------
     (
         "telling-after-adjunct",
-        "Roe seemed to be in a good mood at the rally in Leeds, telling the crowd, “Some people get a "
-        "little carried away, have you noticed that?”",
-        [("Some people get a little carried away, have you noticed that?", "direct", "Roe", "telling")],
+        "Roe was in high spirits at the fair in Derby, telling the crowd, “Nobody here has ever seen rain "
+        "like this, am I right?”",
+        [("Nobody here has ever seen rain like this, am I right?", "direct", "Roe", "telling")],
     ),
     (
         "telling-after-negated",
-        "The striker did not seem impressed with the offer on Monday, telling reporters, “A lot of people "
-        "said the club should sell him.”",
-        [("A lot of people said the club should sell him", "direct", "the striker", "telling")],
+        "The coach did not seem pleased with the ruling on Friday, telling reporters, “Plenty of people said "
+        "the referee should resign.”",
+        [("Plenty of people said the referee should resign", "direct", "the coach", "telling")],
     ),
     (
         "writing-after-adjunct",
@@ -145,8 +145,8 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ),
     (
         "according-to-over-passive-claim-verb",
-        "According to experts, these floods have been predicted for some time.",
-        [("these floods have been predicted for some time", "indirect", "experts", "according to")],
+        "According to doctors, such outbreaks have been expected for a while.",
+        [("such outbreaks have been expected for a while", "indirect", "doctors", "according to")],
     ),
     # --- one quoted word that ends a sentence between two names is no nickname --------------------
     (

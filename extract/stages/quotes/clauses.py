@@ -100,7 +100,7 @@ def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
 
 
 def clause_before_conjunct(reading: Reading, cue: Span) -> Bounds | Refused | None:
-    """ "The partnerships are the best hope ..., X told delegates": the clause before, up to the source.
+    """ "The plans are our best chance ..., X told delegates": the clause before, up to the source.
     Not two events joined by "and" ("The dog barked and the neighbours shouted")."""
     verb = cue.root
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
