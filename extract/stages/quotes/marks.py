@@ -80,8 +80,8 @@ def _elided_year(s: str, i: int) -> bool:
     if year is None:
         return False
     close = re.search(r"[’'](?!\w)", s[year.end() :])
-    # a mark that closes only after other quotations open ("in ‘08 that ... “It does away with the
-    # ‘blame game’”) closes those, not a quote opening with the year
+    # a mark that closes only after other quotations open ("since ‘08 ... “We ended the ‘who pays’
+    # argument”") closes those, not a quote opening with the year
     return (
         bool(year.group(1))
         or close is None

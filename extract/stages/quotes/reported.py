@@ -43,7 +43,7 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
     relays somebody else's quote."""
     start, end = clause
     # a quotation whose words end the clause, or go on past where the parse ended it, ends it with
-    # its closing mark ("serve as a “referee.”", "saying he is “weak, you know that. Weak.”")
+    # its closing mark ("act as a “mediator.”", "saying it is “late, far too late. Late.”")
     end = max([end] + [q.end for q in reading.quotations if start <= q.start < end and q.content_end >= end])
     # and one whose words open it begins it with its opening mark ("that “the plan failed” in May")
     start = min([start] + [q.start for q in reading.quotations if q.content_start == start and q.end <= end])
