@@ -39,7 +39,7 @@ NEWS_FLOORS = {
 POLNEAR_FLOORS = {"f1": 0.920, "speaker_acc": 0.933, "p": 0.943, "r": 0.898}
 # metric -> floor, for ../shared/dev/ggt's direct quotes (score_ggt.py's summary; strict: the
 # canonical `speaker` must be the fullest name the article gives)
-GGT_FLOORS = {"recall": 0.987, "precision": 0.947, "spk_acc_strict": 0.91, "e2e_f1_strict": 0.879}
+GGT_FLOORS = {"recall": 0.987, "precision": 0.947, "spk_acc_strict": 0.91, "e2e_f1_strict": 0.878}
 GGT = SHARED / "dev" / "ggt"
 
 
