@@ -183,6 +183,17 @@ def test_the_entities_file_follows_its_schema_and_is_the_same_bytes_whatever_the
     assert not list(run_folder.glob(".*.tmp"))  # written through a temporary file renamed into place
 
 
+def test_records_past_what_is_held_in_memory_go_through_the_holding_file_in_order(run_folder, monkeypatch):
+    """A KB larger than ``HELD_RECORDS`` is the same bytes: the records held in the temporary file
+    come first, then those still in memory, with the same ids."""
+    monkeypatch.setattr("extract.run.entities.HELD_RECORDS", 2)
+    out = run_folder / "spilled.jsonl"
+    result = CliRunner().invoke(main, ["run", str(run_folder / "news"), "-o", str(out), "-q", "--no-cache", "-w", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes() == (run_folder / "kb1.jsonl").read_bytes()
+    assert out.with_suffix(".entities.jsonl").read_bytes() == (run_folder / "kb1.entities.jsonl").read_bytes()
+
+
 def test_records_carry_the_ids_of_the_entities(run_folder):
     ids = {e["id"]: e["name"] for e in _lines(run_folder / "kb1.entities.jsonl")}
     quotes = [r for r in _lines(run_folder / "kb1.jsonl") if r["type"] == "quote"]

@@ -1,11 +1,11 @@
 """A run's entities: ``KB.entities.jsonl`` beside the KB, and the entity ids its records carry.
 
 Workers read documents apart, so one document cannot know that its "Obama" is another's "Barack
-Obama". The records wait in a temporary file (a KB of millions of claims is never all in
-memory) while each document's clusters are gathered; once the last document is in, the clusters
-join (``extract.kb.entities``), the entities file is written, and each record goes to the KB with
-its ``speaker_id`` or ``holder_id``. Results come in input order whatever the engine, so the
-bytes are the same whatever the number of workers.
+Obama". The records wait in memory, and past ``HELD_RECORDS`` in a temporary file (a KB of
+millions of claims is never all in memory), while each document's clusters are gathered; once
+the last document is in, the clusters join (``extract.kb.entities``), the entities file is
+written, and each record goes to the KB with its ``speaker_id`` or ``holder_id``. Results come
+in input order whatever the engine, so the bytes are the same whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from typing import IO, Any
 
 from extract.io.atomic import atomic_writer
@@ -21,6 +22,10 @@ from extract.kb.io import write_jsonl
 from extract.kb.records import dumps
 
 ENTITIES_SUFFIX = ".entities.jsonl"
+# Records held in memory before they go to the holding file: a run's KB up to this size is
+# encoded once, when written (a round trip through the file costs a re-run a quarter of a second
+# for 3,000 records); a larger one holds tens of megabytes at most.
+HELD_RECORDS = 10_000
 
 
 def entities_path(kb_out: str, docs_out: str | None) -> str | None:
@@ -34,17 +39,21 @@ def entities_path(kb_out: str, docs_out: str | None) -> str | None:
 
 
 class EntityJoin:
-    """The records of a run, held in ``held`` (a temporary file, ``holding_file``) until every
-    document's entities are in."""
+    """The records of a run, held until every document's entities are in: in memory, and past
+    ``HELD_RECORDS`` in ``held`` (a temporary file, ``holding_file``), in the order they came."""
 
     def __init__(self, held: IO[str]) -> None:
         self._held = held
+        self._records: list[dict[str, Any]] = []
         self._clusters: list[Cluster] = []
 
     def add(self, doc_id: str, records: Iterable[Mapping[str, Any]], entities: Iterable[Mapping[str, Any]]) -> None:
         self._clusters.extend(document_clusters(doc_id, entities))
-        for record in records:
-            self._held.write(dumps(dict(record)) + "\n")
+        self._records.extend(map(dict, records))  # copies: ``write`` sets their entity ids
+        if len(self._records) > HELD_RECORDS:
+            for record in self._records:
+                self._held.write(dumps(record) + "\n")
+            self._records = []
 
     def write(self, kb: IO[str], entities_out: str | None) -> CorpusEntities:
         """Join the entities, write them to ``entities_out`` (atomically; None: nowhere), and
@@ -54,8 +63,8 @@ class EntityJoin:
             with atomic_writer(entities_out) as handle:
                 write_jsonl(found.rows, handle)
         self._held.seek(0)
-        for line in self._held:
-            kb.write(dumps(with_ids(json.loads(line), found)) + "\n")
+        for record in chain(map(json.loads, self._held), self._records):
+            kb.write(dumps(with_ids(record, found)) + "\n")
         return found
 
 
