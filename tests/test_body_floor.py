@@ -22,6 +22,14 @@ GGT = SHARED / "dev" / "ggt"
 pytestmark = pytest.mark.skipif(not (SHARED / "tools").is_dir(), reason="../shared is not beside the checkout")
 
 
+def _body_scores(documents) -> dict:
+    """The shared body scorer's summary of a documents list of the pages."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        reference_tool("score_body").main([str(documents), "--pages", str(PAGES)])
+    return json.loads(printed.getvalue().splitlines()[-1])
+
+
 @pytest.fixture(scope="module")
 def finder() -> FurnitureDetector:
     return FurnitureDetector(load_rules())
@@ -33,10 +41,7 @@ def test_the_body_kept_of_whole_web_pages_stays_above_its_floor(finder, tmp_path
         for path in sorted((PAGES / "text").glob("*.txt")):
             article = find_article(path.read_text(encoding="utf-8"), finder)
             out.write(json.dumps({"doc_id": path.name, "body_spans": [list(s) for s in article.body_spans]}) + "\n")
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        reference_tool("score_body").main([str(documents), "--pages", str(PAGES)])
-    scores = json.loads(printed.getvalue().splitlines()[-1])
+    scores = _body_scores(documents)
     assert scores["recall"] >= 0.98 and scores["precision"] >= 0.89
     assert scores["recall_below_0.8"] <= 3
 
@@ -54,10 +59,7 @@ def test_the_body_kept_of_saved_html_pages_stays_above_its_floor(finder, tmp_pat
             (tmp_path / f"{doc_id}.txt").write_text(text, encoding="utf-8")
             spans = [list(s) for s in find_article(text, finder, extracted=True).body_spans]
             out.write(json.dumps({"doc_id": doc_id, "body_spans": spans, "text_path": f"{doc_id}.txt"}) + "\n")
-    printed = io.StringIO()
-    with contextlib.redirect_stdout(printed):
-        reference_tool("score_body").main([str(documents), "--pages", str(PAGES)])
-    scores = json.loads(printed.getvalue().splitlines()[-1])
+    scores = _body_scores(documents)
     assert scores["recall"] >= 0.965 and scores["precision"] >= 0.96
     assert scores["recall_below_0.8"] <= 8
 
