@@ -53,9 +53,9 @@ def read_html(data: bytes, sha256: str, *, max_line_chars: int = MAX_LINE_CHARS,
     page, encoding = decode_html(data)
     try:
         doc = trafilatura.bare_extraction(page, with_metadata=True, config=_config(max_bytes), **SETTINGS)
-        if _words(doc) < MIN_ARTICLE_WORDS:
+        if (words := _words(doc)) < MIN_ARTICLE_WORDS:
             recalled = trafilatura.bare_extraction(page, with_metadata=True, config=_config(max_bytes), **RECALL)
-            doc = recalled if _words(recalled) >= FULLER * max(1, _words(doc)) else doc
+            doc = recalled if _words(recalled) >= FULLER * max(1, words) else doc
     except Exception as err:  # lxml or trafilatura on a page they cannot handle
         raise InputError(f"cannot read the HTML page: {type(err).__name__}: {err}".splitlines()[0]) from None
     # A blank line between paragraphs, as in the text files the pipeline is tuned on.

@@ -23,8 +23,8 @@ from extract.kb.records import dumps
 
 ENTITIES_SUFFIX = ".entities.jsonl"
 # Records held in memory before they go to the holding file: a run's KB up to this size is
-# encoded once, when written (a round trip through the file costs a re-run a quarter of a second
-# for 3,000 records); a larger one holds tens of megabytes at most.
+# encoded once, when written (a round trip through the file cost a re-run 0.1 s for 3,000
+# records); a larger one holds tens of megabytes at most.
 HELD_RECORDS = 10_000
 
 

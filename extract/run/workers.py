@@ -84,12 +84,9 @@ def local_engine(
                 yield process_chunk(settings, part)
             return
         context = _worker_context()
-        if context.get_start_method() != "fork":
-            with context.Pool(workers) as pool:
-                yield from pool.imap(_Task(settings), parts)
-            return
         with _articles_found_beside(context, settings, sources):
-            extractor_for(settings).nlp  # noqa: B018 - loaded once, here: every worker starts with it
+            if context.get_start_method() == "fork":  # load the pipeline once, here: every worker starts with it
+                extractor_for(settings).nlp  # noqa: B018 - a cached property, loaded for its side effect
             with context.Pool(workers) as pool:
                 yield from pool.imap(_Task(settings), parts)
 
@@ -137,8 +134,9 @@ def _articles_found_beside(
     """Loading the model is one process's work, and the other cores idle through it: meanwhile a
     process of its own finds the files' articles (``Extractor.cache_articles``) into the cache,
     where the workers find them. It goes on beside the workers, ahead of them, until the block
-    ends. Without a cache there is nowhere to leave them."""
-    if settings.cache_dir is None:
+    ends. Without a cache there is nowhere to leave them; where workers do not fork, each loads
+    its own pipeline and there is no loading here to overlap."""
+    if settings.cache_dir is None or context.get_start_method() != "fork":
         yield
         return
     stop = context.Event()

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
+from extract.model.entities import entity_at
 from extract.rules.words import Words
 from extract.stages.speakers.acronyms import acronyms_in
 from extract.stages.speakers.documents import document_noun_tokens, org_of_document
@@ -54,7 +55,7 @@ def written_as_relative(name: Span, words: Words) -> bool:
     root = name.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in kin:
         return True
-    listed = next((e for e in doc.ents if root.dep_ == "conj" and e.start <= root.head.i < e.end), None)
+    listed = entity_at(root.head) if root.dep_ == "conj" else None
     if listed is not None and listed.label_ == "PERSON" and listed.start < name.start:
         return written_as_relative(listed, words)  # "his sons: Jo Roe, 4, and Al Roe, 9"
     return any(c.dep_ == "appos" and c.lemma_.lower() in kin for c in root.children)
