@@ -1,17 +1,18 @@
 """Word lists taken from kept libraries, beneath the project's own ``patterns/words/`` lists.
 
 Currencies come from Babel (CLDR data, BSD): every current ISO 4217 code, its English names
-(singular and plural), its symbols in English locales and the territories that use it; the signs
-its own countries print are written once into ``currency-own-signs.txt`` (reading every locale
-takes a second), which a test checks against the installed Babel. Measure
-units come from pint's default registry (BSD): loading it takes seconds, so its words are written
-once into ``measure-units.txt`` beside this module (``python -m extract.rules.vocabularies``) and a
-test checks that file against the installed pint. The project's own files extend these lists:
+(singular and plural), its symbols in English locales, the signs its own countries print and the
+territories that use it. Measure units come from pint's default registry (BSD). Reading them
+costs every process time (Babel's locales a seventh of a second, every locale for the own signs
+a second, pint's registry seconds), so both are written once into files beside this module
+(``python -m extract.rules.vocabularies``), which tests check against the installed libraries:
+a run reads the files, and neither library is needed to run. The project's own files extend these lists:
 they add what the libraries lack (news slang, usual readings of shared signs) and override a value.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sys
@@ -23,7 +24,7 @@ from pathlib import Path
 Lists = dict[str, dict[str, str | None]]
 
 MEASURES_FILE = Path(__file__).with_name("measure-units.txt")
-OWN_SIGNS_FILE = Path(__file__).with_name("currency-own-signs.txt")
+CURRENCIES_FILE = Path(__file__).with_name("currency-lists.json")
 # pint dimensions that make a number a measurement rather than a count of things.
 MEASURE_DIMENSIONS = (
     {"[length]": 1},
@@ -48,6 +49,11 @@ def _joined(name: str) -> str:
 
 @cache
 def currency_lists() -> Lists:
+    """The shipped ``CURRENCIES_FILE``, written from ``currency_lists_from_babel``."""
+    return json.loads(CURRENCIES_FILE.read_text(encoding="utf-8"))["lists"]
+
+
+def currency_lists_from_babel() -> Lists:
     """Babel's currencies as word lists: ``currency-codes`` (ISO 4217 codes, as written),
     ``currency-names`` (names and unit words of one currency), ``currency-signs`` (symbols of one
     currency), ``currency-local-signs`` (symbols in letters: "R", "Ksh"), ``currency-shared``
@@ -74,7 +80,7 @@ def currency_lists() -> Lists:
             *nation, unit = name.split()
             units.add(unit.lower())
             nations.update(w.lower() for w in nation if w.strip(".").replace("-", "").isalpha())
-            for word in {_joined(name), unit.lower()}:
+            for word in dict.fromkeys([_joined(name), unit.lower()]):
                 if code not in readings[word]:
                     readings[word].append(code)
             if nation and not _own_dollar(english, code):
@@ -91,7 +97,7 @@ def currency_lists() -> Lists:
             symbol = locale.currency_symbols.get(code)
             if symbol and symbol != code and not any(c.isspace() for c in symbol) and code not in signs[symbol]:
                 signs[symbol].append(code)
-    for symbol, codes in own_signs().items():
+    for symbol, codes in own_signs_from_babel().items():
         if symbol.lower() not in {s.lower() for s in signs} and symbol.lower() not in readings:
             signs[symbol] = codes
     for symbol in signs:
@@ -120,14 +126,6 @@ def _users() -> dict[str, list[str]]:
             if end is None and tender and len(territory) == 2:
                 users[code].append(territory)
     return users
-
-
-@cache
-def own_signs() -> dict[str, list[str]]:
-    """The shipped ``OWN_SIGNS_FILE``, written from ``own_signs_from_babel`` (reading every locale
-    of Babel takes a second a process)."""
-    lines = OWN_SIGNS_FILE.read_text(encoding="utf-8").splitlines()
-    return {sign: [code] for sign, code in (line.split("\t") for line in lines if line and line[0] != "#")}
 
 
 def own_signs_from_babel() -> dict[str, list[str]]:
@@ -248,14 +246,14 @@ def write_measure_units(path: Path = MEASURES_FILE) -> None:
     path.write_text(header + "\n".join(measure_units_from_pint()) + "\n", encoding="utf-8")
 
 
-def write_own_signs(path: Path = OWN_SIGNS_FILE) -> None:
+def write_currency_lists(path: Path = CURRENCIES_FILE) -> None:
     import babel
 
-    header = f"# Signs of currencies at home, from Babel {babel.__version__}: written by extract.rules.vocabularies\n"
-    rows = sorted(f"{sign}\t{codes[0]}" for sign, codes in own_signs_from_babel().items())
-    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    lists = currency_lists_from_babel()
+    written = {"written_by": "extract.rules.vocabularies", "babel": babel.__version__, "lists": lists}
+    path.write_text(json.dumps(written, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
     write_measure_units(Path(sys.argv[1]) if len(sys.argv) > 1 else MEASURES_FILE)
-    write_own_signs()
+    write_currency_lists()
