@@ -190,6 +190,38 @@ CASES: list[tuple[str, str, list[Q]]] = [
         'The new rules, the lawyers said, "will hurt every shop in town" and must go.',
         [('The new rules, the lawyers said, "will hurt every shop in town" and must go', "mixed", "lawyers", "said")],
     ),
+    # --- a report goes on past the parser's first clause: a second complement, a conjunct ---------
+    (
+        "second-complement",
+        "Mara Olsen says she sold the boat, moved inland and never went back to sea.",
+        [("she sold the boat, moved inland and never went back to sea", "indirect", "Mara Olsen", "says")],
+    ),
+    (
+        "conjunct-own-subject",
+        "The bakers' union says flour prices doubled this year, and many shops are closing early.",
+        [("flour prices doubled this year, and many shops are closing early", "indirect", "the bakers' union", "says")],
+    ),
+    (
+        "conjunct-own-that",
+        "Tom Reyes told reporters that the bridge was safe, but that repairs would start in May.",
+        [("the bridge was safe, but that repairs would start in May", "indirect", "Tom Reyes", "told")],
+    ),
+    # a conjunct telling of a person, or after a finding, is the writer's
+    (
+        "conjunct-about-speaker",
+        "Lena Fisk said the vote was fair, but she refused to name her sources.",
+        [("the vote was fair", "indirect", "Lena Fisk", "said")],
+    ),
+    (
+        "conjunct-named-person",
+        "Lena Fisk said the vote was fair, but Omar Haddad disagreed.",
+        [("the vote was fair", "indirect", "Lena Fisk", "said")],
+    ),
+    (
+        "conjunct-after-finding",
+        "A survey showed the park was popular, but the city has no money to expand it.",
+        [("the park was popular", "indirect", None, "showed")],
+    ),
     # --- two events joined by "and" report nothing ------------------------------------------------
     ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
     ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),

@@ -18,6 +18,7 @@ Bounds = tuple[int, int]
 ClauseStep = Callable[[Reading, Span], "Bounds | Refused | None"]
 CLAUSE_DEPS = {"ccomp", "parataxis"}
 DESCRIBING_VERBS = {"describe", "characterise", "characterize"}
+COVERED = 0.9  # share of a clause inside quote marks that makes it a direct quote
 PAUSES = {",", "—", "–", "-"}  # what sets a parenthetical cue off from the clause around it
 
 
@@ -77,10 +78,50 @@ def complement(reading: Reading, cue: Span) -> Bounds | Refused | None:
             clause = child.dep_ in CLAUSE_DEPS and not _wh_clause(child) and not _it_small_clause(child)
             quoted_infinitive = child.dep_ == "xcomp" and speech and _holds_quote(reading, child)
             if child.i > cue.end - 1 and (clause or quoted_infinitive):
-                return _or_refused(_bounds(reading, child.left_edge.i, _clause_end(reading, child)))
+                end = _clause_end(reading, child)
+                if not _quoted(reading, child.left_edge.i, end):  # “…,” and “…”: two quotes, each its own
+                    end = max([end] + [_clause_end(reading, c) for c in _continuations(reading, token, child)])
+                return _or_refused(_bounds(reading, child.left_edge.i, end))
             if child.dep_ == "prep" and child.lower_ == "as" and token.lemma_ in DESCRIBING_VERBS:
                 return _or_refused(_bounds(reading, child.i + 1, child.right_edge.i + 1))
     return None
+
+
+def _continuations(reading: Reading, verb: Token, clause: Token) -> list[Token]:
+    """Later clauses the parser hung on the cue verb that go on with what it reports: a second
+    complement ("says she moved twice, lost her job and ..."), or, after a verb of speaking, a
+    conjunct with a subject (or "that") of its own ("said the road is closed, and crews are on
+    site", "said that ..., but that ..."). Not a cue itself, nor a conjunct that tells of a person
+    ("said ... and left", "said ..., but he refused to name them", "..., but Roe disagreed"), nor a
+    clause holding a quoted sentence (a quote of its own)."""
+    own_cues = {c.root.i for c in reading.cues}
+    speech = any(c.root.i == verb.i and reading.rules[c.label_].fields["cue_kind"] == "speech" for c in reading.cues)
+    return [
+        c
+        for c in verb.children
+        if c.i > clause.i
+        and c.i not in own_cues
+        and not _holds_quoted_sentence(reading, c)
+        and (
+            (c.dep_ == "ccomp" and not _wh_clause(c))
+            or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and speech and _new_clause(c))
+        )
+    ]
+
+
+def _new_clause(verb: Token) -> bool:
+    """A conjunct verb with a subject (or "that") of its own that names no person."""
+    opening = [g for g in verb.children if g.i < verb.i and g.dep_ in {"nsubj", "nsubjpass", "expl", "mark"}]
+    return bool(opening) and not any(g.pos_ == "PROPN" or g.lower_ in {"he", "she"} for g in opening)
+
+
+def _holds_quoted_sentence(reading: Reading, head: Token) -> bool:
+    """A quotation ending a sentence of its own ("... : “We will not wait.”") inside a phrase."""
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    text = reading.text  # the stop is kept out of a quotation's content: look up to its closing mark
+    return any(
+        start <= q.start < end and any(c in ".?!" for c in text[q.content_end - 1 : q.end]) for q in reading.quotations
+    )
 
 
 def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
@@ -220,6 +261,13 @@ def _holds_quote(reading: Reading, head: Token) -> bool:
     reported speech; "promised to rebuild the bridge" alone is an intention."""
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     return any(start <= q.content_start and q.content_end <= end for q in reading.quotations)
+
+
+def _quoted(reading: Reading, start_i: int, end_i: int) -> bool:
+    """Quote marks cover most of a clause: it is a direct quote, whatever follows it."""
+    span = reading.doc[start_i:end_i]
+    covered = sum(max(0, min(span.end_char, q.end) - max(span.start_char, q.start)) for q in reading.quotations)
+    return covered >= COVERED * max(1, span.end_char - span.start_char)
 
 
 def _speaking(reading: Reading, verb: Token) -> bool:

@@ -7,13 +7,12 @@ import re
 
 from spacy.tokens import Span
 
-from extract.stages.quotes.clauses import reported_clause
+from extract.stages.quotes.clauses import COVERED, reported_clause
 from extract.stages.quotes.marks import TRAILING
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reading import Reading
 from extract.stages.quotes.sources import speaker_of
 
-COVERED = 0.9  # share of a reported clause inside quote marks that makes it a direct quote
 BULLET = re.compile(r"^\s*(?:[•\-*–·▪●]|\(?\d{1,2}[.)]?(?=\s))\s*")
 FIRST_PERSON_WORDS = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 BLOCK_LINES = 12  # lines after a cue a block of what it reports may run to
