@@ -1,6 +1,7 @@
 """Who speaks when the parse hides the subject or the text describes the speaker instead of naming
 them: a subject set off from its cue by a parenthesis, a passive subject shared by a conjunct cue,
-a relative named in a list, and an epithet ("the rookie winger") for the person just named.
+a relative named in a list, an epithet ("the rookie winger") for the person just named, and a
+group the text never names ("Some local farmers").
 Invented snippets, one error class each; cases as in ``test_speakers_table`` ((content, speaker)
 in text order)."""
 
@@ -93,6 +94,33 @@ CASES: list[tuple[str, str, list[S]]] = [
         "role-of-a-nationality",
         "Ambassador Lee Park met the minister in Seoul on Monday.\n\n“The talks went well,” the British envoy said.",
         [("The talks went well", "the British envoy")],
+    ),
+    # --- a group or person the text never names speaks as written, without a clause about it -----
+    (
+        "unnamed-group-with-quantifier",
+        "Some local farmers said the river had dropped a metre since June.",
+        [("the river had dropped a metre since June", "Some local farmers")],
+    ),
+    (
+        "unnamed-definite-with-possessive",
+        "The town's youngest voters said the runway was too short for the new jets.",
+        [("the runway was too short for the new jets", "the town's youngest voters")],
+    ),
+    # one of many, never named, stays nobody (as "a witness")
+    (
+        "unnamed-one-of-many",
+        "A veteran Halifax-based pilot said the runway was too short for the new jets.",
+        [("the runway was too short for the new jets", None)],
+    ),
+    (
+        "unnamed-group-with-participle",
+        "Residents evacuated on Tuesday said the water came up within minutes.",
+        [("the water came up within minutes", "Residents evacuated on Tuesday")],
+    ),
+    (
+        "unnamed-phrase-cut-by-a-mark",
+        "Critics of the so-called “rainy day” fund argue it could drain the town's reserves.",
+        [("it could drain the town's reserves", "Critics")],
     ),
 ]
 

@@ -44,3 +44,15 @@ def noun_phrase(head: Token, *, keep_adjectives: bool = True) -> Span:
             break
         start = child.left_edge.i
     return head.doc[start : head.i + 1]
+
+
+def written_phrase(head: Token) -> Span:
+    """A noun's phrase as written, without a clause about it: "the head of X, which reveals ...",
+    "an official who spoke anonymously"."""
+    doc = head.doc
+    ends = (
+        doc[i].left_edge.i if doc[i].dep_ == "relcl" else i
+        for i in range(head.i + 1, head.right_edge.i + 1)
+        if doc[i].is_punct or doc[i].dep_ == "relcl"
+    )
+    return doc[head.left_edge.i : next(ends, head.right_edge.i + 1)]

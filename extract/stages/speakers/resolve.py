@@ -29,7 +29,7 @@ from extract.stages.speakers.pronouns import (
     relative_antecedent,
     subject_just_before,
 )
-from extract.stages.syntax import noun_phrase
+from extract.stages.syntax import noun_phrase, written_phrase
 
 INDEFINITE = {"a", "an", "another"}  # determiners that bring in someone not mentioned before
 FAR_WINDOW = 120  # tokens after a role's sentence in which the person it names may follow
@@ -75,6 +75,11 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         speaker = step(subject, book)
         if speaker is not None:
             return speaker
+    if subject.pos_ == "NOUN" and can_speak(subject, book.words) and not _one_of_many(subject):
+        written = written_phrase(subject)  # "Some local farmers", "residents evacuated on Monday": as written
+        if written[-1].pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "VERB"}:  # cut short: "critics of what's a"
+            written = subject.doc[subject.left_edge.i : subject.i + 1]
+        return Speaker(as_written(written), name_span(subject))
     return Speaker(None, name_span(subject))
 
 
@@ -262,6 +267,12 @@ def _capitalised_name(subject: Token, span: Span) -> bool:
     )
 
 
+def _one_of_many(noun: Token) -> bool:
+    """ "a witness", "one resident": somebody the text never names nor describes as a group."""
+    one = INDEFINITE | {"one"}
+    return not _plural(noun) and any(c.dep_ in {"det", "nummod"} and c.lower_ in one for c in noun.lefts)
+
+
 def _plural(token: Token) -> bool:
     return token.tag_ in {"NNS", "NNPS"}
 
@@ -335,17 +346,7 @@ def _name_beside_role(role: Token) -> Token | None:
 
 def _by_role(subject: Token, book: NameBook) -> Speaker:
     """ "the committee chair", "The Sheffield South East MP", "the chancellor"."""
-    doc = subject.doc
-    if subject.dep_ == "ROOT":
-        written = name_span(subject)
-    else:  # the role as written, without a clause about it: "the head of X, which reveals ...", "an
-        # official who spoke anonymously"
-        ends = (
-            doc[i].left_edge.i if doc[i].dep_ == "relcl" else i
-            for i in range(subject.i + 1, subject.right_edge.i + 1)
-            if doc[i].is_punct or doc[i].dep_ == "relcl"
-        )
-        written = doc[subject.left_edge.i : next(ends, subject.right_edge.i + 1)]
+    written = name_span(subject) if subject.dep_ == "ROOT" else written_phrase(subject)
     words = {t.lower_ for t in written if not t.is_stop and t.is_alpha}
     if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in subject.lefts):
         # "a flood expert": somebody not named before, unless an article's opening describes
