@@ -198,15 +198,35 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ),
     (
         "conjunct-own-subject",
-        "The bakers' union says flour prices doubled this year, and many shops are closing early.",
-        [("flour prices doubled this year, and many shops are closing early", "indirect", "the bakers' union", "says")],
+        "The bakers' union says flour prices have doubled, and many shops are closing early.",
+        [("flour prices have doubled, and many shops are closing early", "indirect", "the bakers' union", "says")],
     ),
     (
         "conjunct-own-that",
-        "Tom Reyes told reporters that the bridge was safe, but that repairs would start in May.",
-        [("the bridge was safe, but that repairs would start in May", "indirect", "Tom Reyes", "told")],
+        "Tom Reyes told reporters that the bridge was safe, but that it would close in May.",
+        [("the bridge was safe, but that it would close in May", "indirect", "Tom Reyes", "told")],
     ),
-    # a conjunct telling of a person, or after a finding, is the writer's
+    # a conjunct telling of a person, in another tense, or after a finding, is the writer's
+    (
+        "conjunct-back-in-the-present",
+        "The bakers' union said flour prices would rise, but there is hope for a good harvest.",
+        [("flour prices would rise", "indirect", "the bakers' union", "said")],
+    ),
+    (
+        "second-complement-in-another-tense",
+        "Mina Cole said the office would close at noon, however this year the hours have grown longer.",
+        [("the office would close at noon", "indirect", "Mina Cole", "said")],
+    ),
+    (
+        "conjunct-present-after-past-cue",
+        "The tenants' union said the rents would rise, and the landlords have refused to talk.",
+        [("the rents would rise", "indirect", "the tenants' union", "said")],
+    ),
+    (
+        "conjunct-with-quote-of-its-own",
+        "Mina Cole said the fund had grown, but the board calls it “a small miracle” now.",
+        [("the fund had grown", "indirect", "Mina Cole", "said"), ("a small miracle", "direct", "the board", "calls")],
+    ),
     (
         "conjunct-about-speaker",
         "Lena Fisk said the vote was fair, but she refused to name her sources.",

@@ -106,6 +106,13 @@ CASES: list[tuple[str, str, list[S]]] = [
         "The town's youngest voters said the runway was too short for the new jets.",
         [("the runway was too short for the new jets", "the town's youngest voters")],
     ),
+    # a group described, never named, is nobody a later quote is inherited from
+    (
+        "unnamed-group-not-inherited",
+        "Jo Pratt opened the meeting. Some local farmers said the river had dropped a metre.\n"
+        "“We have never seen it so low.”",
+        [("the river had dropped a metre", "Some local farmers"), ("We have never seen it so low", None)],
+    ),
     # one of many, never named, stays nobody (as "a witness")
     (
         "unnamed-one-of-many",

@@ -20,6 +20,7 @@ CLAUSE_DEPS = {"ccomp", "parataxis"}
 DESCRIBING_VERBS = {"describe", "characterise", "characterize"}
 COVERED = 0.9  # share of a clause inside quote marks that makes it a direct quote
 PAUSES = {",", "—", "–", "-"}  # what sets a parenthetical cue off from the clause around it
+TENSES = {"MD": "modal", "VBD": "past", "VBZ": "present", "VBP": "present"}  # a finite verb's tag: its tense
 
 
 def reported_clause(reading: Reading, cue: Span) -> Bounds | None:
@@ -89,39 +90,32 @@ def complement(reading: Reading, cue: Span) -> Bounds | Refused | None:
 
 def _continuations(reading: Reading, verb: Token, clause: Token) -> list[Token]:
     """Later clauses the parser hung on the cue verb that go on with what it reports: a second
-    complement ("says she moved twice, lost her job and ..."), or, after a verb of speaking, a
-    conjunct with a subject (or "that") of its own ("said the road is closed, and crews are on
-    site", "said that ..., but that ..."). Not a cue itself, nor a conjunct that tells of a person
-    ("said ... and left", "said ..., but he refused to name them", "..., but Roe disagreed"), nor a
-    clause holding a quoted sentence (a quote of its own)."""
+    complement ("says she sold the boat, moved inland and ..."), or, after a verb of speaking, a
+    conjunct with "that" or a subject of its own ("said the road is closed, and crews are on
+    site"). Each in the reported clause's tense ("said the mill would close, but there is hope"
+    goes back to the writer's present), none a cue itself, telling of a person ("said ..., but he
+    refused to name them", "..., but Roe disagreed") or holding quoted words of its own."""
     own_cues = {c.root.i for c in reading.cues}
     speech = any(c.root.i == verb.i and reading.rules[c.label_].fields["cue_kind"] == "speech" for c in reading.cues)
-    return [
-        c
-        for c in verb.children
-        if c.i > clause.i
-        and c.i not in own_cues
-        and not _holds_quoted_sentence(reading, c)
-        and (
-            (c.dep_ == "ccomp" and not _wh_clause(c))
-            or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and speech and _new_clause(c))
-        )
-    ]
+    found = []
+    for c in verb.children:
+        if c.i <= clause.i or c.i in own_cues or c.pos_ not in {"VERB", "AUX"} or _holds_quote(reading, c):
+            continue
+        opening = [g for g in c.children if g.i < c.i and g.dep_ in {"nsubj", "nsubjpass", "expl", "mark"}]
+        that = c.dep_ == "conj" and speech and any(g.dep_ == "mark" and g.lower_ == "that" for g in opening)
+        shaped = (c.dep_ == "ccomp" and not _wh_clause(c)) or (c.dep_ == "conj" and speech and bool(opening))
+        if c.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"} and _tense(c) == "present":
+            shaped = False  # "said ..., and both sides are close", "has argued ..., and ...": the writer's present
+        person = any(g.pos_ == "PROPN" or g.lower_ in {"he", "she"} for g in opening)
+        if that or (shaped and not person and _tense(c) == _tense(clause)):
+            found.append(c)
+    return found
 
 
-def _new_clause(verb: Token) -> bool:
-    """A conjunct verb with a subject (or "that") of its own that names no person."""
-    opening = [g for g in verb.children if g.i < verb.i and g.dep_ in {"nsubj", "nsubjpass", "expl", "mark"}]
-    return bool(opening) and not any(g.pos_ == "PROPN" or g.lower_ in {"he", "she"} for g in opening)
-
-
-def _holds_quoted_sentence(reading: Reading, head: Token) -> bool:
-    """A quotation ending a sentence of its own ("... : “We will not wait.”") inside a phrase."""
-    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-    text = reading.text  # the stop is kept out of a quotation's content: look up to its closing mark
-    return any(
-        start <= q.start < end and any(c in ".?!" for c in text[q.content_end - 1 : q.end]) for q in reading.quotations
-    )
+def _tense(verb: Token) -> str | None:
+    """A clause's tense as its first finite verb shows it: "modal", "past" or "present"."""
+    finite = [t for t in (*verb.children, verb) if t.dep_ in {"aux", "auxpass", verb.dep_} and t.tag_ in TENSES]
+    return TENSES[min(finite, key=lambda t: t.i).tag_] if finite else None
 
 
 def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:

@@ -77,7 +77,7 @@ class QuoteExtractor(ClaimStage):
                         content_end=q.content_end,
                         quote_kind=q.kind,
                         cue=q.cue_text,
-                        speaker=sp.name,
+                        speaker=sp.name or sp.written,
                         speaker_mention=sp.mention.text if sp.mention is not None else None,
                         speaker_start=sp.mention.start_char if sp.mention is not None else None,
                         speaker_end=sp.mention.end_char if sp.mention is not None else None,

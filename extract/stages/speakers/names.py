@@ -30,6 +30,9 @@ class Speaker:
     mention: Span | None
     role: str | None = None
     org: str | None = None
+    # a source the text describes and never names ("Some local farmers"): the record's speaker, but
+    # nobody later quotes are inherited from or a name the book knows
+    written: str | None = None
 
     @classmethod
     def of_person(cls, person: Person | None, mention: Span) -> Speaker:

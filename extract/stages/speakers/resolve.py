@@ -75,11 +75,11 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
         speaker = step(subject, book)
         if speaker is not None:
             return speaker
-    if subject.pos_ == "NOUN" and can_speak(subject, book.words) and not _one_of_many(subject):
+    if _unnamed_people(subject, book.words):
         written = written_phrase(subject)  # "Some local farmers", "residents evacuated on Monday": as written
-        if written[-1].pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "VERB"}:  # cut short: "critics of what's a"
+        if written[-1].pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:  # cut short: "critics of what's a"
             written = subject.doc[subject.left_edge.i : subject.i + 1]
-        return Speaker(as_written(written), name_span(subject))
+        return Speaker(None, name_span(subject), written=as_written(written))
     return Speaker(None, name_span(subject))
 
 
@@ -267,10 +267,15 @@ def _capitalised_name(subject: Token, span: Span) -> bool:
     )
 
 
-def _one_of_many(noun: Token) -> bool:
-    """ "a witness", "one resident": somebody the text never names nor describes as a group."""
+def _unnamed_people(noun: Token, words: Words) -> bool:
+    """People the text describes and never names ("Some local farmers", "the town's voters"); not
+    one of many ("a witness", "one resident"), nor a group counted ("6 in 10 voters")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words.union("source-nouns", "role-nouns", "respondent-nouns"):
+        return False
     one = INDEFINITE | {"one"}
-    return not _plural(noun) and any(c.dep_ in {"det", "nummod"} and c.lower_ in one for c in noun.lefts)
+    if not _plural(noun) and any(c.dep_ in {"det", "nummod"} and c.lower_ in one for c in noun.lefts):
+        return False
+    return not any(t.like_num for t in noun.subtree)
 
 
 def _plural(token: Token) -> bool:
