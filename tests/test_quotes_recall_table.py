@@ -242,6 +242,14 @@ CASES: list[tuple[str, str, list[Q]]] = [
         "A survey showed the park was popular, but the city has no money to expand it.",
         [("the park was popular", "indirect", None, "showed")],
     ),
+    # --- carrying on doing something is no report; carrying on speaking is ------------------------
+    ("continued-to-infinitive", "The square was nearly empty on Monday, and stalls stood closed as many buyers continued to stay away.", []),
+    ("continued-after-quote", "“We are not done,” she continued.", [("We are not done", "direct", None, "continued")]),
+    (
+        "continued-to-name",
+        "Ana Ruiz continued to call the plan “a costly mistake.”",
+        [("to call the plan “a costly mistake.”", "mixed", "Ana Ruiz", "continued")],
+    ),
     # --- two events joined by "and" report nothing ------------------------------------------------
     ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
     ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),
