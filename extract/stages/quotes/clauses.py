@@ -105,7 +105,7 @@ def _continuations(reading: Reading, verb: Token, clause: Token) -> list[Token]:
         that = c.dep_ == "conj" and speech and any(g.dep_ == "mark" and g.lower_ == "that" for g in opening)
         shaped = (c.dep_ == "ccomp" and not _wh_clause(c)) or (c.dep_ == "conj" and speech and bool(opening))
         if c.dep_ == "conj" and verb.tag_ in {"VBD", "VBN"} and _tense(c) == "present":
-            shaped = False  # "said ..., and both sides are close", "has argued ..., and ...": the writer's present
+            shaped = False  # "said ..., and prices are high", "has argued ..., and ...": the writer's present
         person = any(g.pos_ == "PROPN" or g.lower_ in {"he", "she"} for g in opening)
         if that or (shaped and not person and _tense(c) == _tense(clause)):
             found.append(c)

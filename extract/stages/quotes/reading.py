@@ -199,7 +199,7 @@ def usable_cue(cue: Span, rule: Rule, words: Words, proposals: Proposals) -> boo
     cue_verbs = words.union("speech-verbs", "claim-verbs", "naming-verbs")
     doing = any(c.dep_ == "xcomp" and c.lemma_.lower() not in cue_verbs for c in children)
     if verb.lemma_.lower() in CARRY_ON_VERBS and (verb.dep_ == "amod" or doing):
-        return False  # "continued to stay away", "his continued support": carrying on, not speaking
+        return False  # "continued to search for a buyer", "his continued support": carrying on, not speaking
     # "issued a statement saying"; "decried the delays saying": a participle on a noun that
     # cannot speak is the sentence subject's ("leaders thinking" is no report)
     participle_of_speaker = verb.dep_ == "acl" and verb.tag_ == "VBG" and can_speak(verb.head, words, without=verb)

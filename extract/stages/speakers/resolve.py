@@ -77,7 +77,7 @@ def resolve(subject: Token, book: NameBook) -> Speaker:
             return speaker
     if _unnamed_people(subject, book.words):
         written = written_phrase(subject)  # "Some local farmers", "residents evacuated on Monday": as written
-        if written[-1].pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:  # cut short: "critics of what's a"
+        if written[-1].pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:  # cut short by a mark: "critics of the so-called"
             written = subject.doc[subject.left_edge.i : subject.i + 1]
         return Speaker(None, name_span(subject), written=as_written(written))
     return Speaker(None, name_span(subject))
