@@ -280,6 +280,16 @@ def test_the_comments_end_the_article() -> None:
     assert page[article.body_start : article.body_end].endswith(CLOSING)
 
 
+def test_credits_and_contacts_below_the_article_are_left_out() -> None:
+    tail = (
+        "(Reporting by Jo Writer in Leeds; additional reporting by Sam Lee; editing by Ana Ruiz)\n"
+        "Tom Brand contributed to this report.\nWrite to Jo Writer at jo.writer@coastnews.example"
+    )
+    page = f"{OPENING}\n{CLOSING}\n{tail}\n"
+    article = find_article(page, finder())
+    assert page[article.body_start : article.body_end] == f"{OPENING}\n{CLOSING}"
+
+
 def test_menus_and_footers_around_the_article_are_outside_the_body() -> None:
     menu = "* Home\n* News\n* Sport\n* Weather\n* Contact"
     footer = "Related articles\nCouncil backs seafront plan\nTraders count cost of storm\n© 2024 Coast News"
