@@ -172,12 +172,18 @@ def shape_reason(line: Line) -> str | None:
 
 
 def is_menu(line: Line) -> bool:
-    """Short items between separators: "Home | News | Sport", "Home > World > Europe"."""
+    """Short items between separators: "Home | News | Sport", "Home > World > Europe". A row whose
+    cells are mostly figures ("| 3 | Jo Writer | 412 | 7 |") is a table's, the article's data."""
     text = line.text.strip()
     if ends_sentence(line) and not text.endswith((">", "»")):
         return False
     items = [item for item in re.split(r"\s[|»›>•·/]\s", f" {text} ") if item.strip()]
-    return len(items) >= MIN_MENU_ITEMS and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
+    figures = sum(bool(_FIGURE.search(item)) for item in items)
+    return (
+        len(items) >= MIN_MENU_ITEMS
+        and all(len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items)
+        and figures * 2 < len(items)
+    )
 
 
 def is_link(line: Line) -> bool:
