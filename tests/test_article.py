@@ -262,7 +262,8 @@ KEPT = [
     "The new design",
     "* A higher wall along the promenade",
     "Here is the thing …",
-    "| 3 | Jo Writer | 412 | 7 |",  # a table's row, its cells mostly figures: no menu
+    "3 | Jo Writer | 412 | 7",  # a table's row, its cells mostly figures: no menu
+    "| Pos | Name | Points |",  # a table's row framed by bars
 ]
 
 
@@ -336,3 +337,14 @@ def test_a_list_item_the_page_prints_again_is_content_not_a_heading() -> None:
     assert kept.count("* Free delivery") == 2 and article.skipped == ()
     headed = page.replace("* Free delivery", "Advertisement")
     assert [why for _, _, why in find_article(headed, finder()).skipped] == ["advertisement"] * 2
+
+
+def test_a_table_row_the_page_prints_again_is_content_not_a_heading() -> None:
+    """A training plan gives each week the same rows; a short heading printed twice is furniture."""
+    week = "Day 1 / Run 5 km\nDay 2 / Swim 2 km"
+    last = "The plan ends with a rest week, and the club says most members finish it within three months."
+    middle = "The second week is harder, with a longer run on the Sunday and a short swim on the Monday after it."
+    page = f"{OPENING}\n{week}\n{CLOSING}\n{middle}\n{week}\n{last}\n"
+    article = find_article(page, finder())
+    kept = "".join(page[s:e] for s, e in article.body_spans)
+    assert kept.count(week) == 2 and article.skipped == ()

@@ -30,7 +30,15 @@ from functools import lru_cache
 import spacy
 from spacy.tokens import Span
 
-from extract.document.lines import MIN_PROSE_WORDS, MIN_RUN_ON_WORDS, Line, ends_sentence, has_bullet, unbulleted
+from extract.document.lines import (
+    MIN_PROSE_WORDS,
+    MIN_RUN_ON_WORDS,
+    Line,
+    ends_sentence,
+    has_bullet,
+    is_data_line,
+    unbulleted,
+)
 from extract.faster import SpanMatcher, rule_matcher
 from extract.rules.loading import RuleSet
 
@@ -172,10 +180,11 @@ def shape_reason(line: Line) -> str | None:
 
 
 def is_menu(line: Line) -> bool:
-    """Short items between separators: "Home | News | Sport", "Home > World > Europe". A row whose
-    cells are mostly figures ("| 3 | Jo Writer | 412 | 7 |") is a table's, the article's data."""
+    """Short items between separators: "Home | News | Sport", "Home > World > Europe". A row framed
+    by bars ("| Pos | Name | Points |") or whose cells are mostly figures ("3 | Jo Writer | 412 | 7")
+    is a table's, the article's data."""
     text = line.text.strip()
-    if ends_sentence(line) and not text.endswith((">", "»")):
+    if (ends_sentence(line) and not text.endswith((">", "»"))) or (text.startswith("|") and text.endswith("|")):
         return False
     items = [item for item in re.split(r"\s[|»›>•·/]\s", f" {text} ") if item.strip()]
     figures = sum(bool(_FIGURE.search(item)) for item in items)
@@ -373,8 +382,9 @@ def repeated(lines: Sequence[Line]) -> list[int]:
 
 
 def is_heading(line: Line) -> bool:
-    """A short line that does not end like a sentence; a list item is not a heading."""
-    return line.size < MIN_PROSE_WORDS and not ends_sentence(line) and not has_bullet(line)
+    """A short line that does not end like a sentence; a list item is not a heading, nor is a
+    table's row (a figure in it: "Week 2 / Rest day"), which a schedule prints again and again."""
+    return line.size < MIN_PROSE_WORDS and not ends_sentence(line) and not (has_bullet(line) or is_data_line(line))
 
 
 def repeats_in(body: Sequence[Line]) -> list[int]:
