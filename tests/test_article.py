@@ -211,6 +211,7 @@ MIDDLE = [
     ("Photo: Harbour board press office", "caption"),
     ("Open this photo in gallery The flooded promenade in January. Jane Roe/Coast Pictures", "caption"),
     ("Waves break over the wall at high tide on Sunday. Jane Roe/Coast Pictures", "caption"),
+    ("Jane Roe/Coast Pictures/Picture Desk", "caption"),  # the credit on a line of its own
     ("Share this article", "share prompt"),
     ("Sign up for our daily newsletter", "subscribe prompt"),
     ("By Jane Doe", "byline"),
