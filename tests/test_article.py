@@ -192,6 +192,13 @@ def test_the_masthead_above_the_first_paragraph_is_not_the_body(head: str, kept:
     assert (article.title, article.date) == ("Ferry fares to rise in spring", date)
 
 
+
+def test_a_headline_that_quotes_someone_stays_in_the_body() -> None:
+    headline = "Ferry fares ‘must rise by a fifth’, says harbour board"
+    page = f"{headline}\n3 March 2024\n{PARAGRAPHS}"
+    article = find_article(page, FurnitureDetector(load_rules()))
+    assert (article.body_start, article.title, article.date) == (0, headline, "2024-03-03")
+
 # Furniture inside the article is left out where it stands, with its reason, and the paragraphs
 # after it are kept. Each case puts one furniture line between two paragraphs of an invented story.
 OPENING = (

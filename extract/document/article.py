@@ -25,6 +25,7 @@ Offsets always refer to the original text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,6 +84,8 @@ TEASER_LIST = "teaser list"  # ends the article like a comments heading, but is 
 MIN_INDENT_STEP = 2  # spaces deeper than the article's paragraphs for another block (one may be a typing slip)
 GAP_SCALE = 12.0  # the n-th line of a gap costs 1 + n/GAP_SCALE times its weight
 GAP_BREAK = 10  # words of a paragraph that closes a gap
+# words in quotation marks, double or curly single (a straight one is as often an apostrophe)
+_QUOTING = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+’")
 
 
 @dataclass(frozen=True)
@@ -177,15 +180,16 @@ def masthead_end(body: Sequence[Line], reasons: Sequence[str | None], prose: Seq
     """The first line of the article's own text: past a masthead above its first paragraph, the
     headline with a date or a byline, which tell of the article (its title and date are read from
     them) but are not its text. A standfirst below them stays, and so does a bare headline over
-    the text, as a feed or a clean copy prints it: its quotes and stance are the article's claims."""
+    the text, as a feed or a clean copy prints it, or a headline that quotes someone: their quotes
+    and stance are the article's claims."""
     paragraphs = [line for line, counted in zip(body, prose, strict=True) if counted]
     end, stamped, opening = 0, False, True
     for i, (line, reason, counted) in enumerate(zip(body[:MAX_HEADER_LINES], reasons, prose, strict=False)):
         dated = parse_date(line) is not None
         stamp = dated or reason == "byline"
         headline = opening and not dated and not has_bullet(line) and is_headline(line, paragraphs)
-        if counted and not headline:  # a headline may read as a sentence; the first paragraph ends it
-            break
+        if (counted and not headline) or (headline and _QUOTING.search(line.text)):
+            break  # the first paragraph (a headline may read as a sentence), or a headline to keep
         if stamp or headline:
             end = i + 1
         stamped, opening = stamped or stamp, opening and dated
