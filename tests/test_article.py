@@ -219,6 +219,9 @@ MIDDLE = [
     ("Open this photo in gallery The flooded promenade in January. Jane Roe/Coast Pictures", "caption"),
     ("Waves break over the wall at high tide on Sunday. Jane Roe/Coast Pictures", "caption"),
     ("Jane Roe/Coast Pictures/Picture Desk", "caption"),  # the credit on a line of its own
+    ("4 / 17", "caption"),  # a gallery's counter
+    ("Back to gallery", "navigation"),
+    ("6 Min Read", "timestamp"),
     ("Share this article", "share prompt"),
     ("Sign up for our daily newsletter", "subscribe prompt"),
     ("By Jane Doe", "byline"),
