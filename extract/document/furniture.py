@@ -87,11 +87,6 @@ _QUOTED = re.compile(r"[“\"][^“”\"]+[”\"]")
 _SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]*\s*$")
 # "... in Calgary on Monday. Jane Roe/Agency Name": a caption's closing photo credit
 _CREDIT_END = re.compile(r"[.!?)]\s+(?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*\s?/\s?(?:[A-Z][\w.’'-]*\s?){1,5}\.?\s*$")
-# "Jane Roe/Agency Name/Picture Desk": the credit alone on its line, under the caption
-_NAME_WORD = r"[A-Z][\w.’'-]*"
-_CREDIT_ALONE = re.compile(
-    rf"\s*(?:{_NAME_WORD}\s){{1,3}}{_NAME_WORD}\s?/\s?{_NAME_WORD}(?:\s?/?\s?{_NAME_WORD}){{0,5}}\s*$"
-)
 
 
 class FurnitureDetector:
@@ -179,7 +174,7 @@ def shape_reason(line: Line) -> str | None:
         return "read more line"
     if is_teaser(line) or is_glued_teaser(line):
         return "teaser"
-    if _CREDIT_END.search(line.text) or _CREDIT_ALONE.match(line.text):
+    if _CREDIT_END.search(line.text):
         return CAPTION
     return None
 
