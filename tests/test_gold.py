@@ -37,7 +37,7 @@ def nurse_quote() -> dict:
 
 def review_everything(records: list[dict], path: Path, speaker: str = "Union officials") -> dict[str, dict]:
     """Accept every claim but one stance (rejected) and one speaker (corrected), add the missed quote."""
-    rejected = find(records, "stance", "would struggle")
+    rejected = find(records, "stance", "deep cuts")
     corrected = find(records, "quote", "the cuts will hit 40 jobs")
     log = DecisionLog(path)
     for record in records:
@@ -155,7 +155,7 @@ def test_gold_command_writes_gold_and_counterexamples_and_lists_a_reruns_changes
 
 
 # Round trip through the annotation tools: export, edit as an annotator would in each tool (delete
-# a stance, point the "Union" quote at another SPEAKER span, add the missed quote with
+# the headline's stance, point the "Union" quote at another SPEAKER span, add the missed quote with
 # its speaker), read the tool's export back, and get the same gold as the browser review gives.
 def _prodigy_edit(tasks: list[dict], text: dict[str, str]) -> list[dict]:
     def span(task: dict, start: int, end: int, name: str) -> dict:
@@ -172,7 +172,7 @@ def _prodigy_edit(tasks: list[dict], text: dict[str, str]) -> list[dict]:
         )  # fmt: skip
 
     a, b = tasks
-    a["spans"] = [s for s in a["spans"] if s["text"] != "would struggle"]
+    a["spans"] = [s for s in a["spans"] if s["text"] != "deep cuts"]
     union = next(s for s in a["spans"] if "the cuts will hit" in s["text"])
     council = span(a, *_at(text["a.txt"], "Northshire Council"), "SPEAKER")
     a["spans"].append(council)
@@ -193,8 +193,8 @@ def _doccano_edit(tasks: list[dict], text: dict[str, str]) -> list[dict]:
         return new
 
     a, b = tasks
-    stance = next(e for e in a["entities"] if text["a.txt"][e["start_offset"] : e["end_offset"]] == "would struggle")
-    a["entities"].remove(stance)
+    deep = next(e for e in a["entities"] if text["a.txt"][e["start_offset"] : e["end_offset"]] == "deep cuts")
+    a["entities"].remove(deep)
     union = next(e for e in a["entities"] if text["a.txt"][e["start_offset"] :].startswith("the cuts will hit"))
     council = entity(a, *_at(text["a.txt"], "Northshire Council"), "SPEAKER")
     a["relations"] = [r for r in a["relations"] if r["from_id"] != union["id"]]
@@ -214,7 +214,7 @@ def _label_studio_edit(tasks: list[dict], text: dict[str, str]) -> list[dict]:
         return {"from_id": source, "to_id": target, "type": "relation", "direction": "right", "labels": ["SAID_BY"]}
 
     a, b = ([*task["predictions"][0]["result"]] for task in tasks)
-    a = [r for r in a if r.get("value", {}).get("text") != "would struggle"]
+    a = [r for r in a if r.get("value", {}).get("text") != "deep cuts"]
     union = next(r for r in a if r.get("value", {}).get("text", "").startswith("the cuts will hit"))
     a = [r for r in a if r.get("from_id") != union["id"]]
     a += [region("council", *_at(text["a.txt"], "Northshire Council"), "SPEAKER"), relation(union["id"], "council")]

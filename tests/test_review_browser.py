@@ -122,7 +122,7 @@ def test_a_review_in_the_browser_survives_a_restart_and_becomes_gold(kb, tmp_pat
             assert page.inner_text("#doc-title") == "Council warns of deep cuts"
             assert page.inner_text("#progress").startswith(f"0 of {len(records)} claims decided")
 
-            # Through the first document by keyboard: accept, reject a stance,
+            # Through the first document by keyboard: accept, reject the headline's stance,
             # correct a speaker; reject one by mistake and undo it.
             for i, claim in enumerate(first):
                 if i == 1:
@@ -131,7 +131,7 @@ def test_a_review_in_the_browser_survives_a_restart_and_becomes_gold(kb, tmp_pat
                     page.keyboard.press("u")
                     wait_icon(page, 1, "·")
                     assert page.locator("#queue button").nth(1).get_attribute("aria-current") == "true"
-                if claim["text"] == "would struggle":
+                if claim["text"] == "deep cuts":
                     page.keyboard.press("r")
                     wait_icon(page, i, "✗")
                 elif "the cuts will hit 40 jobs" in claim["text"]:
@@ -160,7 +160,7 @@ def test_a_review_in_the_browser_survives_a_restart_and_becomes_gold(kb, tmp_pat
             page.reload()
             page.wait_for_selector("#queue li")
             assert icons(page) == [
-                ("✗" if c["text"] == "would struggle" else "✎" if "the cuts will hit" in c["text"] else "✓")
+                ("✗" if c["text"] == "deep cuts" else "✎" if "the cuts will hit" in c["text"] else "✓")
                 for c in first
             ]
 

@@ -14,9 +14,7 @@ comments) around the article and inside it. Claims are only extracted from the b
   summaries indented apart from the article's paragraphs; ``furniture.bar_separated``: stories
   with a share bar under each);
 - a few header lines above the core (headline, date, byline) join the body, and below it the
-  article goes on (lists, tables, a closing line) up to the first furniture; the title and date
-  are read from the header, but a masthead (the headline with a date or a byline) is then left
-  out: the body starts at the standfirst or the first paragraph (``masthead_end``);
+  article goes on (lists, tables, a closing line) up to the first furniture;
 - inside the body, furniture is ``skipped`` where it stands and everything else is kept (when
   unsure, a line is kept), but for a line the body has just printed.
 
@@ -25,7 +23,6 @@ Offsets always refer to the original text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +44,7 @@ from extract.document.furniture import (
     repeats_in,
     teaser_lists,
 )
-from extract.document.header import is_headline, parse_date, title_and_date
+from extract.document.header import parse_date, title_and_date
 from extract.document.lines import (
     Line,
     has_bullet,
@@ -84,8 +81,6 @@ TEASER_LIST = "teaser list"  # ends the article like a comments heading, but is 
 MIN_INDENT_STEP = 2  # spaces deeper than the article's paragraphs for another block (one may be a typing slip)
 GAP_SCALE = 12.0  # the n-th line of a gap costs 1 + n/GAP_SCALE times its weight
 GAP_BREAK = 10  # words of a paragraph that closes a gap
-# words in quotation marks, double or curly single (a straight one is as often an apostrophe)
-_QUOTING = re.compile(r"[“\"][^“”\"]+[”\"]|‘[^‘’]+’")
 
 
 @dataclass(frozen=True)
@@ -172,28 +167,7 @@ def find_article(text: str, furniture: FurnitureDetector, *, extracted: bool = F
     body_prose = [line for line, keep in zip(body, prose[first : last + 1], strict=True) if keep]
     dated = lines[max(0, first - MAX_HEADER_LINES) : last + 1]  # a dateline may sit above the headline's menu
     title, date = title_and_date(dated, kept, body_prose)
-    top = masthead_end(body, skips, prose[first : last + 1])
-    return Article(body[top].start, body[-1].end, title, date, skipped_ranges(body[top:], skips[top:]))
-
-
-def masthead_end(body: Sequence[Line], reasons: Sequence[str | None], prose: Sequence[bool]) -> int:
-    """The first line of the article's own text: past a masthead above its first paragraph, the
-    headline with a date or a byline, which tell of the article (its title and date are read from
-    them) but are not its text. A standfirst below them stays, and so does a bare headline over
-    the text, as a feed or a clean copy prints it, or a headline that quotes someone: their quotes
-    and stance are the article's claims."""
-    paragraphs = [line for line, counted in zip(body, prose, strict=True) if counted]
-    end, stamped, opening = 0, False, True
-    for i, (line, reason, counted) in enumerate(zip(body[:MAX_HEADER_LINES], reasons, prose, strict=False)):
-        dated = parse_date(line) is not None
-        stamp = dated or reason == "byline"
-        headline = opening and not dated and not has_bullet(line) and is_headline(line, paragraphs)
-        if (counted and not headline) or (headline and _QUOTING.search(line.text)):
-            break  # the first paragraph (a headline may read as a sentence), or a headline to keep
-        if stamp or headline:
-            end = i + 1
-        stamped, opening = stamped or stamp, opening and dated
-    return min(end, len(body) - 1) if stamped else 0
+    return Article(body[0].start, body[-1].end, title, date, skipped_ranges(body, skips))
 
 
 def bounds(lines: Sequence[Line], reasons: Sequence[str | None], weights: Sequence[float]) -> tuple[int, int] | None:
