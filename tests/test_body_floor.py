@@ -42,7 +42,7 @@ def test_the_body_kept_of_whole_web_pages_stays_above_its_floor(finder, tmp_path
             article = find_article(path.read_text(encoding="utf-8"), finder)
             out.write(json.dumps({"doc_id": path.name, "body_spans": [list(s) for s in article.body_spans]}) + "\n")
     scores = _body_scores(documents)
-    assert scores["recall"] >= 0.98 and scores["precision"] >= 0.91
+    assert scores["recall"] >= 0.98 and scores["precision"] >= 0.90
     assert scores["recall_below_0.8"] <= 2
 
 
