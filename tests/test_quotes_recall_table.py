@@ -11,7 +11,7 @@ import pytest
 
 from extract.stages.quotes.marks import find_quotations
 
-from .tables import Q, params, quote_tuples
+from .tables import Q, params, quote_records, quote_tuples
 
 CASES: list[tuple[str, str, list[Q]]] = [
     # --- "said if ..., ...": a claim with a condition, not a yes/no question -----------------------
@@ -281,3 +281,18 @@ MARKS: list[tuple[str, list[str]]] = [
 @pytest.mark.parametrize(("text", "expected"), MARKS)
 def test_markup_attributes_are_no_quotations(text: str, expected: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quotations(text)] == expected
+
+
+# A sign that decorates a line (an emoji, a star) is no part of the quote after it, which the
+# parser may hang on the clause the cue reports; currency signs are read.
+SIGNS: list[tuple[str, str]] = [
+    ("😀 “We will win,” said Ann Lee, the coach of the town team.", "“We will win,”"),
+    ("★ “We will win,” said Ann Lee, the coach of the town team.", "“We will win,”"),
+    ("The week began well. 👍🏽 “We will win,” said Ann Lee, the coach.", "“We will win,”"),
+    ("Ann Lee said $5m would go to the new ground.", "$5m would go to the new ground"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), SIGNS)
+def test_a_sign_before_a_quote_is_not_quoted(text: str, quoted: str, nlp) -> None:
+    assert [r["text"] for r in quote_records(text, nlp)] == [quoted]

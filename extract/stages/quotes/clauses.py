@@ -4,6 +4,7 @@ by ordered small steps (``CLAUSE_STEPS``): each, given the cue, gives the clause
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from spacy.tokens import Span, Token
@@ -285,11 +286,19 @@ def _it_small_clause(clause: Token) -> bool:
     return clause.pos_ in {"ADJ", "NOUN"} and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
 
 
+def is_pictograph(text: str) -> bool:
+    """An emoji, a star, a ©: a sign that decorates a line and says nothing, which the parser may
+    hang on the clause after it. Currency and maths signs ("$5m", "+3") are read."""
+    categories = {unicodedata.category(c) for c in text}
+    return "So" in categories and categories <= {"So", "Sk", "Mn", "Cf"}  # with emoji joiners and variants
+
+
 def _bounds(reading: Reading, start_i: int, end_i: int) -> Bounds | None:
     doc = reading.doc
     while start_i < end_i and (
         doc[start_i].is_punct
         or doc[start_i].is_space
+        or is_pictograph(doc[start_i].text)
         or (doc[start_i].lower_ == "that" and doc[start_i].dep_ == "mark")
     ):
         start_i += 1
