@@ -261,6 +261,26 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
     ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),
     ("and-laughed-at", "The dog ran all night and the neighbours laughed at the owner.", []),
+    # --- "called the plan a costly mistake": what a naming verb calls its object is a claim ---------
+    (
+        "called-object-claim",
+        "The union called the new rota a recipe for burnout.",
+        [("a recipe for burnout", "indirect", "the union", "called")],
+    ),
+    (
+        "calls-it-claim",
+        "Nora Dale now calls it the worst decision of her career.",
+        [("the worst decision of her career", "indirect", "Nora Dale", "calls")],
+    ),
+    # left alone: the writer's own words, oneself, a proper name, and quoted words (the direct quote)
+    ("call-it-imperative", "Call it beginner's luck.", []),
+    ("calls-himself", "The baker, who calls himself a realist, opened at dawn.", []),
+    ("called-the-dog-name", "The children called the puppy Biscuit.", []),
+    (
+        "called-quoted-words",
+        "The mayor called the ruling a “slap in the face.”",
+        [("slap in the face", "direct", "the mayor", "called")],
+    ),
 ]
 
 KNOWN_FAILURES: dict[str, str] = {}

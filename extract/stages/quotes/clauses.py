@@ -119,6 +119,28 @@ def _tense(verb: Token) -> str | None:
     return TENSES[min(finite, key=lambda t: t.i).tag_] if finite else None
 
 
+def named_as(reading: Reading, cue: Span) -> Bounds | None:
+    """ "called the plan a costly mistake", "dubbed it the worst deal in years": what a naming verb
+    calls its object is the speaker's claim. Not without a subject ("Call it luck": the writer's
+    words), of oneself ("calls himself a poet"), a proper name ("called the dog Rex"), nor with
+    quoted words after the verb ("called the ruling “a farce”": those are the quote)."""
+    verb = cue.root
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    said = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
+    if (
+        obj is None
+        or said is None
+        or said.pos_ not in {"NOUN", "NUM"}
+        or obj.lower_.endswith(("self", "selves"))
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return None
+    end = verb.right_edge.idx + len(verb.right_edge)
+    if any(verb.idx < q.end and q.start < end for q in reading.quotations):
+        return None
+    return _bounds(reading, said.left_edge.i, said.right_edge.i + 1)
+
+
 def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
     """A small clause after a belief verb: "consider X to be Y", "believing them to be Y"."""
     verb = cue.root

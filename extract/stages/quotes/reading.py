@@ -95,7 +95,8 @@ class Reading:
         return any(q.content_start <= char < q.content_end for q in self.quotations)
 
     def naming(self, cue: Span) -> bool:
-        """A cue that attributes only the quoted words it governs ("called it a “disaster”")."""
+        """A cue that attributes the quoted words it governs ("called it a “disaster”"), or else
+        what it calls its object ("called it a disaster"), never a clause."""
         return self.rules[cue.label_].fields["cue_kind"] == "naming"
 
     def cue_text(self, cue: Span) -> str:

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span
 
-from extract.stages.quotes.clauses import COVERED, reported_clause
+from extract.stages.quotes.clauses import COVERED, named_as, reported_clause
 from extract.stages.quotes.marks import TRAILING
 from extract.stages.quotes.quote import Quote
 from extract.stages.quotes.reading import Reading
@@ -23,12 +23,13 @@ def reported_speech(reading: Reading, direct: list[Quote]) -> list[Quote]:
     takes in as fragments are removed from ``direct``."""
     found: list[Quote] = []
     for cue in reading.cues:
-        if reading.in_direct(cue.start_char) or reading.naming(cue):
+        if reading.in_direct(cue.start_char):
             continue
-        clause = reported_clause(reading, cue)
+        clause = named_as(reading, cue) if reading.naming(cue) else reported_clause(reading, cue)
         if clause is None:
-            taken = {(q.start, q.end) for q in found}  # two cues of one line ("Responding ..., X said:")
-            found.extend(q for q in block_after(reading, cue, direct) if (q.start, q.end) not in taken)
+            if not reading.naming(cue):  # "called it" opens no block
+                taken = {(q.start, q.end) for q in found}  # two cues of one line ("Responding ..., X said:")
+                found.extend(q for q in block_after(reading, cue, direct) if (q.start, q.end) not in taken)
             continue
         quote = _reported(reading, cue, clause, direct)
         if quote is not None:
