@@ -261,6 +261,29 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ("and-shouted-at", "The dog barked all night and the neighbours shouted at the owner.", []),
     ("and-complained-to", "The engine sputtered all night and the neighbours complained to the owner.", []),
     ("and-laughed-at", "The dog ran all night and the neighbours laughed at the owner.", []),
+    # --- an embedded post without quote marks, signed "— Name (@handle) Date": the signer's words -----
+    (
+        "signed-post",
+        "Crews worked all night.\n\nOur crews are out across the valley. Most homes should have power back "
+        "by Sunday. #ValleyStorm pic.twitter.com/Ab12Cd — Valley Power (@valleypower) March 3, 2020",
+        [
+            (
+                "Our crews are out across the valley. Most homes should have power back by Sunday",
+                "indirect",
+                "Valley Power",
+                "—",
+            )
+        ],
+    ),
+    # left alone: a dash glued to a link, a few words, a dash that signs no post
+    (
+        "signed-post-glued-dash",
+        "Our crews are out across the valley tonight. pic.twitter.com/Ab12Cd— Valley Power (@valleypower) "
+        "March 3, 2020",
+        [],
+    ),
+    ("signed-post-short", "Stay safe, everyone. — Valley Power (@valleypower) March 3, 2020", []),
+    ("dash-no-post", "The river rose again last night — Mill Lane (the old road) was shut by noon.", []),
     # --- "called the plan a costly mistake": what a naming verb calls its object is a claim ---------
     (
         "called-object-claim",

@@ -84,6 +84,32 @@ def name_colon_lines(reading: Reading, found: list[Quote]) -> list[Quote]:
     return out
 
 
+def signed_posts(reading: Reading, found: list[Quote]) -> list[Quote]:
+    """An embedded post printed as a paragraph without quote marks and signed the way post embeds
+    sign it ("… pic.twitter.com/x — Port Authority (@portauth) May 3, 2021"): the signer's words,
+    up to the links and tags before the signature (reported speech, cue "—")."""
+    out = []
+    for number, (s, e) in enumerate(reading.lines):
+        match = SIGNED_POST.match(reading.text[s:e])
+        if match is None or any(s <= q.start < e for q in [*found, *reading.quotations]):
+            continue
+        name = reading.span(s + match.start("name"), s + match.end("name"))
+        start, end = s + match.start("said"), s + match.end("said")
+        if name is None or not len(name) or name[-1].pos_ != "PROPN" or len(match.group("said").split()) < 4:
+            continue
+        speaker = resolve(name[-1], reading.book)
+        signer = Speaker(speaker.name, name, speaker.role, speaker.org)
+        out.append(Quote(start, end, start, end, "indirect", "quote-signed-post", None, "—", signer, False, number))
+    return out
+
+
+# what a post says, its trailing tags and links, and its signature set off by spaces (a dash glued
+# to a link is the link's): — Name (@handle) May 3, 2021
+SIGNED_POST = re.compile(
+    r"^\s*(?P<said>\S.*?\S)\.?(?:\s*(?:#\w+|\S*pic\.twitter\.com/\S*|\S*https?://\S*))*"
+    r"\s+[―—–]\s+(?P<name>[A-Z][^()\n]{0,60}?)\s*\(@\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\.?\s*$"
+)
+
 # “…” ― Carla Sanchez.  /  “…” - Jane Smith, teacher
 SIGNED = re.compile(r"\s*[―—–~-]+\s*(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*(?:,[^“”\"]{0,80})?[.\s]*$")
 # Clinton: “…”  /  Jane Smith, a nurse from Ohio: “…”

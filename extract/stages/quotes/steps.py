@@ -41,6 +41,7 @@ from extract.stages.quotes.layout import (
     line_attribution,
     name_colon_lines,
     pull_quote,
+    signed_posts,
     transcript_line,
 )
 from extract.stages.quotes.marks import Quotation
@@ -237,6 +238,7 @@ def quotes_of(reading: Reading, steps: Sequence[Step]) -> list[Quote]:
             by_line.setdefault(quote.line, []).append(quote)
     quotes.extend(reported_speech(reading, quotes))
     quotes.extend(name_colon_lines(reading, quotes))
+    quotes.extend(signed_posts(reading, quotes))
     quotes = [_spelled_out(reading.book, quote) for quote in headline_speakers(reading, quotes)]
     return sorted(_long_forms(reading.book, quotes), key=lambda x: (x.start, x.end))
 
