@@ -7,13 +7,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from extract.run.discovery import Options
-from extract.run.watch import changed, describe, run_state, watch, watch_folders
+from extract.run.watch import changed, describe, file_events, run_state, watch, watch_folders
 
 from .conftest import MOAN_CUE_RULE
 
@@ -69,6 +70,17 @@ def test_state_follows_articles_and_rule_files(tmp_path: Path) -> None:
     (rules / "mine.jsonl").write_text("\n", encoding="utf-8")
     assert changed(before, run_state([articles], [rules], Options())) == [str(rules / "mine.jsonl")]
     assert {articles, rules} <= set(watch_folders([articles / "one.txt"], [rules]))
+
+
+def test_file_events_see_a_save_made_as_soon_as_they_return(tmp_path: Path) -> None:
+    """The watcher runs before the first run starts: a rule saved at once is not missed."""
+    seen: list[object] = []
+    events = file_events([tmp_path])
+    (tmp_path / "mine.jsonl").write_text("\n", encoding="utf-8")
+    reader = threading.Thread(target=lambda: seen.append(next(events)), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert seen and any(str(path).endswith("mine.jsonl") for _, path in seen[0])  # type: ignore[attr-defined]
 
 
 def _wait_for(condition, seconds: float = 90) -> None:

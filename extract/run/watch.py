@@ -4,7 +4,8 @@ A user who adds a pattern re-runs to see what it finds. A new process pays Pytho
 start-up every time (importing spaCy alone takes most of a second), more than the rules take
 on a cached corpus; a watching process keeps its modules, rules and rule pipeline loaded, so the
 KB shows an edit a fraction of a second after it is saved. The filesystem's own change events
-(watchfiles: inotify, FSEvents, ReadDirectoryChangesW) wake it, so it costs nothing while idle.
+(watchfiles: inotify, FSEvents, ReadDirectoryChangesW) wake it, so it costs next to nothing while
+idle (its thread wakes ten times a second).
 
 What counts as a change is what a run reads: the files discovery finds (with their modification
 times and sizes) and every rule file. Events that leave those as they were (the run's own KB
@@ -14,7 +15,9 @@ written inside a watched folder, an editor's swap file) do not start a run.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from extract.io.storage import locate
@@ -94,10 +97,45 @@ def watch(
         run_once()
 
 
-def file_events(folders: Sequence[Path]) -> Iterable[object]:
-    """Batches of filesystem changes under ``folders``, as they come (Ctrl-C raises KeyboardInterrupt)."""
+def file_events(folders: Sequence[Path], tick_ms: int = 100) -> Iterator[object]:
+    """Batches of filesystem changes under ``folders``, as they come. The watcher is already
+    running when this returns, before the first run: a rule saved while that run goes on, or just
+    after it, is a change to run again for (watchfiles starts its watcher only when first asked
+    for a batch, which left a window where a save was missed). It follows the folders in a thread
+    of its own, waking every ``tick_ms`` when idle; Ctrl-C in this thread raises KeyboardInterrupt."""
     from watchfiles import watch as watch_changes
 
-    # step: how long to wait for more changes of one save before running (an editor writes a
-    # file in a few steps); debounce: the longest a stream of changes is held back.
-    return watch_changes(*folders, debounce=400, step=30)
+    batches: queue.Queue[object] = queue.Queue()
+    ready = threading.Event()
+
+    def follow() -> None:
+        try:
+            # step: how long to wait for more changes of one save before running (an editor writes
+            # a file in a few steps); debounce: the longest a stream of changes is held back.
+            for batch in watch_changes(*folders, debounce=400, step=30, rust_timeout=tick_ms, yield_on_timeout=True):
+                ready.set()  # the first batch, empty after tick_ms: the watcher is running
+                if batch:
+                    batches.put(batch)
+        except Exception as err:  # a folder gone, a watcher that cannot start: say so and stop
+            batches.put(err)
+        finally:
+            batches.put(None)
+            ready.set()
+
+    threading.Thread(target=follow, name="extract-watch", daemon=True).start()
+    ready.wait()
+    return _taken(batches)
+
+
+def _taken(batches: queue.Queue[object]) -> Iterator[object]:
+    """The batches the watcher's thread queues; a failure of it is raised here, where the run is."""
+    while True:
+        try:
+            batch = batches.get(timeout=0.5)  # a timeout, so that Ctrl-C is not held up by the wait
+        except queue.Empty:
+            continue
+        if isinstance(batch, Exception):
+            raise batch
+        if batch is None:
+            return
+        yield batch
