@@ -74,7 +74,7 @@ def complement(reading: Reading, cue: Span) -> Bounds | Refused | None:
     """The clausal complement after the cue ("said that ...", "told them the plan ..."), an
     infinitive holding quoted words ("vowed to “take the case” to every county", "urged members to
     “stand firm”"), or what a describing verb describes its object as."""
-    speech = reading.rules[cue.label_].fields["cue_kind"] == "speech"  # not "revealed plans to ..."
+    speech = reading.cue_kind(cue) == "speech"  # not "revealed plans to ..."
     for token in cue:
         for child in token.children:
             clause = child.dep_ in CLAUSE_DEPS and not _wh_clause(child) and not _it_small_clause(child)
@@ -82,14 +82,15 @@ def complement(reading: Reading, cue: Span) -> Bounds | Refused | None:
             if child.i > cue.end - 1 and (clause or quoted_infinitive):
                 end = _clause_end(reading, child)
                 if not _quoted(reading, child.left_edge.i, end):  # “…,” and “…”: two quotes, each its own
-                    end = max([end] + [_clause_end(reading, c) for c in _continuations(reading, token, child)])
+                    going_on = _continuations(reading, token, child, speech and token.i == cue.root.i)
+                    end = max([end] + [_clause_end(reading, c) for c in going_on])
                 return _or_refused(_bounds(reading, child.left_edge.i, end))
             if child.dep_ == "prep" and child.lower_ == "as" and token.lemma_ in DESCRIBING_VERBS:
                 return _or_refused(_bounds(reading, child.i + 1, child.right_edge.i + 1))
     return None
 
 
-def _continuations(reading: Reading, verb: Token, clause: Token) -> list[Token]:
+def _continuations(reading: Reading, verb: Token, clause: Token, speech: bool) -> list[Token]:
     """Later clauses the parser hung on the cue verb that go on with what it reports: a second
     complement ("says she sold the boat, moved inland and ..."), or, after a verb of speaking, a
     conjunct with "that" or a subject of its own ("said the road is closed, and crews are on
@@ -97,7 +98,6 @@ def _continuations(reading: Reading, verb: Token, clause: Token) -> list[Token]:
     goes back to the writer's present), none a cue itself, telling of a person ("said ..., but he
     refused to name them", "..., but Roe disagreed") or holding quoted words of its own."""
     own_cues = {c.root.i for c in reading.cues}
-    speech = any(c.root.i == verb.i and reading.rules[c.label_].fields["cue_kind"] == "speech" for c in reading.cues)
     found = []
     for c in verb.children:
         if c.i <= clause.i or c.i in own_cues or c.pos_ not in {"VERB", "AUX"} or _holds_quote(reading, c):
@@ -146,7 +146,7 @@ def small_clause(reading: Reading, cue: Span) -> Bounds | Refused | None:
     verb = cue.root
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
     if (
-        reading.rules[cue.label_].fields["cue_kind"] != "belief"
+        reading.cue_kind(cue) != "belief"
         or obj is None
         or not any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in verb.children)
     ):

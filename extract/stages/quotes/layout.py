@@ -97,8 +97,7 @@ def signed_posts(reading: Reading, found: list[Quote]) -> list[Quote]:
         start, end = s + match.start("said"), s + match.end("said")
         if name is None or not len(name) or name[-1].pos_ != "PROPN" or len(match.group("said").split()) < 4:
             continue
-        speaker = resolve(name[-1], reading.book)
-        signer = Speaker(speaker.name, name, speaker.role, speaker.org)
+        signer = replace(resolve(name[-1], reading.book), mention=name)
         out.append(Quote(start, end, start, end, "indirect", "quote-signed-post", None, "—", signer, False, number))
     return out
 

@@ -94,10 +94,14 @@ class Reading:
     def in_direct(self, char: int) -> bool:
         return any(q.content_start <= char < q.content_end for q in self.quotations)
 
+    def cue_kind(self, cue: Span) -> str:
+        """What the cue's rule says it does: "speech", "belief", "naming" ..."""
+        return self.rules[cue.label_].fields["cue_kind"]
+
     def naming(self, cue: Span) -> bool:
         """A cue that attributes the quoted words it governs ("called it a “disaster”"), or else
         what it calls its object ("called it a disaster"), never a clause."""
-        return self.rules[cue.label_].fields["cue_kind"] == "naming"
+        return self.cue_kind(cue) == "naming"
 
     def cue_text(self, cue: Span) -> str:
         """The cue as written: the verb of a one-verb cue ("said"), else the whole phrase

@@ -25,9 +25,10 @@ def reported_speech(reading: Reading, direct: list[Quote]) -> list[Quote]:
     for cue in reading.cues:
         if reading.in_direct(cue.start_char):
             continue
-        clause = named_as(reading, cue) if reading.naming(cue) else reported_clause(reading, cue)
+        naming = reading.naming(cue)
+        clause = named_as(reading, cue) if naming else reported_clause(reading, cue)
         if clause is None:
-            if not reading.naming(cue):  # "called it" opens no block
+            if not naming:  # "called it" opens no block
                 taken = {(q.start, q.end) for q in found}  # two cues of one line ("Responding ..., X said:")
                 found.extend(q for q in block_after(reading, cue, direct) if (q.start, q.end) not in taken)
             continue
@@ -77,7 +78,7 @@ def _reported(reading: Reading, cue: Span, clause: tuple[int, int], direct: list
 def _tells_own_quote(reading: Reading, cue: Span, inner: Span, end: int) -> bool:
     """ "Roe scolded him: “…,” she said": the clause before a cue tells of its own quote with a
     verb of speaking; it is no report of the cue after it."""
-    return inner != cue and cue.start_char >= end and reading.rules[inner.label_].fields["cue_kind"] == "speech"
+    return inner != cue and cue.start_char >= end and reading.cue_kind(inner) == "speech"
 
 
 def block_after(reading: Reading, cue: Span, direct: list[Quote]) -> list[Quote]:

@@ -55,7 +55,7 @@ def _says(reading: Reading, cue: Span, subject: Token) -> bool:
     if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl":  # "a sign that read", "badges which said"
         subject = subject.head.head
     noun = subject.pos_ == "NOUN" or _name_mistagged(subject)
-    saying = reading.rules[cue.label_].fields["cue_kind"] == "speech"
+    saying = reading.cue_kind(cue) == "speech"
     return noun and saying and cue_verb(cue).lemma_.lower() not in reading.words["claim-verbs"]
 
 
